@@ -1,0 +1,211 @@
+# SPDX-License-Identifier: MIT
+# Makefile — build, run and test Nodal.  One make, no recursion: each folder
+# lists its sources in a Makefile.frag included below.
+#
+#   make                 build $(O)/nodal.elf
+#   make qemu            boot it: SMP= NODES= MEM= MEM_NODES= DIST= RUN= APPEND=
+#                        ICOUNT=1 DTB= EXTRA_SRCS= EXTRA_CFLAGS= TIMEOUT=
+#   make test            host tests, layer check, then the QEMU topology matrix
+#   make gdb             QEMU halted with its gdb stub, gdb-multiarch attached
+#   make deps            install the Debian packages this needs
+#   make compdb          compile_commands.json for editors
+#   make clean
+#
+# Knobs: O=dir (build directory, default build), DEBUG=1 (CONFIG_DEBUG_VM).
+
+O		?= build
+SMP		?= 1
+NODES		?= 1
+MEM		?=
+MEM_NODES	?=
+DIST		?=
+RUN		?=
+APPEND		?=
+ICOUNT		?=
+DTB		?=
+TIMEOUT		?=
+EXTRA_SRCS	?=
+EXTRA_CFLAGS	?=
+DEBUG		?=
+
+CROSS		?= riscv64-unknown-elf-
+CC		:= $(CROSS)gcc
+LD		:= $(CROSS)ld
+NM		:= $(CROSS)nm
+OBJDUMP		:= $(CROSS)objdump
+HOSTCC		?= gcc
+PYTHON		?= python3
+
+LINUX_TARBALL	:= /usr/src/linux-source-6.12.tar.xz
+LINUX_DIR	:= $(O)/linux
+LIBFDT_DIR	:= $(O)/libfdt
+KUNIT_PY	:= $(LINUX_DIR)/tools/testing/kunit/kunit.py
+
+DEBIAN_PACKAGES := gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
+	qemu-system-misc opensbi linux-source-6.12 libfdt-dev \
+	device-tree-compiler gdb-multiarch gnuplot python3 xz-utils clang
+REQUIRED_TOOLS	:= $(CC) qemu-system-riscv64 dtc gdb-multiarch python3 xz \
+	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin $(LINUX_TARBALL)
+
+ARCHFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
+CFLAGS		:= $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-fno-omit-frame-pointer -ffreestanding -fno-builtin -nostdlib \
+	-fno-stack-protector -fno-pic -fno-common -mno-relax \
+	-Iinclude -Iinclude/libfdt -isystem $(LIBFDT_DIR) \
+	$(if $(DEBUG),-DCONFIG_DEBUG_VM) $(EXTRA_CFLAGS)
+ASFLAGS		:= $(ARCHFLAGS) -D__ASSEMBLER__ -Iinclude -g
+LDFLAGS		:= -nostdlib -static -T arch/riscv/kernel.ld --gc-sections \
+	--no-relax -z noexecstack -z max-page-size=4096
+
+include arch/riscv/Makefile.frag
+include kernel/Makefile.frag
+include mm/Makefile.frag
+include lib/Makefile.frag
+include tests/kunit/Makefile.frag
+include tests/host/Makefile.frag
+
+LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_strerror.c
+LIBFDT_HDRS	:= fdt.h libfdt.h libfdt_internal.h
+LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
+
+SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(LIB_SRCS) $(KUNIT_SRCS)
+OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
+ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
+
+.DEFAULT_GOAL := all
+.PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers
+all: $(O)/nodal.elf
+
+# ---- dependencies ----
+
+deps:
+	@missing=""; for t in $(REQUIRED_TOOLS) clang; do \
+		command -v $$t >/dev/null 2>&1 || [ -e $$t ] || missing="$$missing $$t"; done; \
+	if [ -z "$$missing" ]; then echo "deps: all tools present"; exit 0; fi; \
+	echo "deps: missing:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq $(DEBIAN_PACKAGES); \
+	else \
+		echo "deps: run as root:  apt-get update && apt-get install -y $(DEBIAN_PACKAGES)"; \
+		exit 1; \
+	fi
+
+# Runs `make deps` only when something is missing (cheap otherwise).
+check-deps:
+	@for t in $(REQUIRED_TOOLS); do \
+		command -v $$t >/dev/null 2>&1 || [ -e $$t ] || { $(MAKE) --no-print-directory deps; exit $$?; }; \
+	done
+
+# ---- libfdt and kunit.py, extracted once from Debian's kernel tarball ----
+
+$(O)/.linux-extracted:
+	@mkdir -p $(LINUX_DIR)
+	@echo "  EXTRACT libfdt + kunit from $(LINUX_TARBALL)"
+	@xz -T2 -dc $(LINUX_TARBALL) | tar -x -C $(LINUX_DIR) --strip-components=1 \
+		--wildcards 'linux-source-6.12/scripts/dtc/libfdt/*' \
+		'linux-source-6.12/tools/testing/kunit/*'
+	@touch $@
+
+# libfdt's own libfdt_env.h is left behind: include/libfdt/ provides ours.
+$(O)/.libfdt-ready: $(O)/.linux-extracted
+	@mkdir -p $(LIBFDT_DIR)
+	@cd $(LINUX_DIR)/scripts/dtc/libfdt && cp $(LIBFDT_SRCS) $(LIBFDT_HDRS) $(abspath $(LIBFDT_DIR))/
+	@touch $@
+
+# Third-party code: the same flags, minus the warnings it was not written for.
+$(O)/libfdt/%.o: $(O)/.libfdt-ready
+	@echo "  CC      libfdt/$*.c"
+	@$(CC) $(CFLAGS) -Wno-sign-compare -c $(LIBFDT_DIR)/$*.c -o $@
+
+# ---- the kernel ----
+
+# Objects rebuild when the flags change (EXTRA_CFLAGS, DEBUG).
+$(O)/.flags: FORCE
+	@mkdir -p $(O)
+	@echo '$(CFLAGS) | $(EXTRA_SRCS)' | cmp -s - $@ || echo '$(CFLAGS) | $(EXTRA_SRCS)' > $@
+FORCE:
+
+$(O)/%.o: %.c $(O)/.flags $(O)/.libfdt-ready
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/%.o: %.S $(O)/.flags
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/extra/%.o: /%.c $(O)/.flags $(O)/.libfdt-ready
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (EXTRA_SRCS)"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/kallsyms0.S:
+	@mkdir -p $(O)
+	@$(PYTHON) tools/gen-kallsyms --empty > $@
+
+$(O)/kallsyms%.o: $(O)/kallsyms%.S
+	@$(CC) $(ASFLAGS) -c $< -o $@
+
+# Two links: the first gives the addresses for the symbol table, the
+# second adds it after .data, which moves no function (checked).
+$(O)/nodal.stage1.elf: $(ALL_OBJS) $(O)/kallsyms0.o arch/riscv/kernel.ld $(O)/.flags
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(ALL_OBJS) $(O)/kallsyms0.o
+
+$(O)/kallsyms1.S: $(O)/nodal.stage1.elf tools/gen-kallsyms
+	@$(NM) -n $< > $(O)/nodal.stage1.nm
+	@$(PYTHON) tools/gen-kallsyms $(O)/nodal.stage1.nm > $@
+
+$(O)/nodal.elf: $(O)/nodal.stage1.elf $(O)/kallsyms1.o
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(ALL_OBJS) $(O)/kallsyms1.o
+	@$(NM) -n $@ | grep -i ' t ' > $(O)/nodal.final.text
+	@grep -i ' t ' $(O)/nodal.stage1.nm | cmp -s - $(O)/nodal.final.text || \
+		{ echo "kallsyms: text moved between links"; rm -f $@; exit 1; }
+
+-include $(OBJS:.o=.d) $(EXTRA_OBJS:.o=.d)
+
+# ---- running ----
+
+QEMU_ARGS = --kernel $(O)/nodal.elf --smp $(SMP) --nodes $(NODES) \
+	$(if $(MEM),--mem $(MEM)) $(if $(MEM_NODES),--mem-nodes $(MEM_NODES)) \
+	$(if $(DIST),--dist $(DIST)) $(if $(ICOUNT),--icount) \
+	$(if $(DTB),--dtb $(DTB)) \
+	$(if $(APPEND),--append '$(APPEND)') $(if $(RUN),--run '$(RUN)') \
+	--timeout $(if $(TIMEOUT),$(TIMEOUT),$(if $(RUN),900,0))
+
+qemu: check-deps
+	@$(MAKE) --no-print-directory all
+	@tools/nodal-qemu $(QEMU_ARGS)
+
+gdb: check-deps all
+	@tools/nodal-qemu $(QEMU_ARGS) --gdb > $(O)/gdb-qemu.log 2>&1 & \
+	qpid=$$!; \
+	gdb-multiarch -q $(O)/nodal.elf -ex 'set architecture riscv:rv64' \
+		-ex 'target remote localhost:1234'; \
+	kill $$qpid 2>/dev/null; wait $$qpid 2>/dev/null; true
+
+# ---- tests ----
+
+test: check-deps
+	@tools/run-tests
+
+host-tests: $(HOST_TESTS)
+	@fail=0; for t in $(HOST_TESTS); do $$t || fail=1; done; exit $$fail
+
+check-layers:
+	@tools/check-layers
+
+kunit-tool: $(O)/.linux-extracted
+
+# ---- editors ----
+
+compdb: $(O)/.libfdt-ready
+	@$(PYTHON) tools/gen-compdb "$(CC)" "$(CFLAGS)" $(SRCS) > compile_commands.json
+	@echo "compdb: wrote compile_commands.json"
+
+clean:
+	rm -rf $(O) compile_commands.json

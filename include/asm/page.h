@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/asm/page.h — page size, and physical ↔ virtual for kernel memory.
+ *
+ * Implemented by: arch/riscv/mmu.c (the early page tables).  Mirrors:
+ * arch/riscv/include/asm/page.h.  Difference from Linux: the linear map is
+ * an identity map (virtual = physical for all RAM), so __va() and __pa()
+ * are casts; Linux riscv places it at PAGE_OFFSET in the upper half.
+ */
+#ifndef NODAL_ASM_PAGE_H
+#define NODAL_ASM_PAGE_H
+
+#include <types.h>
+
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1UL << PAGE_SHIFT)
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)	ALIGN((unsigned long)(x), PAGE_SIZE)
+
+#define PFN_UP(x)	(((x) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define PFN_PHYS(pfn)	((phys_addr_t)(pfn) << PAGE_SHIFT)
+#define PHYS_PFN(pa)	((unsigned long)((pa) >> PAGE_SHIFT))
+
+#define __va(pa)	((void *)(unsigned long)(pa))
+#define __pa(va)	((phys_addr_t)(unsigned long)(va))
+
+#define L1_CACHE_BYTES	64
+#define ____cacheline_aligned __aligned(L1_CACHE_BYTES)
+
+#define THREAD_SIZE	16384	/* a boot or task stack */
+
+struct mem_range {
+	phys_addr_t base;	/* first byte */
+	phys_addr_t size;	/* bytes */
+};
+
+/* Kernel image boundaries (arch/riscv/kernel.ld). */
+extern char _kernel_start[], _stext[], _etext[], _srodata[], _erodata[];
+extern char _sdata[], _edata[], __bss_start[], __bss_end[], _end[];
+
+/**
+ * paging_init() - build the kernel page tables and turn on Sv39
+ * @ram: RAM ranges from the device tree
+ * @nr_ram: number of @ram entries
+ * @nomap: ranges never to map (firmware; /reserved-memory)
+ * @nr_nomap: number of @nomap entries
+ *
+ * Maps RAM at its physical address (read/write, no execute), the kernel
+ * image page by page (text RX, rodata R, data and bss RW), the console and
+ * test devices, and leaves unmapped: page 0 and everything below RAM but
+ * the two devices, each boot stack's guard page and the @nomap ranges.
+ *
+ * Context: boot hart, once, interrupts off.  Return: 0 or -ENOMEM when the
+ * static page-table pool runs out (the caller panics).
+ */
+int paging_init(const struct mem_range *ram, int nr_ram,
+		const struct mem_range *nomap, int nr_nomap);
+
+/** arch_satp() - the satp value secondary harts load */
+unsigned long arch_satp(void);
+
+/** arch_stack_guard() - is @addr in a boot stack's guard page? */
+bool arch_stack_guard(unsigned long addr);
+
+#endif /* NODAL_ASM_PAGE_H */

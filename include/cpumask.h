@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/cpumask.h — sets of logical CPUs.
+ *
+ * Implemented by: kernel/smp/smp.c (the online and possible masks).
+ * Mirrors: <linux/cpumask.h>, a subset; masks are plain bitmaps, changed
+ * only by the boot hart during bring-up, then read-only ([init]).
+ */
+#ifndef NODAL_CPUMASK_H
+#define NODAL_CPUMASK_H
+
+#include <bitops.h>
+#include <percpu.h>
+#include <types.h>
+
+struct cpumask {
+	DECLARE_BITMAP(bits, NR_CPUS);
+};
+typedef struct cpumask cpumask_t;
+
+extern struct cpumask __cpu_possible_mask;	/* [init] harts in the DT */
+extern struct cpumask __cpu_online_mask;	/* [init] harts running */
+extern unsigned int nr_cpu_ids;			/* [init] highest possible + 1 */
+#define cpu_possible_mask (&__cpu_possible_mask)
+#define cpu_online_mask   (&__cpu_online_mask)
+
+static inline void cpumask_set_cpu(unsigned int cpu, struct cpumask *m)
+{
+	__set_bit(cpu, m->bits);
+}
+
+static inline void cpumask_clear_cpu(unsigned int cpu, struct cpumask *m)
+{
+	__clear_bit(cpu, m->bits);
+}
+
+static inline bool cpumask_test_cpu(unsigned int cpu, const struct cpumask *m)
+{
+	return test_bit(cpu, m->bits);
+}
+
+static inline void cpumask_clear(struct cpumask *m)
+{
+	bitmap_zero(m->bits, NR_CPUS);
+}
+
+static inline unsigned int cpumask_weight(const struct cpumask *m)
+{
+	return bitmap_weight(m->bits, NR_CPUS);
+}
+
+static inline unsigned int cpumask_next(int n, const struct cpumask *m)
+{
+	return find_next_bit(m->bits, NR_CPUS, n + 1);
+}
+
+#define for_each_cpu(cpu, mask)						\
+	for ((cpu) = cpumask_next(-1, mask); (cpu) < NR_CPUS;		\
+	     (cpu) = cpumask_next(cpu, mask))
+#define for_each_possible_cpu(cpu) for_each_cpu(cpu, cpu_possible_mask)
+#define for_each_online_cpu(cpu)   for_each_cpu(cpu, cpu_online_mask)
+
+#define cpu_online(cpu)		cpumask_test_cpu(cpu, cpu_online_mask)
+#define cpu_possible(cpu)	cpumask_test_cpu(cpu, cpu_possible_mask)
+#define num_online_cpus()	cpumask_weight(cpu_online_mask)
+#define num_possible_cpus()	cpumask_weight(cpu_possible_mask)
+
+#endif /* NODAL_CPUMASK_H */

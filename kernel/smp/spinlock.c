@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel/smp/spinlock.c — ticket spinlocks with lock_stat accounting.
+ *
+ * Overview     Every spinlock in Nodal is a fair ticket lock that counts,
+ *              per lock class and per CPU, what Linux's CONFIG_LOCK_STAT
+ *              counts, so a student can ask "which lock suffered, how often,
+ *              for how long" of any workload.  `lockstat` prints the table
+ *              in /proc/lock_stat's v0.4 layout; `lockstat=off` turns the
+ *              accounting off to measure what it costs.
+ *
+ * Structures   spinlock_t = ticket word (owner | next << 16) + class key +
+ *              holder record.  A lock_class_key lives at the init site; the
+ *              first use gives it an id, an index into lock_classes[] and
+ *              into each CPU's lock_stats[] array:
+ *
+ *                spinlock_t ──key──▶ lock_class_key{name,id}
+ *                                        │ id
+ *                per CPU: lock_stats[id] ◀┘  (folded over CPUs on read)
+ *
+ * Locking      No lock guards the statistics: each CPU writes only its own
+ *              lock_stats[], with interrupts off around the update (an
+ *              interrupt taking another lock of the class would otherwise
+ *              lose an increment).  Contention points (call sites) are
+ *              per class, shared, updated with atomics.  Holder fields of
+ *              a lock are written only by its holder.
+ *
+ * Per-CPU      lock_stats[] [stat], lock_waiting_on [cpu, read racily by
+ *              the watchdog].
+ *
+ * Invariants   LOCK-1 owner ≤ next (mod 2^16), next − owner ≤ NR_CPUS.
+ *              LOCK-2 owner_cpu ≠ 0 exactly while the lock is held.
+ *              LOCK-3 a CPU never waits for a lock it holds (checked: BUG).
+ *
+ * Paths        Uncontended: one amoadd.w, one compare, two time reads and
+ *              the per-CPU update.  Contended: spin on `owner` with pause,
+ *              then account the wait; every 2^16 spins look whether the
+ *              watchdog wants this CPU's backtrace.
+ *
+ * Linux        kernel/locking/lockdep.c (lock_acquired, lock_contended,
+ *              bounces), lockdep_proc.c (lock_stat's layout),
+ *              include/asm-generic/ticket_spinlock.h (the ticket lock
+ *              riscv uses).  Nodal differs: no lockdep graph; time is the
+ *              timebase (100 ns on QEMU virt), not sched_clock.
+ *
+ * Statistics   con-bounces, contentions, waittime min/max/total/avg,
+ *              acq-bounces, acquisitions, holdtime min/max/total/avg, and
+ *              up to 4 contention and 4 contending points per class.
+ */
+#include <asm/barrier.h>
+#include <asm/processor.h>
+#include <asm/smp.h>
+#include <bug.h>
+#include <errno.h>
+#include <init.h>
+#include <percpu.h>
+#include <printk.h>
+#include <smp.h>
+#include <sort.h>
+#include <spinlock.h>
+#include <string.h>
+
+#define NR_POINTS	4
+
+struct lock_point {
+	unsigned long ip;	/* [atomic] call site, 0 = free slot */
+	u64 count;		/* [atomic] */
+};
+
+struct lock_class {
+	struct lock_class_key *key;		/* [atomic] set once */
+	unsigned int irq_usage;			/* [atomic] LOCK_USED_* bits */
+	struct lock_point contention[NR_POINTS];	/* where waiters waited */
+	struct lock_point contending[NR_POINTS];	/* where holders took it */
+};
+
+#define LOCK_USED_IRQS_ON	1	/* taken with interrupts on */
+#define LOCK_USED_IN_IRQ	2	/* taken in an interrupt handler */
+
+bool lock_stat_enabled = true;
+static struct lock_class lock_classes[MAX_LOCK_CLASSES];
+static int nr_lock_classes;	/* [atomic] ids 1..nr used */
+
+static DEFINE_PER_CPU(struct lock_class_stats, lock_stats[MAX_LOCK_CLASSES]);
+static DEFINE_PER_CPU(const spinlock_t *, lock_waiting_on);
+
+static void parse_lockstat(const char *val)
+{
+	lock_stat_enabled = !(val && !strcmp(val, "off"));
+}
+cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
+
+/* ---- the bare ticket lock ---- */
+
+void arch_spin_lock(arch_spinlock_t *lock)
+{
+	u32 old = __atomic_fetch_add(&lock->val, 1U << 16, __ATOMIC_ACQUIRE);
+	u16 ticket = old >> 16;
+
+	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
+		cpu_relax();
+}
+
+bool arch_spin_trylock(arch_spinlock_t *lock)
+{
+	u32 old = READ_ONCE(lock->val);
+
+	if ((u16)old != (u16)(old >> 16))
+		return false;
+	return __atomic_compare_exchange_n(&lock->val, &old, old + (1U << 16),
+					   false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
+void arch_spin_unlock(arch_spinlock_t *lock)
+{
+	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
+			 __ATOMIC_RELEASE);
+}
+
+/* ---- classes ---- */
+
+static int class_id(struct lock_class_key *key)
+{
+	int id = READ_ONCE(key->id), fresh;
+
+	if (likely(id))
+		return id;
+	fresh = atomic_add_return(&nr_lock_classes, 1);
+	if (fresh >= MAX_LOCK_CLASSES) {
+		WARN_ON_ONCE(1);	/* raise MAX_LOCK_CLASSES */
+		return 0;		/* class 0 collects the overflow */
+	}
+	id = cmpxchg(&key->id, 0, fresh);
+	if (id)
+		return id;		/* another CPU named it first */
+	WRITE_ONCE(lock_classes[fresh].key, key);
+	return fresh;
+}
+
+void __spin_lock_init(spinlock_t *lock, struct lock_class_key *key)
+{
+	*lock = (spinlock_t){ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .key = key };
+	class_id(key);
+}
+
+const char *lock_class_name(const spinlock_t *lock)
+{
+	return lock->key ? lock->key->name : "(unnamed)";
+}
+
+/* ---- accounting ---- */
+
+static void note_point(struct lock_point *points, unsigned long ip)
+{
+	for (int i = 0; i < NR_POINTS; i++) {
+		unsigned long seen = READ_ONCE(points[i].ip);
+
+		if (!seen)
+			seen = cmpxchg(&points[i].ip, 0, ip) ?: ip;
+		if (seen == ip) {
+			atomic_inc(&points[i].count);
+			return;
+		}
+	}
+}
+
+static void update_min_max(u64 *min_ns, u64 *max_ns, u64 *total_ns, u64 ns)
+{
+	*total_ns += ns;
+	if (ns > *max_ns)
+		*max_ns = ns;
+	if (ns && (!*min_ns || ns < *min_ns))
+		*min_ns = ns;
+}
+
+static void check_irq_usage(int id, const spinlock_t *lock)
+{
+	unsigned int use = in_interrupt() ? LOCK_USED_IN_IRQ :
+		 irqs_disabled() ? 0 : LOCK_USED_IRQS_ON;
+	unsigned int old;
+
+	if (!use || (READ_ONCE(lock_classes[id].irq_usage) & use))
+		return;
+	old = atomic_fetch_or(&lock_classes[id].irq_usage, use);
+	if ((old | use) == (LOCK_USED_IRQS_ON | LOCK_USED_IN_IRQ) && old != (old | use))
+		pr_warn("lock: inconsistent lock state: class %s taken in interrupt handlers and with interrupts on\n",
+			lock_class_name(lock));
+}
+
+/* The holder's bookkeeping, run right after the lock is won. */
+static void lock_acquired(spinlock_t *lock, unsigned long ip,
+			  u64 wait_start_ns, u64 now_ns)
+{
+	unsigned int me = raw_smp_processor_id() + 1;
+	int id = lock->key ? class_id(lock->key) : 0;
+	bool bounce = lock->last_cpu && lock->last_cpu != me;
+	struct lock_class_stats *st;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	st = &this_cpu_ptr(lock_stats)[id];
+	st->acquisitions++;
+	st->acq_bounces += bounce;
+	if (wait_start_ns) {
+		st->contentions++;
+		st->con_bounces += bounce;
+		update_min_max(&st->wait_min_ns, &st->wait_max_ns,
+			       &st->wait_total_ns, now_ns - wait_start_ns);
+	}
+	local_irq_restore(flags);
+	check_irq_usage(id, lock);
+	if (wait_start_ns)
+		note_point(lock_classes[id].contention, ip);
+	lock->last_cpu = me;
+	lock->acquired_ns = now_ns;
+}
+
+static void lock_released(spinlock_t *lock, u64 now_ns)
+{
+	int id = lock->key ? READ_ONCE(lock->key->id) : 0;
+	struct lock_class_stats *st;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	st = &this_cpu_ptr(lock_stats)[id];
+	update_min_max(&st->hold_min_ns, &st->hold_max_ns, &st->hold_total_ns,
+		       now_ns - lock->acquired_ns);
+	local_irq_restore(flags);
+}
+
+/* ---- the counted lock ---- */
+
+bool spin_is_held_by_me(const spinlock_t *lock)
+{
+	return spin_is_locked(lock) &&
+	       READ_ONCE(lock->owner_cpu) == raw_smp_processor_id() + 1;
+}
+
+static noinline void report_recursion(const spinlock_t *lock)
+{
+	char sym[96];
+
+	sprint_symbol(sym, sizeof(sym), lock->owner_ip);
+	pr_emerg("lock: recursive locking of %s on cpu %u, already taken at %s\n",
+		 lock_class_name(lock), raw_smp_processor_id(), sym);
+	BUG();
+}
+
+/* Wait for @ticket; returns when it is served.  LOCK-3 checked first. */
+static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
+{
+	unsigned long spins = 0;
+
+	if (READ_ONCE(lock->owner_cpu) == raw_smp_processor_id() + 1)
+		report_recursion(lock);
+	this_cpu_write(lock_waiting_on, lock);
+	if (lock_stat_enabled && lock->key)
+		note_point(lock_classes[class_id(lock->key)].contending,
+			   READ_ONCE(lock->owner_ip));
+	while (__atomic_load_n(&lock->raw.owner, __ATOMIC_ACQUIRE) != ticket) {
+		cpu_relax();
+		if (!(++spins & 0xffff))
+			watchdog_check_backtrace_request();
+	}
+	this_cpu_write(lock_waiting_on, NULL);
+	(void)ip;
+}
+
+static __always_inline void __spin_lock(spinlock_t *lock, unsigned long ip)
+{
+	u32 old = __atomic_fetch_add(&lock->raw.val, 1U << 16, __ATOMIC_ACQUIRE);
+	u16 ticket = old >> 16;
+	u64 wait_start = 0;
+
+	if (unlikely((u16)old != ticket)) {
+		wait_start = lock_stat_enabled ? ktime_get_ns() : 0;
+		spin_wait(lock, ticket, ip);
+	}
+	lock->owner_cpu = raw_smp_processor_id() + 1;
+	lock->owner_ip = ip;
+	if (lock_stat_enabled)
+		lock_acquired(lock, ip, wait_start, ktime_get_ns());
+}
+
+void spin_lock(spinlock_t *lock)
+{
+	__spin_lock(lock, (unsigned long)__builtin_return_address(0));
+}
+
+bool spin_trylock(spinlock_t *lock)
+{
+	if (!arch_spin_trylock(&lock->raw))
+		return false;
+	lock->owner_cpu = raw_smp_processor_id() + 1;
+	lock->owner_ip = (unsigned long)__builtin_return_address(0);
+	if (lock_stat_enabled)
+		lock_acquired(lock, lock->owner_ip, 0, ktime_get_ns());
+	return true;
+}
+
+void spin_unlock(spinlock_t *lock)
+{
+	if (WARN_ON_ONCE(!spin_is_held_by_me(lock)))
+		return;	/* unlocking another CPU's lock would corrupt it */
+	if (lock_stat_enabled)
+		lock_released(lock, ktime_get_ns());
+	lock->owner_cpu = 0;
+	arch_spin_unlock(&lock->raw);
+}
+
+const spinlock_t *lock_waited_on(unsigned int cpu)
+{
+	return READ_ONCE(per_cpu(lock_waiting_on, cpu));
+}
+
+/* ---- reading ---- */
+
+static void fold_class(int id, struct lock_class_stats *out)
+{
+	unsigned int cpu;
+
+	*out = (struct lock_class_stats){ 0 };
+	for_each_possible_cpu(cpu) {
+		const struct lock_class_stats *st = &per_cpu_ptr(lock_stats, cpu)[id];
+
+		out->con_bounces += st->con_bounces;
+		out->contentions += st->contentions;
+		out->acq_bounces += st->acq_bounces;
+		out->acquisitions += st->acquisitions;
+		out->wait_total_ns += st->wait_total_ns;
+		out->hold_total_ns += st->hold_total_ns;
+		out->wait_max_ns = max(out->wait_max_ns, st->wait_max_ns);
+		out->hold_max_ns = max(out->hold_max_ns, st->hold_max_ns);
+		if (st->wait_min_ns && (!out->wait_min_ns || st->wait_min_ns < out->wait_min_ns))
+			out->wait_min_ns = st->wait_min_ns;
+		if (st->hold_min_ns && (!out->hold_min_ns || st->hold_min_ns < out->hold_min_ns))
+			out->hold_min_ns = st->hold_min_ns;
+	}
+}
+
+int lock_class_stats_read(const char *name, struct lock_class_stats *out)
+{
+	int nr = min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1);
+
+	for (int id = 1; id <= nr; id++) {
+		struct lock_class_key *key = READ_ONCE(lock_classes[id].key);
+
+		if (key && !strcmp(key->name, name)) {
+			fold_class(id, out);
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+void lock_stat_reset(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		unsigned long flags;
+
+		local_irq_save(flags);
+		memset(per_cpu_ptr(lock_stats, cpu), 0,
+		       sizeof(struct lock_class_stats) * MAX_LOCK_CLASSES);
+		local_irq_restore(flags);
+	}
+	for (int id = 0; id < MAX_LOCK_CLASSES; id++) {
+		memset(lock_classes[id].contention, 0, sizeof(lock_classes[id].contention));
+		memset(lock_classes[id].contending, 0, sizeof(lock_classes[id].contending));
+	}
+}
+
+/* lock_stat prints nanoseconds as microseconds with two decimals. */
+static const char *fmt_time(char *buf, size_t size, u64 ns)
+{
+	ns += 5;
+	snprintf(buf, size, "%llu.%02u", (unsigned long long)(ns / 1000),
+		 (unsigned int)(ns % 1000) / 10);
+	return buf;
+}
+
+struct class_row {
+	int id;
+	struct lock_class_stats st;
+};
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const struct class_row *x = a, *y = b;
+
+	if (x->st.contentions != y->st.contentions)
+		return x->st.contentions < y->st.contentions ? 1 : -1;
+	return x->id - y->id;
+}
+
+#define LOCK_STAT_WIDTH (40 + 1 + 12 * 15)
+
+static void print_rule(char c, int width)
+{
+	char line[LOCK_STAT_WIDTH + 2];
+
+	memset(line, c, width);
+	line[width] = '\n';
+	console_write(line, width + 1);
+}
+
+static void print_header(void)
+{
+	static const char *const titles[] = {
+		"con-bounces", "contentions", "waittime-min", "waittime-max",
+		"waittime-total", "waittime-avg", "acq-bounces", "acquisitions",
+		"holdtime-min", "holdtime-max", "holdtime-total", "holdtime-avg",
+	};
+
+	console_printf("lock_stat version 0.4\n");
+	print_rule('-', LOCK_STAT_WIDTH);
+	console_printf("%40s", "class name");
+	for (size_t i = 0; i < ARRAY_SIZE(titles); i++)
+		console_printf(" %14s", titles[i]);
+	console_printf("\n");
+	print_rule('-', LOCK_STAT_WIDTH);
+	console_printf("\n");
+}
+
+static void print_points(const char *name, const struct lock_point *points)
+{
+	for (int i = 0; i < NR_POINTS && READ_ONCE(points[i].ip); i++) {
+		char addr[32], sym[96];
+
+		snprintf(addr, sizeof(addr), "[<%016lx>]", points[i].ip);
+		sprint_symbol(sym, sizeof(sym), points[i].ip);
+		console_printf("%40s %14llu %29s %s\n", name,
+			       (unsigned long long)points[i].count, addr, sym);
+	}
+}
+
+static void print_row(const struct class_row *row)
+{
+	const struct lock_class_stats *s = &row->st;
+	const char *name = lock_classes[row->id].key ?
+			   lock_classes[row->id].key->name : "(overflow)";
+	char t[4][24];
+	size_t namelen = strlen(name);
+
+	console_printf("%40s:%14llu %14llu %14s %14s %14s %14s",
+		       name, (unsigned long long)s->con_bounces,
+		       (unsigned long long)s->contentions,
+		       fmt_time(t[0], 24, s->wait_min_ns),
+		       fmt_time(t[1], 24, s->wait_max_ns),
+		       fmt_time(t[2], 24, s->wait_total_ns),
+		       fmt_time(t[3], 24, s->contentions ?
+				s->wait_total_ns / s->contentions : 0));
+	console_printf(" %14llu %14llu %14s %14s %14s %14s\n",
+		       (unsigned long long)s->acq_bounces,
+		       (unsigned long long)s->acquisitions,
+		       fmt_time(t[0], 24, s->hold_min_ns),
+		       fmt_time(t[1], 24, s->hold_max_ns),
+		       fmt_time(t[2], 24, s->hold_total_ns),
+		       fmt_time(t[3], 24, s->acquisitions ?
+				s->hold_total_ns / s->acquisitions : 0));
+	if (s->contentions) {
+		char dashes[41];
+
+		namelen = min(namelen, (size_t)40);
+		memset(dashes, '-', namelen);
+		dashes[namelen] = 0;
+		console_printf("%40s\n", dashes);
+		print_points(name, lock_classes[row->id].contention);
+		console_printf("%40s\n", dashes);
+		print_points(name, lock_classes[row->id].contending);
+	}
+	console_printf("\n");
+	print_rule('.', LOCK_STAT_WIDTH);
+	console_printf("\n");
+}
+
+static void print_json(const struct class_row *rows, int nr)
+{
+	console_printf("JSON-BEGIN lock_stat\n{\"report\":\"lock_stat\",\"enabled\":%s,\"classes\":[",
+		       lock_stat_enabled ? "true" : "false");
+	for (int i = 0; i < nr; i++) {
+		const struct lock_class_stats *s = &rows[i].st;
+
+		console_printf("%s{\"name\":\"%s\",\"con_bounces\":%llu,\"contentions\":%llu,"
+			       "\"wait_min_ns\":%llu,\"wait_max_ns\":%llu,\"wait_total_ns\":%llu,"
+			       "\"acq_bounces\":%llu,\"acquisitions\":%llu,\"hold_min_ns\":%llu,"
+			       "\"hold_max_ns\":%llu,\"hold_total_ns\":%llu}",
+			       i ? "," : "", lock_classes[rows[i].id].key ?
+			       lock_classes[rows[i].id].key->name : "(overflow)",
+			       (unsigned long long)s->con_bounces,
+			       (unsigned long long)s->contentions,
+			       (unsigned long long)s->wait_min_ns,
+			       (unsigned long long)s->wait_max_ns,
+			       (unsigned long long)s->wait_total_ns,
+			       (unsigned long long)s->acq_bounces,
+			       (unsigned long long)s->acquisitions,
+			       (unsigned long long)s->hold_min_ns,
+			       (unsigned long long)s->hold_max_ns,
+			       (unsigned long long)s->hold_total_ns);
+	}
+	console_printf("]}\nJSON-END\n");
+}
+
+static struct class_row stat_rows[MAX_LOCK_CLASSES];	/* [stat_print_lock] */
+static DEFINE_SPINLOCK(stat_print_lock);
+
+void lock_stat_print(const char *filter)
+{
+	int nr_classes = min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1);
+	int nr = 0;
+
+	spin_lock(&stat_print_lock);
+	for (int id = 0; id <= nr_classes; id++) {
+		struct lock_class_key *key = lock_classes[id].key;
+
+		if (filter && (!key || !strstr(key->name, filter)))
+			continue;
+		stat_rows[nr].id = id;
+		fold_class(id, &stat_rows[nr].st);
+		if (stat_rows[nr].st.acquisitions)
+			nr++;
+	}
+	sort(stat_rows, nr, sizeof(stat_rows[0]), cmp_rows, NULL);
+	console_lock();
+	print_header();
+	for (int i = 0; i < nr; i++)
+		print_row(&stat_rows[i]);
+	print_json(stat_rows, nr);
+	console_unlock();
+	spin_unlock(&stat_print_lock);
+}

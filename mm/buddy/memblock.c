@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/buddy/memblock.c — the boot memory map, until the buddy allocator.
+ *
+ * Each memblock_type is an array of non-overlapping ranges sorted by base.
+ * Adding a range inserts it and merges neighbours that touch or overlap
+ * (only if they are on the same node).  Allocation walks memory ranges from
+ * the top and, within each, the gaps between reserved ranges from the top,
+ * taking the highest aligned piece that fits, then reserves it.
+ * Locking: none; used by the boot hart before other harts start.
+ */
+#include <asm/page.h>
+#include <errno.h>
+#include <memblock.h>
+#include <printk.h>
+#include <string.h>
+
+struct memblock memblock = {
+	.memory.name = "memory",
+	.reserved.name = "reserved",
+};
+
+static void remove_region(struct memblock_type *type, unsigned long i)
+{
+	memmove(&type->regions[i], &type->regions[i + 1],
+		(type->cnt - i - 1) * sizeof(type->regions[0]));
+	type->cnt--;
+}
+
+/* Merge region i with its successors while they touch or overlap. */
+static void merge_from(struct memblock_type *type, unsigned long i)
+{
+	struct memblock_region *r = &type->regions[i];
+
+	while (i + 1 < type->cnt) {
+		struct memblock_region *n = &type->regions[i + 1];
+		phys_addr_t end = r->base + r->size;
+
+		if (n->base > end || n->nid != r->nid)
+			break;
+		r->size = max(end, n->base + n->size) - r->base;
+		remove_region(type, i + 1);
+	}
+}
+
+static int add_range(struct memblock_type *type, phys_addr_t base,
+		     phys_addr_t size, int nid)
+{
+	unsigned long i = 0;
+
+	if (!size)
+		return 0;
+	if (type->cnt == MEMBLOCK_MAX_REGIONS) {
+		pr_err("memblock: %s table full, [mem %#018llx-%#018llx] dropped\n",
+		       type->name, (unsigned long long)base,
+		       (unsigned long long)(base + size - 1));
+		return -ENOSPC;
+	}
+	while (i < type->cnt && type->regions[i].base < base)
+		i++;
+	memmove(&type->regions[i + 1], &type->regions[i],
+		(type->cnt - i) * sizeof(type->regions[0]));
+	type->regions[i] = (struct memblock_region){ base, size, nid };
+	type->cnt++;
+	for (unsigned long j = i ? i - 1 : 0; j < type->cnt && j <= i; j++)
+		merge_from(type, j);
+	return 0;
+}
+
+int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid)
+{
+	return add_range(&memblock.memory, base, size, nid);
+}
+
+int memblock_add(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_add_node(base, size, NUMA_NO_NODE);
+}
+
+int memblock_reserve(phys_addr_t base, phys_addr_t size)
+{
+	return add_range(&memblock.reserved, base, size, NUMA_NO_NODE);
+}
+
+/* Highest aligned start of @size inside [lo, hi), or 0. */
+static phys_addr_t fit_top(phys_addr_t lo, phys_addr_t hi, phys_addr_t size,
+			   phys_addr_t align)
+{
+	phys_addr_t start;
+
+	if (hi < lo + size)
+		return 0;
+	start = ALIGN_DOWN(hi - size, align);
+	return start >= lo ? start : 0;
+}
+
+/* Search the free gaps of memory range @m from the top. */
+static phys_addr_t alloc_in(const struct memblock_region *m, phys_addr_t size,
+			    phys_addr_t align)
+{
+	const struct memblock_type *rsv = &memblock.reserved;
+	phys_addr_t hi = m->base + m->size;
+
+	for (long i = (long)rsv->cnt - 1; i >= -1; i--) {
+		phys_addr_t lo = i >= 0 ? rsv->regions[i].base +
+					  rsv->regions[i].size : m->base;
+		phys_addr_t found;
+
+		if (lo >= hi)
+			continue;
+		found = fit_top(max(lo, m->base), hi, size, align);
+		if (found)
+			return found;
+		if (i >= 0)
+			hi = min(hi, rsv->regions[i].base);
+		if (hi <= m->base)
+			break;
+	}
+	return 0;
+}
+
+phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	size = ALIGN(size, 8);
+	for (long i = (long)memblock.memory.cnt - 1; i >= 0; i--) {
+		phys_addr_t pa = alloc_in(&memblock.memory.regions[i], size,
+					  align);
+
+		if (pa && !memblock_reserve(pa, size))
+			return pa;
+	}
+	return 0;
+}
+
+void *memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	phys_addr_t pa = memblock_phys_alloc(size, align);
+
+	if (!pa)
+		return NULL;
+	memset(__va(pa), 0, size);
+	return __va(pa);
+}
+
+static phys_addr_t total_size(const struct memblock_type *type)
+{
+	phys_addr_t sum = 0;
+
+	for (unsigned long i = 0; i < type->cnt; i++)
+		sum += type->regions[i].size;
+	return sum;
+}
+
+phys_addr_t memblock_phys_mem_size(void)
+{
+	return total_size(&memblock.memory);
+}
+
+phys_addr_t memblock_reserved_size(void)
+{
+	return total_size(&memblock.reserved);
+}
