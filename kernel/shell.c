@@ -246,6 +246,22 @@ static int cmd_poweroff(int argc, char **argv)
 }
 SHELL_COMMAND("poweroff", cmd_poweroff, "[status]", "stop the machine; QEMU exits with status");
 
+static int cmd_sleep(int argc, char **argv)
+{
+	unsigned int ms;
+	u64 until;
+
+	if (argc != 2 || kstrtouint(argv[1], 0, &ms)) {
+		console_printf("sleep: usage: sleep MILLISECONDS\n");
+		return -EINVAL;
+	}
+	until = ktime_get_ns() + (u64)ms * 1000000;
+	while (ktime_get_ns() < until)
+		wait_for_interrupt();	/* the tick wakes us */
+	return 0;
+}
+SHELL_COMMAND("sleep", cmd_sleep, "MS", "wait MS milliseconds (ticks keep running)");
+
 static const char *const state_names[] = {
 	[CPU_OFFLINE] = "offline", [CPU_STARTING] = "starting",
 	[CPU_ONLINE] = "online", [CPU_STOPPED] = "stopped",
