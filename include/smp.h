@@ -72,6 +72,22 @@ void smp_send_stop(void);
 enum cpu_state { CPU_OFFLINE, CPU_STARTING, CPU_ONLINE, CPU_STOPPED };
 DECLARE_PER_CPU(enum cpu_state, cpu_state);
 
+/**
+ * register_tick_work() - call @fn every @period ticks on every CPU
+ *
+ * @fn runs in the timer interrupt, interrupts off, on each CPU for its own
+ * data.  Context: boot.  Return: 0, or -ENOSPC (four works at most).
+ */
+int register_tick_work(void (*fn)(void), unsigned int period);
+
+/**
+ * cpu_wait_briefly() - give the host core away for about @ns (wfi + timer)
+ *
+ * For wait loops: a bare spin under QEMU starves the hart being waited
+ * for (DESIGN.md).  Context: any; interrupts stay as they were.
+ */
+void cpu_wait_briefly(u64 ns);
+
 /** timer_init_this_cpu() - start this hart's periodic tick (HZ) */
 void timer_init_this_cpu(void);
 

@@ -9,12 +9,24 @@
  * watchdog.  Under -icount shift=0 time advances one nanosecond per
  * instruction executed, so the tick is deterministic too.
  */
+#include <asm/barrier.h>
 #include <asm/csr.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <errno.h>
 #include <printk.h>
 #include <smp.h>
 
+#define MAX_TICK_WORK	4
+
+struct tick_work {
+	void (*fn)(void);	/* [init] */
+	unsigned int period;	/* [init] ticks */
+};
+
+static struct tick_work tick_works[MAX_TICK_WORK];	/* [init] */
+static unsigned int nr_tick_works;			/* [init] */
+static DEFINE_PER_CPU(u64, next_tick);	/* [cpu] timebase of the next tick */
 static u64 ns_per_tick_mult;	/* [init] ns per timebase tick, if whole */
 static u64 tick_interval;	/* [init] timebase ticks per HZ */
 
@@ -28,13 +40,44 @@ u64 ktime_get_ns(void)
 	       (t % arch_timebase_freq) * 1000000000ULL / arch_timebase_freq;
 }
 
+int register_tick_work(void (*fn)(void), unsigned int period)
+{
+	if (nr_tick_works == MAX_TICK_WORK || !period)
+		return -ENOSPC;
+	tick_works[nr_tick_works].period = period;
+	smp_store_release(&tick_works[nr_tick_works].fn, fn);
+	nr_tick_works++;
+	return 0;
+}
+
+static void run_tick_works(u64 ticks)
+{
+	unsigned int n = READ_ONCE(nr_tick_works);
+
+	for (unsigned int i = 0; i < n; i++) {
+		void (*fn)(void) = smp_load_acquire(&tick_works[i].fn);
+
+		if (fn && !(ticks % tick_works[i].period))
+			fn();
+	}
+}
+
 static void timer_interrupt(struct pt_regs *regs)
 {
+	u64 now = get_cycles();
+
 	(void)regs;
+	if (now < this_cpu_read(next_tick)) {
+		/* A cpu_wait_briefly() wake-up, not a tick: rearm the tick. */
+		arch_timer_program(this_cpu_read(next_tick));
+		return;
+	}
 	irq_enter();
-	arch_timer_program(get_cycles() + tick_interval);
+	this_cpu_write(next_tick, now + tick_interval);
+	arch_timer_program(now + tick_interval);
 	__this_cpu_inc(timer_ticks);
 	watchdog_tick();
+	run_tick_works(this_cpu_read(timer_ticks));
 	irq_exit();
 }
 
@@ -54,5 +97,33 @@ void time_init(u64 timebase_hz)
 
 void timer_init_this_cpu(void)
 {
-	arch_timer_program(get_cycles() + tick_interval);
+	this_cpu_write(next_tick, get_cycles() + tick_interval);
+	arch_timer_program(this_cpu_read(next_tick));
+}
+
+/*
+ * cpu_wait_briefly() - sleep in wfi for about @ns, then rearm the tick.
+ *
+ * Under QEMU each hart is a host thread (or, with -icount, a turn in one
+ * thread): a hart that spins keeps the host core from the hart it waits
+ * for.  wfi gives the core up until an interrupt; the short timer is that
+ * interrupt.  If the tick fell due meanwhile it stays pending and is taken
+ * once interrupts are on.  Works with interrupts on or off.
+ */
+void cpu_wait_briefly(u64 ns)
+{
+	u64 tick = this_cpu_read(next_tick);
+	u64 wake = get_cycles() + max(ns * arch_timebase_freq / 1000000000ULL, 1ULL);
+	unsigned long flags;
+
+	if (!tick_interval) {		/* before time_init(): just spin */
+		cpu_relax();
+		return;
+	}
+	local_irq_save(flags);
+	/* A tick already due stays pending until interrupts come back on. */
+	arch_timer_program(tick > get_cycles() ? min(wake, tick) : wake);
+	wait_for_interrupt();
+	arch_timer_program(tick);
+	local_irq_restore(flags);
 }

@@ -94,8 +94,14 @@ void irq_exit(void)
 
 static void csd_lock_wait(struct call_single_data *csd)
 {
-	while (smp_load_acquire(&csd->flags) & CSD_FLAG_LOCK)
-		cpu_relax();
+	unsigned int spins = 0;
+
+	while (smp_load_acquire(&csd->flags) & CSD_FLAG_LOCK) {
+		if (++spins < 64)
+			cpu_relax();
+		else
+			cpu_wait_briefly(10000);	/* let the target run */
+	}
 }
 
 static void csd_unlock(struct call_single_data *csd)

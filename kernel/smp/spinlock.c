@@ -33,9 +33,14 @@
  *              LOCK-3 a CPU never waits for a lock it holds (checked: BUG).
  *
  * Paths        Uncontended: one amoadd.w, one compare, two time reads and
- *              the per-CPU update.  Contended: spin on `owner` with pause,
- *              then account the wait; every 2^16 spins look whether the
- *              watchdog wants this CPU's backtrace.
+ *              the per-CPU update.  Contended: spin on `owner` a little,
+ *              then sleep in wfi 10 us at a time (cpu_wait_briefly): under
+ *              QEMU every hart is a host thread, and with more harts than
+ *              host cores a FIFO lock's next owner is often not running —
+ *              spinning would keep it off the core (lock-waiter
+ *              preemption, what Linux's paravirt spinlocks address).  Now
+ *              and then the waiter looks whether the watchdog wants its
+ *              backtrace.
  *
  * Linux        kernel/locking/lockdep.c (lock_acquired, lock_contended,
  *              bounces), lockdep_proc.c (lock_stat's layout),
@@ -61,6 +66,8 @@
 #include <string.h>
 
 #define NR_POINTS	4
+#define SPINS_BEFORE_WAIT	64
+#define WAIT_SLICE_NS		10000	/* 10 us: a few host scheduler hops */
 
 struct lock_point {
 	unsigned long ip;	/* [atomic] call site, 0 = free slot */
@@ -259,8 +266,12 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 		note_point(lock_classes[class_id(lock->key)].contending,
 			   READ_ONCE(lock->owner_ip));
 	while (__atomic_load_n(&lock->raw.owner, __ATOMIC_ACQUIRE) != ticket) {
-		cpu_relax();
-		if (!(++spins & 0xffff))
+		/* Spin a little, then let the host run the harts ahead of us. */
+		if (++spins < SPINS_BEFORE_WAIT)
+			cpu_relax();
+		else
+			cpu_wait_briefly(WAIT_SLICE_NS);
+		if (!(spins & 0xff))
 			watchdog_check_backtrace_request();
 	}
 	this_cpu_write(lock_waiting_on, NULL);
