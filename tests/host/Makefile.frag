@@ -27,3 +27,38 @@ $(HOST_O)/lib_test: tests/host/lib_test.c $(HOST_LIB_OBJS) $(LIB_HDRS) \
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
 		tests/host/lib_test.c $(HOST_LIB_OBJS) -o $@
+
+# ---- mm/numa/fdt_numa.c: the device-tree NUMA parser, against the system
+# libfdt (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc
+# into $(HOST_O)/dtb/ (the test reads them next to itself).
+# Run: make $(HOST_O)/topology_test && $(HOST_O)/topology_test
+
+HOST_TESTS += $(HOST_O)/topology_test
+
+TOPO_DTS := $(wildcard tests/host/dts/*.dts)
+TOPO_DTBS := $(patsubst tests/host/dts/%.dts,$(HOST_O)/dtb/%.dtb,$(TOPO_DTS))
+
+# Any case may /include/ another: rebuild all when one changes.  -q: the
+# malformed cases are meant to draw dtc's warnings.
+$(HOST_O)/dtb/%.dtb: tests/host/dts/%.dts $(wildcard tests/host/dts/*.dts*)
+	@mkdir -p $(@D)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(HOST_O)/topology_test: tests/host/topology_test.c mm/numa/fdt_numa.c \
+			 mm/numa/fdt_numa.h $(TOPO_DTBS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Imm/numa \
+		tests/host/topology_test.c mm/numa/fdt_numa.c -lfdt -o $@
+
+# ---- the fuzz target (make fuzz): clang's libFuzzer with ASan and UBSan.
+
+FUZZ_O := $(or $(O),build)/fuzz
+FUZZ_CC ?= clang
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c mm/numa/fdt_numa.c \
+			 mm/numa/fdt_numa.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Imm/numa tests/host/fuzz_topology.c \
+		mm/numa/fdt_numa.c -lfdt -o $@

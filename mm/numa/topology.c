@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mm/numa/topology.c — NUMA nodes, harts and distances from the device tree.
+ *
+ * Overview     numa_init() reads the device tree once, at boot, and decides
+ *              which NUMA node every RAM range and every hart belongs to
+ *              and how far apart the nodes are.  Everything above it asks
+ *              these questions through Linux's API (cpu_to_node(),
+ *              numa_node_id(), node_distance(), cpumask_of_node(), the node
+ *              states): memblock tags, per-CPU unit placement, pg_data_t
+ *              and zonelists.  A tree it cannot trust never stops the boot:
+ *              it says what is wrong, names the node and the property, and
+ *              falls back to one node, as Linux's dummy_numa_init() does.
+ *              `topo` prints the result as `numactl --hardware` does.
+ *
+ * Structures   fdt_numa.c (pure, host-testable) turns the blob into a
+ *              struct fdt_numa: ranges with a node, harts with a node, a
+ *              distance table and messages.  This file applies it:
+ *
+ *                device tree ─fdt_numa_parse()─▶ struct fdt_numa (numa_dt)
+ *                  ├─ node_states[N_POSSIBLE, N_ONLINE, N_MEMORY, N_CPU]
+ *                  ├─ memblock.memory[].nid      (memblock_set_node)
+ *                  ├─ __cpu_to_node_map[cpu] ─▶ __node_to_cpumask_map[nid]
+ *                  ├─ __node_to_mem_node[nid]    (numa_mem_id, cpu_to_mem)
+ *                  ├─ __numa_distance[a][b]      (node_distance)
+ *                  └─ per-CPU numa_node          (numa_node_id)
+ *
+ * Locking      None.  Everything is [init]: written by the boot hart in
+ *              numa_init() before other harts start, read-only afterwards.
+ *
+ * Per-CPU      numa_node [init]: numa_init() writes CPU 0's into the
+ *              .percpu template (the boot hart runs on it then);
+ *              set_cpu_numa_node() writes each CPU's own copy once
+ *              setup_per_cpu_areas() made it; its owner only reads it.
+ *
+ * Invariants   TOPO-1 every possible CPU's node is online.
+ *              TOPO-2 the node CPU masks partition the possible CPUs.
+ *              TOPO-3 node_distance(a, a) == 10; a != b gives 11..255.
+ *              TOPO-4 __node_to_mem_node[n] is in N_MEMORY when any node is.
+ *              TOPO-5 every memblock memory region carries an online node.
+ *              Checked by numa_validate_topology() (numa_init() runs it;
+ *              tests/kunit/numa_kunit.c checks the same from outside).
+ *
+ * Paths        The rules (Linux's, drivers/of/of_numa.c and
+ *              drivers/base/arch_numa.c, unless marked "Nodal"):
+ *              - Memory: every `device_type = "memory"` child of the root;
+ *                each reg range goes to its numa-node-id.  A size-0 reg
+ *                marks a memory-less node (QEMU writes one for
+ *                --mem-nodes 512M,0); the node keeps its harts.
+ *              - Harts: every `device_type = "cpu"` child of /cpus whose
+ *                status is not "fail"; reg is the hart id; status other
+ *                than okay/ok = disabled (kept, e.g. OpenSBI's past 128).
+ *              - No numa-node-id anywhere: one node 0 with everything, an
+ *                info line ("NUMA: No NUMA configuration found"), no warning.
+ *              - A node id >= MAX_NUMNODES (4), or a numa-node-id that is
+ *                not one cell, on a memory node or a cpu: message, one node
+ *                (Nodal: Linux maps only that cpu to node 0).
+ *              - A hart without numa-node-id while others have one:
+ *                message, that hart goes to node 0 (early_map_cpu_to_node);
+ *                node 0 becomes a node if it was none.
+ *              - RAM not on any node (a memory node without numa-node-id
+ *                while others have one): "NUMA: no nodes coverage for %luMB
+ *                of %luMB RAM", one node.  The same check runs on
+ *                memblock's own view of RAM before anything is applied.
+ *              - Overlapping ranges (Nodal: even on the same node), a reg
+ *                not a multiple of the root's #address-cells +
+ *                #size-cells (each 1..2), a range that wraps past 2^64, a
+ *                node id with no reg, more than 32 ranges: message, one node.
+ *              - The kernel image (_kernel_start.._end) not entirely inside
+ *                node memory: message naming the range, one node.  A
+ *                /reserved-memory entry over the kernel is reported only:
+ *                the boot code ignores it (it cannot move the kernel).
+ *              - The distance map (compatible "numa-distance-map-v1",
+ *                distance-matrix = (from, to, distance) u32 triplets):
+ *                A -> B also sets B -> A when B > A; missing pairs stay
+ *                10/20.  A node with neither memory nor harts, a local
+ *                distance other than 10, a remote one <= 10 or > 255, a
+ *                length not a multiple of 12 bytes, or no distance-matrix:
+ *                message, the whole map is ignored and 10/20 used, the
+ *                nodes kept (Nodal: Linux falls back to one node).  No
+ *                map at all (QEMU without -numa dist): 10/20, silently.
+ *              - Nodes with memory but no harts, and sparse node ids (0
+ *                and 2 only) are accepted as they are.
+ *              - numa=off on the command line: one node, as in Linux.
+ *
+ * Linux        drivers/of/of_numa.c (the device-tree rules),
+ *              drivers/base/arch_numa.c (numa_init, dummy_numa_init,
+ *              early_map_cpu_to_node, cpumask_of_node), mm/numa_memblks.c
+ *              (distances, overlaps), mm/memblock.c
+ *              (memblock_validate_numa_coverage).  Nodal differs: one pass
+ *              over a flattened tree, no ACPI, no numa=fake, messages kept
+ *              in the result instead of printed by the parser, and the
+ *              fallbacks marked "Nodal" above.
+ *
+ * Statistics   None counted.  The boot log shows each node's ranges, each
+ *              hart's node and the distances; `topo` prints numactl
+ *              --hardware's layout and a JSON line.
+ */
+#include <asm/page.h>
+#include <asm/smp.h>
+#include <bug.h>
+#include <cpumask.h>
+#include <devtree.h>
+#include <init.h>
+#include <memblock.h>
+#include <nodemask.h>
+#include <printf.h>
+#include <printk.h>
+#include <shell.h>
+#include <smp.h>
+#include <string.h>
+#include <topology.h>
+
+#include "fdt_numa.h"
+
+_Static_assert(FDT_NUMA_MAX_NODES == MAX_NUMNODES, "parser and kernel agree");
+_Static_assert(FDT_NUMA_LOCAL == LOCAL_DISTANCE &&
+	       FDT_NUMA_REMOTE == REMOTE_DISTANCE, "parser and kernel agree");
+
+/* Before numa_init() (and with numa=off): node 0 only, 10/20. */
+nodemask_t node_states[NR_NODE_STATES] = {
+	[N_POSSIBLE] = { { 1 } }, [N_ONLINE] = { { 1 } },
+	[N_MEMORY] = { { 1 } }, [N_CPU] = { { 1 } },
+};
+unsigned int nr_node_ids = 1;
+int __cpu_to_node_map[NR_CPUS];
+int __node_to_mem_node[MAX_NUMNODES];
+u8 __numa_distance[MAX_NUMNODES][MAX_NUMNODES] = {
+	{ 10, 20, 20, 20 }, { 20, 10, 20, 20 },
+	{ 20, 20, 10, 20 }, { 20, 20, 20, 10 },
+};
+struct cpumask __node_to_cpumask_map[MAX_NUMNODES];
+DEFINE_PER_CPU(int, numa_node);
+
+static struct fdt_numa numa_dt;	/* [init] the parse, kept for `topo` */
+static bool numa_off;		/* [init] numa=off */
+static bool numa_single;	/* [init] one node 0 was applied */
+static const struct cpumask no_cpus;	/* cpumask_of_node() of a bad id */
+
+static void parse_numa(const char *val)
+{
+	if (val && !strcmp(val, "off"))
+		numa_off = true;
+	else
+		pr_warn("numa: numa=%s not understood (numa=off is)\n",
+			val ? val : "");
+}
+cmdline_param("numa", parse_numa, "numa=off: one node 0 with all memory and CPUs");
+
+/* ---- applying the parse ---- */
+
+static void print_messages(const struct fdt_numa *dt)
+{
+	for (int i = 0; i < dt->nr_diags; i++) {
+		if (dt->diags[i].level == FDT_NUMA_WARN)
+			pr_warn("%s\n", dt->diags[i].msg);
+		else
+			pr_info("%s\n", dt->diags[i].msg);
+	}
+	if (dt->nr_diags_dropped)
+		pr_warn("numa: %d more device-tree messages dropped\n",
+			dt->nr_diags_dropped);
+}
+
+/* Bytes of [base, base + size) that no node range of @dt covers. */
+static phys_addr_t uncovered_bytes(const struct fdt_numa *dt, phys_addr_t base,
+				   phys_addr_t size)
+{
+	phys_addr_t covered = 0, end = base + size;
+
+	for (int i = 0; i < dt->nr_mem; i++) {
+		phys_addr_t lo = max(base, (phys_addr_t)dt->mem[i].base);
+		phys_addr_t hi = min(end, (phys_addr_t)(dt->mem[i].base + dt->mem[i].size));
+
+		if (lo < hi)
+			covered += hi - lo;	/* ranges do not overlap: checked */
+	}
+	return size - min(size, covered);
+}
+
+/*
+ * Linux's memblock_validate_numa_coverage(0), on memblock's own RAM (read
+ * by kernel/devtree.c): the parser and it must agree on what RAM exists.
+ */
+static bool memblock_covered(const struct fdt_numa *dt)
+{
+	struct memblock_region *r;
+	phys_addr_t lost = 0;
+
+	for_each_mem_region(r)
+		lost += uncovered_bytes(dt, r->base, r->size);
+	if (!lost)
+		return true;
+	pr_err("NUMA: no nodes coverage for %lluMB of %lluMB RAM\n",
+	       (unsigned long long)(lost >> 20),
+	       (unsigned long long)(memblock_phys_mem_size() >> 20));
+	return false;
+}
+
+/* Linux's dummy_numa_init() line, for the fallbacks decided here. */
+static void print_fake_node(void)
+{
+	struct memblock_region *r;
+	phys_addr_t lo = ~(phys_addr_t)0, hi = 0;
+
+	for_each_mem_region(r) {
+		lo = min(lo, r->base);
+		hi = max(hi, r->base + r->size);
+	}
+	if (hi > lo)
+		pr_info("NUMA: Faking a node at [mem %#018llx-%#018llx]\n",
+			(unsigned long long)lo, (unsigned long long)(hi - 1));
+}
+
+/* Validate-then-commit: true if @dt may be applied as it is. */
+static bool use_device_tree_nodes(const struct fdt_numa *dt)
+{
+	if (!dt->numa || dt->fallback)
+		return false;		/* the parser said why */
+	if (numa_off) {
+		pr_info("NUMA: NUMA disabled\n");
+		print_fake_node();
+		return false;
+	}
+	if (!memblock_covered(dt)) {
+		pr_warn("numa: memblock and the device tree disagree on RAM: using one node\n");
+		print_fake_node();
+		return false;
+	}
+	return true;
+}
+
+/* Node states from the parse (or node 0 alone); N_CPU comes with the CPUs. */
+static void set_node_states(const struct fdt_numa *dt)
+{
+	unsigned int nodes = numa_single ? 1 : dt->nodes;
+	unsigned int mem = numa_single ? (memblock_phys_mem_size() ? 1 : 0) :
+			   dt->nodes_with_mem;
+
+	for (int s = 0; s < NR_NODE_STATES; s++)
+		nodes_clear(node_states[s]);
+	for (int nid = 0; nid < MAX_NUMNODES; nid++) {
+		if (!(nodes & (1u << nid)))
+			continue;
+		node_set_state(nid, N_POSSIBLE);
+		node_set_state(nid, N_ONLINE);
+		if (mem & (1u << nid))
+			node_set_state(nid, N_MEMORY);
+	}
+	nr_node_ids = (unsigned int)fls(nodes);
+}
+
+/* memblock_set_node() for every range; all of RAM to node 0 if single. */
+static int tag_memblock(const struct fdt_numa *dt)
+{
+	struct memblock_region *r;
+	phys_addr_t lo = ~(phys_addr_t)0, hi = 0;
+	int err = 0;
+
+	if (!numa_single) {
+		for (int i = 0; i < dt->nr_mem && !err; i++)
+			err = memblock_set_node(dt->mem[i].base, dt->mem[i].size,
+						dt->mem[i].nid);
+		return err;
+	}
+	for_each_mem_region(r) {
+		lo = min(lo, r->base);
+		hi = max(hi, r->base + r->size);
+	}
+	return hi > lo ? memblock_set_node(lo, hi - lo, 0) : 0;
+}
+
+/* The parse's hart entry for @hartid, or NULL. */
+static const struct fdt_numa_hart *find_hart(const struct fdt_numa *dt,
+					     unsigned long hartid)
+{
+	for (int i = 0; i < dt->nr_harts; i++)
+		if (dt->harts[i].hartid == hartid)
+			return &dt->harts[i];
+	return NULL;
+}
+
+/* CPU -> node, node -> CPUs, N_CPU; CPU 0's numa_node_id() (template). */
+static void map_cpus(const struct fdt_numa *dt)
+{
+	unsigned int cpu;
+
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		cpumask_clear(&__node_to_cpumask_map[nid]);
+	for_each_possible_cpu(cpu) {
+		unsigned long hart = cpuid_to_hartid_map(cpu);
+		const struct fdt_numa_hart *h = find_hart(dt, hart);
+		int nid = numa_single || !h ? 0 : h->nid;
+
+		if (!h && !numa_single)
+			pr_warn("numa: hart %lu (cpu %u) is not in /cpus: node 0\n",
+				hart, cpu);
+		__cpu_to_node_map[cpu] = nid;
+		cpumask_set_cpu(cpu, &__node_to_cpumask_map[nid]);
+		node_set_state(nid, N_CPU);
+		node_set_state(nid, N_POSSIBLE);	/* a CPU not in /cpus: node 0 */
+		node_set_state(nid, N_ONLINE);
+	}
+	nr_node_ids = (unsigned int)fls((unsigned int)node_states[N_POSSIBLE].bits[0]);
+	/* Linux's early_map_cpu_to_node(0, ...): the boot CPU's at once. */
+	this_cpu_write(numa_node, __cpu_to_node_map[0]);
+}
+
+/* The memory node nearest to @nid, lowest id on a tie; @nid if it has memory. */
+static int nearest_memory_node(int nid)
+{
+	int best = NUMA_NO_NODE, n;
+
+	if (node_state(nid, N_MEMORY))
+		return nid;
+	for_each_node_state(n, N_MEMORY)
+		if (best == NUMA_NO_NODE ||
+		    node_distance(nid, n) < node_distance(nid, best))
+			best = n;
+	return best == NUMA_NO_NODE ? 0 : best;
+}
+
+static void set_distances(const struct fdt_numa *dt)
+{
+	for (int a = 0; a < MAX_NUMNODES; a++)
+		for (int b = 0; b < MAX_NUMNODES; b++)
+			__numa_distance[a][b] = numa_single ?
+				(a == b ? LOCAL_DISTANCE : REMOTE_DISTANCE) :
+				dt->distance[a][b];
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		__node_to_mem_node[nid] = nearest_memory_node(nid);
+}
+
+/* ---- the boot log ---- */
+
+static void print_node_memory(int nid)
+{
+	struct memblock_region *r;
+	bool any = false;
+
+	for_each_mem_region(r) {
+		if (r->nid != nid)
+			continue;
+		pr_info("numa: node %d: [mem %#018llx-%#018llx]\n", nid,
+			(unsigned long long)r->base,
+			(unsigned long long)(r->base + r->size - 1));
+		any = true;
+	}
+	if (!any)
+		pr_info("numa: node %d: no memory (memory-less node, memory from node %d)\n",
+			nid, __node_to_mem_node[nid]);
+}
+
+/* "numa: node 0 distances: 10 20 30": the distance map as applied. */
+static void print_distance_log(void)
+{
+	char line[24 + 4 * MAX_NUMNODES];	/* "node N distances:" + " DDD" each */
+	int a, b, len;
+
+	for_each_online_node(a) {
+		len = scnprintf(line, sizeof(line), "node %d distances:", a);
+		for_each_online_node(b)
+			len += scnprintf(line + len, sizeof(line) - len, " %d",
+					 node_distance(a, b));
+		pr_info("numa: %s\n", line);
+	}
+}
+
+static void print_topology_log(const struct fdt_numa *dt)
+{
+	int nid;
+
+	for_each_online_node(nid)
+		print_node_memory(nid);
+	for (int i = 0; i < dt->nr_harts; i++) {
+		int cpu = hartid_to_cpu(dt->harts[i].hartid);
+
+		if (cpu >= 0)
+			pr_info("numa: hart %llu (cpu %d) -> node %d\n",
+				(unsigned long long)dt->harts[i].hartid, cpu,
+				cpu_to_node(cpu));
+		else
+			pr_info("numa: hart %llu (%s) -> node %d\n",
+				(unsigned long long)dt->harts[i].hartid,
+				dt->harts[i].enabled ? "no CPU id" : "disabled",
+				numa_single ? 0 : dt->harts[i].nid);
+	}
+	if (!numa_single && !dt->has_distance_map && num_online_nodes() > 1)
+		pr_info("numa: no distance-map: %d local, %d remote\n",
+			LOCAL_DISTANCE, REMOTE_DISTANCE);
+	if (!numa_single && dt->has_distance_map)
+		print_distance_log();
+	pr_info("numa: %u node%s online, %u with memory, %u with CPUs, "
+		"nr_node_ids %u\n", num_online_nodes(),
+		num_online_nodes() > 1 ? "s" : "", num_node_state(N_MEMORY),
+		num_node_state(N_CPU), nr_node_ids);
+}
+
+/* ---- numa_init ---- */
+
+int numa_init(void)
+{
+	struct fdt_numa_opts opts = {
+		.kernel_start = __pa(_kernel_start),
+		.kernel_end = __pa(_end),
+	};
+	int err;
+
+	fdt_numa_parse(initial_boot_params, &numa_dt, &opts);
+	print_messages(&numa_dt);
+	numa_single = !use_device_tree_nodes(&numa_dt);
+	set_node_states(&numa_dt);
+	err = tag_memblock(&numa_dt);
+	if (err)
+		pr_err("numa: memblock's table is full: node ids incomplete (%d)\n", err);
+	map_cpus(&numa_dt);
+	set_distances(&numa_dt);
+	print_topology_log(&numa_dt);
+	if (numa_validate_topology())
+		pr_err("numa: topology invariants broken (see above)\n");
+	return err ? err : numa_single && numa_dt.numa ? 1 : 0;
+}
+
+/* ---- the API ---- */
+
+void set_cpu_numa_node(int cpu, int node)
+{
+	if (WARN_ON_ONCE(cpu < 0 || cpu >= NR_CPUS))
+		return;
+	per_cpu(numa_node, cpu) = node;
+}
+
+const struct cpumask *cpumask_of_node(int node)
+{
+	if (node == NUMA_NO_NODE)
+		return cpu_possible_mask;
+	if (WARN_ON_ONCE(node < 0 || node >= MAX_NUMNODES))
+		return &no_cpus;
+	return &__node_to_cpumask_map[node];
+}
+
+phys_addr_t numa_node_mem_bytes(int nid)
+{
+	struct memblock_region *r;
+	phys_addr_t bytes = 0;
+
+	for_each_mem_region(r)
+		if (r->nid == nid)
+			bytes += r->size;
+	return bytes;
+}
+
+/* Bytes of [base, base + size) that memblock has reserved. */
+static phys_addr_t reserved_in(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_type *rsv = &memblock.reserved;
+	phys_addr_t bytes = 0;
+
+	for (unsigned long i = 0; i < rsv->cnt; i++) {
+		phys_addr_t lo = max(base, rsv->regions[i].base);
+		phys_addr_t hi = min(base + size,
+				     rsv->regions[i].base + rsv->regions[i].size);
+
+		if (lo < hi)
+			bytes += hi - lo;
+	}
+	return bytes;
+}
+
+__weak unsigned long numa_node_free_pages(int nid)
+{
+	struct memblock_region *r;
+	phys_addr_t bytes = 0;
+
+	for_each_mem_region(r)
+		if (r->nid == nid)
+			bytes += r->size - reserved_in(r->base, r->size);
+	return (unsigned long)(bytes >> PAGE_SHIFT);
+}
+
+/* TOPO-1..5; prints each broken one.  Return: how many are broken. */
+int numa_validate_topology(void)
+{
+	struct memblock_region *r;
+	unsigned int cpu, seen = 0;
+	int broken = 0, a, b;
+
+	for_each_possible_cpu(cpu) {
+		int nid = cpu_to_node(cpu);
+
+		if (!node_online(nid) && ++broken)	/* TOPO-1 */
+			pr_err("numa: TOPO-1: cpu %u on offline node %d\n", cpu, nid);
+		for (a = 0; a < MAX_NUMNODES; a++)
+			seen += cpumask_test_cpu(cpu, &__node_to_cpumask_map[a]);
+	}
+	if (seen != num_possible_cpus() && ++broken)	/* TOPO-2 */
+		pr_err("numa: TOPO-2: %u CPU entries in node masks for %u CPUs\n",
+		       seen, num_possible_cpus());
+	for (a = 0; a < MAX_NUMNODES; a++)
+		for (b = 0; b < MAX_NUMNODES; b++)
+			if ((a == b ? node_distance(a, b) != LOCAL_DISTANCE :
+			     node_distance(a, b) <= LOCAL_DISTANCE) && ++broken)
+				pr_err("numa: TOPO-3: distance %d -> %d = %d\n", a, b,
+				       node_distance(a, b));	/* TOPO-3 */
+	for (a = 0; a < MAX_NUMNODES; a++)
+		if (num_node_state(N_MEMORY) && !node_state(__node_to_mem_node[a], N_MEMORY) &&
+		    ++broken)
+			pr_err("numa: TOPO-4: node %d takes memory from node %d, which has none\n",
+			       a, __node_to_mem_node[a]);	/* TOPO-4 */
+	for_each_mem_region(r)
+		if (!node_online(r->nid) && ++broken)	/* TOPO-5 */
+			pr_err("numa: TOPO-5: [mem %#018llx-%#018llx] on node %d\n",
+			       (unsigned long long)r->base,
+			       (unsigned long long)(r->base + r->size - 1), r->nid);
+	return broken;
+}
+
+/* ---- `topo`: numactl --hardware, then one JSON line ---- */
+
+/* numactl's node list: "0-1", "0,2", "0-1,3". */
+static void print_node_list(void)
+{
+	int nid, run_start = -1, prev = -1;
+
+	for_each_online_node(nid) {
+		if (prev >= 0 && nid == prev + 1) {
+			prev = nid;
+			continue;
+		}
+		if (prev >= 0)
+			console_printf(run_start == prev ? "%d," : "%d-%d,",
+				       run_start, prev);
+		run_start = prev = nid;
+	}
+	if (prev >= 0)
+		console_printf(run_start == prev ? "%d" : "%d-%d", run_start, prev);
+}
+
+static unsigned long long node_free_mb(int nid)
+{
+	return ((unsigned long long)numa_node_free_pages(nid) << PAGE_SHIFT) >> 20;
+}
+
+static void print_numactl(void)
+{
+	unsigned int cpu;
+	int a, b;
+
+	console_printf("available: %u nodes (", num_online_nodes());
+	print_node_list();
+	console_printf(")\n");
+	for_each_online_node(a) {
+		console_printf("node %d cpus:", a);
+		for_each_cpu(cpu, cpumask_of_node(a))
+			if (cpu_online(cpu))
+				console_printf(" %u", cpu);
+		console_printf("\nnode %d size: %llu MB\n", a,
+			       (unsigned long long)(numa_node_mem_bytes(a) >> 20));
+		console_printf("node %d free: %llu MB\n", a, node_free_mb(a));
+	}
+	console_printf("node distances:\nnode ");
+	for_each_online_node(a)
+		console_printf("%3d ", a);
+	console_printf("\n");
+	for_each_online_node(a) {
+		console_printf("%3d: ", a);
+		for_each_online_node(b)
+			console_printf("%3d ", node_distance(a, b));
+		console_printf("\n");
+	}
+}
+
+static void print_json_node(int nid, bool first)
+{
+	unsigned int cpu;
+	bool any = false;
+
+	console_printf("%s{\"node\":%d,\"cpus\":[", first ? "" : ",", nid);
+	for_each_cpu(cpu, cpumask_of_node(nid))
+		if (cpu_online(cpu)) {
+			console_printf("%s%u", any ? "," : "", cpu);
+			any = true;
+		}
+	console_printf("],\"harts\":[");
+	any = false;
+	for_each_cpu(cpu, cpumask_of_node(nid))
+		if (cpu_online(cpu)) {
+			console_printf("%s%lu", any ? "," : "", cpuid_to_hartid_map(cpu));
+			any = true;
+		}
+	console_printf("],\"size_mb\":%llu,\"free_mb\":%llu,\"memory\":%s,"
+		       "\"mem_node\":%d}",
+		       (unsigned long long)(numa_node_mem_bytes(nid) >> 20),
+		       node_free_mb(nid), node_state(nid, N_MEMORY) ? "true" : "false",
+		       __node_to_mem_node[nid]);
+}
+
+static void print_json(void)
+{
+	int a, b;
+	bool first = true;
+
+	console_printf("JSON-BEGIN topology\n{\"report\":\"topology\","
+		       "\"nr_node_ids\":%u,\"numa\":%s,\"fallback\":%s,"
+		       "\"distance_map\":%s,\"nodes\":[", nr_node_ids,
+		       numa_dt.numa ? "true" : "false",
+		       numa_single && numa_dt.numa ? "true" : "false",
+		       !numa_single && numa_dt.has_distance_map ? "true" : "false");
+	for_each_online_node(a) {
+		print_json_node(a, first);
+		first = false;
+	}
+	console_printf("],\"distances\":[");
+	for_each_online_node(a) {
+		console_printf("%s[", a == first_online_node ? "" : ",");
+		for_each_online_node(b)
+			console_printf("%s%d", b == first_online_node ? "" : ",",
+				       node_distance(a, b));
+		console_printf("]");
+	}
+	console_printf("]}\nJSON-END\n");
+}
+
+void numa_print_topology(void)
+{
+	console_lock();
+	print_numactl();
+	print_json();
+	console_unlock();
+}
+
+static int cmd_topo(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	numa_print_topology();
+	return 0;
+}
+SHELL_COMMAND("topo", cmd_topo, "",
+	      "NUMA topology as numactl --hardware prints it, then JSON");

@@ -1,0 +1,595 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/host/topology_test.c — mm/numa/fdt_numa.c on the host, under ASan
+ * and UBSan, against the system's libfdt.
+ *
+ * Each case is a device tree from tests/host/dts (compiled by dtc into
+ * build/host/dtb/) or one built here with libfdt's sequential-write API,
+ * and the exact result expected from fdt_numa_parse(): the return value,
+ * the fallback flag, the node masks, every hart's node, each node's memory,
+ * the distances between the nodes seen, whether the distance map was
+ * used, and the messages — each expected message is a set of substrings
+ * ("/cpus/cpu@2|numa-node-id 7") that one message must all contain, so a
+ * message names the node and the property.  A case that expects no
+ * problem also expects no warning.
+ *
+ * Output: one line per failed check ("case: what: got X, want Y"), then
+ * "topology_test: N passed, N failed" (one per case); exit status 1 after
+ * any failure.  Usage: topology_test [DTB_DIR]; by default the dtb/ folder
+ * next to the program (build/host/dtb).
+ */
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fdt_numa.h"
+
+#define KERNEL_START	0x80200000ULL	/* where QEMU loads Nodal */
+#define KERNEL_END	0x80400000ULL
+#define MAX_EXPECTED	4
+
+struct expect {
+	const char *name;	/* DTB file name without .dtb, or a built tree's name */
+	int ret;		/* fdt_numa_parse()'s return */
+	bool fallback;
+	bool numa;		/* the tree has numa-node-id */
+	unsigned int nodes, with_mem, with_harts;	/* masks */
+	const char *harts;	/* "hartid:node ...", "-" after a disabled hart */
+	const char *mem_mb;	/* "node:MB ..." for the nodes with memory */
+	const char *dist;	/* rows over the nodes seen: "10 20/20 10" */
+	bool map;		/* has_distance_map */
+	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
+	bool quiet;		/* no warning at all */
+	int dropped;		/* nr_diags_dropped */
+	bool no_kernel;		/* parse without opts */
+};
+
+static char dtb_dir[512];
+static int nr_passed, nr_failed;
+static bool case_failed;
+static const char *case_name;
+
+__attribute__((format(printf, 1, 2)))
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s: ", case_name);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	case_failed = true;
+}
+
+static void check_str(const char *what, const char *got, const char *want)
+{
+	if (strcmp(got, want))
+		fail("%s: got \"%s\", want \"%s\"", what, got, want);
+}
+
+static void check_int(const char *what, long got, long want)
+{
+	if (got != want)
+		fail("%s: got %ld, want %ld", what, got, want);
+}
+
+/* ---- the result as text, to compare with the table ---- */
+
+static void harts_text(const struct fdt_numa *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_harts && pos < len; i++)
+		pos += snprintf(buf + pos, len - pos, "%s%llu:%d%s", i ? " " : "",
+				(unsigned long long)o->harts[i].hartid,
+				o->harts[i].nid, o->harts[i].enabled ? "" : "-");
+}
+
+static void mem_text(const struct fdt_numa *o, char *buf, size_t len)
+{
+	uint64_t bytes[FDT_NUMA_MAX_NODES] = { 0 };
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_mem; i++)
+		if (o->mem[i].nid >= 0 && o->mem[i].nid < FDT_NUMA_MAX_NODES)
+			bytes[o->mem[i].nid] += o->mem[i].size;
+	for (int n = 0; n < FDT_NUMA_MAX_NODES && pos < len; n++)
+		if (bytes[n])
+			pos += snprintf(buf + pos, len - pos, "%s%d:%llu",
+					pos ? " " : "", n,
+					(unsigned long long)(bytes[n] >> 20));
+}
+
+static void dist_text(const struct fdt_numa *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int a = 0; a < FDT_NUMA_MAX_NODES; a++) {
+		bool first = true;
+
+		if (!(o->nodes & (1u << a)))
+			continue;
+		if (pos && pos < len)
+			pos += snprintf(buf + pos, len - pos, "/");
+		for (int b = 0; b < FDT_NUMA_MAX_NODES && pos < len; b++) {
+			if (!(o->nodes & (1u << b)))
+				continue;
+			pos += snprintf(buf + pos, len - pos, "%s%u",
+					first ? "" : " ", o->distance[a][b]);
+			first = false;
+		}
+	}
+}
+
+/* Does one message contain every '|'-separated part of @want? */
+static bool has_diag(const struct fdt_numa *o, const char *want)
+{
+	for (int i = 0; i < o->nr_diags; i++) {
+		char parts[256], *save = NULL, *part;
+		bool all = true;
+
+		snprintf(parts, sizeof(parts), "%s", want);
+		for (part = strtok_r(parts, "|", &save); part && all;
+		     part = strtok_r(NULL, "|", &save))
+			all = strstr(o->diags[i].msg, part) != NULL;
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+static void print_diags(const struct fdt_numa *o)
+{
+	for (int i = 0; i < o->nr_diags; i++)
+		printf("    %s %s\n", o->diags[i].level == FDT_NUMA_WARN ? "warn" : "info",
+		       o->diags[i].msg);
+}
+
+/* ---- checking one result ---- */
+
+static void check_messages(const struct fdt_numa *o, const struct expect *e)
+{
+	for (int i = 0; i < MAX_EXPECTED && e->diags[i]; i++)
+		if (!has_diag(o, e->diags[i]))
+			fail("no message with \"%s\"", e->diags[i]);
+	for (int i = 0; e->quiet && i < o->nr_diags; i++)
+		if (o->diags[i].level == FDT_NUMA_WARN)
+			fail("unexpected warning \"%s\"", o->diags[i].msg);
+	for (int i = 0; i < o->nr_diags; i++)
+		if (strnlen(o->diags[i].msg, FDT_NUMA_DIAG_LEN) == FDT_NUMA_DIAG_LEN)
+			fail("message %d not NUL-terminated", i);
+	check_int("nr_diags_dropped", o->nr_diags_dropped, e->dropped);
+}
+
+static void check_result(const struct fdt_numa *o, int ret, const struct expect *e)
+{
+	char buf[1024];
+
+	check_int("return", ret, e->ret);
+	check_int("fallback", o->fallback, e->fallback);
+	check_int("numa", o->numa, e->numa);
+	check_int("nodes", o->nodes, e->nodes);
+	check_int("nodes_with_mem", o->nodes_with_mem, e->with_mem);
+	check_int("nodes_with_harts", o->nodes_with_harts, e->with_harts);
+	check_int("has_distance_map", o->has_distance_map, e->map);
+	harts_text(o, buf, sizeof(buf));
+	check_str("harts", buf, e->harts);
+	mem_text(o, buf, sizeof(buf));
+	check_str("memory MB", buf, e->mem_mb);
+	dist_text(o, buf, sizeof(buf));
+	check_str("distances", buf, e->dist);
+	check_messages(o, e);
+}
+
+static void finish_case(const struct fdt_numa *o)
+{
+	if (case_failed) {
+		print_diags(o);
+		nr_failed++;
+	} else {
+		nr_passed++;
+	}
+}
+
+/* ---- cases from build/host/dtb ---- */
+
+/* The blob, in 8-byte aligned memory as the kernel gets it; NULL on error. */
+static void *load_dtb(const char *name)
+{
+	char path[1024];
+	FILE *f;
+	long size;
+	void *blob;
+
+	snprintf(path, sizeof(path), "%s/%s.dtb", dtb_dir, name);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	blob = aligned_alloc(8, (size_t)(size + 7) / 8 * 8);
+	if (blob && fread(blob, 1, (size_t)size, f) != (size_t)size) {
+		free(blob);
+		blob = NULL;
+	}
+	fclose(f);
+	return blob;
+}
+
+static struct fdt_numa result;	/* 10 KiB: not on the stack */
+
+static void run_case(const void *blob, const struct expect *e)
+{
+	struct fdt_numa_opts opts = { KERNEL_START, KERNEL_END };
+	int ret;
+
+	case_name = e->name;
+	case_failed = false;
+	ret = fdt_numa_parse(blob, &result, e->no_kernel ? NULL : &opts);
+	check_result(&result, ret, e);
+	finish_case(&result);
+}
+
+static void run_file_case(const struct expect *e)
+{
+	void *blob = load_dtb(e->name);
+
+	if (!blob) {
+		case_name = e->name;
+		printf("%s: cannot read %s/%s.dtb (make builds it)\n",
+		       e->name, dtb_dir, e->name);
+		nr_failed++;
+		return;
+	}
+	run_case(blob, e);
+	free(blob);
+}
+
+#define TWO_NODES_HARTS	"0:0 1:0 2:1 3:1"
+#define ONE_NODE_HARTS	"0:0 1:0 2:0 3:0"
+#define FALLBACK(file, ...)						\
+	{ .name = file, .ret = 1, .fallback = true, .numa = true,	\
+	  .nodes = 1, .with_mem = 1, .with_harts = 1,			\
+	  .harts = ONE_NODE_HARTS, .mem_mb = "0:512", .dist = "10",	\
+	  .diags = { __VA_ARGS__ } }
+#define MAP_REJECTED(file, ...)						\
+	{ .name = file, .numa = true, .nodes = 3, .with_mem = 3,	\
+	  .with_harts = 3, .harts = TWO_NODES_HARTS,			\
+	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10",		\
+	  .diags = { __VA_ARGS__ } }
+
+static const struct expect file_cases[] = {
+	/* Good trees. */
+	{ .name = "two_nodes", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "no_distance_map", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .quiet = true },
+	{ .name = "qemu_virt_4x2", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "four_node_ring", .numa = true, .nodes = 15, .with_mem = 15,
+	  .with_harts = 15, .harts = "0:0 1:0 2:1 3:1 4:2 5:2 6:3 7:3",
+	  .mem_mb = "0:128 1:128 2:128 3:128",
+	  .dist = "10 20 30 20/20 10 20 30/30 20 10 20/20 30 20 10",
+	  .map = true, .quiet = true },
+	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
+	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
+	  .diags = { "NUMA: No NUMA configuration found",
+		     "Faking a node at [mem 0x0000000080000000-0x00000000cfffffff]" } },
+	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
+	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
+	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "sparse_ids", .numa = true, .nodes = 5, .with_mem = 5,
+	  .with_harts = 5, .harts = "0:0 1:2", .mem_mb = "0:256 2:128",
+	  .dist = "10 25/25 10", .map = true, .quiet = true },
+	{ .name = "mem_no_harts", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 1, .harts = ONE_NODE_HARTS, .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "disabled_hart", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:1-", .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true, .quiet = true },
+
+	/* Node ids that cannot be used: one node. */
+	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node",
+		 "NUMA: Faking a node at [mem 0x0000000080000000-0x000000009fffffff]"),
+	FALLBACK("qemu_virt_4x2_bad_cpu_id", "/cpus/cpu@2|numa-node-id 7|using one node"),
+	FALLBACK("bad_mem_id", "/memory@90000000|numa-node-id 4 >= MAX_NUMNODES|using one node"),
+	FALLBACK("cpu_id_two_cells", "/cpus/cpu@1|numa-node-id is not one cell|using one node"),
+	FALLBACK("mem_id_string", "/memory@80000000|numa-node-id is not one cell|using one node"),
+
+	/* Memory that cannot be placed: one node. */
+	FALLBACK("overlap", "/memory@90000000|[mem 0x8f000000-0x9effffff] overlaps "
+		 "/memory@80000000|using one node"),
+	FALLBACK("uncovered", "/memory@90000000|without numa-node-id",
+		 "NUMA: no nodes coverage for 256MB of 512MB RAM|using one node"),
+	{ .name = "mem_reg_bad_length", .ret = 1, .fallback = true, .numa = true,
+	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:256", .dist = "10",
+	  .diags = { "/memory@90000000|reg is 12 bytes, not a multiple of 16|using one node" } },
+	{ .name = "mem_id_no_reg", .ret = 1, .fallback = true, .numa = true,
+	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:256", .dist = "10",
+	  .diags = { "/memory@90000000|numa-node-id 1 but no reg|using one node" } },
+	{ .name = "many_ranges", .ret = 1, .fallback = true, .numa = true,
+	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:287", .dist = "10",
+	  .diags = { "/memory@90000000|more than 32 memory ranges|using one node" } },
+	{ .name = "root_size_cells_3", .ret = 1, .fallback = true, .numa = true,
+	  .nodes = 1, .with_mem = 0, .with_harts = 1, .harts = ONE_NODE_HARTS,
+	  .mem_mb = "", .dist = "10",
+	  .diags = { "numa: /: #size-cells = 3, not 1 or 2",
+		     "cannot read memory reg|using one node" } },
+	{ .name = "kernel_outside", .ret = 1, .fallback = true, .numa = true,
+	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:512", .dist = "10",
+	  .diags = { "kernel image [mem 0x80200000-0x803fffff] is not inside any "
+		     "node's memory|using one node" } },
+	{ .name = "kernel_outside", .no_kernel = true, .numa = true, .nodes = 3,
+	  .with_mem = 3, .with_harts = 3, .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true, .quiet = true },
+
+	/* A distance map that cannot be used: 10/20, topology kept. */
+	MAP_REJECTED("dist_unknown_node", "/distance-map|distance-matrix|"
+		     "[node0 -> node2] = 30|no memory or harts"),
+	MAP_REJECTED("dist_local_not_10", "/distance-map|distance-matrix|"
+		     "[node1 -> node1] = 12|local must be 10|using 10/20"),
+	MAP_REJECTED("dist_remote_10", "/distance-map|distance-matrix|"
+		     "[node0 -> node1] = 10|remote must be > 10"),
+	MAP_REJECTED("dist_over_255", "/distance-map|distance-matrix|"
+		     "[node0 -> node1] = 256|above 255"),
+	MAP_REJECTED("dist_bad_length", "/distance-map|distance-matrix is 16 bytes|using 10/20"),
+	MAP_REJECTED("dist_no_matrix", "/distance-map|distance-matrix is 0 bytes"),
+
+	/* Problems that are reported and survived. */
+	{ .name = "hart_without_id", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:0", .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true,
+	  .diags = { "/cpus/cpu@3|no numa-node-id|hart 3 goes to node 0" } },
+	{ .name = "reserved_over_kernel", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true,
+	  .diags = { "/reserved-memory/fw@80200000|overlaps the kernel image|ignored" } },
+	{ .name = "cpu_bad_reg", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = "0:0 2:1 3:1", .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true,
+	  .diags = { "/cpus/cpu@1|reg is 3 bytes|cpu skipped" } },
+	{ .name = "duplicate_hart", .numa = true, .nodes = 3, .with_mem = 3,
+	  .with_harts = 3, .harts = "0:0 1:0 2:1", .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10", .map = true,
+	  .diags = { "/cpus/cpu@3|hart 2 listed twice" } },
+};
+
+/* ---- cases built here ---- */
+
+static char built[65536] __attribute__((aligned(8)));
+
+#define FDT_OK(call) do {						\
+	int __err = (call);						\
+	if (__err) {							\
+		printf("%s: building the tree: %s: %s\n", case_name, #call, \
+		       fdt_strerror(__err));				\
+		exit(2);						\
+	}								\
+} while (0)
+
+static void begin_tree(void)
+{
+	FDT_OK(fdt_create(built, sizeof(built)));
+	FDT_OK(fdt_finish_reservemap(built));
+	FDT_OK(fdt_begin_node(built, ""));
+	FDT_OK(fdt_property_u32(built, "#address-cells", 2));
+	FDT_OK(fdt_property_u32(built, "#size-cells", 2));
+}
+
+static void end_tree(void)
+{
+	FDT_OK(fdt_end_node(built));
+	FDT_OK(fdt_finish(built));
+}
+
+static void add_memory(const char *name, uint64_t base, uint64_t size, int nid)
+{
+	fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(size) };
+
+	FDT_OK(fdt_begin_node(built, name));
+	FDT_OK(fdt_property_string(built, "device_type", "memory"));
+	FDT_OK(fdt_property(built, "reg", reg, sizeof(reg)));
+	if (nid >= 0)
+		FDT_OK(fdt_property_u32(built, "numa-node-id", (uint32_t)nid));
+	FDT_OK(fdt_end_node(built));
+}
+
+/* @nr harts; hart i is on node nid(i), or has no numa-node-id if < 0. */
+static void add_cpus(int nr, int (*nid)(int), bool two_cells)
+{
+	FDT_OK(fdt_begin_node(built, "cpus"));
+	if (!two_cells)		/* 2 cells: leave #address-cells out on purpose */
+		FDT_OK(fdt_property_u32(built, "#address-cells", 1));
+	for (int i = 0; i < nr; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "cpu@%x", i);
+		FDT_OK(fdt_begin_node(built, name));
+		FDT_OK(fdt_property_string(built, "device_type", "cpu"));
+		if (two_cells)
+			FDT_OK(fdt_property_u64(built, "reg", (uint64_t)i << 32 | i));
+		else
+			FDT_OK(fdt_property_u32(built, "reg", (uint32_t)i));
+		if (nid(i) >= 0)
+			FDT_OK(fdt_property_u32(built, "numa-node-id", (uint32_t)nid(i)));
+		FDT_OK(fdt_end_node(built));
+	}
+	FDT_OK(fdt_end_node(built));
+}
+
+static int first_on_node0_rest_none(int i)
+{
+	return i == 0 ? 0 : -1;
+}
+
+static int half_and_half(int i)
+{
+	return i < 2 ? 0 : 1;
+}
+
+/* 19 harts without numa-node-id: 14 messages kept, 5 counted as dropped. */
+static void test_many_messages(void)
+{
+	static const struct expect e = {
+		.name = "built: 19 harts without numa-node-id", .numa = true,
+		.nodes = 1, .with_mem = 1, .with_harts = 1,
+		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
+			 "12:0 13:0 14:0 15:0 16:0 17:0 18:0 19:0",
+		.mem_mb = "0:512", .dist = "10", .dropped = 5,
+		.diags = { "/cpus/cpu@1|hart 1 goes to node 0",
+			   "/cpus/cpu@e|hart 14 goes to node 0" },
+	};
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(20, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
+	end_tree();
+	run_case(built, &e);
+}
+
+/* Hart ids in two cells, /cpus without #address-cells: read by length. */
+static void test_two_cell_hart_ids(void)
+{
+	static const struct expect e = {
+		.name = "built: two-cell hart ids", .numa = true, .nodes = 3,
+		.with_mem = 3, .with_harts = 3,
+		.harts = "0:0 4294967297:0 8589934594:1 12884901891:1",
+		.mem_mb = "0:256 1:256", .dist = "10 20/20 10", .quiet = true,
+	};
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(4, half_and_half, true);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	end_tree();
+	run_case(built, &e);
+}
+
+/* A range whose end passes 2^64. */
+static void test_wrapping_range(void)
+{
+	static const struct expect e = {
+		.name = "built: range wraps past 2^64", .ret = 1, .fallback = true,
+		.numa = true, .nodes = 1, .with_mem = 1, .with_harts = 1,
+		.harts = "0:0 1:0 2:0 3:0", .mem_mb = "0:256", .dist = "10",
+		.diags = { "/memory@fffffffff0000000|wraps around|using one node" },
+	};
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(4, half_and_half, false);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	add_memory("memory@fffffffff0000000", 0xfffffffff0000000ULL, 512 << 20, 1);
+	end_tree();
+	run_case(built, &e);
+}
+
+/*
+ * Two top-level nodes, the distance map in the second.  libfdt's
+ * fdt_get_path() reads before its buffer on such a blob (fuzz_topology
+ * found it); the parser names nodes without it.
+ */
+static void test_two_roots(void)
+{
+	static const struct expect e = {
+		.name = "built: two root nodes", .numa = true, .nodes = 1,
+		.with_mem = 1, .with_harts = 1, .harts = "0:0", .mem_mb = "0:256",
+		.dist = "10",
+		.diags = { "distance-map|distance-matrix is 4 bytes|using 10/20" },
+	};
+	fdt32_t bad = cpu_to_fdt32(7);
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(1, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	FDT_OK(fdt_end_node(built));
+	FDT_OK(fdt_begin_node(built, "second-root"));
+	FDT_OK(fdt_begin_node(built, "distance-map"));
+	FDT_OK(fdt_property_string(built, "compatible", "numa-distance-map-v1"));
+	FDT_OK(fdt_property(built, "distance-matrix", &bad, sizeof(bad)));
+	FDT_OK(fdt_end_node(built));
+	end_tree();
+	run_case(built, &e);
+}
+
+/* 513 harts: one more than the parser keeps; one message, one node. */
+static void test_too_many_harts(void)
+{
+	int ret;
+
+	case_name = "built: 513 harts";
+	case_failed = false;
+	begin_tree();
+	add_cpus(FDT_NUMA_MAX_HARTS + 1, half_and_half, false);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	end_tree();
+	ret = fdt_numa_parse(built, &result, NULL);
+	check_int("return", ret, 1);
+	check_int("fallback", result.fallback, true);
+	check_int("nr_harts", result.nr_harts, FDT_NUMA_MAX_HARTS);
+	check_int("nodes", result.nodes, 1);
+	check_int("messages", result.nr_diags, 2);	/* the reason, the fake node */
+	if (!has_diag(&result, "/cpus/cpu@200|more than 512 cpu nodes|using one node"))
+		fail("no message naming /cpus/cpu@200");
+	finish_case(&result);
+}
+
+/* No header, a corrupted header, a NULL pointer: one empty node, -1. */
+static void test_bad_headers(void)
+{
+	static const struct expect e = {
+		.name = "built: corrupted magic", .ret = -1, .fallback = true,
+		.nodes = 1, .harts = "", .mem_mb = "", .dist = "10",
+		.diags = { "device tree rejected by libfdt|using one node" },
+	};
+	struct expect null_case = e;
+
+	case_name = e.name;
+	begin_tree();
+	end_tree();
+	((uint32_t *)(void *)built)[0] = 0x12345678;
+	run_case(built, &e);
+	null_case.name = "built: NULL tree";
+	run_case(NULL, &null_case);
+}
+
+int main(int argc, char **argv)
+{
+	const char *slash = strrchr(argv[0], '/');
+
+	if (argc > 1)
+		snprintf(dtb_dir, sizeof(dtb_dir), "%s", argv[1]);
+	else
+		snprintf(dtb_dir, sizeof(dtb_dir), "%.*sdtb",
+			 slash ? (int)(slash - argv[0] + 1) : 0, argv[0]);
+	for (size_t i = 0; i < sizeof(file_cases) / sizeof(file_cases[0]); i++)
+		run_file_case(&file_cases[i]);
+	test_many_messages();
+	test_two_cell_hart_ids();
+	test_wrapping_range();
+	test_two_roots();
+	test_too_many_harts();
+	test_bad_headers();
+	printf("topology_test: %d passed, %d failed\n", nr_passed, nr_failed);
+	return nr_failed ? 1 : 0;
+}
