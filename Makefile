@@ -7,6 +7,7 @@
 #                        ICOUNT=1 DTB= EXTRA_SRCS= EXTRA_CFLAGS= TIMEOUT=
 #   make test            host tests, layer check, then the QEMU topology matrix
 #   make gdb             QEMU halted with its gdb stub, gdb-multiarch attached
+#   make fuzz            fuzz the device-tree NUMA parser (FUZZ_RUNS=1000000)
 #   make deps            install the Debian packages this needs
 #   make compdb          compile_commands.json for editors
 #   make clean
@@ -60,6 +61,7 @@ LDFLAGS		:= -nostdlib -static -T arch/riscv/kernel.ld --gc-sections \
 include arch/riscv/Makefile.frag
 include kernel/Makefile.frag
 include mm/Makefile.frag
+include mm/numa/Makefile.frag
 include lib/Makefile.frag
 include tests/kunit/Makefile.frag
 include tests/host/Makefile.frag
@@ -68,13 +70,14 @@ LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_strerror.c
 LIBFDT_HDRS	:= fdt.h libfdt.h libfdt_internal.h
 LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 
-SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(LIB_SRCS) $(KUNIT_SRCS)
+SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(NUMA_SRCS) $(LIB_SRCS) \
+		   $(KUNIT_SRCS)
 OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
 ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
 
 .DEFAULT_GOAL := all
-.PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers
+.PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz
 all: $(O)/nodal.elf
 
 # ---- dependencies ----
@@ -173,7 +176,7 @@ $(O)/nodal.elf: $(O)/nodal.stage1.elf $(O)/kallsyms1.o
 QEMU_ARGS = --kernel $(O)/nodal.elf --smp $(SMP) --nodes $(NODES) \
 	$(if $(MEM),--mem $(MEM)) $(if $(MEM_NODES),--mem-nodes $(MEM_NODES)) \
 	$(if $(DIST),--dist $(DIST)) $(if $(ICOUNT),--icount) \
-	$(if $(DTB),--dtb $(DTB)) \
+	$(if $(DTB),--dtb $(DTB),--expect-topology) \
 	$(if $(APPEND),--append '$(APPEND)') $(if $(RUN),--run '$(RUN)') \
 	--timeout $(if $(TIMEOUT),$(TIMEOUT),$(if $(RUN),900,0))
 
@@ -198,6 +201,32 @@ host-tests: $(HOST_TESTS)
 
 check-layers:
 	@tools/check-layers
+
+# Fuzz the device-tree NUMA parser: seeds are QEMU's own trees (1/1, 4/2,
+# 8/4 with distances, 4/2 memory-less; QEMU pads its dump to 1 MiB, dtc
+# compacts it) and the host test cases.  The corpus grows from run to run.
+FUZZ_RUNS	?= 1000000
+FUZZ_SEEDS	:= 1x1:--smp 1 --nodes 1|4x2:--smp 4 --nodes 2|4x2-dist:--smp 4 --nodes 2 --dist 0-1:20|8x4:--smp 8 --nodes 4 --dist 0-1:20,0-2:30,0-3:40,1-2:20,1-3:30,2-3:20|4x2-memless:--smp 4 --nodes 2 --mem-nodes 512M,0
+fuzz: $(FUZZ_O)/fuzz_topology $(TOPO_DTBS)
+	@mkdir -p $(FUZZ_O)/corpus
+	@cp $(TOPO_DTBS) $(FUZZ_O)/corpus/
+	@seeds='$(FUZZ_SEEDS)'; IFS='|'; for seed in $$seeds; do \
+		name=$${seed%%:*}; IFS=' '; \
+		tools/nodal-qemu $${seed#*:} --dumpdtb $(FUZZ_O)/qemu-$$name.dtb \
+			> /dev/null 2>&1 || { echo "fuzz: QEMU could not dump $$name"; exit 1; }; \
+		dtc -q -I dtb -O dtb -o $(FUZZ_O)/corpus/qemu-$$name.dtb \
+			$(FUZZ_O)/qemu-$$name.dtb || exit 1; \
+		IFS='|'; \
+	done
+	@echo "  FUZZ    $(FUZZ_RUNS) runs, corpus $(FUZZ_O)/corpus"
+	@start=$$(date +%s); \
+	$(FUZZ_O)/fuzz_topology -runs=$(FUZZ_RUNS) -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_O)/ $(FUZZ_O)/corpus > $(FUZZ_O)/fuzz.log 2>&1; \
+	status=$$?; \
+	tail -3 $(FUZZ_O)/fuzz.log; \
+	grep -E '^stat::number_of_executed_units' $(FUZZ_O)/fuzz.log; \
+	echo "fuzz: exit $$status after $$(( $$(date +%s) - start )) s (log $(FUZZ_O)/fuzz.log)"; \
+	exit $$status
 
 kunit-tool: $(O)/.linux-extracted
 

@@ -49,6 +49,11 @@ static inline unsigned int cpumask_weight(const struct cpumask *m)
 	return bitmap_weight(m->bits, NR_CPUS);
 }
 
+static inline bool cpumask_empty(const struct cpumask *m)
+{
+	return find_first_bit(m->bits, NR_CPUS) >= NR_CPUS;
+}
+
 static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 {
 	return find_next_bit(m->bits, NR_CPUS, n + 1);

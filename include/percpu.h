@@ -70,6 +70,27 @@ extern char __per_cpu_start[], __per_cpu_end[];
 void setup_per_cpu_areas(void);
 
 /**
+ * __alloc_percpu() - zeroed memory with one copy per CPU, each on its node
+ * @size: bytes
+ * @align: power of two
+ *
+ * Context: any.  Return: a pointer for per_cpu_ptr()/this_cpu_ptr(), or
+ * NULL (warned) when the dynamic area is full.
+ */
+void *__alloc_percpu(size_t size, size_t align);
+#define alloc_percpu(type) \
+	((__typeof__(type) *)__alloc_percpu(sizeof(type), __alignof__(type)))
+
+/** free_percpu() - give back an alloc_percpu() object (NULL: no-op) */
+void free_percpu(void *ptr);
+
+/** percpu_dynamic_used() - bytes of the dynamic area in use */
+unsigned long percpu_dynamic_used(void);
+
+/** pcpu_unit_nid() - the node whose memory holds CPU @cpu's unit */
+int pcpu_unit_nid(unsigned int cpu);
+
+/**
  * percpu_area_size() - bytes of one CPU's copy of the static section
  */
 static inline unsigned long percpu_area_size(void)

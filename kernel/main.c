@@ -21,6 +21,9 @@
  *
  * Invariants   BOOT-1 nothing allocates before the DTB and the kernel image
  *              are reserved in memblock (so the DTB is never overwritten).
+ *              BOOT-3 per-node structures (per-CPU units, pg_data_t,
+ *              mem_map) are allocated only after numa_init() has tagged
+ *              memblock's RAM with node ids, so each lands on its node.
  *              BOOT-2 secondary harts start only after page tables, per-CPU
  *              areas and trap vectors exist.
  *
@@ -40,10 +43,13 @@
 #include <devtree.h>
 #include <init.h>
 #include <memblock.h>
+#include <mm.h>
+#include <mmzone.h>
 #include <percpu.h>
 #include <printk.h>
 #include <shell.h>
 #include <smp.h>
+#include <topology.h>
 
 #define MAX_RANGES	32
 
@@ -107,7 +113,11 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	time_init(dt_timebase_frequency());
 	setup_memory(dtb);
 	setup_harts(hartid);
+	numa_init();
 	setup_per_cpu_areas();
+	numa_setup_nodes();
+	build_all_zonelists();
+	page_alloc_init();
 	arch_enable_irqs_on_hart();
 	timer_init_this_cpu();
 	local_irq_enable();

@@ -1,2 +1,3 @@
-# mm — memblock, per-CPU areas (the page allocator and SLUB come later).
-MM_SRCS := mm/buddy/memblock.c mm/percpu/percpu.c
+# mm — memblock, per-CPU areas, nodes and zonelists, the buddy allocator.
+MM_SRCS := mm/buddy/memblock.c mm/buddy/mm_init.c mm/buddy/page_alloc.c mm/buddy/pcp.c \
+	mm/buddy/report.c mm/percpu/percpu.c mm/numa/mmzone.c mm/numa/numastat.c

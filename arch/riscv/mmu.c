@@ -33,7 +33,7 @@
 #define PROT_RW		(PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D)
 
 #define PT_ENTRIES	512
-#define PT_POOL_PAGES	96	/* enough for 16 GiB of RAM and the image */
+#define PT_POOL_PAGES	160	/* 16 GiB of RAM, the image, the vmemmap */
 
 typedef unsigned long pte_t;
 
@@ -61,8 +61,9 @@ static unsigned int vpn(unsigned long va, int level)
 	return (va >> (PAGE_SHIFT + 9 * level)) & (PT_ENTRIES - 1);
 }
 
-/* Map one page of size level_size(level) at va; tables appear as needed. */
-static int map_one(unsigned long va, int level, unsigned long prot)
+/* Map one page of size level_size(level) at va to pa; tables as needed. */
+static int map_page(unsigned long va, unsigned long pa, int level,
+		    unsigned long prot)
 {
 	pte_t *table = root_pt;
 
@@ -82,8 +83,13 @@ static int map_one(unsigned long va, int level, unsigned long prot)
 		}
 		table = (pte_t *)((*pte >> 10) << PAGE_SHIFT);
 	}
-	table[vpn(va, level)] = (va >> PAGE_SHIFT) << 10 | prot;
+	table[vpn(va, level)] = (pa >> PAGE_SHIFT) << 10 | prot;
 	return 0;
+}
+
+static int map_one(unsigned long va, int level, unsigned long prot)
+{
+	return map_page(va, va, level, prot);
 }
 
 /* Identity-map [start, end) with the largest pages that fit. */
@@ -201,6 +207,24 @@ fail:
 	pr_err("mmu: cannot build page tables (%d), pool of %d pages\n",
 	       err, PT_POOL_PAGES);
 	return err;
+}
+
+int arch_map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size)
+{
+	unsigned long end = va + size;
+
+	while (va < end) {
+		int level = IS_ALIGNED(va | pa, level_size(1)) &&
+			    end - va >= level_size(1) ? 1 : 0;
+		int err = map_page(va, pa, level, PROT_RW);
+
+		if (err)
+			return err;
+		va += level_size(level);
+		pa += level_size(level);
+	}
+	__asm__ __volatile__("sfence.vma" ::: "memory");
+	return 0;
 }
 
 unsigned long arch_satp(void)

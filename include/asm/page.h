@@ -25,6 +25,15 @@
 #define __va(pa)	((void *)(unsigned long)(pa))
 #define __pa(va)	((phys_addr_t)(unsigned long)(va))
 
+/*
+ * The virtual memory map: struct page of pfn N lives at vmemmap + N, in
+ * the upper half of Sv39, backed per node by that node's own memory
+ * (Linux's SPARSEMEM_VMEMMAP), so pfn_to_page() is one add and every
+ * node's mem_map is node-local.
+ */
+#define VMEMMAP_START	0xffffffc000000000UL
+#define VMEMMAP_SIZE	(1UL << 32)	/* 4 GiB: pfns up to 2^26 */
+
 #define L1_CACHE_BYTES	64
 #define ____cacheline_aligned __aligned(L1_CACHE_BYTES)
 
@@ -56,6 +65,14 @@ extern char _sdata[], _edata[], __bss_start[], __bss_end[], _end[];
  */
 int paging_init(const struct mem_range *ram, int nr_ram,
 		const struct mem_range *nomap, int nr_nomap);
+
+/**
+ * arch_map_kernel_range() - map [@va, @va + @size) to @pa, read/write
+ *
+ * For the virtual memory map; 2 MiB pages where alignment allows.
+ * Context: boot hart, before other harts start.  Return: 0 or -ENOMEM.
+ */
+int arch_map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size);
 
 /** arch_satp() - the satp value secondary harts load */
 unsigned long arch_satp(void);

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/buddy/internal.h — private to mm/buddy and its own tests.
+ *
+ * Nothing here is API: names and meanings may change with the allocator.
+ */
+#ifndef NODAL_MM_BUDDY_INTERNAL_H
+#define NODAL_MM_BUDDY_INTERNAL_H
+
+#include <gfp.h>
+#include <mmzone.h>
+
+/* alloc_flags, as Linux's mm/internal.h names them. */
+#define ALLOC_WMARK_MIN		WMARK_MIN
+#define ALLOC_WMARK_LOW		WMARK_LOW
+#define ALLOC_WMARK_HIGH	WMARK_HIGH
+#define ALLOC_NO_WATERMARKS	0x04	/* ignore watermarks entirely */
+#define ALLOC_WMARK_MASK	(ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_NON_BLOCK		0x10	/* caller cannot wait: a quarter more */
+#define ALLOC_MIN_RESERVE	0x20	/* __GFP_HIGH: half of min */
+#define ALLOC_HIGHATOMIC	0x200	/* may use MIGRATE_HIGHATOMIC blocks */
+
+/* What one allocation asks of the zonelist walk. */
+struct alloc_context {
+	struct zonelist *zonelist;	/* the preferred node's list */
+	nodemask_t *nodemask;		/* allowed nodes, or NULL */
+	struct zoneref *preferred_zoneref; /* first allowed zone: numastat's target */
+	int migratetype;
+	int highest_zoneidx;		/* gfp_zone() */
+};
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags);
+
+/** buddy_validate_zone() - check BUDDY-1..5 on @zone; 0 or -EINVAL */
+int buddy_validate_zone(struct zone *zone);
+/** buddy_validate_all() - buddy_validate_zone() for every populated zone */
+int buddy_validate_all(void);
+
+/** buddy_nr_bad_frees() - frees reported and ignored, all zones */
+unsigned long buddy_nr_alloc_failures(void);
+
+/* page_alloc.c, for pcp.c: caller holds zone->lock, interrupts off. */
+struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
+		       unsigned int alloc_flags);
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order);
+
+/* pcp.c */
+extern bool pcp_enabled;
+void pcp_init(void);
+struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int mt);
+void free_unref_page(struct zone *zone, struct page *page, unsigned int order);
+int pcp_validate_all(void);
+void __drain_all_pages(struct zone *zone, bool force_all_cpus);
+
+static inline bool pcp_allowed_order(unsigned int order)
+{
+	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
+/* mm_init.c */
+/** buddy_memmap_nid() - the node whose memory backs @nid's struct pages */
+int buddy_memmap_nid(int nid);
+void memmap_init(void);
+void buddy_free_all_memblock(void);
+void setup_per_zone_wmarks(void);
+
+static inline int get_pageblock_migratetype(const struct zone *zone,
+					    unsigned long pfn)
+{
+	return zone->pageblock_mt[(pfn >> pageblock_order) -
+				  (zone->zone_start_pfn >> pageblock_order)];
+}
+
+#endif /* NODAL_MM_BUDDY_INTERNAL_H */

@@ -1,0 +1,798 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/buddy/page_alloc.c — the buddy page allocator, one per zone.
+ *
+ * Overview     Every zone keeps its free memory as blocks of 2^order pages
+ *              (order 0..MAX_PAGE_ORDER = 10), each naturally aligned, on
+ *              free_area[order].free_list[migratetype].  An allocation walks
+ *              the preferred node's zonelist, takes the first zone whose
+ *              free pages stay above a watermark, splits the smallest big
+ *              enough block and files the halves it does not need.  A free
+ *              merges the block with its buddy as long as the buddy is free
+ *              and of the same order.  Counters say where each allocation
+ *              landed relative to the node asked for (numastat).
+ *
+ * Structures   zone ─ free_area[0..10] ─ free_list[Unmovable|Movable|
+ *              Reclaimable|HighAtomic] ─ struct page (PG_buddy, private =
+ *              order) ─ ... ; pageblock_mt[] gives each 2^pageblock_order
+ *              block's migratetype.  An allocated block's head page has
+ *              PG_head and private = order; its other pages PG_tail.
+ *
+ *              The buddy of the block at pfn of order o is at pfn ^ 2^o.
+ *              Example: freeing pfn 0x80004 (order 2) looks at 0x80000
+ *              (0x80004 ^ 4).  If that is a free order-2 block they merge
+ *              into an order-3 block at 0x80000 (0x80004 & 0x80000), whose
+ *              buddy is 0x80008 (0x80000 ^ 8), and so on up to order 10.
+ *
+ * Locking      1. zone->lock, always with interrupts off (spin_lock_irqsave):
+ *                 the zone's free lists, nr_free, pageblock_mt.
+ *              No other lock nests inside it.  Per-CPU counters are bumped
+ *              inside the irq-off section.
+ *
+ * Per-CPU      zone->per_cpu_zonestats: numastat and event counters [stat],
+ *              folded on read by zone_numa_event_state().
+ *
+ * Invariants   BUDDY-1 a free block is aligned to its order and inside its
+ *                      zone's span.
+ *              BUDDY-2 a free block's head has PG_buddy and private = order
+ *                      and is on exactly free_list[order][its pageblock's mt].
+ *              BUDDY-3 nr_free of each order equals the blocks on its lists;
+ *                      zone->nr_free equals the pages they hold.
+ *              BUDDY-4 no two free buddies of equal order (they merge).
+ *              BUDDY-5 a free page is never PG_reserved, PG_head or PG_tail.
+ *              buddy_validate_zone() checks them all.
+ *
+ * Paths        Fast: zonelist walk at the LOW watermark, __rmqueue_smallest
+ *              under one zone->lock hold.  Slow: again at MIN (less for
+ *              __GFP_HIGH and callers that cannot wait); then fallback to
+ *              other migratetypes (claiming whole pageblocks when worth
+ *              it); then NULL, counted, warned (rate-limited).
+ *
+ * Linux        mm/page_alloc.c: __free_one_page, __find_buddy_pfn, expand,
+ *              __rmqueue_smallest, __rmqueue_claim/steal, get_page_from_
+ *              freelist, __zone_watermark_ok, zone_statistics,
+ *              __setup_per_zone_wmarks.  Nodal differs: no per-CPU lists
+ *              yet (pcp.c), no reclaim or compaction, no CMA or isolation.
+ *
+ * Statistics   numa_hit/miss/foreign/interleave_hit/local/other per zone
+ *              and CPU; allocation successes, pages, frees, bad frees and
+ *              failures; printed by buddyinfo, zoneinfo, meminfo, numastat.
+ */
+#include <asm/irqflags.h>
+#include <bug.h>
+#include <errno.h>
+#include <gfp.h>
+#include <mmzone.h>
+#include <percpu.h>
+#include <printk.h>
+#include <smp.h>
+#include <string.h>
+#include <topology.h>
+
+#include "internal.h"
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "HighAtomic",
+};
+
+/* Linux's fallbacks[]: where each type borrows from, in order. */
+static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
+	[MIGRATE_UNMOVABLE]   = { MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE },
+	[MIGRATE_MOVABLE]     = { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE },
+	[MIGRATE_RECLAIMABLE] = { MIGRATE_UNMOVABLE, MIGRATE_MOVABLE },
+};
+
+static DEFINE_PER_CPU(unsigned long, nr_alloc_failures);	/* [stat] */
+
+struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
+}
+
+/* ---- free lists ---- */
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	__SetPageFlag(page, PG_buddy);
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone,
+				    unsigned int order, int mt, bool tail)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	if (tail)
+		list_add_tail(&page->buddy_list, &area->free_list[mt]);
+	else
+		list_add(&page->buddy_list, &area->free_list[mt]);
+	area->nr_free++;
+	zone->nr_free += 1UL << order;
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone,
+					   unsigned int order)
+{
+	list_del(&page->buddy_list);
+	__ClearPageFlag(page, PG_buddy);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+	zone->nr_free -= 1UL << order;
+}
+
+/* Is @buddy the head of a free block of exactly @order in @zone? */
+static inline bool page_is_buddy(const struct zone *zone, unsigned long buddy_pfn,
+				 const struct page *buddy, unsigned int order)
+{
+	return zone_spans_pfn(zone, buddy_pfn) && PageBuddy(buddy) &&
+	       buddy->private == order;
+}
+
+/*
+ * __free_one_page() - put a block back, merging with free buddies.
+ * Caller holds zone->lock with interrupts off.
+ */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order)
+{
+	bool to_tail = false;
+	int mt;
+
+	lockdep_assert_held(&zone->lock);
+	VM_BUG_ON(pfn & ((1UL << order) - 1));		/* BUDDY-1 */
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + (buddy_pfn - pfn);
+
+		if (!page_is_buddy(zone, buddy_pfn, buddy, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		page += (buddy_pfn & pfn) - pfn;
+		pfn &= buddy_pfn;
+		order++;
+	}
+	set_buddy_order(page, order);
+	/*
+	 * If the next-larger buddy is free, this block will likely merge
+	 * soon: keep it at the tail so allocations do not split it first.
+	 */
+	if (order < MAX_PAGE_ORDER - 1) {
+		unsigned long higher = (pfn & ~((2UL << order) - 1)) ^ (2UL << order);
+
+		to_tail = zone_spans_pfn(zone, higher) &&
+			  PageBuddy(pfn_to_page(higher));
+	}
+	mt = get_pageblock_migratetype(zone, pfn);
+	add_to_free_list(page, zone, order, mt, to_tail);
+}
+
+/*
+ * expand() - split a block of @high down to @low, filing the upper halves.
+ * The low half stays at @page.
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high, int mt)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		set_buddy_order(&page[size], high);
+		add_to_free_list(&page[size], zone, high, mt, false);
+	}
+}
+
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+				       int mt)
+{
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		struct free_area *area = &zone->free_area[o];
+		struct page *page = list_first_entry_or_null(&area->free_list[mt],
+							     struct page, buddy_list);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, o);
+		expand(zone, page, order, o, mt);
+		return page;
+	}
+	return NULL;
+}
+
+/* Relabel the pageblock at @pfn and move its free blocks to @mt's lists. */
+static void claim_pageblock(struct zone *zone, unsigned long pfn, int mt)
+{
+	unsigned long start = ALIGN_DOWN(pfn, pageblock_nr_pages);
+	unsigned long end = min(start + pageblock_nr_pages, zone_end_pfn(zone));
+
+	zone->pageblock_mt[(start >> pageblock_order) -
+			   (zone->zone_start_pfn >> pageblock_order)] = (u8)mt;
+	for (pfn = max(start, zone->zone_start_pfn); pfn < end;) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (!PageBuddy(page)) {
+			pfn++;
+			continue;
+		}
+		list_move(&page->buddy_list,
+			  &zone->free_area[page->private].free_list[mt]);
+		pfn += 1UL << page->private;
+	}
+}
+
+/* Free pages in @pfn's pageblock: worth claiming if half of it is free. */
+static unsigned long pageblock_free_pages(struct zone *zone, unsigned long pfn)
+{
+	unsigned long start = ALIGN_DOWN(pfn, pageblock_nr_pages), nr = 0;
+	unsigned long end = min(start + pageblock_nr_pages, zone_end_pfn(zone));
+
+	for (pfn = max(start, zone->zone_start_pfn); pfn < end;) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (PageBuddy(page)) {
+			nr += 1UL << page->private;
+			pfn += 1UL << page->private;
+		} else {
+			pfn++;
+		}
+	}
+	return nr;
+}
+
+/*
+ * __rmqueue_fallback() - borrow from another migratetype, as Linux's
+ * __rmqueue_claim() (largest block first, claiming its pageblock when the
+ * block is big or the request will not move) then __rmqueue_steal().
+ */
+static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
+				       int mt)
+{
+	if (mt >= MIGRATE_PCPTYPES)
+		return NULL;
+	for (int o = MAX_PAGE_ORDER; o >= (int)order; o--) {
+		for (int i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+			struct list_head *list =
+				&zone->free_area[o].free_list[fallbacks[mt][i]];
+			struct page *page;
+			unsigned long pfn;
+
+			if (list_empty(list))
+				continue;
+			page = list_first_entry(list, struct page, buddy_list);
+			pfn = page_to_pfn(page);
+			if (o < pageblock_order / 2 && mt == MIGRATE_MOVABLE)
+				break;		/* not worth a claim: steal below */
+			if (o >= pageblock_order ||
+			    pageblock_free_pages(zone, pfn) >= pageblock_nr_pages / 2) {
+				claim_pageblock(zone, pfn, mt);
+				return __rmqueue_smallest(zone, order, mt);
+			}
+		}
+	}
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		for (int i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+			int from = fallbacks[mt][i];
+			struct page *page = list_first_entry_or_null(
+				&zone->free_area[o].free_list[from], struct page,
+				buddy_list);
+
+			if (!page)
+				continue;
+			del_page_from_free_list(page, zone, o);
+			expand(zone, page, order, o, from);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
+		       unsigned int alloc_flags)
+{
+	struct page *page = __rmqueue_smallest(zone, order, mt);
+
+	if (!page && (alloc_flags & ALLOC_HIGHATOMIC))
+		page = __rmqueue_smallest(zone, order, MIGRATE_HIGHATOMIC);
+	if (!page)
+		page = __rmqueue_fallback(zone, order, mt);
+	return page;
+}
+
+/* ---- counters ---- */
+
+static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
+				    unsigned long n)
+{
+	this_cpu_ptr(zone->per_cpu_zonestats)->vm_events[item] += n;
+}
+
+static inline void count_numa_event(struct zone *zone, enum numa_stat_item item)
+{
+	this_cpu_ptr(zone->per_cpu_zonestats)->vm_numa_event[item]++;
+}
+
+/*
+ * zone_statistics() - Linux's NUMA accounting for one allocation: hit/miss
+ * against the node the policy aimed at, local/other against this CPU's.
+ * Caller has interrupts off.
+ */
+static void zone_statistics(struct zone *preferred, struct zone *z)
+{
+	if (z->node == preferred->node) {
+		count_numa_event(z, NUMA_HIT);
+	} else {
+		count_numa_event(z, NUMA_MISS);
+		count_numa_event(preferred, NUMA_FOREIGN);
+	}
+	count_numa_event(z, z->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER);
+}
+
+unsigned long zone_numa_event_state(const struct zone *zone,
+				    enum numa_stat_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	if (!zone->per_cpu_zonestats)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event[item];
+	return sum;
+}
+
+unsigned long zone_event_state(const struct zone *zone, enum zone_stat_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	if (!zone->per_cpu_zonestats)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_events[item];
+	return sum;
+}
+
+unsigned long node_numa_event_state(int nid, enum numa_stat_item item)
+{
+	unsigned long sum = 0;
+	struct zone *zone;
+
+	if (!NODE_DATA(nid))
+		return 0;
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		sum += zone_numa_event_state(zone, item);
+	return sum;
+}
+
+unsigned long nr_free_pages_node(int nid)
+{
+	unsigned long sum = 0;
+	struct zone *zone;
+
+	if (!NODE_DATA(nid))
+		return 0;
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		sum += zone_free_pages(zone) + zone_pcp_pages(zone);
+	return sum;
+}
+
+unsigned long nr_free_pages(void)
+{
+	unsigned long sum = 0;
+	int nid;
+
+	for_each_online_node(nid)
+		sum += nr_free_pages_node(nid);
+	return sum;
+}
+
+/* The topology's "free" column (topo) reads the page allocator's count. */
+unsigned long numa_node_free_pages(int nid)
+{
+	return nr_free_pages_node(nid);
+}
+
+unsigned long buddy_nr_alloc_failures(void)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += per_cpu(nr_alloc_failures, cpu);
+	return sum;
+}
+
+/* ---- watermarks ---- */
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int highest_zoneidx, unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free_pages = (long)zone_free_pages(z) - ((1L << order) - 1);
+
+	if (!(alloc_flags & ALLOC_HIGHATOMIC))
+		free_pages -= (long)READ_ONCE(z->nr_reserved_highatomic);
+	if (alloc_flags & ALLOC_MIN_RESERVE) {
+		min -= min / 2;
+		if (alloc_flags & ALLOC_NON_BLOCK)
+			min -= min / 4;
+	}
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
+		struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!list_empty(&area->free_list[mt]))
+				return true;
+		if ((alloc_flags & ALLOC_HIGHATOMIC) &&
+		    !list_empty(&area->free_list[MIGRATE_HIGHATOMIC]))
+			return true;
+	}
+	return false;
+}
+
+/* ---- allocation ---- */
+
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->flags |= 1UL << PG_head;
+	page->private = order;
+	page->_refcount = 1;
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		__SetPageFlag(&page[i], PG_tail);
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+/*
+ * rmqueue(): one block from @zone — this CPU's list for small orders, else
+ * (or when the list cannot be refilled) the buddy under zone->lock.
+ * Counted on success, inside the same interrupts-off section.
+ */
+static struct page *rmqueue(struct zone *preferred, struct zone *zone,
+			    unsigned int order, unsigned int alloc_flags, int mt)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (pcp_enabled && pcp_allowed_order(order))
+		page = rmqueue_pcplist(zone, order, mt);
+	if (!page) {
+		spin_lock(&zone->lock);
+		page = __rmqueue(zone, order, mt, alloc_flags);
+		spin_unlock(&zone->lock);
+	}
+	if (page) {
+		zone_statistics(preferred, zone);
+		count_zone_event(zone, ZONE_ALLOC_SUCCESS, 1);
+		count_zone_event(zone, ZONE_ALLOC_PAGES, 1UL << order);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
+static bool zone_allowed(const struct zoneref *z, const struct alloc_context *ac)
+{
+	return z->zone_idx <= ac->highest_zoneidx &&
+	       (!ac->nodemask || node_isset(z->zone->node, *ac->nodemask));
+}
+
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags,
+					   const struct alloc_context *ac)
+{
+	struct zoneref *z;
+
+	for (z = ac->preferred_zoneref; z->zone; z++) {
+		struct zone *zone = z->zone;
+		unsigned long mark = wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
+		struct page *page;
+
+		if (!zone_allowed(z, ac))
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order, mark, ac->highest_zoneidx,
+				       alloc_flags))
+			continue;
+		page = rmqueue(ac->preferred_zoneref->zone, zone, order,
+			       alloc_flags, ac->migratetype);
+		if (page) {
+			prep_new_page(page, order, gfp);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* Linux's gfp_to_alloc_flags() for the retry at the min watermark. */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp, unsigned int order)
+{
+	unsigned int flags = ALLOC_WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		flags |= ALLOC_MIN_RESERVE;
+	if (!(gfp & __GFP_DIRECT_RECLAIM)) {
+		flags |= ALLOC_NON_BLOCK;
+		if (order > 0)
+			flags |= ALLOC_HIGHATOMIC;
+	}
+	return flags;
+}
+
+static void warn_alloc(gfp_t gfp, unsigned int order, int nid,
+		       const nodemask_t *nodemask)
+{
+	this_cpu_inc(nr_alloc_failures);
+	if (gfp & __GFP_NOWARN)
+		return;
+	pr_warn_ratelimited("buddy: page allocation failure: order:%u, mode:%#x, preferred node %d, nodemask=%s, free pages %lu\n",
+			    order, gfp, nid, nodemask ? "(set)" : "(null)",
+			    nr_free_pages());
+}
+
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
+			   nodemask_t *nodemask)
+{
+	struct alloc_context ac = {
+		.nodemask = nodemask,
+		.migratetype = gfp_migratetype(gfp),
+		.highest_zoneidx = gfp_zone(gfp),
+	};
+	struct page *page;
+
+	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER))
+		return NULL;
+	if (preferred_nid < 0 || preferred_nid >= MAX_NUMNODES ||
+	    !NODE_DATA(preferred_nid)) {
+		pr_warn_ratelimited("buddy: allocation for node %d, which does not exist\n",
+				    preferred_nid);
+		warn_alloc(gfp | __GFP_NOWARN, order, preferred_nid, nodemask);
+		return NULL;
+	}
+	ac.zonelist = node_zonelist(preferred_nid, gfp);
+	for (ac.preferred_zoneref = ac.zonelist->_zonerefs;
+	     ac.preferred_zoneref->zone && !zone_allowed(ac.preferred_zoneref, &ac);
+	     ac.preferred_zoneref++)
+		;
+	if (!ac.preferred_zoneref->zone)
+		goto fail;
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
+	if (page)
+		return page;
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp, order), &ac);
+	if (page)
+		return page;
+	/* Pages parked on per-CPU lists are free too: drain, try once more. */
+	if (pcp_enabled) {
+		if (irqs_disabled() || in_interrupt())
+			drain_local_pages(NULL);
+		else
+			drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order,
+					      gfp_to_alloc_flags(gfp, order), &ac);
+		if (page)
+			return page;
+	}
+fail:
+	warn_alloc(gfp, order, preferred_nid, nodemask);
+	return NULL;
+}
+
+struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+{
+	if (nid == NUMA_NO_NODE)
+		nid = numa_node_id();
+	return __alloc_pages(gfp, order, nid, NULL);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	return __alloc_pages(gfp, order, numa_node_id(), NULL);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* ---- freeing ---- */
+
+static void count_zone_free(struct zone *zone)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	count_zone_event(zone, ZONE_FREE_CALLS, 1);
+	local_irq_restore(flags);
+}
+
+static const char *bad_free_reason(const struct page *page, unsigned int order)
+{
+	if (PageBuddy(page) || PageFlag(page, PG_pcp))
+		return "page already free";
+	if (PageTail(page))
+		return "tail page of a larger block";
+	if (PageReserved(page))
+		return "reserved page (never allocated)";
+	if (!PageHead(page))
+		return "page not allocated by the page allocator";
+	if (page->private != order)
+		return "order differs from the allocation's";
+	return NULL;
+}
+
+static void report_bad_free(struct page *page, unsigned long pfn,
+			    unsigned int order, const char *why)
+{
+	static u64 last;
+
+	if (printk_ratelimit_ok(&last, 1000000000ULL)) {
+		pr_err("BUG: Bad page state: pfn %#lx order %u: %s (flags %#lx, private %lu); free ignored\n",
+		       pfn, order, why, page ? page->flags : 0UL,
+		       page ? page->private : 0UL);
+		dump_stack();
+	}
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page), flags;
+	struct zone *zone;
+	const char *why;
+
+	if (order > MAX_PAGE_ORDER || !pfn_valid(pfn)) {
+		report_bad_free(NULL, pfn, order, "outside every zone");
+		return;
+	}
+	zone = page_zone(page);
+	if (pcp_enabled && pcp_allowed_order(order) && zone->per_cpu_pageset &&
+	    !bad_free_reason(page, order)) {
+		__ClearPageFlag(page, PG_head);
+		page->_refcount = 0;
+		for (unsigned long i = 1; i < (1UL << order); i++)
+			__ClearPageFlag(&page[i], PG_tail);
+		count_zone_free(zone);
+		free_unref_page(zone, page, order);
+		return;
+	}
+	spin_lock_irqsave(&zone->lock, flags);
+	why = bad_free_reason(page, order);
+	if (why) {
+		count_zone_event(zone, ZONE_BAD_FREE, 1);
+		spin_unlock_irqrestore(&zone->lock, flags);
+		report_bad_free(page, pfn, order, why);
+		return;
+	}
+	__ClearPageFlag(page, PG_head);
+	page->_refcount = 0;
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		__ClearPageFlag(&page[i], PG_tail);
+	__free_one_page(page, pfn, zone, order);
+	count_zone_event(zone, ZONE_FREE_CALLS, 1);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page((void *)addr), order);
+}
+
+/*
+ * buddy_free_boot_block() - hand a block of never-used pages to the buddy
+ * lists (memblock_free_all()'s path).  Boot hart, no other CPU running.
+ */
+void buddy_free_boot_block(struct zone *zone, unsigned long pfn,
+			   unsigned int order)
+{
+	struct page *page = pfn_to_page(pfn);
+	unsigned long flags;
+
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		__ClearPageFlag(&page[i], PG_reserved);
+	spin_lock_irqsave(&zone->lock, flags);
+	zone->managed_pages += 1UL << order;
+	__free_one_page(page, pfn, zone, order);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* ---- validation ---- */
+
+static int validate_free_list(struct zone *zone, unsigned int order, int mt,
+			      unsigned long *blocks)
+{
+	struct page *page;
+	int errors = 0;
+
+	list_for_each_entry(page, &zone->free_area[order].free_list[mt], buddy_list) {
+		unsigned long pfn = page_to_pfn(page);
+		unsigned long buddy = pfn ^ (1UL << order);
+
+		(*blocks)++;
+		if ((pfn & ((1UL << order) - 1)) || !zone_spans_pfn(zone, pfn) ||
+		    !zone_spans_pfn(zone, pfn + (1UL << order) - 1)) {
+			pr_err("buddy: BUDDY-1 pfn %#lx order %u misaligned or outside %s\n",
+			       pfn, order, zone->name);
+			errors++;
+		}
+		if (!PageBuddy(page) || page->private != order ||
+		    get_pageblock_migratetype(zone, pfn) != mt) {
+			pr_err("buddy: BUDDY-2 pfn %#lx on list order %u type %d: flags %#lx private %lu block type %d\n",
+			       pfn, order, mt, page->flags, page->private,
+			       get_pageblock_migratetype(zone, pfn));
+			errors++;
+		}
+		if (order < MAX_PAGE_ORDER && zone_spans_pfn(zone, buddy) &&
+		    page_is_buddy(zone, buddy, pfn_to_page(buddy), order)) {
+			pr_err("buddy: BUDDY-4 pfn %#lx and its buddy %#lx both free at order %u\n",
+			       pfn, buddy, order);
+			errors++;
+		}
+		if (page->flags & ((1UL << PG_reserved) | (1UL << PG_head) |
+				   (1UL << PG_tail))) {
+			pr_err("buddy: BUDDY-5 free pfn %#lx has flags %#lx\n",
+			       pfn, page->flags);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+int buddy_validate_zone(struct zone *zone)
+{
+	unsigned long flags, pages = 0;
+	int errors = 0;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++) {
+		unsigned long blocks = 0;
+
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+			errors += validate_free_list(zone, o, mt, &blocks);
+		if (blocks != zone->free_area[o].nr_free) {
+			pr_err("buddy: BUDDY-3 node %d %s order %u: nr_free %lu, lists hold %lu\n",
+			       zone->node, zone->name, o, zone->free_area[o].nr_free,
+			       blocks);
+			errors++;
+		}
+		pages += blocks << o;
+	}
+	if (pages != zone->nr_free) {
+		pr_err("buddy: BUDDY-3 node %d %s: nr_free %lu pages, lists hold %lu\n",
+		       zone->node, zone->name, zone->nr_free, pages);
+		errors++;
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return errors ? -EINVAL : 0;
+}
+
+int buddy_validate_all(void)
+{
+	int nid, err = 0;
+	struct zone *zone;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			if (populated_zone(zone) && buddy_validate_zone(zone))
+				err = -EINVAL;
+	return err;
+}

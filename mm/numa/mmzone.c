@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/numa/mmzone.c — one pg_data_t per node, its zones and its zonelists.
+ *
+ * Overview     After the topology is known (topology.c) and memblock's RAM
+ *              carries node ids, each online node gets a pg_data_t,
+ *              allocated from its own memory (a memory-less node's from
+ *              the nearest node with memory).  Its span is cut into zones
+ *              as riscv64 Linux cuts it: ZONE_DMA32 below 4 GiB, ZONE_NORMAL
+ *              above, ZONE_MOVABLE always empty.  Then every node gets two
+ *              zonelists: FALLBACK (every memory node in Linux's fallback
+ *              order, each node's zones from high to low) and NOFALLBACK
+ *              (its own zones only, for __GFP_THISNODE).
+ *
+ * Structures   node_data[nid] → pg_data_t { node_zones[], node_zonelists[] };
+ *              a zonelist is a NULL-terminated array of (zone, zone_idx).
+ *
+ * Locking      None: built by the boot hart before other harts run, then
+ *              read-only ([init]).
+ *
+ * Invariants   ZONE-1 a zone's span lies inside its node's span.
+ *              ZONE-2 a zonelist lists only populated zones, each once.
+ *              ZONE-3 a node's FALLBACK list starts with its own zones if
+ *              it has memory.  Checked by numa_validate_zonelists().
+ *
+ * Paths        build_zonelists(): find_next_best_node() repeatedly, as in
+ *              Linux: an unused memory node minimising distance, +1 if its
+ *              id is lower, +1 if it has CPUs, times MAX_NUMNODES, plus a
+ *              load that spreads equidistant nodes across the lists.
+ *
+ * Linux        mm/mm_init.c (free_area_init, calculate_node_totalpages),
+ *              mm/page_alloc.c (build_zonelists, find_next_best_node),
+ *              arch/riscv/mm/init.c (zone_sizes_init).
+ *
+ * Statistics   `zonelist` prints "Fallback order for Node N: ..." lines.
+ */
+#include <asm/page.h>
+#include <bug.h>
+#include <errno.h>
+#include <memblock.h>
+#include <mmzone.h>
+#include <printk.h>
+#include <shell.h>
+#include <topology.h>
+
+#define DMA32_LIMIT_PFN	(1UL << (32 - PAGE_SHIFT))
+
+struct pglist_data *node_data[MAX_NUMNODES];
+const char *const zone_names[MAX_NR_ZONES] = { "DMA32", "Normal", "Movable" };
+
+static int node_load[MAX_NUMNODES];	/* [init] spreads equal-distance nodes */
+
+/* Cut the node's pfn span at 4 GiB; present pages come from memblock. */
+static void init_node_zones(pg_data_t *pgdat, unsigned long start_pfn,
+			    unsigned long end_pfn)
+{
+	unsigned long bounds[MAX_NR_ZONES + 1] = {
+		start_pfn, clamp(DMA32_LIMIT_PFN, start_pfn, end_pfn), end_pfn, end_pfn,
+	};
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+
+		zone->zone_pgdat = pgdat;
+		zone->node = pgdat->node_id;
+		zone->name = zone_names[i];
+		spin_lock_init(&zone->lock);
+		zone->zone_start_pfn = bounds[i];
+		zone->spanned_pages = bounds[i + 1] - bounds[i];
+		zone->present_pages = PFN_DOWN(memblock_node_mem_size(
+			pgdat->node_id, PFN_PHYS(bounds[i]), PFN_PHYS(bounds[i + 1])));
+		if (!zone->spanned_pages)
+			zone->zone_start_pfn = 0;
+		if (zone->present_pages)
+			pgdat->nr_zones = i + 1;
+		pgdat->node_present_pages += zone->present_pages;
+	}
+}
+
+/* The memory node nearest to @nid (lowest id on ties), or NUMA_NO_NODE. */
+static int nearest_memory_node(int nid)
+{
+	int best = NUMA_NO_NODE, n;
+
+	for_each_node_state(n, N_MEMORY)
+		if (best == NUMA_NO_NODE ||
+		    node_distance(nid, n) < node_distance(nid, best))
+			best = n;
+	return best;
+}
+
+static pg_data_t *alloc_node_data(int nid)
+{
+	int home = node_state(nid, N_MEMORY) ? nid : nearest_memory_node(nid);
+	pg_data_t *pgdat = memblock_alloc_node(sizeof(*pgdat), L1_CACHE_BYTES, home);
+
+	if (!pgdat)
+		panic("numa: cannot allocate NODE_DATA(%d)", nid);
+	pr_info("NODE_DATA(%d) allocated [mem %#010llx-%#010llx]%s\n", nid,
+		(unsigned long long)__pa(pgdat),
+		(unsigned long long)(__pa(pgdat) + sizeof(*pgdat) - 1),
+		home != nid ? " (memory-less node: on its nearest memory node)" : "");
+	return pgdat;
+}
+
+/**
+ * numa_setup_nodes() - a pg_data_t with zones for every online node
+ *
+ * Context: boot hart, after numa_init() tagged memblock with node ids.
+ */
+void numa_setup_nodes(void)
+{
+	int nid;
+
+	for_each_online_node(nid) {
+		phys_addr_t start = 0, end = 0;
+		pg_data_t *pgdat = alloc_node_data(nid);
+
+		pgdat->node_id = nid;
+		NODE_DATA(nid) = pgdat;
+		if (!memblock_node_range(nid, &start, &end)) {
+			pr_info("Initmem setup node %d as memoryless\n", nid);
+			init_node_zones(pgdat, 0, 0);
+			continue;
+		}
+		pgdat->node_start_pfn = PFN_DOWN(start);
+		pgdat->node_spanned_pages = PFN_UP(end) - PFN_DOWN(start);
+		init_node_zones(pgdat, PFN_DOWN(start), PFN_UP(end));
+		pr_info("Initmem setup node %d [mem %#018llx-%#018llx]\n", nid,
+			(unsigned long long)start, (unsigned long long)end - 1);
+	}
+}
+
+/* Linux's find_next_best_node(): lowest score among unused memory nodes. */
+static int find_next_best_node(int node, const bool *used)
+{
+	int best = NUMA_NO_NODE, n;
+	long best_score = 0;
+
+	if (!used[node] && node_state(node, N_MEMORY))
+		return node;
+	for_each_node_state(n, N_MEMORY) {
+		long score;
+
+		if (used[n])
+			continue;
+		score = node_distance(node, n) + (n < node) +
+			!cpumask_empty(cpumask_of_node(n));
+		score = score * MAX_NUMNODES + node_load[n];
+		if (best == NUMA_NO_NODE || score < best_score) {
+			best = n;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Append @pgdat's populated zones, highest first. */
+static int add_node_zones(struct zoneref *refs, int nr, pg_data_t *pgdat)
+{
+	for (int i = MAX_NR_ZONES - 1; i >= 0; i--) {
+		struct zone *zone = &pgdat->node_zones[i];
+
+		if (!populated_zone(zone))
+			continue;
+		refs[nr].zone = zone;
+		refs[nr].zone_idx = i;
+		nr++;
+	}
+	return nr;
+}
+
+static void build_zonelists(pg_data_t *pgdat)
+{
+	struct zoneref *fb = pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	struct zoneref *own = pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs;
+	bool used[MAX_NUMNODES] = { false };
+	int node = pgdat->node_id, prev = node, n, nr = 0;
+
+	while ((n = find_next_best_node(node, used)) != NUMA_NO_NODE) {
+		used[n] = true;
+		if (node_distance(node, n) != node_distance(node, prev))
+			node_load[n] += 1;	/* Linux: spread the next list */
+		prev = n;
+		pgdat->node_fallback[pgdat->nr_node_fallback++] = n;
+		nr = add_node_zones(fb, nr, NODE_DATA(n));
+	}
+	fb[nr].zone = NULL;
+	own[add_node_zones(own, 0, pgdat)].zone = NULL;
+}
+
+/**
+ * build_all_zonelists() - both zonelists of every online node
+ *
+ * Context: boot hart, after numa_setup_nodes().
+ */
+void build_all_zonelists(void)
+{
+	int nid, nr = 0;
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		node_load[nid] = 0;
+	for_each_online_node(nid) {
+		build_zonelists(NODE_DATA(nid));
+		nr++;
+	}
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		char line[64];
+		int len = 0;
+
+		for (int i = 0; i < pgdat->nr_node_fallback; i++)
+			len += scnprintf(line + len, sizeof(line) - len, "%d ",
+					 pgdat->node_fallback[i]);
+		pr_info("Fallback order for Node %d: %s\n", nid, line);
+	}
+	pr_info("Built %d zonelists, mobility grouping on.  Total pages: %lu\n",
+		nr, (unsigned long)PFN_DOWN(memblock_phys_mem_size()));
+}
+
+/* ZONE-1..3 */
+int numa_validate_zonelists(void)
+{
+	int nid, errors = 0;
+
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		struct zoneref *z;
+		int seen = 0;
+
+		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_FALLBACK]) {
+			if (!populated_zone(z->zone))
+				errors++;	/* ZONE-2 */
+			seen++;
+		}
+		if (node_state(nid, N_MEMORY) &&
+		    pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone->node != nid)
+			errors++;		/* ZONE-3 */
+		if (seen > MAX_ZONES_PER_ZONELIST)
+			errors++;
+	}
+	return errors ? -EINVAL : 0;
+}
+
+static int cmd_zonelist(int argc, char **argv)
+{
+	int nid;
+
+	(void)argc;
+	(void)argv;
+	console_lock();
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		struct zoneref *z;
+
+		console_printf("Fallback order for Node %d: ", nid);
+		for (int i = 0; i < pgdat->nr_node_fallback; i++)
+			console_printf("%d ", pgdat->node_fallback[i]);
+		console_printf("\n  zones:");
+		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_FALLBACK])
+			console_printf(" %d/%s", z->zone->node, z->zone->name);
+		console_printf("\n  __GFP_THISNODE:");
+		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_NOFALLBACK])
+			console_printf(" %d/%s", z->zone->node, z->zone->name);
+		console_printf("%s\n", pgdat->node_zonelists[ZONELIST_NOFALLBACK]
+			       ._zonerefs[0].zone ? "" : " (none: memory-less node)");
+	}
+	console_unlock();
+	return 0;
+}
+SHELL_COMMAND("zonelist", cmd_zonelist, "",
+	      "each node's fallback order and zonelists, in Linux's words");

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/kunit/buddy_kunit.c — the page allocator: orders, nodes, merging,
+ * fallback, watermarks, bad frees, numastat, concurrency.
+ *
+ * Suite "buddy".  Every case must leave the free page count and the free
+ * lists as it found them: the suite's init snapshots nr_free_pages() and
+ * its exit compares and runs the validator (BUDDY-1..5), so a case that
+ * leaks or corrupts fails even if its own checks passed.  The cases run
+ * while the other harts are idle (cross-calls only where a case asks).
+ */
+#include <gfp.h>
+#include <kunit/test.h>
+#include <mmzone.h>
+#include <percpu.h>
+#include <random.h>
+#include <smp.h>
+#include <string.h>
+#include <topology.h>
+
+#include "../../mm/buddy/internal.h"
+
+static unsigned long free_at_init;
+
+static int buddy_test_init(struct kunit *test)
+{
+	(void)test;
+	free_at_init = nr_free_pages();
+	return 0;
+}
+
+static void buddy_test_exit(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_at_init);
+	KUNIT_EXPECT_EQ(test, buddy_validate_all(), 0);
+}
+
+static struct zone *first_zone_of(int nid)
+{
+	struct zone *zone;
+
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		if (populated_zone(zone))
+			return zone;
+	return NULL;
+}
+
+static void every_order_is_aligned_and_on_the_requested_node(struct kunit *test)
+{
+	int nid;
+
+	for_each_node_state(nid, N_MEMORY) {
+		for (unsigned int order = 0; order <= MAX_PAGE_ORDER; order++) {
+			struct page *page = alloc_pages_node(nid, GFP_KERNEL |
+							     __GFP_THISNODE, order);
+
+			KUNIT_ASSERT_NOT_NULL(test, page);
+			KUNIT_EXPECT_EQ(test, page_to_pfn(page) & ((1UL << order) - 1), 0UL);
+			KUNIT_EXPECT_EQ(test, page_to_nid(page), nid);
+			KUNIT_EXPECT_TRUE(test, PageHead(page));
+			__free_pages(page, order);
+		}
+	}
+}
+
+static void split_then_free_restores_buddyinfo(struct kunit *test)
+{
+	struct zone *zone = first_zone_of(numa_mem_id());
+	unsigned long before[NR_PAGE_ORDERS], after[NR_PAGE_ORDERS];
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, zone);
+	drain_all_pages(NULL);		/* per-CPU lists would hide the merge */
+	for (int o = 0; o < NR_PAGE_ORDERS; o++)
+		before[o] = zone->free_area[o].nr_free;
+	page = alloc_pages_node(zone->node, GFP_KERNEL | __GFP_THISNODE, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_pages(page, 0);
+	drain_all_pages(NULL);
+	for (int o = 0; o < NR_PAGE_ORDERS; o++)
+		after[o] = zone->free_area[o].nr_free;
+	for (int o = 0; o < NR_PAGE_ORDERS; o++)
+		KUNIT_EXPECT_EQ_MSG(test, after[o], before[o], "order %d", o);
+}
+
+/* Order 4 bypasses the per-CPU lists: the free goes straight to the buddy. */
+static void free_merges_with_free_buddy(struct kunit *test)
+{
+	const unsigned int order = PAGE_ALLOC_COSTLY_ORDER + 1;
+	struct page *page = alloc_pages_node(numa_mem_id(), GFP_KERNEL, order);
+	unsigned long pfn, buddy_pfn;
+	struct page *buddy, *merged;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	pfn = page_to_pfn(page);
+	buddy_pfn = pfn ^ (1UL << order);
+	buddy = pfn_to_page(buddy_pfn);
+	if (!PageBuddy(buddy) || buddy->private != order) {
+		__free_pages(page, order);
+		kunit_skip(test, "pfn %#lx's buddy is not a free order-%u block",
+			   pfn, order);
+	}
+	__free_pages(page, order);
+	merged = pfn_to_page(pfn & buddy_pfn);
+	KUNIT_EXPECT_FALSE(test, PageBuddy(pfn_to_page(pfn | buddy_pfn)));
+	KUNIT_EXPECT_TRUE(test, !PageBuddy(merged) || merged->private > order);
+}
+
+/* Allocated blocks are chained through their own first word. */
+struct held {
+	struct held *next;
+	unsigned int order;
+};
+
+static struct held *grab_all(int nid, gfp_t gfp, unsigned long *nr_pages)
+{
+	struct held *list = NULL;
+
+	for (int order = MAX_PAGE_ORDER; order >= 0; order--) {
+		struct page *page;
+
+		while ((page = alloc_pages_node(nid, gfp | __GFP_THISNODE |
+						__GFP_NOWARN, order))) {
+			struct held *h = page_address(page);
+
+			h->next = list;
+			h->order = order;
+			list = h;
+			*nr_pages += 1UL << order;
+		}
+	}
+	return list;
+}
+
+static void release_all(struct held *list)
+{
+	while (list) {
+		struct held *next = list->next;
+
+		free_pages((unsigned long)list, list->order);
+		list = next;
+	}
+}
+
+static int second_choice(int nid)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+
+	return pgdat->nr_node_fallback > 1 ? pgdat->node_fallback[1] : NUMA_NO_NODE;
+}
+
+static void exhausted_node_fails_thisnode_and_falls_back_by_distance(struct kunit *test)
+{
+	int nid = numa_mem_id(), next = second_choice(nid);
+	unsigned long grabbed = 0, miss, foreign;
+	struct held *list;
+	struct page *page;
+
+	if (next == NUMA_NO_NODE)
+		kunit_skip(test, "one node with memory: no fallback to test");
+	list = grab_all(nid, GFP_KERNEL, &grabbed);
+	KUNIT_EXPECT_GT(test, grabbed, 0UL);
+	KUNIT_EXPECT_NULL(test, alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE |
+						 __GFP_NOWARN, 0));
+	miss = node_numa_event_state(next, NUMA_MISS);
+	foreign = node_numa_event_state(nid, NUMA_FOREIGN);
+	page = alloc_pages_node(nid, GFP_KERNEL, 0);
+	KUNIT_EXPECT_NOT_NULL(test, page);
+	if (page) {
+		KUNIT_EXPECT_EQ(test, page_to_nid(page), next);
+		KUNIT_EXPECT_EQ(test, node_numa_event_state(next, NUMA_MISS), miss + 1);
+		KUNIT_EXPECT_EQ(test, node_numa_event_state(nid, NUMA_FOREIGN), foreign + 1);
+		__free_pages(page, 0);
+	}
+	release_all(list);
+}
+
+static void atomic_dips_below_min_where_kernel_cannot(struct kunit *test)
+{
+	int nid = numa_mem_id();
+	unsigned long grabbed = 0;
+	struct held *list = grab_all(nid, GFP_KERNEL, &grabbed);
+	struct page *page;
+
+	KUNIT_EXPECT_NULL(test, alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE |
+						 __GFP_NOWARN, 0));
+	page = alloc_pages_node(nid, GFP_ATOMIC | __GFP_THISNODE | __GFP_NOWARN, 0);
+	KUNIT_EXPECT_NOT_NULL(test, page);
+	if (page)
+		__free_pages(page, 0);
+	release_all(list);
+}
+
+static void gfp_zero_returns_zeroed_pages(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	unsigned long *words;
+	bool zero = true;
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	memset(page_address(page), 0xa5, 4 * PAGE_SIZE);
+	__free_pages(page, 2);
+	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	words = page_address(page);
+	for (unsigned long i = 0; i < 4 * PAGE_SIZE / sizeof(long); i++)
+		zero &= !words[i];
+	KUNIT_EXPECT_TRUE(test, zero);
+	__free_pages(page, 2);
+}
+
+static unsigned long total_bad_frees(void)
+{
+	unsigned long sum = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			sum += zone_event_state(zone, ZONE_BAD_FREE);
+	return sum;
+}
+
+static void bad_frees_are_reported_not_merged(struct kunit *test)
+{
+	struct page *page = alloc_pages(GFP_KERNEL, 1);
+	unsigned long free_before, bad_before = total_bad_frees();
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	__free_pages(page + 1, 0);			/* a tail page */
+	__free_pages(page, 0);				/* the wrong order */
+	__free_pages(virt_to_page(first_zone_of), 0);	/* kernel text: reserved */
+	free_before = nr_free_pages();
+	__free_pages(page, 1);				/* the right free */
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
+	__free_pages(page, 1);				/* double free */
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);
+	KUNIT_EXPECT_EQ(test, total_bad_frees(), bad_before + 4);
+}
+
+static void counter_identities_hold(struct kunit *test)
+{
+	unsigned long miss = 0, foreign = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid) {
+		miss += node_numa_event_state(nid, NUMA_MISS);
+		foreign += node_numa_event_state(nid, NUMA_FOREIGN);
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			KUNIT_EXPECT_EQ(test,
+				zone_numa_event_state(zone, NUMA_HIT) +
+				zone_numa_event_state(zone, NUMA_MISS),
+				zone_numa_event_state(zone, NUMA_LOCAL) +
+				zone_numa_event_state(zone, NUMA_OTHER));
+	}
+	KUNIT_EXPECT_EQ(test, miss, foreign);
+}
+
+static void node_structures_are_node_local(struct kunit *test)
+{
+	unsigned int cpu;
+	int nid;
+
+	for_each_node_state(nid, N_MEMORY) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+
+		KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(pgdat)), nid);
+		KUNIT_EXPECT_EQ(test, buddy_memmap_nid(nid), nid);
+	}
+	for_each_possible_cpu(cpu)
+		KUNIT_EXPECT_EQ_MSG(test, pcpu_unit_nid(cpu), cpu_to_mem(cpu),
+				    "cpu %u", cpu);
+}
+
+#define CHURN_ROUNDS	2000
+#define CHURN_HELD	16
+
+static void churn_one_cpu(void *arg)
+{
+	struct page *held[CHURN_HELD] = { NULL };
+	unsigned int orders[CHURN_HELD] = { 0 };
+	unsigned long *failures = arg;
+	struct rnd_state rnd;
+
+	prandom_seed_state(&rnd, 1000 + smp_processor_id());
+	for (int i = 0; i < CHURN_ROUNDS; i++) {
+		unsigned int slot = prandom_u32_below(&rnd, CHURN_HELD);
+
+		if (held[slot]) {
+			__free_pages(held[slot], orders[slot]);
+			held[slot] = NULL;
+			continue;
+		}
+		orders[slot] = prandom_u32_below(&rnd, 4);
+		held[slot] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, orders[slot]);
+		if (!held[slot])
+			__atomic_fetch_add(failures, 1, __ATOMIC_RELAXED);
+	}
+	for (int i = 0; i < CHURN_HELD; i++)
+		if (held[i])
+			__free_pages(held[i], orders[i]);
+}
+
+static void all_harts_churning_keep_exact_counts(struct kunit *test)
+{
+	unsigned long failures = 0;
+
+	on_each_cpu(churn_one_cpu, &failures, true);
+	KUNIT_EXPECT_EQ(test, failures, 0UL);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_at_init);
+	KUNIT_EXPECT_EQ(test, buddy_validate_all(), 0);
+}
+
+static void bad_node_and_order_fail_cleanly(struct kunit *test)
+{
+	KUNIT_EXPECT_NULL(test, alloc_pages_node(MAX_NUMNODES, GFP_KERNEL | __GFP_NOWARN, 0));
+	KUNIT_EXPECT_NULL(test, __alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0, -7, NULL));
+}
+
+static void zonelists_are_valid_and_start_at_home(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, numa_validate_zonelists(), 0);
+}
+
+static struct kunit_case buddy_cases[] = {
+	KUNIT_CASE(every_order_is_aligned_and_on_the_requested_node),
+	KUNIT_CASE(split_then_free_restores_buddyinfo),
+	KUNIT_CASE(free_merges_with_free_buddy),
+	KUNIT_CASE(exhausted_node_fails_thisnode_and_falls_back_by_distance),
+	KUNIT_CASE(atomic_dips_below_min_where_kernel_cannot),
+	KUNIT_CASE(gfp_zero_returns_zeroed_pages),
+	KUNIT_CASE(bad_frees_are_reported_not_merged),
+	KUNIT_CASE(counter_identities_hold),
+	KUNIT_CASE(node_structures_are_node_local),
+	KUNIT_CASE(all_harts_churning_keep_exact_counts),
+	KUNIT_CASE(bad_node_and_order_fail_cleanly),
+	KUNIT_CASE(zonelists_are_valid_and_start_at_home),
+	{}
+};
+
+static struct kunit_suite buddy_suite = {
+	.name = "buddy",
+	.init = buddy_test_init,
+	.exit = buddy_test_exit,
+	.test_cases = buddy_cases,
+};
+kunit_test_suite(buddy_suite);
