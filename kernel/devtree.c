@@ -171,6 +171,42 @@ int dt_harts(unsigned long *hartids, int max)
 	return n;
 }
 
+/* Is "_<ext>" a whole word of the ISA string (ended by '_' or its end)? */
+static bool isa_has(const char *isa, int len, const char *ext)
+{
+	size_t n = strlen(ext);
+
+	for (const char *p = memchr(isa, '_', len); p; ) {
+		const char *end = memchr(p + 1, '_', len - (p + 1 - isa));
+		size_t word = (end ? end : isa + strnlen(isa, len)) - (p + 1);
+
+		if (word == n && !strncmp(p + 1, ext, n))
+			return true;
+		p = end;
+	}
+	return false;
+}
+
+bool dt_all_harts_have_extension(const char *ext)
+{
+	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), node, seen = 0;
+
+	if (cpus < 0)
+		return false;
+	fdt_for_each_subnode(node, initial_boot_params, cpus) {
+		const char *isa;
+		int len;
+
+		if (!is_cpu_node(node) || !node_enabled(node))
+			continue;
+		isa = fdt_getprop(initial_boot_params, node, "riscv,isa", &len);
+		if (!isa || len < 1 || !isa_has(isa, len, ext))
+			return false;
+		seen++;
+	}
+	return seen > 0;
+}
+
 u64 dt_timebase_frequency(void)
 {
 	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), len;

@@ -53,7 +53,7 @@
 
 #define MAX_RANGES	32
 
-void time_init(u64 timebase_hz);
+void time_init(u64 timebase_hz, bool sstc);
 void smp_setup_cpu_ids(const unsigned long *hartids, int nr);
 
 static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
@@ -110,7 +110,7 @@ void start_kernel(unsigned long hartid, const void *dtb)
 		boot_failed("unusable device tree");
 	parse_cmdline(dt_bootargs());
 	pr_info("Kernel command line: %s\n", saved_command_line);
-	time_init(dt_timebase_frequency());
+	time_init(dt_timebase_frequency(), dt_all_harts_have_extension("sstc"));
 	setup_memory(dtb);
 	setup_harts(hartid);
 	numa_init();

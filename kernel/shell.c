@@ -17,8 +17,10 @@
 #include <printk.h>
 #include <shell.h>
 #include <smp.h>
+#include <sort.h>
 #include <spinlock.h>
 #include <string.h>
+#include <topology.h>
 
 #define LINE_MAX	256
 #define PROMPT		"nodal> "
@@ -210,22 +212,38 @@ __noreturn void shell_main(void)
 
 /* ---- built-in commands ---- */
 
+static int cmp_cmd_names(const void *a, const void *b)
+{
+	const struct shell_cmd *x = *(const struct shell_cmd *const *)a;
+	const struct shell_cmd *y = *(const struct shell_cmd *const *)b;
+
+	return strcmp(x->name, y->name);
+}
+
+#define MAX_SHELL_CMDS	128
+
 static int cmd_help(int argc, char **argv)
 {
+	static const struct shell_cmd *sorted[MAX_SHELL_CMDS];	/* [shell CPU] */
 	const struct shell_cmd *c;
+	size_t n = 0;
 
 	if (argc > 1 && !strcmp(argv[1], "cmdline")) {
 		for (const struct cmdline_param *p = __cmdline_params_start;
 		     p < __cmdline_params_end; p++)
-			console_printf("  %-18s %s\n", p->name, p->help);
+			console_printf("  %-20s %s\n", p->name, p->help);
 		return 0;
 	}
+	for_each_shell_cmd(c)
+		if (n < MAX_SHELL_CMDS)
+			sorted[n++] = c;
+	sort(sorted, n, sizeof(sorted[0]), cmp_cmd_names, NULL);
 	console_lock();
-	for_each_shell_cmd(c) {
-		char head[40];
+	for (size_t i = 0; i < n; i++) {
+		char head[64];
 
-		snprintf(head, sizeof(head), "%s %s", c->name, c->usage);
-		console_printf("  %-26s %s\n", head, c->help);
+		snprintf(head, sizeof(head), "%s %s", sorted[i]->name, sorted[i]->usage);
+		console_printf("  %-30s %s\n", head, sorted[i]->help);
 	}
 	console_printf("  (commands separate with ';'; 'help cmdline' lists boot options)\n");
 	console_unlock();
@@ -267,8 +285,6 @@ static const char *const state_names[] = {
 	[CPU_ONLINE] = "online", [CPU_STOPPED] = "stopped",
 };
 
-int dt_hart_node_id(unsigned long hartid);
-
 static int cmd_harts(int argc, char **argv)
 {
 	unsigned int cpu;
@@ -283,7 +299,7 @@ static int cmd_harts(int argc, char **argv)
 
 		console_printf("%4u %5lu %5d %-9s %10llu %10llu\n", cpu,
 			       cpuid_to_hartid_map(cpu),
-			       dt_hart_node_id(cpuid_to_hartid_map(cpu)),
+			       cpu_to_node(cpu),
 			       state_names[st],
 			       (unsigned long long)per_cpu(timer_ticks, cpu),
 			       (unsigned long long)per_cpu(ipis_received, cpu));

@@ -84,11 +84,17 @@ static void timer_interrupt(struct pt_regs *regs)
 /**
  * time_init() - set up the clock from the timebase frequency
  * @timebase_hz: from /cpus/timebase-frequency (0: keep the default)
+ * @sstc: every hart has Sstc: program stimecmp directly
  */
-void time_init(u64 timebase_hz)
+void time_init(u64 timebase_hz, bool sstc)
 {
 	if (timebase_hz)
 		arch_timebase_freq = timebase_hz;
+	if (sstc)
+		arch_timer_use_sstc();
+	pr_info("time: timebase %llu Hz, tick %d Hz, timer through %s\n",
+		(unsigned long long)arch_timebase_freq, HZ,
+		sstc ? "stimecmp (Sstc)" : "SBI TIME");
 	ns_per_tick_mult = 1000000000ULL % arch_timebase_freq ? 0 :
 			   1000000000ULL / arch_timebase_freq;
 	tick_interval = arch_timebase_freq / HZ;

@@ -57,6 +57,14 @@ void arch_set_stack_bounds(unsigned long lo);
 /** arch_timer_freq() - timebase ticks per second (from /cpus) */
 extern u64 arch_timebase_freq;
 
+/**
+ * arch_timer_use_sstc() - program the timer through stimecmp from now on
+ *
+ * Context: boot hart, before any timer is programmed; only when every
+ * hart's riscv,isa lists Sstc (OpenSBI then enables it for S-mode).
+ */
+void arch_timer_use_sstc(void);
+
 /** arch_timer_program() - ask for a timer interrupt at timebase @when */
 void arch_timer_program(u64 when);
 

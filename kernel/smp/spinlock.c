@@ -66,8 +66,9 @@
 #include <string.h>
 
 #define NR_POINTS	4
-#define SPINS_BEFORE_WAIT	64
-#define WAIT_SLICE_NS		10000	/* 10 us: a few host scheduler hops */
+#define SPINS_BEFORE_WAIT	256
+#define WAIT_SLICE_NS		3000	/* per hart ahead in the queue */
+#define WAIT_SLICE_MAX_NS	50000
 
 struct lock_point {
 	unsigned long ip;	/* [atomic] call site, 0 = free slot */
@@ -257,7 +258,7 @@ static noinline void report_recursion(const spinlock_t *lock)
 /* Wait for @ticket; returns when it is served.  LOCK-3 checked first. */
 static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 {
-	unsigned long spins = 0;
+	unsigned long spins = 0, checks = 0;
 
 	if (READ_ONCE(lock->owner_cpu) == raw_smp_processor_id() + 1)
 		report_recursion(lock);
@@ -265,13 +266,23 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 	if (lock_stat_enabled && lock->key)
 		note_point(lock_classes[class_id(lock->key)].contending,
 			   READ_ONCE(lock->owner_ip));
-	while (__atomic_load_n(&lock->raw.owner, __ATOMIC_ACQUIRE) != ticket) {
-		/* Spin a little, then let the host run the harts ahead of us. */
-		if (++spins < SPINS_BEFORE_WAIT)
+	for (;;) {
+		u16 ahead = ticket - __atomic_load_n(&lock->raw.owner, __ATOMIC_ACQUIRE);
+
+		if (!ahead)
+			break;
+		/*
+		 * Proportional backoff (Mellor-Crummey and Scott): the next in
+		 * line stays hot; the others sleep in wfi in proportion to the
+		 * queue ahead of them, leaving the host cores to the holder and
+		 * the next one.  The next one sleeps too if the holder seems
+		 * descheduled.
+		 */
+		if (ahead == 1 && ++spins < SPINS_BEFORE_WAIT)
 			cpu_relax();
 		else
-			cpu_wait_briefly(WAIT_SLICE_NS);
-		if (!(spins & 0xff))
+			cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
+		if (!(++checks & 0xff))
 			watchdog_check_backtrace_request();
 	}
 	this_cpu_write(lock_waiting_on, NULL);

@@ -58,7 +58,10 @@ static void report_stall(unsigned int cpu, u64 stalled_ns)
 	pr_emerg("watchdog: hart %lu (cpu %u) stuck for %llu s: no timer tick\n",
 		 cpuid_to_hartid_map(cpu), cpu,
 		 (unsigned long long)(stalled_ns / 1000000000ULL));
-	if (lock) {
+	if (lock && !READ_ONCE(lock->owner_cpu)) {
+		pr_emerg("watchdog: it waits for lock %s, just released (being handed over)\n",
+			 lock_class_name(lock));
+	} else if (lock) {
 		unsigned int holder = READ_ONCE(lock->owner_cpu);
 		char sym[96];
 

@@ -250,3 +250,60 @@ static int cmd_validate_buddy(int argc, char **argv)
 	return err;
 }
 SHELL_COMMAND("buddycheck", cmd_validate_buddy, "", "check every zone's free lists (BUDDY-1..5)");
+
+/* ---- stats json: everything above in one line, for host tools ---- */
+
+static void print_node_stats_json(int nid)
+{
+	struct zone *zone;
+	const char *sep = "";
+
+	console_printf("{\"node\":%d,\"total_kb\":%lu,\"free_kb\":%lu,\"managed_kb\":%lu",
+		       nid, NODE_DATA(nid)->node_present_pages << 2,
+		       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+		console_printf(",\"%s\":%lu", numa_event_names[i],
+			       node_numa_event_state(nid, i));
+	console_printf(",\"zones\":[");
+	for_each_zone_in_node(zone, NODE_DATA(nid)) {
+		if (!populated_zone(zone))
+			continue;
+		console_printf("%s{\"zone\":\"%s\",\"free\":%lu,\"pcp\":%lu,\"min\":%lu,\"low\":%lu,\"high\":%lu,\"buddy\":[",
+			       sep, zone->name, zone_free_pages(zone),
+			       zone_pcp_pages(zone), min_wmark_pages(zone),
+			       low_wmark_pages(zone), high_wmark_pages(zone));
+		for (int o = 0; o < NR_PAGE_ORDERS; o++)
+			console_printf("%s%lu", o ? "," : "",
+				       READ_ONCE(zone->free_area[o].nr_free));
+		console_printf("],\"allocs\":%lu,\"alloc_pages\":%lu,\"frees\":%lu,\"bad_frees\":%lu}",
+			       zone_event_state(zone, ZONE_ALLOC_SUCCESS),
+			       zone_event_state(zone, ZONE_ALLOC_PAGES),
+			       zone_event_state(zone, ZONE_FREE_CALLS),
+			       zone_event_state(zone, ZONE_BAD_FREE));
+		sep = ",";
+	}
+	console_printf("]}");
+}
+
+static int cmd_stats(int argc, char **argv)
+{
+	int nid;
+
+	if (argc != 2 || strcmp(argv[1], "json")) {
+		console_printf("stats: usage: stats json\n");
+		return -EINVAL;
+	}
+	console_lock();
+	console_printf("JSON-BEGIN stats\n{\"report\":\"stats\",\"min_free_kbytes\":%d,\"alloc_failures\":%lu,\"nodes\":[",
+		       min_free_kbytes, buddy_nr_alloc_failures());
+	for_each_online_node(nid) {
+		if (nid != first_node(node_states[N_ONLINE]))
+			console_printf(",");
+		print_node_stats_json(nid);
+	}
+	console_printf("]}\nJSON-END\n");
+	console_unlock();
+	return 0;
+}
+SHELL_COMMAND("stats", cmd_stats, "json",
+	      "every node's memory, NUMA events and free lists as one JSON line");
