@@ -661,5 +661,5 @@ static int cmd_test(int argc, char **argv)
 	}
 	return kunit_run_all(argc == 2 ? argv[1] : NULL);
 }
-SHELL_COMMAND("test", cmd_test, "[all | suite[.case] glob | list [glob]]",
+SHELL_COMMAND("test", cmd_test, "[all|GLOB|list [GLOB]]",
 	      "run KUnit suites (KTAP output), or list them");

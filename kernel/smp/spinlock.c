@@ -103,10 +103,16 @@ cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
 void arch_spin_lock(arch_spinlock_t *lock)
 {
 	u32 old = __atomic_fetch_add(&lock->val, 1U << 16, __ATOMIC_ACQUIRE);
-	u16 ticket = old >> 16;
+	u16 ticket = old >> 16, ahead;
+	unsigned int spins = 0;
 
-	while (__atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE) != ticket)
-		cpu_relax();
+	/* The same proportional backoff as spin_wait(), without accounting. */
+	while ((ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE))) {
+		if (ahead == 1 && ++spins < SPINS_BEFORE_WAIT)
+			cpu_relax();
+		else
+			cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
+	}
 }
 
 bool arch_spin_trylock(arch_spinlock_t *lock)
@@ -458,30 +464,33 @@ static void print_points(const char *name, const struct lock_point *points)
 	}
 }
 
+/* min, max, total and average, as lock_stat prints them. */
+static void print_times(u64 min_ns, u64 max_ns, u64 total_ns, u64 nr)
+{
+	char t[4][24];
+
+	console_printf(" %14s %14s %14s %14s", fmt_time(t[0], 24, min_ns),
+		       fmt_time(t[1], 24, max_ns), fmt_time(t[2], 24, total_ns),
+		       fmt_time(t[3], 24, nr ? total_ns / nr : 0));
+}
+
 static void print_row(const struct class_row *row)
 {
 	const struct lock_class_stats *s = &row->st;
 	const char *name = lock_classes[row->id].key ?
 			   lock_classes[row->id].key->name : "(overflow)";
-	char t[4][24];
 	size_t namelen = strlen(name);
 
-	console_printf("%40s:%14llu %14llu %14s %14s %14s %14s",
-		       name, (unsigned long long)s->con_bounces,
-		       (unsigned long long)s->contentions,
-		       fmt_time(t[0], 24, s->wait_min_ns),
-		       fmt_time(t[1], 24, s->wait_max_ns),
-		       fmt_time(t[2], 24, s->wait_total_ns),
-		       fmt_time(t[3], 24, s->contentions ?
-				s->wait_total_ns / s->contentions : 0));
-	console_printf(" %14llu %14llu %14s %14s %14s %14s\n",
-		       (unsigned long long)s->acq_bounces,
-		       (unsigned long long)s->acquisitions,
-		       fmt_time(t[0], 24, s->hold_min_ns),
-		       fmt_time(t[1], 24, s->hold_max_ns),
-		       fmt_time(t[2], 24, s->hold_total_ns),
-		       fmt_time(t[3], 24, s->acquisitions ?
-				s->hold_total_ns / s->acquisitions : 0));
+	console_printf("%40s:%14llu %14llu", name,
+		       (unsigned long long)s->con_bounces,
+		       (unsigned long long)s->contentions);
+	print_times(s->wait_min_ns, s->wait_max_ns, s->wait_total_ns,
+		    s->contentions);
+	console_printf(" %14llu %14llu", (unsigned long long)s->acq_bounces,
+		       (unsigned long long)s->acquisitions);
+	print_times(s->hold_min_ns, s->hold_max_ns, s->hold_total_ns,
+		    s->acquisitions);
+	console_printf("\n");
 	if (s->contentions) {
 		char dashes[41];
 

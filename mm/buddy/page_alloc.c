@@ -333,8 +333,8 @@ static void zone_statistics(struct zone *preferred, struct zone *z)
 	count_numa_event(z, z->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER);
 }
 
-unsigned long zone_numa_event_state(const struct zone *zone,
-				    enum numa_stat_item item)
+/* Sum one counter, at @offset in struct per_cpu_zonestat, over every CPU. */
+static unsigned long fold_zonestat(const struct zone *zone, size_t offset)
 {
 	unsigned long sum = 0;
 	unsigned int cpu;
@@ -342,20 +342,21 @@ unsigned long zone_numa_event_state(const struct zone *zone,
 	if (!zone->per_cpu_zonestats)
 		return 0;
 	for_each_possible_cpu(cpu)
-		sum += per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_numa_event[item];
+		sum += *(const unsigned long *)((const char *)
+			per_cpu_ptr(zone->per_cpu_zonestats, cpu) + offset);
 	return sum;
+}
+
+unsigned long zone_numa_event_state(const struct zone *zone,
+				    enum numa_stat_item item)
+{
+	return fold_zonestat(zone, offsetof(struct per_cpu_zonestat,
+					    vm_numa_event[item]));
 }
 
 unsigned long zone_event_state(const struct zone *zone, enum zone_stat_item item)
 {
-	unsigned long sum = 0;
-	unsigned int cpu;
-
-	if (!zone->per_cpu_zonestats)
-		return 0;
-	for_each_possible_cpu(cpu)
-		sum += per_cpu_ptr(zone->per_cpu_zonestats, cpu)->vm_events[item];
-	return sum;
+	return fold_zonestat(zone, offsetof(struct per_cpu_zonestat, vm_events[item]));
 }
 
 unsigned long node_numa_event_state(int nid, enum numa_stat_item item)
