@@ -62,6 +62,7 @@ include arch/riscv/Makefile.frag
 include kernel/Makefile.frag
 include mm/Makefile.frag
 include mm/numa/Makefile.frag
+include mm/slub/Makefile.frag
 include lib/Makefile.frag
 include tests/kunit/Makefile.frag
 include tests/host/Makefile.frag
@@ -70,7 +71,7 @@ LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_strerror.c
 LIBFDT_HDRS	:= fdt.h libfdt.h libfdt_internal.h
 LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 
-SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(NUMA_SRCS) $(LIB_SRCS) \
+SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(NUMA_SRCS) $(SLUB_SRCS) $(LIB_SRCS) \
 		   $(KUNIT_SRCS)
 OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))

@@ -48,6 +48,7 @@
 #include <percpu.h>
 #include <printk.h>
 #include <shell.h>
+#include <slab.h>
 #include <smp.h>
 #include <topology.h>
 
@@ -118,6 +119,7 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	numa_setup_nodes();
 	build_all_zonelists();
 	page_alloc_init();
+	kmem_cache_init();
 	arch_enable_irqs_on_hart();
 	timer_init_this_cpu();
 	local_irq_enable();

@@ -6,3 +6,4 @@ KUNIT_SRCS := tests/kunit/smp_kunit.c tests/kunit/percpu_kunit.c \
 KUNIT_SRCS += tests/kunit/buddy_kunit.c
 KUNIT_SRCS += tests/kunit/buddy_pcp_kunit.c
 KUNIT_SRCS += tests/kunit/numa_kunit.c
+KUNIT_SRCS += tests/kunit/slub_kunit.c

@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/slub/debug.c — slab debugging: red zones, poisoning, owner tracking,
+ * consistency checks, and Linux-style reports.
+ *
+ * Part of SLUB (theory and locking in slub.c).  A cache with any of
+ * SLAB_DEBUG_FLAGS (from kmem_cache_create() or `slab_debug=` /
+ * `slub_debug=` at boot) has no CPU slab and no CPU partials: the one
+ * predictable branch in ___slab_alloc() and __slab_free() sends every
+ * operation here, one object at a time under the node's list_lock, which
+ * also guards every field of a debug cache's slabs.
+ *
+ * Slot layout of a debug cache (calculate_sizes() in slub.c):
+ *   [left red zone: red_left_pad][object: object_size][right red zone up
+ *   to inuse][free pointer if P or ctor][track alloc][track free][pad]
+ * Z: red zones 0xbb while free, 0xcc while allocated.  P: a free object
+ * holds 0x6b with a last byte of 0xa5.  U: caller, CPU and time of the
+ * last alloc and free.  F: double free (object already on the freelist),
+ * freelist pointers, object counts.  T: a line for every alloc and free.
+ *
+ * Every report counts in s->nr_errors, as Linux's KUnit hook does: one per
+ * detection (check_bytes_and_report, object_err, slab_err) and one per
+ * repair (slab_fix).  A damaged object is repaired, reported, and kept out
+ * of use (counted in s->nr_isolated): it stays "in use" for ever.
+ */
+#include <bug.h>
+#include <init.h>
+#include <printf.h>
+#include <printk.h>
+#include <smp.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define SLUB_DEBUG_MAX	128
+static char slub_debug_string[SLUB_DEBUG_MAX];	/* [init] boot option */
+static bool slab_tainted;			/* [racy] a bug was seen */
+
+/* ---- boot option ---- */
+
+static unsigned long parse_letters(const char *p, const char *end,
+				   bool report)
+{
+	unsigned long flags = 0;
+
+	if (p == end)
+		return SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | SLAB_POISON |
+		       SLAB_STORE_USER;
+	for (; p < end; p++) {
+		switch (*p) {
+		case 'f': case 'F': flags |= SLAB_CONSISTENCY_CHECKS; break;
+		case 'z': case 'Z': flags |= SLAB_RED_ZONE; break;
+		case 'p': case 'P': flags |= SLAB_POISON; break;
+		case 'u': case 'U': flags |= SLAB_STORE_USER; break;
+		case 't': case 'T': flags |= SLAB_TRACE; break;
+		case '-': flags = 0; break;
+		case 'a': case 'A': case 'o': case 'O': break;	/* no-ops here */
+		default:
+			if (report)
+				pr_err("slab_debug option '%c' unknown. skipped\n",
+				       *p);
+		}
+	}
+	return flags;
+}
+
+/* Does @name match the comma-separated list [p, end)?  `*` = prefix. */
+static bool name_in_list(const char *name, const char *p, const char *end)
+{
+	while (p < end) {
+		const char *q = p;
+		size_t len;
+
+		while (q < end && *q != ',')
+			q++;
+		len = (size_t)(q - p);
+		if (len && p[len - 1] == '*') {
+			if (!strncmp(name, p, len - 1))
+				return true;
+		} else if (len && strlen(name) == len && !strncmp(name, p, len)) {
+			return true;
+		}
+		p = q + 1;
+	}
+	return false;
+}
+
+/*
+ * Walk the `;`-separated blocks "<letters>[,<cache>...]" and return the
+ * flags that apply to @name (0 if none); @report prints bad letters.
+ */
+static unsigned long debug_flags_from_string(const char *name, bool report)
+{
+	const char *p = slub_debug_string;
+	unsigned long flags = 0;
+
+	while (*p) {
+		const char *block_end = strchr(p, ';');
+		const char *comma;
+
+		if (!block_end)
+			block_end = p + strlen(p);
+		comma = memchr(p, ',', (size_t)(block_end - p));
+		if (!comma) {			/* letters for every cache */
+			flags = parse_letters(p, block_end, report);
+		} else if (!name || name_in_list(name, comma + 1, block_end)) {
+			unsigned long f = parse_letters(p, comma, report);
+
+			if (name)
+				return f;
+		}
+		p = *block_end ? block_end + 1 : block_end;
+	}
+	return flags;
+}
+
+static void slab_debug_setup(const char *val)
+{
+	if (!val || !*val)
+		val = "FZPU";
+	memcpy(slub_debug_string, val, strnlen(val, SLUB_DEBUG_MAX - 1));
+	debug_flags_from_string(NULL, true);
+	pr_info("slub: slab_debug=%s\n", slub_debug_string);
+}
+cmdline_param("slab_debug", slab_debug_setup,
+	      "SLUB debugging: [FZPUT][,cache...][;...] (no letters: FZPU)");
+
+static void slub_debug_setup(const char *val)
+{
+	slab_debug_setup(val);
+}
+cmdline_param("slub_debug", slub_debug_setup, "old name of slab_debug=");
+
+unsigned long slub_debug_flags_for(const char *name, unsigned long flags)
+{
+	if (!slub_debug_string[0])
+		return flags;
+	return flags | debug_flags_from_string(name, false);
+}
+
+/* ---- layout ---- */
+
+static unsigned int info_end(struct kmem_cache *s)
+{
+	return s->offset >= s->inuse ? s->inuse + sizeof(void *) : s->inuse;
+}
+
+static struct track *get_track(struct kmem_cache *s, void *object,
+			       enum track_item alloc)
+{
+	return (struct track *)((char *)object + info_end(s)) + alloc;
+}
+
+static void set_track(struct kmem_cache *s, void *object,
+		      enum track_item alloc, unsigned long addr)
+{
+	struct track *t = get_track(s, object, alloc);
+
+	t->addr = addr;
+	t->cpu = (int)smp_processor_id();
+	t->pid = 0;
+	t->when_ns = ktime_get_ns();
+}
+
+/* Bytes from the object start to the end of its slot. */
+static unsigned int slot_tail(struct kmem_cache *s)
+{
+	return s->size - s->red_left_pad;
+}
+
+static unsigned int pad_start(struct kmem_cache *s)
+{
+	unsigned int off = info_end(s);
+
+	if (s->flags & SLAB_STORE_USER)
+		off += 2 * sizeof(struct track);
+	return off;
+}
+
+void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val)
+{
+	u8 *p = object;
+
+	if (s->flags & SLAB_RED_ZONE)
+		memset(p - s->red_left_pad, val, s->red_left_pad);
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
+		memset(p, POISON_FREE, s->object_size - 1);
+		p[s->object_size - 1] = POISON_END;
+		memset(p + pad_start(s), POISON_INUSE,
+		       slot_tail(s) - pad_start(s));
+	}
+	if (s->flags & SLAB_RED_ZONE)
+		memset(p + s->object_size, val, s->inuse - s->object_size);
+}
+
+/* ---- reports ---- */
+
+static void slab_bug(struct kmem_cache *s, const char *fmt, va_list ap)
+{
+	char msg[160];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	pr_err("=============================================================================\n");
+	pr_err("BUG %s (%s): %s\n", s ? s->name : "<unknown>",
+	       slab_tainted ? "Tainted: B" : "Not tainted", msg);
+	pr_err("-----------------------------------------------------------------------------\n\n");
+	slab_tainted = true;
+	if (s)
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+}
+
+void slab_fix(struct kmem_cache *s, const char *fmt, ...)
+{
+	char msg[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pr_err("FIX %s: %s\n", s->name, msg);
+	__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+}
+
+static void print_slab_info(struct slab *slab)
+{
+	pr_err("Slab %p objects=%u used=%u fp=%p flags=%#lx\n", slab,
+	       slab->objects, slab->inuse, slab->freelist, slab->flags);
+}
+
+static void print_section(const char *text, u8 *addr, unsigned int length)
+{
+	char line[100];
+	unsigned int i, j, n;
+
+	for (i = 0; i < length; i += 16) {
+		int pos = snprintf(line, sizeof(line), "%s%016lx: ", text,
+				   (unsigned long)(addr + i));
+
+		n = min(16u, length - i);
+		for (j = 0; j < 16; j++)
+			pos += snprintf(line + pos, sizeof(line) - (size_t)pos,
+					j < n ? "%02x " : "   ", addr[i + j]);
+		pos += snprintf(line + pos, sizeof(line) - (size_t)pos, " ");
+		for (j = 0; j < n; j++) {
+			u8 c = addr[i + j];
+
+			line[pos++] = c >= 32 && c < 127 ? (char)c : '.';
+		}
+		line[pos] = 0;
+		pr_err("%s\n", line);
+	}
+}
+
+static void print_track(const char *what, struct track *t, u64 now)
+{
+	char sym[64];
+
+	if (!t->addr)
+		return;
+	sprint_symbol(sym, sizeof(sym), t->addr);
+	pr_err("%s in %s age=%llu cpu=%d pid=%d\n", what, sym,
+	       (unsigned long long)((now - t->when_ns) / 10000000ULL), t->cpu,
+	       t->pid);
+}
+
+static void print_trailer(struct kmem_cache *s, struct slab *slab, u8 *p)
+{
+	u8 *addr = slab_address(slab);
+	u64 now = ktime_get_ns();
+
+	if (s->flags & SLAB_STORE_USER) {
+		print_track("Allocated", get_track(s, p, TRACK_ALLOC), now);
+		print_track("Freed", get_track(s, p, TRACK_FREE), now);
+	}
+	print_slab_info(slab);
+	pr_err("Object %p @offset=%lu fp=%p\n\n", p,
+	       (unsigned long)(p - addr), get_freepointer(s, p));
+	if (s->flags & SLAB_RED_ZONE)
+		print_section("Redzone  ", p - s->red_left_pad, s->red_left_pad);
+	else if (p > addr + 16)
+		print_section("Bytes b4 ", p - 16, 16);
+	print_section("Object   ", p, min(s->object_size, 128u));
+	if (s->flags & SLAB_RED_ZONE)
+		print_section("Redzone  ", p + s->object_size,
+			      s->inuse - s->object_size);
+	if (pad_start(s) < slot_tail(s))
+		print_section("Padding  ", p + pad_start(s),
+			      min(slot_tail(s) - pad_start(s), 64u));
+	dump_stack();
+}
+
+static void object_err(struct kmem_cache *s, struct slab *slab, u8 *object,
+		       const char *reason, ...)
+{
+	va_list ap;
+
+	va_start(ap, reason);
+	slab_bug(s, reason, ap);
+	va_end(ap);
+	print_trailer(s, slab, object);
+}
+
+void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	slab_bug(s, fmt, ap);
+	va_end(ap);
+	if (slab)
+		print_slab_info(slab);
+}
+
+/* check_bytes_and_report() - are [start, start+bytes) all @value? */
+static bool check_bytes_and_report(struct kmem_cache *s, struct slab *slab,
+				   u8 *object, const char *what, u8 *start,
+				   u8 value, unsigned int bytes)
+{
+	u8 *fault = NULL, *end = start + bytes, *addr = slab_address(slab);
+	unsigned int i;
+
+	for (i = 0; i < bytes; i++) {
+		if (start[i] != value) {
+			fault = start + i;
+			break;
+		}
+	}
+	if (!fault)
+		return true;
+	while (end > fault && end[-1] == value)
+		end--;
+	pr_err("[%s overwritten] %p-%p @offset=%lu. First byte 0x%x instead of 0x%x\n",
+	       what, fault, end - 1, (unsigned long)(fault - addr), fault[0],
+	       value);
+	object_err(s, slab, object, "Object corrupt");
+	memset(fault, value, (size_t)(end - fault));
+	slab_fix(s, "Restoring %s %p-%p=0x%x", what, fault, end - 1, value);
+	return false;
+}
+
+/* check_object() - red zones and poison of @object in state @val. */
+static bool check_object(struct kmem_cache *s, struct slab *slab,
+			 u8 *object, u8 val)
+{
+	bool ok = true;
+
+	if (s->flags & SLAB_RED_ZONE) {
+		ok &= check_bytes_and_report(s, slab, object, "Left Redzone",
+					     object - s->red_left_pad, val,
+					     s->red_left_pad);
+		ok &= check_bytes_and_report(s, slab, object, "Right Redzone",
+					     object + s->object_size, val,
+					     s->inuse - s->object_size);
+	}
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
+		ok &= check_bytes_and_report(s, slab, object, "Poison", object,
+					     POISON_FREE, s->object_size - 1);
+		ok &= check_bytes_and_report(s, slab, object, "End Poison",
+					     object + s->object_size - 1,
+					     POISON_END, 1);
+		ok &= check_bytes_and_report(s, slab, object, "Padding",
+					     object + pad_start(s),
+					     POISON_INUSE,
+					     slot_tail(s) - pad_start(s));
+	}
+	return ok;
+}
+
+/* An object passed its checks: record, trace, set its red zones/poison. */
+static void mark_object(struct kmem_cache *s, void *object,
+			enum track_item item, unsigned long addr)
+{
+	if (s->flags & SLAB_STORE_USER)
+		set_track(s, object, item, addr);
+	if (s->flags & SLAB_TRACE)
+		pr_info("TRACE %s %s %p inuse=%u\n", s->name,
+			item == TRACK_ALLOC ? "alloc" : "free", object,
+			s->object_size);
+	slub_debug_init_object(s, object, item == TRACK_ALLOC ?
+			       SLUB_RED_ACTIVE : SLUB_RED_INACTIVE);
+}
+
+/* ---- hooks called by slub.c (caller holds the node list_lock) ---- */
+
+bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
+			    void *object, unsigned long addr)
+{
+	if (!slub_obj_in_slab(s, slab, object)) {
+		slab_err(s, slab, "Freelist Pointer check fails: %p", object);
+		return false;
+	}
+	if (!check_object(s, slab, object, SLUB_RED_INACTIVE)) {
+		slab_fix(s, "Object at %p isolated", object);
+		return false;
+	}
+	mark_object(s, object, TRACK_ALLOC, addr);
+	return true;
+}
+
+static bool on_freelist(struct kmem_cache *s, struct slab *slab, void *search)
+{
+	unsigned int nr = 0;
+	void *fp;
+
+	for (fp = slab->freelist; fp && nr <= slab->objects;
+	     fp = get_freepointer(s, fp), nr++) {
+		if (fp == search)
+			return true;
+		if (!slub_obj_in_slab(s, slab, fp))
+			break;
+	}
+	return false;
+}
+
+bool slub_debug_free_check(struct kmem_cache *s, struct slab *slab,
+			   void *object, unsigned long addr)
+{
+	if (on_freelist(s, slab, object)) {
+		object_err(s, slab, object, "Object already free");
+		return false;
+	}
+	if (!check_object(s, slab, object, SLUB_RED_ACTIVE)) {
+		slab_fix(s, "Object at %p not freed", object);
+		__atomic_fetch_add(&s->nr_isolated, 1, __ATOMIC_RELAXED);
+		return false;
+	}
+	mark_object(s, object, TRACK_FREE, addr);
+	return true;
+}
+
+/* Check every object of @slab; @map marks the free ones.  Errors found. */
+int slub_debug_validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map)
+{
+	unsigned int i;
+	int errors = 0;
+
+	for (i = 0; i < slab->objects; i++) {
+		bool is_free = map[i / 8] & (1u << (i % 8));
+
+		if (!check_object(s, slab, slab_obj(s, slab, i),
+				  is_free ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE))
+			errors++;
+	}
+	return errors;
+}
+
+/* Report the objects of @slab not on its freelist (a leak at destroy). */
+void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
+			    void *object)
+{
+	u8 map[512];	/* up to 4096 objects */
+	unsigned int i, nr = min((unsigned int)slab->objects, 4096u);
+	bool first = true;
+	void *p;
+
+	(void)object;
+	memset(map, 0, sizeof(map));
+	for (p = slab->freelist; p && slub_obj_in_slab(s, slab, p);
+	     p = get_freepointer(s, p)) {
+		unsigned int idx = (unsigned int)(((char *)p -
+				   (char *)slab_obj(s, slab, 0)) / s->size);
+
+		if (map[idx / 8] & (1u << (idx % 8)))
+			break;
+		map[idx / 8] |= 1u << (idx % 8);
+	}
+	for (i = 0; i < nr; i++) {
+		if (map[i / 8] & (1u << (i % 8)))
+			continue;
+		if (first) {
+			slab_err(s, slab, "Objects remaining in %s on __kmem_cache_shutdown()",
+				 s->name);
+			first = false;
+		}
+		pr_err("Object %p @offset=%lu\n", slab_obj(s, slab, i),
+		       (unsigned long)((char *)slab_obj(s, slab, i) -
+				       (char *)slab_address(slab)));
+	}
+}

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/slub/internal.h — private to mm/slub and tests/kunit/slub_kunit.c.
+ *
+ * The structures of SLUB (theory and locking in mm/slub/slub.c), the
+ * statistics items, and the functions the files of mm/slub share.
+ */
+#ifndef NODAL_SLUB_INTERNAL_H
+#define NODAL_SLUB_INTERNAL_H
+
+#include <list.h>
+#include <mm.h>
+#include <nodemask.h>
+#include <percpu.h>
+#include <slab.h>
+#include <spinlock.h>
+#include <stddef.h>
+#include <types.h>
+
+/* Compile-time switches (EXTRA_CFLAGS=-DCONFIG_SLAB_FREELIST_HARDENED=0). */
+#ifndef CONFIG_SLAB_FREELIST_HARDENED
+#define CONFIG_SLAB_FREELIST_HARDENED 1
+#endif
+#ifndef CONFIG_SLAB_FREELIST_RANDOM
+#define CONFIG_SLAB_FREELIST_RANDOM 1
+#endif
+
+/* SLUB_STATS items, Linux's order and names (+ Nodal's two remote frees). */
+enum stat_item {
+	ALLOC_FASTPATH,		/* from the CPU freelist */
+	ALLOC_SLOWPATH,		/* ___slab_alloc() entered */
+	FREE_FASTPATH,		/* pushed on the CPU freelist */
+	FREE_SLOWPATH,		/* __slab_free() entered */
+	FREE_FROZEN,		/* freed into another CPU's (frozen) slab */
+	FREE_ADD_PARTIAL,	/* a slab put on a node partial list by a free */
+	FREE_REMOVE_PARTIAL,	/* an emptied slab taken off a node partial list */
+	ALLOC_FROM_PARTIAL,	/* CPU slab taken from a node partial list */
+	ALLOC_SLAB,		/* CPU slab taken from the page allocator */
+	ALLOC_REFILL,		/* CPU slab's own freelist (remote frees) taken */
+	ALLOC_NODE_MISMATCH,	/* CPU slab on the wrong node: deactivated */
+	FREE_SLAB,		/* slab returned to the page allocator */
+	CPUSLAB_FLUSH,		/* CPU slab flushed (shrink, destroy, validate) */
+	DEACTIVATE_FULL,	/* deactivated with no free object */
+	DEACTIVATE_EMPTY,	/* deactivated with no object in use */
+	DEACTIVATE_TO_HEAD,	/* deactivated onto a partial list's head */
+	DEACTIVATE_TO_TAIL,	/* deactivated onto a partial list's tail */
+	DEACTIVATE_REMOTE_FREES, /* deactivated slab had remote frees */
+	DEACTIVATE_BYPASS,	/* CPU slab dropped: its freelist was empty */
+	ORDER_FALLBACK,		/* new slab at the minimum order */
+	CMPXCHG_DOUBLE_CPU_FAIL, /* never (no cmpxchg here); kept for names */
+	CMPXCHG_DOUBLE_FAIL,	/* never; kept for Linux's names */
+	CPU_PARTIAL_ALLOC,	/* CPU slab taken from the CPU partial chain */
+	CPU_PARTIAL_FREE,	/* a free put a full slab on a CPU chain */
+	CPU_PARTIAL_NODE,	/* a refill put a node slab on a CPU chain */
+	CPU_PARTIAL_DRAIN,	/* a CPU chain moved to the node lists */
+	FREE_REMOTE_HART,	/* Nodal: free not into this CPU's slab */
+	FREE_REMOTE_NODE,	/* Nodal: free of an object of another node */
+	NR_SLUB_STAT_ITEMS
+};
+
+extern const char *const slub_stat_names[NR_SLUB_STAT_ITEMS];
+
+/*
+ * struct slab - the view of a slab's head page (struct page's slab union).
+ * Cast from struct page (page_slab()); offsets are asserted in slub.c.
+ */
+struct slab {
+	unsigned long flags;		/* [page] struct page flags, PG_slab */
+	struct kmem_cache *slab_cache;	/* [init] owning cache */
+	void *freelist;			/* [slab_lock] remote frees / node-owned */
+	union {
+		unsigned long counters;	/* [slab_lock] the three below at once */
+		struct {
+			u32 inuse:16;	/* [slab_lock] objects not on any freelist */
+			u32 objects:15;	/* [init] objects in the slab */
+			u32 frozen:1;	/* [slab_lock] 1: some CPU's current slab */
+		};
+	};
+	union {
+		struct list_head slab_list;	/* [list_lock] node partial/full */
+		struct {
+			struct slab *next;	/* [cpu] CPU partial chain */
+			int slabs;		/* [cpu] chain length, in the head */
+		};
+	};
+	int _refcount;			/* page allocator's */
+	unsigned int slab_state;	/* [list_lock] SLAB_ON_* (page_type) */
+	unsigned long owner_info;	/* page allocator's (debug) */
+};
+
+#define SLAB_ON_PARTIAL	0x1u	/* on its node's partial list */
+#define SLAB_ON_FULL	0x2u	/* on its node's full list (debug caches) */
+#define SLAB_ON_CPU	0x4u	/* on some CPU's partial chain */
+
+/* inuse read without slab_lock (racy: may only decrease meanwhile). */
+static inline unsigned int slab_inuse_racy(const struct slab *slab)
+{
+	struct slab copy;
+
+	copy.counters = READ_ONCE(slab->counters);
+	return copy.inuse;
+}
+
+static inline struct slab *page_slab(struct page *page)
+{
+	return (struct slab *)page;
+}
+
+static inline struct page *slab_page(const struct slab *slab)
+{
+	return (struct page *)slab;
+}
+
+static inline void *slab_address(const struct slab *slab)
+{
+	return page_address(slab_page(slab));
+}
+
+static inline int slab_nid(const struct slab *slab)
+{
+	return page_to_nid(slab_page(slab));
+}
+
+/* order << 16 | objects, as Linux's kmem_cache_order_objects. */
+struct kmem_cache_order_objects {
+	unsigned int x;
+};
+
+static inline unsigned int oo_order(struct kmem_cache_order_objects x)
+{
+	return x.x >> 16;
+}
+
+static inline unsigned int oo_objects(struct kmem_cache_order_objects x)
+{
+	return x.x & 0xffff;
+}
+
+/*
+ * struct kmem_cache_cpu - one CPU's part of a cache.  Touched by its own
+ * CPU with interrupts off; other CPUs reach it only by a cross-call
+ * (flush_all) or read [stat] counters racily.
+ */
+struct kmem_cache_cpu {
+	void *freelist;			/* [cpu] next free object of @slab */
+	struct slab *slab;		/* [cpu] the CPU slab (frozen) or NULL */
+	unsigned long tid;		/* [cpu] +1 per fast-path operation */
+	struct slab *partial;		/* [cpu] CPU partial chain (unfrozen) */
+	unsigned int stat[NR_SLUB_STAT_ITEMS];	/* [stat] per-CPU counts */
+} __aligned(64);
+
+/* struct kmem_cache_node - one memory node's part of a cache. */
+struct kmem_cache_node {
+	spinlock_t list_lock;		/* guards the lists and counts below */
+	unsigned long nr_partial;	/* [list_lock] slabs on @partial */
+	struct list_head partial;	/* [list_lock] slabs with free objects */
+	struct list_head full;		/* [list_lock] full slabs, debug caches */
+	long nr_slabs;			/* [atomic] slabs of this node */
+	long total_objects;		/* [atomic] objects in them */
+};
+
+/* Last allocation or free of an object (SLAB_STORE_USER). */
+struct track {
+	unsigned long addr;		/* [list_lock] caller */
+	int cpu;			/* [list_lock] CPU */
+	int pid;			/* [list_lock] always 0: no tasks yet */
+	u64 when_ns;			/* [list_lock] ktime_get_ns() */
+};
+
+enum track_item { TRACK_ALLOC, TRACK_FREE };
+
+/* struct kmem_cache - a cache; fields [init] unless tagged otherwise. */
+struct kmem_cache {
+	struct kmem_cache_cpu *cpu_slab; /* [cpu] per-CPU parts (alloc_percpu) */
+	unsigned long flags;		/* [init] SLAB_* */
+	unsigned long min_partial;	/* [init] node slabs kept when empty */
+	unsigned int size;		/* [init] slot stride, bytes */
+	unsigned int object_size;	/* [init] object bytes asked for */
+	unsigned int offset;		/* [init] free pointer offset in slot */
+	unsigned int cpu_partial;	/* [init] objects on a CPU chain */
+	unsigned int cpu_partial_slabs;	/* [init] slabs on a CPU chain */
+	struct kmem_cache_order_objects oo;	/* [init] preferred order */
+	struct kmem_cache_order_objects min;	/* [init] fallback order */
+	gfp_t allocflags;		/* [init] added to every page request */
+	void (*ctor)(void *);		/* [init] object constructor */
+	unsigned int inuse;		/* [init] object + right red zone */
+	unsigned int align;		/* [init] object alignment */
+	unsigned int red_left_pad;	/* [init] left red zone bytes */
+	const char *name;		/* [init] for slabinfo */
+	struct list_head list;		/* [slab_caches_lock] slab_caches link */
+	int refcount;			/* [slab_caches_lock] 1 while alive */
+	unsigned long random;		/* [init] free pointer key */
+	unsigned int *random_seq;	/* [init] slot permutation or NULL */
+	unsigned long nr_errors;	/* [atomic] debug reports + fixes */
+	unsigned long nr_isolated;	/* [atomic] damaged objects kept out */
+	struct kmem_cache_node *node[MAX_NUMNODES];	/* [init] per node */
+};
+
+/* Debug flags that take a cache off the fast paths. */
+#define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
+			  SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE)
+
+static inline bool kmem_cache_debug(const struct kmem_cache *s)
+{
+	return s->flags & SLAB_DEBUG_FLAGS;
+}
+
+static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
+					       int node)
+{
+	return s->node[node];
+}
+
+/*
+ * Free pointer storage (freelist_ptr_encode in Linux).  swab_ulong() is
+ * Linux's swab() of a long: without Zbb, GCC turns __builtin_bswap64 (and
+ * any shift-and-mask pattern it recognises) into a call of libgcc's
+ * 8-step loop, so the steps are kept apart by empty asm statements.
+ */
+static __always_inline unsigned long swab_ulong(unsigned long x)
+{
+	x = ((x & 0x00ff00ff00ff00ffUL) << 8) | ((x >> 8) & 0x00ff00ff00ff00ffUL);
+	__asm__("" : "+r"(x));
+	x = ((x & 0x0000ffff0000ffffUL) << 16) | ((x >> 16) & 0x0000ffff0000ffffUL);
+	__asm__("" : "+r"(x));
+	return (x << 32) | (x >> 32);
+}
+
+static inline void *freelist_ptr_decode(const struct kmem_cache *s,
+					unsigned long stored,
+					unsigned long ptr_addr)
+{
+#if CONFIG_SLAB_FREELIST_HARDENED
+	return (void *)(stored ^ s->random ^ swab_ulong(ptr_addr));
+#else
+	(void)s; (void)ptr_addr;
+	return (void *)stored;
+#endif
+}
+
+static inline unsigned long freelist_ptr_encode(const struct kmem_cache *s,
+						void *ptr,
+						unsigned long ptr_addr)
+{
+#if CONFIG_SLAB_FREELIST_HARDENED
+	return (unsigned long)ptr ^ s->random ^ swab_ulong(ptr_addr);
+#else
+	(void)s; (void)ptr_addr;
+	return (unsigned long)ptr;
+#endif
+}
+
+static inline void *get_freepointer(const struct kmem_cache *s, void *object)
+{
+	unsigned long ptr_addr = (unsigned long)object + s->offset;
+
+	return freelist_ptr_decode(s, *(unsigned long *)ptr_addr, ptr_addr);
+}
+
+static inline void set_freepointer(const struct kmem_cache *s, void *object,
+				   void *fp)
+{
+	unsigned long ptr_addr = (unsigned long)object + s->offset;
+
+	*(unsigned long *)ptr_addr = freelist_ptr_encode(s, fp, ptr_addr);
+}
+
+/* First object slot of @slab (the object starts red_left_pad later). */
+static inline void *slab_obj(const struct kmem_cache *s,
+			     const struct slab *slab, unsigned int idx)
+{
+	return (char *)slab_address(slab) + (unsigned long)idx * s->size +
+	       s->red_left_pad;
+}
+
+/* Kernel-internal functions shared by the files of mm/slub. */
+extern struct list_head slab_caches;	/* [slab_caches_lock] newest first */
+extern spinlock_t slab_caches_lock;
+extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+extern bool slub_initialized;
+
+struct slab *slub_virt_to_slab(const void *x);
+void slub_kfree(struct slab *slab, void *x, unsigned long addr);
+bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
+void slub_flush_all(struct kmem_cache *s);
+unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);
+struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *));
+unsigned long slub_nr_slabs(struct kmem_cache *s);
+void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
+			unsigned long *nr_objs, unsigned long *nr_free);
+
+/* debug.c: the debugging machinery (SLAB_DEBUG_FLAGS caches only). */
+unsigned long slub_debug_flags_for(const char *name, unsigned long flags);
+void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val);
+bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
+			    void *object, unsigned long addr);
+bool slub_debug_free_check(struct kmem_cache *s, struct slab *slab,
+			   void *object, unsigned long addr);
+int slub_debug_validate_slab(struct kmem_cache *s, struct slab *slab,
+			     u8 *map);
+void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
+			    void *object);
+void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
+	__printf(3, 4);
+void slab_fix(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
+
+#define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
+#define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */
+#define POISON_FREE		0x6b	/* free object bytes */
+#define POISON_END		0xa5	/* last byte of a free object */
+#define POISON_INUSE		0x5a	/* padding never used */
+
+#endif /* NODAL_SLUB_INTERNAL_H */

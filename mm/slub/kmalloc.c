@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/slub/kmalloc.c — kmalloc, kfree, krealloc, ksize on the kmalloc-N
+ * caches, and whole pages above KMALLOC_MAX_CACHE_SIZE.
+ *
+ * Part of SLUB (theory and locking in slub.c).  Classes as Linux on riscv
+ * (LINUX-FACTS 4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
+ * 192 go through kmalloc_size_index[(size - 1) / 8], larger ones to the
+ * next power of two.  Index i of kmalloc_caches[] is Linux's
+ * kmalloc_index(): 1 = 96, 2 = 192, 3..13 = 8..8k.  Above 8 KiB,
+ * kmalloc takes a block of get_order(size) pages; its head page is marked
+ * by the page allocator (PG_head, private = order) and has no PG_slab, so
+ * kfree and ksize tell the two apart.
+ */
+#include <bitops.h>
+#include <bug.h>
+#include <gfp.h>
+#include <printk.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];	/* [init] */
+
+/* (size - 1) / 8 → kmalloc_caches index, for sizes 1..192. */
+static const u8 kmalloc_size_index[24] = {
+	3,			/* 8 */
+	4,			/* 16 */
+	5, 5,			/* 32 */
+	6, 6, 6, 6,		/* 64 */
+	1, 1, 1, 1,		/* 96 */
+	7, 7, 7, 7,		/* 128 */
+	2, 2, 2, 2, 2, 2, 2, 2,	/* 192 */
+};
+
+static const char *const kmalloc_names[KMALLOC_SHIFT_HIGH + 1] = {
+	NULL, "kmalloc-96", "kmalloc-192", "kmalloc-8", "kmalloc-16",
+	"kmalloc-32", "kmalloc-64", "kmalloc-128", "kmalloc-256",
+	"kmalloc-512", "kmalloc-1k", "kmalloc-2k", "kmalloc-4k", "kmalloc-8k",
+};
+
+static unsigned int kmalloc_index_size(unsigned int idx)
+{
+	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
+}
+
+/* kmalloc_slab() - the cache for @size (1..KMALLOC_MAX_CACHE_SIZE). */
+static struct kmem_cache *kmalloc_slab(size_t size)
+{
+	unsigned int idx;
+
+	if (size <= 192)
+		idx = kmalloc_size_index[(size - 1) / 8];
+	else
+		idx = (unsigned int)fls((unsigned int)size - 1);
+	return kmalloc_caches[idx];
+}
+
+static unsigned int get_order_size(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+static void *kmalloc_large_node(size_t size, gfp_t gfp, int node)
+{
+	unsigned int order = get_order_size(size);
+	struct page *page;
+
+	if (node == NUMA_NO_NODE)
+		page = alloc_pages(gfp | __GFP_COMP, order);
+	else
+		page = alloc_pages_node(node, gfp | __GFP_COMP, order);
+	return page ? page_address(page) : NULL;
+}
+
+static void *__kmalloc_node(size_t size, gfp_t gfp, int node)
+{
+	if (unlikely(!size))
+		return ZERO_SIZE_PTR;
+	if (unlikely(size > KMALLOC_MAX_SIZE)) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("slub: kmalloc(%zu) above KMALLOC_MAX_SIZE: NULL\n",
+				size);
+		return NULL;
+	}
+	slub_ensure_init();
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_large_node(size, gfp, node);
+	if (node == NUMA_NO_NODE)
+		return kmem_cache_alloc(kmalloc_slab(size), gfp);
+	return kmem_cache_alloc_node(kmalloc_slab(size), gfp, node);
+}
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	return __kmalloc_node(size, gfp, NUMA_NO_NODE);
+}
+
+void *kmalloc_node(size_t size, gfp_t gfp, int node)
+{
+	return __kmalloc_node(size, gfp, node);
+}
+
+/* Is @p the start of a live kmalloc_large block?  Return its order. */
+static int large_block_order(const void *p)
+{
+	unsigned long pfn = PHYS_PFN(__pa(p));
+	struct page *page;
+
+	if (!IS_ALIGNED((unsigned long)p, PAGE_SIZE) || !pfn_valid(pfn))
+		return -1;
+	page = pfn_to_page(pfn);
+	if (!PageHead(page) || PageSlab(page) || PageTail(page))
+		return -1;
+	return (int)compound_order(page);
+}
+
+void kfree(const void *p)
+{
+	unsigned long addr = (unsigned long)__builtin_return_address(0);
+	struct slab *slab;
+	int order;
+
+	if (unlikely(ZERO_OR_NULL_PTR(p)))
+		return;
+	slab = slub_virt_to_slab(p);
+	if (likely(slab)) {
+		slub_kfree(slab, (void *)p, addr);
+		return;
+	}
+	order = large_block_order(p);
+	if (order >= 0) {
+		__free_pages(virt_to_page(p), (unsigned int)order);
+		return;
+	}
+	pr_err("slub: kfree: invalid free of %p: not a kmalloc block; ignored\n",
+	       p);
+}
+
+size_t ksize(const void *p)
+{
+	struct slab *slab;
+	int order;
+
+	if (ZERO_OR_NULL_PTR(p))
+		return 0;
+	slab = slub_virt_to_slab(p);
+	if (slab) {
+		if (!slub_obj_in_slab(slab->slab_cache, slab, (void *)p))
+			return 0;
+		return slab->slab_cache->object_size;
+	}
+	order = large_block_order(p);
+	return order >= 0 ? PAGE_SIZE << order : 0;
+}
+
+void *krealloc(const void *p, size_t new_size, gfp_t gfp)
+{
+	size_t old_size;
+	void *ret;
+
+	if (unlikely(!new_size)) {
+		kfree(p);
+		return ZERO_SIZE_PTR;
+	}
+	old_size = ZERO_OR_NULL_PTR(p) ? 0 : ksize(p);
+	if (old_size && new_size <= old_size) {
+		/* fits: stay in place (Linux also keeps a shrunk block) */
+		return (void *)p;
+	}
+	if (!ZERO_OR_NULL_PTR(p) && !old_size) {
+		pr_err("slub: krealloc: %p is not a kmalloc block\n", p);
+		return NULL;
+	}
+	ret = kmalloc(new_size, gfp & ~__GFP_ZERO);
+	if (!ret)
+		return NULL;
+	if (old_size)
+		memcpy(ret, p, old_size);
+	if (gfp & __GFP_ZERO)
+		memset((char *)ret + old_size, 0, new_size - old_size);
+	kfree(p);
+	return ret;
+}
+
+void kmem_cache_init_kmalloc(void);
+void kmem_cache_init_kmalloc(void)
+{
+	unsigned int idx, size, align;
+
+	for (idx = 1; idx <= KMALLOC_SHIFT_HIGH; idx++) {
+		size = kmalloc_index_size(idx);
+		/* power-of-two classes are aligned to their size */
+		align = is_power_of_2(size) ? size : ARCH_KMALLOC_MINALIGN;
+		kmalloc_caches[idx] = slub_create_cache(kmalloc_names[idx],
+				size, align, SLAB_KMALLOC, NULL);
+		BUG_ON(!kmalloc_caches[idx]);
+	}
+}

@@ -1,0 +1,945 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/kunit/slub_kunit.c — KUnit suites for SLUB (mm/slub).
+ *
+ * "slub": cache creation, node placement, each free path counted (same
+ * slab, another hart of the node, another node), all harts freeing each
+ * other's objects at once, destroy with live objects, exhaustion.
+ * "slub_kmalloc": every kmalloc class's size and alignment, ksize,
+ * large kmalloc, kcalloc overflow, krealloc, kfree of bad pointers.
+ * "slub_debug": each debug detection provoked once and counted as Linux's
+ * lib/slub_kunit.c counts it (one per report, one per repair).
+ * "slub" and "slub_kmalloc" end with a case that shrinks every cache,
+ * validates it and compares free pages with the suite's start.
+ */
+#include <asm/processor.h>
+#include <gfp.h>
+#include <kunit/test.h>
+#include <mmzone.h>
+#include <random.h>
+#include <slab.h>
+#include <smp.h>
+#include <string.h>
+#include <topology.h>
+
+#include "../../mm/slub/internal.h"
+
+static unsigned long free_at_init;
+
+static void shrink_all_caches(void)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	drain_all_pages(NULL);
+}
+
+static int slub_suite_init(struct kunit_suite *suite)
+{
+	(void)suite;
+	slub_ensure_init();
+	shrink_all_caches();
+	free_at_init = nr_free_pages();
+	return 0;
+}
+
+static int validate_all(void)
+{
+	struct kmem_cache *s;
+	int errors = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		if (!kmem_cache_debug(s))
+			errors += validate_slab_cache(s);
+	return errors;
+}
+
+/* Last case of a suite: validators clean, no page leaked. */
+static void validate_clean_and_no_page_leak_at_suite_end(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, validate_all(), 0);
+	shrink_all_caches();
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_at_init);
+}
+
+/* ---- suite "slub" ---- */
+
+static void create_rejects_bad_arguments(struct kunit *test)
+{
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("t-zero", 0, 0, 0, NULL));
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("t-align", 64, 3, 0, NULL));
+	KUNIT_EXPECT_NULL(test, kmem_cache_create("t-huge",
+				KMALLOC_MAX_SIZE + 1, 0, 0, NULL));
+	KUNIT_EXPECT_NULL(test, kmem_cache_create(NULL, 64, 0, 0, NULL));
+}
+
+static void create_computes_linux_layout(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-layout", 100, 0,
+						 SLAB_HWCACHE_ALIGN, NULL);
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	KUNIT_EXPECT_EQ(test, s->size, 128u);	/* HWCACHE: 100 → 128 */
+	KUNIT_EXPECT_EQ(test, s->offset, 48u);	/* ALIGN_DOWN(50, 8) */
+	KUNIT_EXPECT_EQ(test, s->min_partial, 5ul);
+	KUNIT_EXPECT_EQ(test, s->cpu_partial, 120u);
+	KUNIT_EXPECT_PTR_EQ(test, kmem_cache_find("t-layout"), s);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(test, kmem_cache_find("t-layout"));
+}
+
+static int ctor_calls;
+static void count_ctor(void *obj)
+{
+	*(u32 *)obj = 0xc0ffee;
+	__atomic_fetch_add(&ctor_calls, 1, __ATOMIC_RELAXED);
+}
+
+static void ctor_runs_for_each_object_of_a_new_slab(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-ctor", 40, 0, 0,
+						 count_ctor);
+	u32 *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	ctor_calls = 0;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, *p, 0xc0ffeeu);
+	KUNIT_EXPECT_EQ(test, (unsigned int)ctor_calls, oo_objects(s->oo));
+	kmem_cache_free(s, p);
+	kmem_cache_destroy(s);
+}
+
+static void alloc_free_same_slab_takes_fast_paths(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-fast", 64, 0, 0, NULL);
+	unsigned long af, ff;
+	void *p[8];
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	p[0] = kmem_cache_alloc(s, GFP_KERNEL);	/* slow: first slab */
+	KUNIT_ASSERT_NOT_NULL(test, p[0]);
+	af = slub_stat_total(s, ALLOC_FASTPATH);
+	ff = slub_stat_total(s, FREE_FASTPATH);
+	for (i = 1; i < 8; i++)
+		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (i = 7; i >= 0; i--)
+		kmem_cache_free(s, p[i]);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, ALLOC_FASTPATH) - af, 7ul);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, FREE_FASTPATH) - ff, 8ul);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, ALLOC_SLAB), 1ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kmem_cache_destroy(s);
+}
+
+static void alloc_node_returns_objects_of_that_node(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-node", 256, 0, 0, NULL);
+	void *p[64];
+	int node, i;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	for_each_node_state(node, N_MEMORY) {
+		for (i = 0; i < 64; i++) {
+			p[i] = kmem_cache_alloc_node(s, GFP_KERNEL, node);
+			KUNIT_ASSERT_NOT_NULL(test, p[i]);
+			KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(p[i])),
+					node);
+		}
+		for (i = 0; i < 64; i++)
+			kmem_cache_free(s, p[i]);
+	}
+	if (num_node_state(N_MEMORY) > 1)
+		KUNIT_EXPECT_GT(test, slub_stat_total(s, ALLOC_NODE_MISMATCH),
+				0ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kmem_cache_destroy(s);
+}
+
+#define NR_REMOTE 50
+
+struct free_job {
+	struct kmem_cache *s;
+	void **objs;
+	int nr;
+};
+
+static void free_job_fn(void *info)
+{
+	struct free_job *job = info;
+	int i;
+
+	for (i = 0; i < job->nr; i++)
+		kmem_cache_free(job->s, job->objs[i]);
+}
+
+/* Another online CPU on (@same_node) or off this CPU's node, or -1. */
+static int pick_cpu(bool same_node)
+{
+	int me = (int)smp_processor_id(), cpu;
+
+	for_each_online_cpu(cpu) {
+		if (cpu == me)
+			continue;
+		if ((cpu_to_node(cpu) == cpu_to_node(me)) == same_node)
+			return cpu;
+	}
+	return -1;
+}
+
+static void free_on_other_cpu_is_counted(struct kunit *test, bool same_node)
+{
+	struct kmem_cache *s = kmem_cache_create("t-remote", 128, 0, 0, NULL);
+	int cpu = pick_cpu(same_node), i;
+	unsigned long hart, node;
+	void *objs[NR_REMOTE];
+	struct free_job job = { s, objs, NR_REMOTE };
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	if (cpu < 0) {
+		kmem_cache_destroy(s);
+		kunit_skip(test, "no other CPU %s this node",
+			   same_node ? "on" : "off");
+	}
+	for (i = 0; i < NR_REMOTE; i++) {
+		objs[i] = kmem_cache_alloc_node(s, GFP_KERNEL, numa_node_id());
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	hart = slub_stat_total(s, FREE_REMOTE_HART);
+	node = slub_stat_total(s, FREE_REMOTE_NODE);
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, free_job_fn, &job,
+						       true), 0);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, FREE_REMOTE_HART) - hart,
+			(unsigned long)NR_REMOTE);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, FREE_REMOTE_NODE) - node,
+			same_node ? 0ul : (unsigned long)NR_REMOTE);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(test, kmem_cache_find("t-remote"));
+}
+
+static void free_on_other_hart_same_node_counts_remote_hart(struct kunit *t)
+{
+	free_on_other_cpu_is_counted(t, true);
+}
+
+static void free_on_other_node_counts_remote_node(struct kunit *test)
+{
+	free_on_other_cpu_is_counted(test, false);
+}
+
+/*
+ * Full slabs that get a remote free join the freeing CPU's partial chain
+ * (put_cpu_partial); once the chain holds cpu_partial_slabs slabs it is
+ * drained to the node lists (cpu_partial_drain).
+ */
+#define DRAIN_SLABS 12
+
+static void remote_frees_of_full_slabs_fill_then_drain_cpu_partial(
+	struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-drain", 64, 0, 0, NULL);
+	int cpu = pick_cpu(true), i, nobj;
+	unsigned long cpf, drain;
+	struct free_job job;
+	void **objs, *one[DRAIN_SLABS];
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	if (cpu < 0)
+		cpu = pick_cpu(false);
+	if (cpu < 0) {
+		kmem_cache_destroy(s);
+		kunit_skip(test, "one CPU: no remote free");
+	}
+	nobj = (int)oo_objects(s->oo);
+	objs = kmalloc_array((size_t)nobj * DRAIN_SLABS, sizeof(void *),
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs);
+	for (i = 0; i < nobj * DRAIN_SLABS; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	for (i = 0; i < DRAIN_SLABS; i++) {	/* first object of each slab */
+		one[i] = objs[i * nobj];
+		objs[i * nobj] = NULL;
+	}
+	cpf = slub_stat_total(s, CPU_PARTIAL_FREE);
+	drain = slub_stat_total(s, CPU_PARTIAL_DRAIN);
+	job = (struct free_job){ s, one, DRAIN_SLABS };
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, free_job_fn, &job,
+						       true), 0);
+	/* all but the last slab (still this CPU's slab) were full */
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, CPU_PARTIAL_FREE) - cpf,
+			(unsigned long)DRAIN_SLABS - 1);
+	KUNIT_EXPECT_GE(test, slub_stat_total(s, CPU_PARTIAL_DRAIN) - drain,
+			(unsigned long)(DRAIN_SLABS - 1) / (s->cpu_partial_slabs + 1));
+	for (i = 0; i < nobj * DRAIN_SLABS; i++)
+		kmem_cache_free(s, objs[i]);
+	kfree(objs);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kmem_cache_shrink(s);
+	KUNIT_EXPECT_EQ(test, slub_nr_slabs(s), 0ul);
+	kmem_cache_destroy(s);
+}
+
+/* Every CPU allocates, then frees the objects of the next CPU. */
+#define CROSS_PER_CPU	300
+#define CROSS_ROUNDS	4
+#define CROSS_MAGIC	0x51ab0000u
+
+struct cross_obj {
+	u32 owner;		/* CPU that allocated it */
+	u32 index;		/* its index there */
+	u32 check;		/* owner ^ index ^ CROSS_MAGIC */
+	u8 payload[84];
+};
+
+static struct kmem_cache *cross_cache;
+static struct cross_obj *cross_objs[NR_CPUS][CROSS_PER_CPU];
+static unsigned long cross_ok, cross_bad, cross_nomem;
+
+static void cross_alloc(void *info)
+{
+	u32 cpu = smp_processor_id(), i;
+
+	(void)info;
+	for (i = 0; i < CROSS_PER_CPU; i++) {
+		struct cross_obj *o = kmem_cache_alloc(cross_cache, GFP_ATOMIC);
+
+		cross_objs[cpu][i] = o;
+		if (!o) {
+			__atomic_fetch_add(&cross_nomem, 1, __ATOMIC_RELAXED);
+			continue;
+		}
+		o->owner = cpu;
+		o->index = i;
+		o->check = cpu ^ i ^ CROSS_MAGIC;
+	}
+}
+
+static void cross_free(void *info)
+{
+	u32 me = smp_processor_id(), i, victim = 0, n = 0;
+	int cpu;
+
+	(void)info;
+	for_each_online_cpu(cpu)
+		n++;
+	/* the next online CPU after me */
+	victim = me;
+	do {
+		victim = (victim + 1) % NR_CPUS;
+	} while (!cpumask_test_cpu((int)victim, cpu_online_mask));
+	for (i = 0; i < CROSS_PER_CPU; i++) {
+		struct cross_obj *o = cross_objs[victim][i];
+
+		if (!o)
+			continue;
+		if (o->owner == victim && o->index == i &&
+		    o->check == (victim ^ i ^ CROSS_MAGIC))
+			__atomic_fetch_add(&cross_ok, 1, __ATOMIC_RELAXED);
+		else
+			__atomic_fetch_add(&cross_bad, 1, __ATOMIC_RELAXED);
+		kmem_cache_free(cross_cache, o);
+	}
+	(void)n;
+}
+
+static void all_harts_free_each_others_objects(struct kunit *test)
+{
+	unsigned long ncpu = num_online_cpus();
+	int round;
+
+	cross_cache = kmem_cache_create("t-cross", sizeof(struct cross_obj), 0,
+					0, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, cross_cache);
+	for (round = 0; round < CROSS_ROUNDS; round++) {
+		cross_ok = cross_bad = cross_nomem = 0;
+		on_each_cpu(cross_alloc, NULL, true);
+		on_each_cpu(cross_free, NULL, true);
+		KUNIT_EXPECT_EQ(test, cross_nomem, 0ul);
+		KUNIT_EXPECT_EQ(test, cross_bad, 0ul);
+		KUNIT_EXPECT_EQ(test, cross_ok, ncpu * CROSS_PER_CPU);
+		KUNIT_EXPECT_EQ(test, validate_slab_cache(cross_cache), 0);
+	}
+	kmem_cache_shrink(cross_cache);
+	KUNIT_EXPECT_EQ(test, slub_nr_slabs(cross_cache), 0ul);
+	if (ncpu > 1)
+		KUNIT_EXPECT_GT(test, slub_stat_total(cross_cache,
+						      FREE_REMOTE_HART), 0ul);
+	kmem_cache_destroy(cross_cache);
+	KUNIT_EXPECT_NULL(test, kmem_cache_find("t-cross"));
+}
+
+/*
+ * Every CPU at once: allocate an object, swap it into a random shared slot
+ * and free what was there (usually another CPU's object, often of a slab
+ * that is some CPU's current slab).  Each object carries a checksum of its
+ * address and token; at the end every slot is freed, the cache must
+ * validate clean and, shrunk, hold no slab (nothing lost, nothing twice).
+ */
+#define MIX_SLOTS	256
+#define MIX_OPS		1500
+#define MIX_MAGIC	0x5a5a1234abcd0000ULL
+
+struct mix_obj {
+	u64 token;		/* cpu << 32 | sequence */
+	u64 check;		/* token ^ address ^ MIX_MAGIC */
+	u8 payload[48];
+};
+
+static struct mix_obj *mix_slots[MIX_SLOTS];
+static unsigned long mix_bad, mix_nomem;
+
+static bool mix_ok(struct mix_obj *o)
+{
+	return o->check == (o->token ^ (u64)(unsigned long)o ^ MIX_MAGIC);
+}
+
+static void mix_run(void *info)
+{
+	u64 cpu = smp_processor_id(), seq;
+	struct kmem_cache *s = info;
+	struct rnd_state st;
+
+	prandom_seed_state(&st, 0x5eed + cpu);
+	for (seq = 0; seq < MIX_OPS; seq++) {
+		struct mix_obj *o = kmem_cache_alloc(s, GFP_ATOMIC), *old;
+
+		if (!o) {
+			__atomic_fetch_add(&mix_nomem, 1, __ATOMIC_RELAXED);
+			continue;
+		}
+		o->token = cpu << 32 | seq;
+		o->check = o->token ^ (u64)(unsigned long)o ^ MIX_MAGIC;
+		old = __atomic_exchange_n(&mix_slots[prandom_u32_below(&st,
+					  MIX_SLOTS)], o, __ATOMIC_ACQ_REL);
+		if (!old)
+			continue;
+		if (!mix_ok(old))
+			__atomic_fetch_add(&mix_bad, 1, __ATOMIC_RELAXED);
+		kmem_cache_free(s, old);
+	}
+}
+
+static void all_harts_alloc_and_free_at_once_lose_nothing(struct kunit *t)
+{
+	struct kmem_cache *s = kmem_cache_create("t-mix",
+				sizeof(struct mix_obj), 0, 0, NULL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(t, s);
+	mix_bad = mix_nomem = 0;
+	on_each_cpu(mix_run, s, true);
+	for (i = 0; i < MIX_SLOTS; i++) {
+		if (!mix_slots[i])
+			continue;
+		if (!mix_ok(mix_slots[i]))
+			mix_bad++;
+		kmem_cache_free(s, mix_slots[i]);
+		mix_slots[i] = NULL;
+	}
+	KUNIT_EXPECT_EQ(t, mix_bad, 0ul);
+	KUNIT_EXPECT_EQ(t, mix_nomem, 0ul);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	kunit_info(t, "remote_hart %lu remote_node %lu frozen %lu cpu_partial_free %lu cpu_partial_drain %lu free_slab %lu",
+		   slub_stat_total(s, FREE_REMOTE_HART),
+		   slub_stat_total(s, FREE_REMOTE_NODE),
+		   slub_stat_total(s, FREE_FROZEN),
+		   slub_stat_total(s, CPU_PARTIAL_FREE),
+		   slub_stat_total(s, CPU_PARTIAL_DRAIN),
+		   slub_stat_total(s, FREE_SLAB));
+	if (num_online_cpus() > 1)
+		KUNIT_EXPECT_GT(t, slub_stat_total(s, FREE_REMOTE_HART), 0ul);
+	kmem_cache_shrink(s);
+	KUNIT_EXPECT_EQ(t, slub_nr_slabs(s), 0ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("t-mix"));
+}
+
+static void destroy_with_live_objects_reports_and_keeps_cache(struct kunit *t)
+{
+	struct kmem_cache *s = kmem_cache_create("t-leak", 32, 0, 0, NULL);
+	unsigned long errors;
+	void *p;
+
+	KUNIT_ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, p);
+	errors = kmem_cache_nr_errors(s);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s) - errors, 2ul);
+	KUNIT_EXPECT_PTR_EQ(t, kmem_cache_find("t-leak"), s);
+	kmem_cache_free(s, p);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("t-leak"));
+}
+
+/* Full slabs are on no list: destroy must still find their objects. */
+static void destroy_reports_objects_of_full_slabs_too(struct kunit *t)
+{
+	struct kmem_cache *s = kmem_cache_create("t-leak-full", 256, 0, 0, NULL);
+	void *objs[64];
+	unsigned long errors;
+
+	KUNIT_ASSERT_NOT_NULL(t, s);
+	for (int i = 0; i < 64; i++) {	/* 16 per slab: four full slabs */
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(t, objs[i]);
+	}
+	errors = kmem_cache_nr_errors(s);
+	kmem_cache_destroy(s);
+	/* One report per slab with live objects, one for the destroy. */
+	KUNIT_EXPECT_GE(t, kmem_cache_nr_errors(s) - errors, 5ul);
+	KUNIT_EXPECT_PTR_EQ(t, kmem_cache_find("t-leak-full"), s);
+	for (int i = 0; i < 64; i++)
+		kmem_cache_free(s, objs[i]);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("t-leak-full"));
+}
+
+/* Take every free page of @node (strictly) into a chain; return it. */
+static void *exhaust_node(int node)
+{
+	void *chain = NULL;
+	int order;
+
+	for (order = MAX_PAGE_ORDER; order >= 0; order--) {
+		struct page *page;
+
+		while ((page = alloc_pages_node(node, GFP_KERNEL |
+				__GFP_THISNODE | __GFP_NOWARN, order))) {
+			void **block = page_address(page);
+
+			block[0] = chain;
+			block[1] = (void *)(unsigned long)order;
+			chain = block;
+		}
+	}
+	return chain;
+}
+
+static void release_chain(void *chain)
+{
+	while (chain) {
+		void **block = chain;
+
+		chain = block[0];
+		__free_pages(virt_to_page(block), (unsigned int)(unsigned long)block[1]);
+	}
+}
+
+static void exhaustion_returns_null_and_damages_nothing(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-full", 512, 0, 0, NULL);
+	int node = numa_mem_id();
+	void *chain, *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	KUNIT_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1,
+					GFP_KERNEL | __GFP_NOWARN));
+	chain = exhaust_node(node);
+	p = kmem_cache_alloc_node(s, GFP_KERNEL | __GFP_THISNODE |
+				  __GFP_NOWARN, node);
+	release_chain(chain);
+	KUNIT_EXPECT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	p = kmem_cache_alloc_node(s, GFP_KERNEL, node);
+	KUNIT_EXPECT_NOT_NULL(test, p);
+	kmem_cache_free(s, p);
+	kmem_cache_destroy(s);
+}
+
+static struct kunit_case slub_cases[] = {
+	KUNIT_CASE(create_rejects_bad_arguments),
+	KUNIT_CASE(create_computes_linux_layout),
+	KUNIT_CASE(ctor_runs_for_each_object_of_a_new_slab),
+	KUNIT_CASE(alloc_free_same_slab_takes_fast_paths),
+	KUNIT_CASE(alloc_node_returns_objects_of_that_node),
+	KUNIT_CASE(free_on_other_hart_same_node_counts_remote_hart),
+	KUNIT_CASE(free_on_other_node_counts_remote_node),
+	KUNIT_CASE(remote_frees_of_full_slabs_fill_then_drain_cpu_partial),
+	KUNIT_CASE(all_harts_free_each_others_objects),
+	KUNIT_CASE(all_harts_alloc_and_free_at_once_lose_nothing),
+	KUNIT_CASE(destroy_with_live_objects_reports_and_keeps_cache),
+	KUNIT_CASE(destroy_reports_objects_of_full_slabs_too),
+	KUNIT_CASE(exhaustion_returns_null_and_damages_nothing),
+	KUNIT_CASE(validate_clean_and_no_page_leak_at_suite_end),
+	{}
+};
+
+static struct kunit_suite slub_suite = {
+	.name = "slub",
+	.suite_init = slub_suite_init,
+	.test_cases = slub_cases,
+};
+kunit_test_suite(slub_suite);
+
+/* ---- suite "slub_kmalloc" ---- */
+
+static size_t expected_class(size_t size)
+{
+	if (size <= 8)
+		return 8;
+	if (size <= 16)
+		return 16;
+	if (size <= 32)
+		return 32;
+	if (size <= 64)
+		return 64;
+	if (size <= 96)
+		return 96;
+	if (size <= 128)
+		return 128;
+	if (size <= 192)
+		return 192;
+	return roundup_pow_of_two(size);
+}
+
+static void kmalloc_classes_have_linux_sizes_and_alignment(struct kunit *t)
+{
+	size_t size;
+
+	for (size = 1; size <= KMALLOC_MAX_CACHE_SIZE;
+	     size += size < 256 ? 1 : 37) {
+		size_t cls = expected_class(size);
+		char *p = kmalloc(size, GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(t, p);
+		KUNIT_EXPECT_EQ(t, ksize(p), cls);
+		KUNIT_EXPECT_EQ(t, (unsigned long)p %
+				(is_power_of_2(cls) ? cls : 8), 0ul);
+		memset(p, 0xab, size);
+		kfree(p);
+	}
+}
+
+static void kmalloc_zero_and_kfree_null_are_harmless(struct kunit *test)
+{
+	KUNIT_EXPECT_PTR_EQ(test, kmalloc(0, GFP_KERNEL), ZERO_SIZE_PTR);
+	kfree(NULL);
+	kfree(ZERO_SIZE_PTR);
+	KUNIT_EXPECT_EQ(test, ksize(ZERO_SIZE_PTR), 0ul);
+}
+
+static void kmalloc_large_takes_pages(struct kunit *test)
+{
+	void *p = kmalloc(20000, GFP_KERNEL);
+	struct page *page;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	page = virt_to_page(p);
+	KUNIT_EXPECT_TRUE(test, PageHead(page));
+	KUNIT_EXPECT_FALSE(test, PageSlab(page));
+	KUNIT_EXPECT_EQ(test, ksize(p), 32768ul);
+	kfree(p);
+	KUNIT_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1,
+					GFP_KERNEL | __GFP_NOWARN));
+}
+
+static void kcalloc_overflow_returns_null(struct kunit *test)
+{
+	u8 *p;
+	int i;
+
+	KUNIT_EXPECT_NULL(test, kcalloc(SIZE_MAX / 2, 3, GFP_KERNEL));
+	p = kcalloc(10, 30, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	for (i = 0; i < 300; i++)
+		KUNIT_EXPECT_EQ(test, p[i], 0);
+	kfree(p);
+	p = kzalloc(100, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, p[99], 0);
+	kfree(p);
+}
+
+static void krealloc_grows_shrinks_and_frees(struct kunit *test)
+{
+	char *p = kmalloc(40, GFP_KERNEL), *q;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	memset(p, 'x', 40);
+	q = krealloc(p, 60, GFP_KERNEL);	/* fits kmalloc-64: in place */
+	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	p = krealloc(q, 1000, GFP_KERNEL);	/* grows: moves */
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, ksize(p), 1024ul);
+	KUNIT_EXPECT_EQ(test, p[39], 'x');
+	q = krealloc(p, 100, GFP_KERNEL);	/* shrinks in place */
+	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	KUNIT_EXPECT_PTR_EQ(test, krealloc(q, 0, GFP_KERNEL), ZERO_SIZE_PTR);
+	p = krealloc(NULL, 10, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	kfree(p);
+}
+
+static void kfree_of_bad_pointers_is_reported_and_ignored(struct kunit *t)
+{
+	struct kmem_cache *s = kmalloc_caches[6];	/* kmalloc-64 */
+	unsigned long errors = kmem_cache_nr_errors(s);
+	char *p = kmalloc(64, GFP_KERNEL), *q;
+	int on_stack = 0;
+
+	KUNIT_ASSERT_NOT_NULL(t, p);
+	kfree(p + 8);				/* interior pointer */
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s) - errors, 1ul);
+	kfree(&on_stack);			/* not a kmalloc block */
+	q = kmalloc(64, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, q);
+	KUNIT_EXPECT_TRUE(t, q != p);		/* p is still allocated */
+	kfree(q);
+	kfree(p);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+}
+
+static void kmalloc_node_honours_the_node(struct kunit *test)
+{
+	int node;
+
+	for_each_node_state(node, N_MEMORY) {
+		void *p = kmalloc_node(200, GFP_KERNEL, node);
+		void *q = kmalloc_node(20000, GFP_KERNEL, node);
+
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_ASSERT_NOT_NULL(test, q);
+		KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(p)), node);
+		KUNIT_EXPECT_EQ(test, page_to_nid(virt_to_page(q)), node);
+		kfree(p);
+		kfree(q);
+	}
+}
+
+static struct kunit_case slub_kmalloc_cases[] = {
+	KUNIT_CASE(kmalloc_classes_have_linux_sizes_and_alignment),
+	KUNIT_CASE(kmalloc_zero_and_kfree_null_are_harmless),
+	KUNIT_CASE(kmalloc_large_takes_pages),
+	KUNIT_CASE(kcalloc_overflow_returns_null),
+	KUNIT_CASE(krealloc_grows_shrinks_and_frees),
+	KUNIT_CASE(kfree_of_bad_pointers_is_reported_and_ignored),
+	KUNIT_CASE(kmalloc_node_honours_the_node),
+	KUNIT_CASE(validate_clean_and_no_page_leak_at_suite_end),
+	{}
+};
+
+static struct kunit_suite slub_kmalloc_suite = {
+	.name = "slub_kmalloc",
+	.suite_init = slub_suite_init,
+	.test_cases = slub_kmalloc_cases,
+};
+kunit_test_suite(slub_kmalloc_suite);
+
+/* ---- suite "slub_debug" ---- */
+
+static struct kmem_cache *debug_cache(struct kunit *test, const char *name,
+				      unsigned int size, unsigned long flags)
+{
+	struct kmem_cache *s = kmem_cache_create(name, size, 0, flags, NULL);
+
+	KUNIT_EXPECT_NOT_NULL(test, s);
+	return s;
+}
+
+/*
+ * One byte of a 64-byte object's slot overwritten (while allocated, or
+ * after the free); validate reports it once and repairs it: Linux's
+ * KUnit count is 2 (report + fix), and a second validate is clean.
+ */
+struct clobber {
+	const char *cache;
+	unsigned long flags;
+	bool after_free;
+	int offset;		/* from the object start */
+	u8 val;
+};
+
+static void clobber_then_validate(struct kunit *test, const struct clobber *c)
+{
+	struct kmem_cache *s = debug_cache(test, c->cache, 64, c->flags);
+	u8 *p;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	if (c->after_free)
+		kmem_cache_free(s, p);
+	p[c->offset] = c->val;
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 1);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 2ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);	/* repaired */
+	if (!c->after_free)
+		kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 2ul);
+	kmem_cache_destroy(s);
+}
+
+/* Linux test_clobber_zone */
+static void right_redzone_overwrite_is_reported_once(struct kunit *test)
+{
+	static const struct clobber c = { "TestSlub_RZ_alloc", SLAB_RED_ZONE,
+					  false, 64, 0x12 };
+
+	clobber_then_validate(test, &c);
+}
+
+static void left_redzone_overwrite_is_reported_once(struct kunit *test)
+{
+	static const struct clobber c = { "TestSlub_LRZ", SLAB_RED_ZONE,
+					  false, -1, 0x12 };
+
+	clobber_then_validate(test, &c);
+}
+
+/* Linux test_clobber_50th_byte */
+static void write_after_free_is_caught_by_poison(struct kunit *test)
+{
+	static const struct clobber c = { "TestSlub_50th_word", SLAB_POISON,
+					  true, 50, 0x9a };
+
+	clobber_then_validate(test, &c);
+}
+
+/* Linux test_clobber_redzone_free */
+static void redzone_write_after_free_is_reported(struct kunit *test)
+{
+	static const struct clobber c = { "TestSlub_RZ_free", SLAB_RED_ZONE,
+					  true, 64, 0xab };
+
+	clobber_then_validate(test, &c);
+}
+
+/* The same damage found at the next allocation: object isolated. */
+static void write_after_free_found_at_alloc_isolates_object(struct kunit *t)
+{
+	struct kmem_cache *s = debug_cache(t, "TestSlub_first_word", 64,
+					   SLAB_POISON);
+	u8 *p, *q;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, p);
+	kmem_cache_free(s, p);
+	p[0] = 0x78;
+	q = kmem_cache_alloc(s, GFP_KERNEL);	/* LIFO: p is first, isolated */
+	KUNIT_ASSERT_NOT_NULL(t, q);
+	KUNIT_EXPECT_TRUE(t, q != p);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 3ul); /* bug, fix, isolate */
+	KUNIT_EXPECT_EQ(t, s->nr_isolated, 1ul);
+	kmem_cache_free(s, q);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	kmem_cache_destroy(s);		/* p stays in use: cache kept */
+}
+
+static void double_free_is_reported_and_ignored(struct kunit *test)
+{
+	struct kmem_cache *s = debug_cache(test, "TestSlub_double", 64,
+					   SLAB_CONSISTENCY_CHECKS);
+	void *p, *q, *r;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 1ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	r = kmem_cache_alloc(s, GFP_KERNEL);	/* p once, not twice */
+	KUNIT_EXPECT_PTR_EQ(test, r, p);
+	p = kmem_cache_alloc(s, GFP_KERNEL);	/* a different object */
+	KUNIT_EXPECT_TRUE(test, p != r);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, q);
+	kmem_cache_free(s, r);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 1ul);
+	kmem_cache_destroy(s);
+}
+
+/* Interior pointer and an object of another cache: reported, ignored. */
+static void invalid_free_is_reported_and_ignored(struct kunit *test)
+{
+	struct kmem_cache *s = debug_cache(test, "TestSlub_invalid", 64,
+					   SLAB_CONSISTENCY_CHECKS | SLAB_STORE_USER);
+	u8 *p, *other;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	other = kmalloc(64, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	kmem_cache_free(s, p + 8);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 1ul);
+	kmem_cache_free(s, other);		/* wrong cache */
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 2ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kfree(other);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 2ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(test, kmem_cache_find("TestSlub_invalid"));
+}
+
+/* A free while the object's red zone is damaged: reported, not freed. */
+static void free_of_damaged_object_isolates_it(struct kunit *test)
+{
+	struct kmem_cache *s = debug_cache(test, "TestSlub_RZ_live_free", 64,
+					   SLAB_RED_ZONE | SLAB_STORE_USER);
+	u8 *p;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p[65] = 0x33;
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 3ul); /* bug, fix, not freed */
+	KUNIT_EXPECT_EQ(test, s->nr_isolated, 1ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+}
+
+/* Linux test_next_pointer: a free object's free pointer corrupted. */
+static void corrupted_free_pointer_is_isolated(struct kunit *test)
+{
+	struct kmem_cache *s = debug_cache(test, "TestSlub_next_ptr_free", 64,
+					   SLAB_POISON);
+	u8 *p, *q;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	kmem_cache_free(s, p);
+	kmem_cache_free(s, q);			/* freelist: q → p → ... */
+	*(unsigned long *)(q + s->offset) ^= 0x12345;
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 1);
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s), 2ul);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+}
+
+static struct kunit_case slub_debug_cases[] = {
+	KUNIT_CASE(right_redzone_overwrite_is_reported_once),
+	KUNIT_CASE(left_redzone_overwrite_is_reported_once),
+	KUNIT_CASE(write_after_free_is_caught_by_poison),
+	KUNIT_CASE(write_after_free_found_at_alloc_isolates_object),
+	KUNIT_CASE(redzone_write_after_free_is_reported),
+	KUNIT_CASE(double_free_is_reported_and_ignored),
+	KUNIT_CASE(invalid_free_is_reported_and_ignored),
+	KUNIT_CASE(free_of_damaged_object_isolates_it),
+	KUNIT_CASE(corrupted_free_pointer_is_isolated),
+	{}
+};
+
+static struct kunit_suite slub_debug_suite = {
+	.name = "slub_debug",
+	.suite_init = slub_suite_init,
+	.test_cases = slub_debug_cases,
+};
+kunit_test_suite(slub_debug_suite);
