@@ -23,6 +23,15 @@
 _start:
 	csrw	sie, zero
 	csrw	sip, zero
+	/*
+	 * One hart only: a second one entering here (seen once under QEMU
+	 * 7.2 + OpenSBI 1.1's boot lottery) would clear .bss under the
+	 * first.  It parks; smp_init() then reports it did not start.
+	 */
+	lla	t0, boot_entered
+	li	t1, 1
+	amoswap.w.aq t1, t1, (t0)
+	bnez	t1, .Lpark
 	.option push
 	.option norelax
 	la	gp, __global_pointer$
@@ -41,6 +50,11 @@ _start:
 	call	start_kernel
 3:	wfi
 	j	3b
+
+.Lpark:
+	csrw	sie, zero
+	wfi
+	j	.Lpark
 
 /*
  * A secondary hart, started by sbi_hart_start(hartid, secondary_entry, p):
@@ -216,6 +230,11 @@ arch_longjmp:
 	seqz	a0, a1
 	add	a0, a0, a1			/* never return 0 */
 	ret
+
+	.data
+	.align	2
+boot_entered:
+	.word	0
 
 /* Boot stacks: per CPU a guard page (left unmapped) then the stack. */
 	.section .bss..stacks, "aw", @nobits
