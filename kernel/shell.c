@@ -199,6 +199,11 @@ __noreturn void shell_main(void)
 		(unsigned long long)(ktime_get_ns() / 1000000));
 	if (run_commands)
 		run_and_power_off();
+	if (strstr(saved_command_line, "run=")) {
+		/* A script was meant; waiting at a prompt would hang it. */
+		pr_err("shell: run= on the command line could not be parsed (unterminated quote?): powering off\n");
+		arch_machine_exit(1);
+	}
 	for (;;) {
 		int err;
 
