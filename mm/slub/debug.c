@@ -12,8 +12,11 @@
  *
  * Slot layout of a debug cache (calculate_sizes() in slub.c):
  *   [left red zone: red_left_pad][object: object_size][right red zone up
- *   to inuse][free pointer if P or ctor][track alloc][track free][pad]
- * Z: red zones 0xbb while free, 0xcc while allocated.  P: a free object
+ *   to inuse][free pointer if P or ctor][track alloc][track free]
+ *   [requested size: kmalloc caches with Z][pad]
+ * Z: red zones 0xbb while free, 0xcc while allocated; a kmalloc cache
+ * also fills the object from the requested size on with 0xcc while
+ * allocated ("kmalloc Redzone", SLUB-7; Linux wants U too).  P: a free object
  * holds 0x6b with a last byte of 0xa5.  U: caller, CPU and time of the
  * last alloc and free.  F: double free (object already on the freelist),
  * freelist pointers, object counts.  T: a line for every alloc and free.
@@ -169,12 +172,31 @@ static unsigned int slot_tail(struct kmem_cache *s)
 	return s->size - s->red_left_pad;
 }
 
+/* The requested-size word of a kmalloc cache with Z, after the tracks. */
+static unsigned long *orig_size_ptr(struct kmem_cache *s, void *object)
+{
+	unsigned int off = info_end(s);
+
+	if (s->flags & SLAB_STORE_USER)
+		off += 2 * sizeof(struct track);
+	return (unsigned long *)((char *)object + off);
+}
+
+static unsigned int get_orig_size(struct kmem_cache *s, void *object)
+{
+	if (!slub_kmalloc_redzone(s))
+		return s->object_size;
+	return (unsigned int)*orig_size_ptr(s, object);
+}
+
 static unsigned int pad_start(struct kmem_cache *s)
 {
 	unsigned int off = info_end(s);
 
 	if (s->flags & SLAB_STORE_USER)
 		off += 2 * sizeof(struct track);
+	if (slub_kmalloc_redzone(s))
+		off += sizeof(unsigned long);
 	return off;
 }
 
@@ -192,6 +214,11 @@ void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val)
 	}
 	if (s->flags & SLAB_RED_ZONE)
 		memset(p + s->object_size, val, s->inuse - s->object_size);
+	if (slub_kmalloc_redzone(s) && val == SLUB_RED_ACTIVE) {
+		unsigned int orig = get_orig_size(s, object);
+
+		memset(p + orig, val, s->object_size - orig);
+	}
 }
 
 /* ---- reports ---- */
@@ -353,6 +380,13 @@ static bool check_object(struct kmem_cache *s, struct slab *slab,
 					     object + s->object_size, val,
 					     s->inuse - s->object_size);
 	}
+	if (slub_kmalloc_redzone(s) && val == SLUB_RED_ACTIVE) {
+		unsigned int orig = get_orig_size(s, object);
+
+		ok &= check_bytes_and_report(s, slab, object, "kmalloc Redzone",
+					     object + orig, val,
+					     s->object_size - orig);
+	}
 	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
 		ok &= check_bytes_and_report(s, slab, object, "Poison", object,
 					     POISON_FREE, s->object_size - 1);
@@ -384,7 +418,8 @@ static void mark_object(struct kmem_cache *s, void *object,
 /* ---- hooks called by slub.c (caller holds the node list_lock) ---- */
 
 bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
-			    void *object, unsigned long addr)
+			    void *object, unsigned long addr,
+			    unsigned int orig_size)
 {
 	if (!slub_obj_in_slab(s, slab, object)) {
 		slab_err(s, slab, "Freelist Pointer check fails: %p", object);
@@ -394,6 +429,8 @@ bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
 		slab_fix(s, "Object at %p isolated", object);
 		return false;
 	}
+	if (slub_kmalloc_redzone(s))
+		*orig_size_ptr(s, object) = orig_size;	/* SLUB-7 */
 	mark_object(s, object, TRACK_ALLOC, addr);
 	return true;
 }
@@ -427,6 +464,30 @@ bool slub_debug_free_check(struct kmem_cache *s, struct slab *slab,
 	}
 	mark_object(s, object, TRACK_FREE, addr);
 	return true;
+}
+
+/*
+ * kmalloc red zone for krealloc in place: @object (allocated, of a
+ * kmalloc cache with Z) now holds @size bytes: fill [size, object_size)
+ * with the active red-zone value and remember @size, under the node's
+ * list_lock as validate reads both.  Growing leaves the new bytes 0xcc.
+ */
+void slub_debug_set_orig_size(struct kmem_cache *s, struct slab *slab,
+			      void *object, unsigned int size)
+{
+	struct kmem_cache_node *n = get_node(s, slab_nid(slab));
+	unsigned long flags;
+
+	BUG_ON(size > s->object_size);
+	spin_lock_irqsave(&n->list_lock, flags);
+	memset((u8 *)object + size, SLUB_RED_ACTIVE, s->object_size - size);
+	*orig_size_ptr(s, object) = size;
+	spin_unlock_irqrestore(&n->list_lock, flags);
+}
+
+unsigned int slub_debug_get_orig_size(struct kmem_cache *s, void *object)
+{
+	return get_orig_size(s, object);
 }
 
 /* Check every object of @slab; @map marks the free ones.  Errors found. */

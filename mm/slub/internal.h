@@ -24,6 +24,10 @@
 #ifndef CONFIG_SLAB_FREELIST_RANDOM
 #define CONFIG_SLAB_FREELIST_RANDOM 1
 #endif
+/* 1: remote frees into a frozen slab push on an atomic list (slub.c). */
+#ifndef CONFIG_SLUB_REMOTE_FREE_LIST
+#define CONFIG_SLUB_REMOTE_FREE_LIST 0
+#endif
 
 /* SLUB_STATS items, Linux's order and names (+ Nodal's two remote frees). */
 enum stat_item {
@@ -82,6 +86,8 @@ struct slab {
 			struct slab *next;	/* [cpu] CPU partial chain */
 			int slabs;		/* [cpu] chain length, in the head */
 		};
+		/* [atomic] frozen, CONFIG_SLUB_REMOTE_FREE_LIST: stack | 1 */
+		unsigned long remote_free;
 	};
 	int _refcount;			/* page allocator's */
 	unsigned int slab_state;	/* [list_lock] SLAB_ON_* (page_type) */
@@ -205,6 +211,17 @@ static inline bool kmem_cache_debug(const struct kmem_cache *s)
 	return s->flags & SLAB_DEBUG_FLAGS;
 }
 
+/*
+ * A kmalloc cache with Z keeps each object's requested size (after the
+ * tracks) and red-zones the bytes past it: Linux's slub_debug_orig_size()
+ * asks for U as well; here Z is enough.
+ */
+static inline bool slub_kmalloc_redzone(const struct kmem_cache *s)
+{
+	return (s->flags & (SLAB_KMALLOC | SLAB_RED_ZONE)) ==
+	       (SLAB_KMALLOC | SLAB_RED_ZONE);
+}
+
 static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 					       int node)
 {
@@ -288,6 +305,11 @@ struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
 				     unsigned int align, unsigned long flags,
 				     void (*ctor)(void *));
 unsigned long slub_nr_slabs(struct kmem_cache *s);
+void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size);
+void *slub_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr,
+		 unsigned int orig_size);
+void *slub_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
+		      unsigned long addr, unsigned int orig_size);
 void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
 			unsigned long *nr_objs, unsigned long *nr_free);
 
@@ -295,11 +317,15 @@ void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
 unsigned long slub_debug_flags_for(const char *name, unsigned long flags);
 void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val);
 bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
-			    void *object, unsigned long addr);
+			    void *object, unsigned long addr,
+			    unsigned int orig_size);
 bool slub_debug_free_check(struct kmem_cache *s, struct slab *slab,
 			   void *object, unsigned long addr);
 int slub_debug_validate_slab(struct kmem_cache *s, struct slab *slab,
 			     u8 *map);
+void slub_debug_set_orig_size(struct kmem_cache *s, struct slab *slab,
+			      void *object, unsigned int size);
+unsigned int slub_debug_get_orig_size(struct kmem_cache *s, void *object);
 void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
 			    void *object);
 void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)

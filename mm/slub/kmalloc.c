@@ -6,7 +6,10 @@
  * Part of SLUB (theory and locking in slub.c).  Classes as Linux on riscv
  * (LINUX-FACTS 4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
  * 192 go through kmalloc_size_index[(size - 1) / 8], larger ones to the
- * next power of two.  Index i of kmalloc_caches[] is Linux's
+ * next power of two.  A kmalloc cache with Z (slub_debug=Z,kmalloc-32)
+ * remembers each object's requested size and red-zones the rest of the
+ * object ("kmalloc Redzone", debug.c); krealloc within the slot moves it.
+ * Index i of kmalloc_caches[] is Linux's
  * kmalloc_index(): 1 = 96, 2 = 192, 3..13 = 8..8k.  Above 8 KiB,
  * kmalloc takes a block of get_order(size) pages; its head page is marked
  * by the page allocator (PG_head, private = order) and has no PG_slab, so
@@ -77,7 +80,27 @@ static void *kmalloc_large_node(size_t size, gfp_t gfp, int node)
 	return page ? page_address(page) : NULL;
 }
 
-static void *__kmalloc_node(size_t size, gfp_t gfp, int node)
+/*
+ * An object of kmalloc cache @s for @size bytes; @addr: the caller.  A
+ * cache with Z keeps @size and red-zones the rest (SLUB-7 in slub.c).
+ */
+static void *kmalloc_cache_node(struct kmem_cache *s, gfp_t gfp,
+				size_t size, int node, unsigned long addr)
+{
+	if (node == NUMA_NO_NODE)
+		return slub_alloc(s, gfp, addr, (unsigned int)size);
+	return slub_alloc_node(s, gfp, node, addr, (unsigned int)size);
+}
+
+void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size)
+{
+	BUG_ON(!size || size > s->object_size);
+	return kmalloc_cache_node(s, gfp, size, NUMA_NO_NODE,
+			(unsigned long)__builtin_return_address(0));
+}
+
+static void *__kmalloc_node(size_t size, gfp_t gfp, int node,
+			    unsigned long addr)
 {
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
@@ -90,19 +113,19 @@ static void *__kmalloc_node(size_t size, gfp_t gfp, int node)
 	slub_ensure_init();
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large_node(size, gfp, node);
-	if (node == NUMA_NO_NODE)
-		return kmem_cache_alloc(kmalloc_slab(size), gfp);
-	return kmem_cache_alloc_node(kmalloc_slab(size), gfp, node);
+	return kmalloc_cache_node(kmalloc_slab(size), gfp, size, node, addr);
 }
 
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	return __kmalloc_node(size, gfp, NUMA_NO_NODE);
+	return __kmalloc_node(size, gfp, NUMA_NO_NODE,
+			      (unsigned long)__builtin_return_address(0));
 }
 
 void *kmalloc_node(size_t size, gfp_t gfp, int node)
 {
-	return __kmalloc_node(size, gfp, node);
+	return __kmalloc_node(size, gfp, node,
+			      (unsigned long)__builtin_return_address(0));
 }
 
 /* Is @p the start of a live kmalloc_large block?  Return its order. */
@@ -158,6 +181,26 @@ size_t ksize(const void *p)
 	return order >= 0 ? PAGE_SIZE << order : 0;
 }
 
+/*
+ * A block resized within its slot: zero what __GFP_ZERO asks for, and
+ * move the kmalloc red zone to the new requested size (as Linux's
+ * __do_krealloc).  @p is a live kmalloc block of at least @new_size.
+ */
+static void krealloc_in_place(const void *p, size_t new_size, gfp_t gfp)
+{
+	struct slab *slab = slub_virt_to_slab(p);
+	struct kmem_cache *s;
+	size_t orig;
+
+	if (!slab || !slub_kmalloc_redzone(slab->slab_cache))
+		return;
+	s = slab->slab_cache;
+	orig = slub_debug_get_orig_size(s, (void *)p);
+	slub_debug_set_orig_size(s, slab, (void *)p, (unsigned int)new_size);
+	if ((gfp & __GFP_ZERO) && orig < new_size)
+		memset((char *)p + orig, 0, new_size - orig);
+}
+
 void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 {
 	size_t old_size;
@@ -170,6 +213,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	old_size = ZERO_OR_NULL_PTR(p) ? 0 : ksize(p);
 	if (old_size && new_size <= old_size) {
 		/* fits: stay in place (Linux also keeps a shrunk block) */
+		krealloc_in_place(p, new_size, gfp);
 		return (void *)p;
 	}
 	if (!ZERO_OR_NULL_PTR(p) && !old_size) {
