@@ -40,9 +40,6 @@ int dt_reserved_ranges(struct mem_range *out, int max);
  */
 int dt_harts(unsigned long *hartids, int max);
 
-/** dt_hart_node_id() - the numa-node-id of hart @hartid's cpu node, or -1 */
-int dt_hart_node_id(unsigned long hartid);
-
 /**
  * dt_all_harts_have_extension() - does every enabled cpu's riscv,isa
  * string list extension @ext (e.g. "sstc", as "_sstc" after the base)?

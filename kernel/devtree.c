@@ -342,22 +342,3 @@ static int cmd_dt(int argc, char **argv)
 }
 SHELL_COMMAND("dt", cmd_dt, "",
 	      "device tree: memory, cpus with numa-node-id, distances, reserved, bootargs");
-
-int dt_hart_node_id(unsigned long hartid)
-{
-	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), node;
-
-	if (cpus < 0)
-		return -1;
-	fdt_for_each_subnode(node, initial_boot_params, cpus) {
-		unsigned long hart;
-		const fdt32_t *p;
-		int len;
-
-		if (!is_cpu_node(node) || hart_of(node, &hart) || hart != hartid)
-			continue;
-		p = fdt_getprop(initial_boot_params, node, "numa-node-id", &len);
-		return p && len == 4 ? (int)fdt32_to_cpu(*p) : -1;
-	}
-	return -1;
-}

@@ -4,7 +4,11 @@
  *
  * Time is the RISC-V `time` CSR scaled by the timebase frequency from the
  * device tree (10 MHz on QEMU virt: 100 ns resolution).  Each hart
- * programs its own tick, HZ times a second, through SBI TIME; the tick
+ * programs its own tick, HZ times a second — through stimecmp when every
+ * hart has Sstc, else through SBI TIME — and runs the registered tick
+ * works (register_tick_work: the per-CPU page lists' once-a-second
+ * decay and expiry).  cpu_wait_briefly() borrows the same timer for short
+ * wfi sleeps in wait loops and rearms the tick after.  The tick
  * counts itself (per-CPU timer_ticks, shown by `harts`) and feeds the
  * watchdog.  Under -icount shift=0 time advances one nanosecond per
  * instruction executed, so the tick is deterministic too.

@@ -2,9 +2,10 @@
 /*
  * arch/riscv/setup.c — hart identity, timer, IPIs, hart start, machine exit.
  *
- * Everything here is a thin shell over the SBI (asm/sbi.h) or a device:
- * timer and IPIs go through SBI TIME and IPI, never through the interrupt
- * controller, and QEMU is left through the sifive,test device because SBI
+ * Everything here is a thin shell over the SBI (asm/sbi.h), a CSR or a
+ * device: the timer goes through stimecmp when every hart has Sstc, else
+ * SBI TIME, and IPIs through SBI IPI, never through the interrupt
+ * controller; QEMU is left through the sifive,test device because SBI
  * SRST exits 0 even for a failure (DESIGN.md).
  */
 #include <asm/csr.h>

@@ -33,14 +33,16 @@
  *              LOCK-3 a CPU never waits for a lock it holds (checked: BUG).
  *
  * Paths        Uncontended: one amoadd.w, one compare, two time reads and
- *              the per-CPU update.  Contended: spin on `owner` a little,
- *              then sleep in wfi 10 us at a time (cpu_wait_briefly): under
- *              QEMU every hart is a host thread, and with more harts than
- *              host cores a FIFO lock's next owner is often not running —
- *              spinning would keep it off the core (lock-waiter
- *              preemption, what Linux's paravirt spinlocks address).  Now
- *              and then the waiter looks whether the watchdog wants its
- *              backtrace.
+ *              the per-CPU update.  Contended (ticket_wait_step()): the
+ *              next in line spins on `owner`; the others sleep in wfi for
+ *              3 us per hart ahead of them, at most 50 us
+ *              (cpu_wait_briefly), and so does the next in line once the
+ *              holder seems descheduled.  Under QEMU every hart is a host
+ *              thread, and with more harts than host cores a FIFO lock's
+ *              next owner is often not running — spinning would keep it off
+ *              the core (lock-waiter preemption, what Linux's paravirt
+ *              spinlocks address).  Now and then the waiter looks whether
+ *              the watchdog wants its backtrace.
  *
  * Linux        kernel/locking/lockdep.c (lock_acquired, lock_contended,
  *              bounces), lockdep_proc.c (lock_stat's layout),
@@ -100,19 +102,35 @@ cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
 
 /* ---- the bare ticket lock ---- */
 
+/*
+ * ticket_wait_step() - wait a little for ticket @ticket of @lock
+ *
+ * Proportional backoff (Mellor-Crummey and Scott): the next in line stays
+ * hot; the others sleep in wfi in proportion to the queue ahead of them,
+ * leaving the host cores to the holder and the next one; the next one
+ * sleeps too if the holder seems descheduled.  Return: false once served.
+ */
+static inline bool ticket_wait_step(arch_spinlock_t *lock, u16 ticket,
+				    unsigned long *spins)
+{
+	u16 ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
+
+	if (!ahead)
+		return false;
+	if (ahead == 1 && ++*spins < SPINS_BEFORE_WAIT)
+		cpu_relax();
+	else
+		cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
+	return true;
+}
+
 void arch_spin_lock(arch_spinlock_t *lock)
 {
 	u32 old = __atomic_fetch_add(&lock->val, 1U << 16, __ATOMIC_ACQUIRE);
-	u16 ticket = old >> 16, ahead;
-	unsigned int spins = 0;
+	unsigned long spins = 0;
 
-	/* The same proportional backoff as spin_wait(), without accounting. */
-	while ((ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE))) {
-		if (ahead == 1 && ++spins < SPINS_BEFORE_WAIT)
-			cpu_relax();
-		else
-			cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
-	}
+	while (ticket_wait_step(lock, old >> 16, &spins))
+		;
 }
 
 bool arch_spin_trylock(arch_spinlock_t *lock)
@@ -272,25 +290,9 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 	if (lock_stat_enabled && lock->key)
 		note_point(lock_classes[class_id(lock->key)].contending,
 			   READ_ONCE(lock->owner_ip));
-	for (;;) {
-		u16 ahead = ticket - __atomic_load_n(&lock->raw.owner, __ATOMIC_ACQUIRE);
-
-		if (!ahead)
-			break;
-		/*
-		 * Proportional backoff (Mellor-Crummey and Scott): the next in
-		 * line stays hot; the others sleep in wfi in proportion to the
-		 * queue ahead of them, leaving the host cores to the holder and
-		 * the next one.  The next one sleeps too if the holder seems
-		 * descheduled.
-		 */
-		if (ahead == 1 && ++spins < SPINS_BEFORE_WAIT)
-			cpu_relax();
-		else
-			cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
+	while (ticket_wait_step(&lock->raw, ticket, &spins))
 		if (!(++checks & 0xff))
 			watchdog_check_backtrace_request();
-	}
 	this_cpu_write(lock_waiting_on, NULL);
 	(void)ip;
 }

@@ -30,7 +30,8 @@
  *              inside the irq-off section.
  *
  * Per-CPU      zone->per_cpu_zonestats: numastat and event counters [stat],
- *              folded on read by zone_numa_event_state().
+ *              folded on read by zone_numa_event_state();
+ *              zone->per_cpu_pageset: the per-CPU page lists (pcp.c).
  *
  * Invariants   BUDDY-1 a free block is aligned to its order and inside its
  *                      zone's span.
@@ -42,17 +43,24 @@
  *              BUDDY-5 a free page is never PG_reserved, PG_head or PG_tail.
  *              buddy_validate_zone() checks them all.
  *
- * Paths        Fast: zonelist walk at the LOW watermark, __rmqueue_smallest
- *              under one zone->lock hold.  Slow: again at MIN (less for
- *              __GFP_HIGH and callers that cannot wait); then fallback to
- *              other migratetypes (claiming whole pageblocks when worth
- *              it); then NULL, counted, warned (rate-limited).
+ * Paths        Fast: zonelist walk at the LOW watermark; orders 0..3 pop
+ *              this CPU's per-CPU list (pcp.c: no lock; an empty list is
+ *              refilled under one zone->lock hold), larger orders take
+ *              __rmqueue_smallest under zone->lock.  Slow: again at MIN
+ *              (less for __GFP_HIGH and callers that cannot wait), with
+ *              fallback to other migratetypes (claiming whole pageblocks
+ *              when worth it); then drain the per-CPU lists and try once
+ *              more; then NULL, counted, warned (rate-limited).  Free:
+ *              checked (bad frees are reported, never merged), then orders
+ *              0..3 to this CPU's list for the page's zone, larger orders
+ *              merged by __free_one_page under zone->lock.
  *
  * Linux        mm/page_alloc.c: __free_one_page, __find_buddy_pfn, expand,
  *              __rmqueue_smallest, __rmqueue_claim/steal, get_page_from_
  *              freelist, __zone_watermark_ok, zone_statistics,
- *              __setup_per_zone_wmarks.  Nodal differs: no per-CPU lists
- *              yet (pcp.c), no reclaim or compaction, no CMA or isolation.
+ *              __setup_per_zone_wmarks.  Nodal differs: no reclaim or
+ *              compaction (nothing waits: a failure returns NULL at once),
+ *              no CMA or isolation, no watermark boost.
  *
  * Statistics   numa_hit/miss/foreign/interleave_hit/local/other per zone
  *              and CPU; allocation successes, pages, frees, bad frees and

@@ -77,21 +77,9 @@ static void init_node_zones(pg_data_t *pgdat, unsigned long start_pfn,
 	}
 }
 
-/* The memory node nearest to @nid (lowest id on ties), or NUMA_NO_NODE. */
-static int nearest_memory_node(int nid)
-{
-	int best = NUMA_NO_NODE, n;
-
-	for_each_node_state(n, N_MEMORY)
-		if (best == NUMA_NO_NODE ||
-		    node_distance(nid, n) < node_distance(nid, best))
-			best = n;
-	return best;
-}
-
 static pg_data_t *alloc_node_data(int nid)
 {
-	int home = node_state(nid, N_MEMORY) ? nid : nearest_memory_node(nid);
+	int home = __node_to_mem_node[nid];	/* nid itself if it has memory */
 	pg_data_t *pgdat = memblock_alloc_node(sizeof(*pgdat), L1_CACHE_BYTES, home);
 
 	if (!pgdat)
