@@ -395,58 +395,24 @@ int kstrtoll(const char *s, unsigned int base, long long *res)
 }
 
 /* The narrower types go through the 64-bit parsers and a range check. */
-
-int kstrtoul(const char *s, unsigned int base, unsigned long *res)
-{
-	unsigned long long v;
-	int rc = kstrtoull(s, base, &v);
-
-	if (rc)
-		return rc;
-	if (v != (unsigned long)v)
-		return -ERANGE;
-	*res = v;
-	return 0;
+#define DEFINE_KSTRTO_NARROW(name, type, wide, parse)			\
+int name(const char *s, unsigned int base, type *res)			\
+{									\
+	wide v;								\
+	int rc = parse(s, base, &v);					\
+									\
+	if (rc)								\
+		return rc;						\
+	if (v != (type)v)						\
+		return -ERANGE;						\
+	*res = (type)v;							\
+	return 0;							\
 }
 
-int kstrtouint(const char *s, unsigned int base, unsigned int *res)
-{
-	unsigned long long v;
-	int rc = kstrtoull(s, base, &v);
-
-	if (rc)
-		return rc;
-	if (v != (unsigned int)v)
-		return -ERANGE;
-	*res = v;
-	return 0;
-}
-
-int kstrtol(const char *s, unsigned int base, long *res)
-{
-	long long v;
-	int rc = kstrtoll(s, base, &v);
-
-	if (rc)
-		return rc;
-	if (v != (long)v)
-		return -ERANGE;
-	*res = v;
-	return 0;
-}
-
-int kstrtoint(const char *s, unsigned int base, int *res)
-{
-	long long v;
-	int rc = kstrtoll(s, base, &v);
-
-	if (rc)
-		return rc;
-	if (v != (int)v)
-		return -ERANGE;
-	*res = v;
-	return 0;
-}
+DEFINE_KSTRTO_NARROW(kstrtoul, unsigned long, unsigned long long, kstrtoull)
+DEFINE_KSTRTO_NARROW(kstrtouint, unsigned int, unsigned long long, kstrtoull)
+DEFINE_KSTRTO_NARROW(kstrtol, long, long long, kstrtoll)
+DEFINE_KSTRTO_NARROW(kstrtoint, int, long long, kstrtoll)
 
 unsigned long long memparse(const char *ptr, char **retptr)
 {
