@@ -1,4 +1,5 @@
 # kernel — boot order, printk, panic, command line, shell, tests runner.
 KERNEL_SRCS := kernel/main.c kernel/printk.c kernel/panic.c kernel/cmdline.c \
 	kernel/shell.c kernel/kallsyms.c kernel/devtree.c kernel/time.c kernel/kunit.c \
-	kernel/smp/smp.c kernel/smp/spinlock.c kernel/smp/watchdog.c
+	kernel/smp/smp.c kernel/smp/spinlock.c kernel/smp/watchdog.c \
+	kernel/sched/core.c

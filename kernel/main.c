@@ -47,6 +47,7 @@
 #include <mmzone.h>
 #include <percpu.h>
 #include <printk.h>
+#include <sched.h>
 #include <shell.h>
 #include <slab.h>
 #include <smp.h>
@@ -105,6 +106,7 @@ static void setup_harts(unsigned long boot_hartid)
 void start_kernel(unsigned long hartid, const void *dtb)
 {
 	smp_prepare_boot_cpu(hartid);
+	sched_init();
 	arch_trap_init();
 	pr_info("Nodal: booting on hart %lu, device tree at %p\n", hartid, dtb);
 	if (dt_init(dtb))

@@ -44,6 +44,7 @@
 #include <bug.h>
 #include <errno.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <string.h>
 
@@ -301,6 +302,7 @@ void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
 
 	this_cpu_write(cpu_number, cpu);
 	this_cpu_write(cpu_hartid, hartid);
+	sched_init_secondary();
 	arch_set_stack_bounds(boot->sp - THREAD_SIZE);
 	arch_trap_init();
 	arch_enable_irqs_on_hart();
