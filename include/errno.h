@@ -25,6 +25,7 @@
 #define EINVAL		22
 #define ENOSPC		28
 #define ERANGE		34
+#define EDEADLK		35
 #define ENOSYS		38
 #define ENODATA		61
 #define ETIMEDOUT	110

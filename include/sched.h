@@ -40,6 +40,7 @@
 #define TASK_COMM_LEN		16
 
 struct mempolicy;
+struct page;
 struct arch_jmp_buf;
 
 /* Callee-saved state of a switched-out task (arch/riscv/switch.S). */
@@ -54,13 +55,16 @@ struct task_struct {
 	unsigned int __state;		/* [rq lock] TASK_*; the task itself
 					 * may set a sleeping state (WRITE_ONCE) */
 	bool on_rq;			/* [rq lock] queued or running */
+	bool on_cpu;			/* [rq lock] not yet switched away from */
 	int pid;			/* [const] 0 for the idle tasks */
 	int cpu;			/* [const] the hart it runs on */
 	char comm[TASK_COMM_LEN];	/* [const] name */
 
 	unsigned long stack;		/* [const] lowest stack address */
-	unsigned long stack_slot;	/* [const] kernel/sched stack slot, or 0 */
+	unsigned long stack_slot;	/* [const] kernel/sched stack slot */
+	struct page *stack_page;	/* [const] its pages (NULL: boot stack) */
 	struct list_head run_list;	/* [rq lock] the run queue link */
+	struct list_head sleep_list;	/* [rq lock] on rq->sleepers */
 	struct list_head tasks;		/* [tasklist_lock] all tasks */
 	u64 wake_at_ns;			/* [rq lock] timed sleep deadline, or 0 */
 
@@ -168,7 +172,8 @@ int kthread_stop(struct task_struct *k);
  * value (Nodal's join: kthread_stop() without asking it to stop) */
 int kthread_wait(struct task_struct *k);
 
-/* Boot: the calling context becomes this hart's idle task. */
+/* Boot: the calling context becomes this hart's idle task (CPU 0: after
+ * setup_per_cpu_areas(), the run queue lives in the per-CPU area). */
 void sched_init(void);
 void sched_init_secondary(void);
 /** cpu_startup_entry() - this hart's idle loop: wfi until a task is runnable */
@@ -181,6 +186,9 @@ void scheduler_tick(void);
  * list's lock (interrupts off): @fn must be short and must not sleep.
  */
 void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
+
+/** sched_nr_switches() - context switches so far on @cpu */
+u64 sched_nr_switches(unsigned int cpu);
 
 /** task_state_char() - `ps`'s letter: R running, S sleeping, N new, Z dead */
 char task_state_char(const struct task_struct *p);

@@ -34,7 +34,8 @@ struct shell_cmd {
  */
 int shell_run_line(char *line);
 
-/** shell_main() - the interactive shell, or `run=` then power off */
-__noreturn void shell_main(void);
+/** shell_thread() - the shell task: the interactive shell, or `run=` then
+ * power off (never returns) */
+int shell_thread(void *unused);
 
 #endif /* NODAL_SHELL_H */

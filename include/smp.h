@@ -99,7 +99,5 @@ void watchdog_check_backtrace_request(void);
 /** watchdog_tick() - per-tick check of another CPU's progress */
 void watchdog_tick(void);
 
-/** idle_loop() - a secondary hart's life: wait for interrupts forever */
-__noreturn void cpu_idle_loop(void);
 
 #endif /* NODAL_SMP_H */

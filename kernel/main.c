@@ -5,7 +5,7 @@
  * Overview     OpenSBI enters _start on one hart, picked at random, with
  *              its hart id and the DTB.  That hart becomes CPU 0 and walks
  *              the steps below; the other harts sleep in the firmware until
- *              smp_init() starts them, then live in cpu_idle_loop(),
+ *              smp_init() starts them, then live in cpu_startup_entry(),
  *              serving timer ticks and cross-calls.  CPU 0 ends in the
  *              monitor shell (kernel/shell.c), which runs `run=` commands
  *              and powers off, or waits for the user.
@@ -106,7 +106,6 @@ static void setup_harts(unsigned long boot_hartid)
 void start_kernel(unsigned long hartid, const void *dtb)
 {
 	smp_prepare_boot_cpu(hartid);
-	sched_init();
 	arch_trap_init();
 	pr_info("Nodal: booting on hart %lu, device tree at %p\n", hartid, dtb);
 	if (dt_init(dtb))
@@ -118,6 +117,7 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	setup_harts(hartid);
 	numa_init();
 	setup_per_cpu_areas();
+	sched_init();
 	numa_setup_nodes();
 	build_all_zonelists();
 	page_alloc_init();
@@ -126,5 +126,7 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	timer_init_this_cpu();
 	local_irq_enable();
 	smp_init();
-	shell_main();
+	if (!kthread_run(shell_thread, NULL, "shell"))
+		panic("cannot start the shell task");
+	cpu_startup_entry();
 }

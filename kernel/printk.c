@@ -14,6 +14,7 @@
 #include <asm/machine.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <preempt.h>
 #include <printk.h>
 #include <smp.h>
 #include <spinlock.h>
@@ -37,6 +38,7 @@ void console_lock(void)
 	unsigned int me = raw_smp_processor_id();
 	unsigned long flags;
 
+	preempt_disable();	/* a task holding the console keeps the hart */
 	if (READ_ONCE(console_owner) == me) {
 		console_depth++;
 		return;
@@ -63,10 +65,13 @@ void console_lock(void)
 
 void console_unlock(void)
 {
-	if (--console_depth)
+	if (--console_depth) {
+		preempt_enable();
 		return;
+	}
 	console_owner = NO_OWNER;
 	arch_spin_unlock(&console_raw_lock);
+	preempt_enable();
 }
 
 void console_write(const char *s, size_t len)

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <init.h>
 #include <printk.h>
+#include <sched.h>
 #include <shell.h>
 #include <smp.h>
 #include <sort.h>
@@ -146,7 +147,7 @@ int shell_run_line(char *line)
 	return first_err;
 }
 
-/* Read a line with echo and backspace; polls once per tick. */
+/* Read a line with echo and backspace; polls every 10 ms, sleeping between. */
 static void read_line(char *buf, size_t size)
 {
 	size_t len = 0;
@@ -155,7 +156,7 @@ static void read_line(char *buf, size_t size)
 		int c = console_getc();
 
 		if (c < 0) {
-			wait_for_interrupt();
+			msleep(10);	/* the hart runs other tasks meanwhile */
 			continue;
 		}
 		if (c == '\r' || c == '\n') {
@@ -191,9 +192,11 @@ static __noreturn void run_and_power_off(void)
 	arch_machine_exit(err ? 1 : 0);
 }
 
-__noreturn void shell_main(void)
+int shell_thread(void *unused)
 {
-	char line[LINE_MAX];
+	static char line[LINE_MAX];	/* one shell task */
+
+	(void)unused;
 
 	pr_info("shell: ready after %llu ms; type 'help'\n",
 		(unsigned long long)(ktime_get_ns() / 1000000));
@@ -272,18 +275,15 @@ SHELL_COMMAND("poweroff", cmd_poweroff, "[status]", "stop the machine; QEMU exit
 static int cmd_sleep(int argc, char **argv)
 {
 	unsigned int ms;
-	u64 until;
 
 	if (argc != 2 || kstrtouint(argv[1], 0, &ms)) {
 		console_printf("sleep: usage: sleep MILLISECONDS\n");
 		return -EINVAL;
 	}
-	until = ktime_get_ns() + (u64)ms * 1000000;
-	while (ktime_get_ns() < until)
-		wait_for_interrupt();	/* the tick wakes us */
+	msleep(ms);
 	return 0;
 }
-SHELL_COMMAND("sleep", cmd_sleep, "MS", "wait MS milliseconds (ticks keep running)");
+SHELL_COMMAND("sleep", cmd_sleep, "MS", "sleep MS milliseconds (other tasks run meanwhile)");
 
 static const char *const state_names[] = {
 	[CPU_OFFLINE] = "offline", [CPU_STARTING] = "starting",

@@ -19,6 +19,7 @@
 #include <asm/smp.h>
 #include <errno.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 
 #define MAX_TICK_WORK	4
@@ -81,6 +82,7 @@ static void timer_interrupt(struct pt_regs *regs)
 	arch_timer_program(now + tick_interval);
 	__this_cpu_inc(timer_ticks);
 	watchdog_tick();
+	scheduler_tick();
 	run_tick_works(this_cpu_read(timer_ticks));
 	irq_exit();
 }

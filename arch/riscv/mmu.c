@@ -38,7 +38,7 @@
 typedef unsigned long pte_t;
 
 static pte_t pt_pool[PT_POOL_PAGES][PT_ENTRIES] __aligned(PAGE_SIZE);
-static unsigned int pt_pool_used;	/* [init] */
+static unsigned int pt_pool_used;	/* [init], then the caller of arch_map_kernel_pages serialises */
 static pte_t *root_pt;			/* [init] */
 
 extern char kernel_stacks[], kernel_stacks_end[];
@@ -135,6 +135,10 @@ bool arch_stack_guard(unsigned long addr)
 {
 	unsigned long base = (unsigned long)kernel_stacks;
 
+	if (addr >= TASK_STACK_AREA &&
+	    addr < TASK_STACK_AREA + TASK_STACK_SLOTS * TASK_STACK_SLOT_SIZE)
+		return (addr - TASK_STACK_AREA) % TASK_STACK_SLOT_SIZE <
+		       TASK_STACK_SLOT_SIZE - THREAD_SIZE;
 	if (addr < base || addr >= (unsigned long)kernel_stacks_end)
 		return false;
 	return (addr - base) % STACK_STRIDE < PAGE_SIZE;
@@ -225,6 +229,45 @@ int arch_map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size)
 	}
 	__asm__ __volatile__("sfence.vma" ::: "memory");
 	return 0;
+}
+
+int arch_map_kernel_pages(unsigned long va, phys_addr_t pa, unsigned long size)
+{
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		int err = map_page(va + off, pa + off, 0, PROT_RW);
+
+		if (err)
+			return err;
+	}
+	/* Another hart may first use these pages: see arch_ret_from_fork. */
+	local_flush_tlb_all();
+	return 0;
+}
+
+/* The level-0 entry of @va, or NULL if no table reaches it. */
+static pte_t *leaf_pte(unsigned long va)
+{
+	pte_t *table = root_pt;
+
+	for (int l = 2; l > 0; l--) {
+		pte_t pte = table[vpn(va, l)];
+
+		if (!(pte & PTE_V) || (pte & PTE_LEAF))
+			return NULL;
+		table = (pte_t *)((pte >> 10) << PAGE_SHIFT);
+	}
+	return &table[vpn(va, 0)];
+}
+
+void arch_unmap_kernel_range(unsigned long va, unsigned long size)
+{
+	for (unsigned long off = 0; off < size; off += PAGE_SIZE) {
+		pte_t *pte = leaf_pte(va + off);
+
+		if (pte)
+			WRITE_ONCE(*pte, 0);
+	}
+	local_flush_tlb_all();
 }
 
 unsigned long arch_satp(void)

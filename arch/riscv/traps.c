@@ -32,6 +32,7 @@ DEFINE_PER_CPU(struct trap_scratch, trap_scratch);
 static DEFINE_PER_CPU(struct arch_jmp_buf *, fault_catch);
 static char overflow_stacks[NR_CPUS][OVERFLOW_STACK_SIZE] __aligned(16);
 static arch_irq_handler_t irq_handlers[16];
+static void (*irq_return_hook)(void);	/* [init] the scheduler's preemption */
 
 extern char trap_entry[];
 void show_regs(const struct pt_regs *regs);
@@ -65,6 +66,16 @@ void arch_set_irq_handler(unsigned int irq, arch_irq_handler_t fn)
 void arch_fault_catch(struct arch_jmp_buf *buf)
 {
 	this_cpu_write(fault_catch, buf);
+}
+
+struct arch_jmp_buf *arch_fault_catch_get(void)
+{
+	return this_cpu_read(fault_catch);
+}
+
+void arch_set_irq_return_hook(void (*fn)(void))
+{
+	irq_return_hook = fn;
 }
 
 static const char *const exception_names[] = {
@@ -163,6 +174,9 @@ void do_trap(struct pt_regs *regs)
 			irq_handlers[irq](regs);
 		else
 			pr_warn_ratelimited("trap: unexpected interrupt %lu\n", irq);
+		/* Back to code that had interrupts on: it may be preempted. */
+		if (irq_return_hook && (regs->status & SR_SPIE))
+			irq_return_hook();
 		return;
 	}
 	do_exception(regs);

@@ -39,6 +39,16 @@
 
 #define THREAD_SIZE	16384	/* a boot or task stack */
 
+/*
+ * Task stacks (kernel/sched) live in their own area of the upper half,
+ * Linux's CONFIG_VMAP_STACK: each slot is a 32 KiB window whose top 16 KiB
+ * map the stack's pages and whose lower 16 KiB stay unmapped, so running
+ * off the bottom of a stack faults in a guard region at once.
+ */
+#define TASK_STACK_AREA		0xffffffd000000000UL
+#define TASK_STACK_SLOT_SIZE	(2 * THREAD_SIZE)
+#define TASK_STACK_SLOTS	512
+
 struct mem_range {
 	phys_addr_t base;	/* first byte */
 	phys_addr_t size;	/* bytes */
@@ -74,10 +84,29 @@ int paging_init(const struct mem_range *ram, int nr_ram,
  */
 int arch_map_kernel_range(unsigned long va, phys_addr_t pa, unsigned long size);
 
+/**
+ * arch_unmap_kernel_range() - remove the 4 KiB mappings of [@va, @va + @size)
+ *
+ * Flushes this hart's TLB; other harts must flush theirs
+ * (local_flush_tlb_all() on each) before the pages are reused.  Context:
+ * any, serialised by the caller against other map/unmap calls.
+ */
+void arch_unmap_kernel_range(unsigned long va, unsigned long size);
+
+/** arch_map_kernel_pages() - map [@va, @va + @size) to @pa with 4 KiB pages.
+ * Context: any, serialised by the caller.  Return: 0 or -ENOMEM. */
+int arch_map_kernel_pages(unsigned long va, phys_addr_t pa, unsigned long size);
+
+static inline void local_flush_tlb_all(void)
+{
+	__asm__ __volatile__("sfence.vma" ::: "memory");
+}
+
 /** arch_satp() - the satp value secondary harts load */
 unsigned long arch_satp(void);
 
-/** arch_stack_guard() - is @addr in a boot stack's guard page? */
+/** arch_stack_guard() - is @addr in a boot stack's guard page or a task
+ * stack slot's unmapped lower half? */
 bool arch_stack_guard(unsigned long addr);
 
 #endif /* NODAL_ASM_PAGE_H */

@@ -33,5 +33,8 @@ __noreturn void arch_longjmp(struct arch_jmp_buf *buf, int val);
  * Context: the caller keeps its local interrupts state; per-CPU.
  */
 void arch_fault_catch(struct arch_jmp_buf *buf);
+/** arch_fault_catch_get() - the armed recovery point (the scheduler keeps
+ * one per task) */
+struct arch_jmp_buf *arch_fault_catch_get(void);
 
 #endif /* NODAL_ASM_SETJMP_H */

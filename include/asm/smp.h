@@ -43,6 +43,13 @@ typedef void (*arch_irq_handler_t)(struct pt_regs *regs);
  */
 void arch_set_irq_handler(unsigned int irq, arch_irq_handler_t fn);
 
+/**
+ * arch_set_irq_return_hook() - call @fn after each interrupt handler that
+ * interrupted code running with interrupts on (the scheduler's preemption
+ * point), with interrupts still off, on the interrupted stack.
+ */
+void arch_set_irq_return_hook(void (*fn)(void));
+
 /** arch_trap_init() - install the trap vector on this hart */
 void arch_trap_init(void);
 

@@ -309,13 +309,7 @@ void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
 	timer_init_this_cpu();
 	smp_store_release(this_cpu_ptr(&cpu_state), CPU_ONLINE);
 	local_irq_enable();
-	cpu_idle_loop();
-}
-
-__noreturn void cpu_idle_loop(void)
-{
-	for (;;)
-		wait_for_interrupt();
+	cpu_startup_entry();
 }
 
 static int start_one(unsigned int cpu)

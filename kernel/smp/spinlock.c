@@ -61,6 +61,7 @@
 #include <errno.h>
 #include <init.h>
 #include <percpu.h>
+#include <preempt.h>
 #include <printk.h>
 #include <smp.h>
 #include <sort.h>
@@ -315,13 +316,17 @@ static __always_inline void __spin_lock(spinlock_t *lock, unsigned long ip)
 
 void spin_lock(spinlock_t *lock)
 {
+	preempt_disable();
 	__spin_lock(lock, (unsigned long)__builtin_return_address(0));
 }
 
 bool spin_trylock(spinlock_t *lock)
 {
-	if (!arch_spin_trylock(&lock->raw))
+	preempt_disable();
+	if (!arch_spin_trylock(&lock->raw)) {
+		preempt_enable();
 		return false;
+	}
 	lock->owner_cpu = raw_smp_processor_id() + 1;
 	lock->owner_ip = (unsigned long)__builtin_return_address(0);
 	if (lock_stat_enabled)
@@ -337,6 +342,7 @@ void spin_unlock(spinlock_t *lock)
 		lock_released(lock, ktime_get_ns());
 	lock->owner_cpu = 0;
 	arch_spin_unlock(&lock->raw);
+	preempt_enable();
 }
 
 const spinlock_t *lock_waited_on(unsigned int cpu)
