@@ -1397,12 +1397,45 @@ static int calculate_sizes(struct kmem_cache *s)
 	return oo_objects(s->oo) ? 0 : -EINVAL;
 }
 
+/*
+ * slub_cpu_partial=0 (a study knob): no CPU partial chains, as Linux
+ * without CONFIG_SLUB_CPU_PARTIAL; partial slabs go to the node lists.
+ */
+static bool cpu_partial_off;		/* [init] */
+
+static void parse_slub_cpu_partial(const char *val)
+{
+	unsigned int n;
+
+	if (!val || kstrtouint(val, 0, &n) || n > 1)
+		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n", val ? val : "");
+	else
+		cpu_partial_off = !n;
+}
+cmdline_param("slub_cpu_partial", parse_slub_cpu_partial,
+	      "slub_cpu_partial=0: no per-CPU partial slab chains");
+
+bool slub_nocpu;			/* [init] */
+
+static void parse_slub_nocpu(const char *val)
+{
+	(void)val;
+	slub_nocpu = true;
+}
+cmdline_param("slub_nocpu", parse_slub_nocpu,
+	      "slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
+
+bool slub_cpu_partial_enabled(void)
+{
+	return !cpu_partial_off;
+}
+
 /* set_cpu_partial() - Linux's limits for the CPU partial chain. */
 static void set_cpu_partial(struct kmem_cache *s)
 {
 	unsigned int nr_objects;
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug(s) || cpu_partial_off)
 		nr_objects = 0;
 	else if (s->size >= PAGE_SIZE)
 		nr_objects = 6;
@@ -1498,6 +1531,8 @@ static int do_kmem_cache_create(struct kmem_cache *s, unsigned int align)
 	int err;
 
 	s->flags = slub_debug_flags_for(s->name, s->flags);
+	if (slub_nocpu)
+		s->flags |= SLAB_NO_CPU_CACHE;
 	s->align = calculate_alignment(s->flags, align, s->object_size);
 	err = calculate_sizes(s);
 	if (err)
