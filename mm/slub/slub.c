@@ -112,7 +112,8 @@
  *              on the demanded node → pop, tid++.  Slow (___slab_alloc): the
  *              CPU slab's own freelist (remote frees) → CPU partial chain →
  *              the node's partial list (requested node, else numa_mem_id())
- *              → other nodes' lists by distance (no strict node) → a new
+ *              → other nodes' lists by distance from the memory policy's
+ *              node, mempolicy_slab_node() (no strict node) → a new
  *              slab.  free fast: object in this CPU's slab → push.  Slow
  *              (__slab_free): onto an open remote-free list (switch on and
  *              the slab frozen), else onto slab->freelist under slab_lock; a
@@ -153,6 +154,7 @@
 #include <errno.h>
 #include <gfp.h>
 #include <init.h>
+#include <mempolicy.h>
 #include <printk.h>
 #include <random.h>
 #include <smp.h>
@@ -727,17 +729,22 @@ static int nodes_by_distance(int node, int *order)
 	return nr;
 }
 
-/* get_any_partial() - other nodes' partial lists, nearest first. */
-static struct slab *get_any_partial(struct kmem_cache *s, int node,
+/*
+ * get_any_partial() - other nodes' partial lists, nearest first from the
+ * node the task's memory policy names (mempolicy_slab_node(), as Linux
+ * 6.12: under interleave this moves the task's cursor), skipping @searched.
+ */
+static struct slab *get_any_partial(struct kmem_cache *s, int searched,
 				    void **freelist)
 {
-	int order[MAX_NUMNODES], nr = nodes_by_distance(node, order), i;
+	int order[MAX_NUMNODES], i;
+	int nr = nodes_by_distance((int)mempolicy_slab_node(), order);
 	struct slab *slab;
 
 	for (i = 0; i < nr; i++) {
 		struct kmem_cache_node *n = get_node(s, order[i]);
 
-		if (order[i] == node || !n ||
+		if (order[i] == searched || !n ||
 		    READ_ONCE(n->nr_partial) <= s->min_partial)
 			continue;
 		slab = get_partial_node(s, n, freelist);
