@@ -839,5 +839,29 @@ static int cmd_stress(int argc, char **argv)
 	}
 	return run_stress(r, cpus);
 }
-SHELL_COMMAND("stress", cmd_stress, "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
-	      "allocator stress scenario on tasks, with lock, NUMA and integrity report");
+static const char stress_details[] =
+	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"
+	"and reports throughput per hart, the lock_stat rows of the allocator's\n"
+	"locks, numastat, pcp and SLUB deltas, the alloc-node x free-node matrix\n"
+	"and an integrity verdict (checksums, double frees, lost objects, free\n"
+	"pages back, caches validate), then a JSON line and PASS or FAIL.\n"
+	"  secs=S        run S seconds (default 5)\n"
+	"  ops=N         or about N operations in all, shared by the workers\n"
+	"  seed=N        the workers' random streams (default 1)\n"
+	"  harts=LIST    e.g. 0-3 or 0,0,1,1 (a hart may repeat); default all\n"
+	"  policy=MODE:NODES  each worker's memory policy, e.g. interleave:0-1,\n"
+	"                bind:1, preferred:0, weighted_interleave:0-1, local\n"
+	"  size=N        object size in bytes where the scenario has one\n"
+	"  mode=N        xfree: 0 pairs across nodes, 1 within a node;\n"
+	"                exhaust: the node to fill (default the last)\n"
+	"  numa_delay=NS busy-wait NS x (distance - 10) per remote object or\n"
+	"                page access (also a boot option; always reported)\n"
+	"Study knobs (boot options, what each per-CPU cache buys):\n"
+	"  pcp=off              no per-CPU page lists: &zone->lock every page\n"
+	"  slub_cpu_partial=0   no per-CPU partial slabs\n"
+	"  slub_nocpu           no kmem_cache_cpu: &n->list_lock every object\n"
+	"  lockstat=off         locks count nothing (what counting costs)\n";
+SHELL_COMMAND_DETAILED("stress", cmd_stress,
+		       "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+		       "allocator stress scenario on tasks, with lock, NUMA and integrity report",
+		       stress_details);
