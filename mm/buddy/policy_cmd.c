@@ -125,54 +125,81 @@ static void print_pages_text(const struct task_struct *me)
 
 /* ---- policy (show) ---- */
 
-static void print_policy(const char *action)
+/* What `policy` shows, read once. */
+struct policy_view {
+	struct mempolicy *pol;		/* the task's, or &default_policy */
+	char str[MPOL_STR_LEN];		/* numa_maps form */
+	int mode;			/* get_mempolicy(): mode | flags */
+	nodemask_t requested;		/* get_mempolicy()'s nodes */
+	int next;			/* next interleave node, or -1 */
+};
+
+static void get_policy_view(struct policy_view *v)
+{
+	int m;
+
+	v->pol = get_task_policy(current);
+	v->next = -1;
+	get_mempolicy(&v->mode, &v->requested, 0);
+	m = v->mode & ~MPOL_MODE_FLAGS;
+	if (m == MPOL_INTERLEAVE || m == MPOL_WEIGHTED_INTERLEAVE)
+		get_mempolicy(&v->next, NULL, MPOL_F_NODE);
+	mpol_to_str(v->str, sizeof(v->str), v->pol);
+}
+
+static void print_policy_text(const struct policy_view *v)
 {
 	struct task_struct *me = current;
-	struct mempolicy *pol = get_task_policy(me);
-	char str[MPOL_STR_LEN], eff[16], req[16];
-	nodemask_t requested = NODE_MASK_NONE;
-	int mode = MPOL_DEFAULT, next = -1, m;
-	bool il;
+	int m = v->mode & ~MPOL_MODE_FLAGS;
+	char eff[16], req[16];
 
-	get_mempolicy(&mode, &requested, 0);
-	m = mode & ~MPOL_MODE_FLAGS;
-	il = m == MPOL_INTERLEAVE || m == MPOL_WEIGHTED_INTERLEAVE;
-	if (il)
-		get_mempolicy(&next, NULL, MPOL_F_NODE);
-	mpol_to_str(str, sizeof(str), pol);
-	nodelist_scnprintf(eff, sizeof(eff), pol->nodes);
-	nodelist_scnprintf(req, sizeof(req), requested);
-
-	console_lock();
-	console_printf("policy: %s\n", str);
+	nodelist_scnprintf(eff, sizeof(eff), v->pol->nodes);
+	nodelist_scnprintf(req, sizeof(req), v->requested);
+	console_printf("policy: %s\n", v->str);
 	console_printf("task: %s (pid %d) on cpu %d, node %d\n", me->comm,
 		       me->pid, smp_processor_id(), numa_node_id());
 	console_printf("mode: %s (%d)", mode_macros[m], m);
-	print_flag_words((unsigned int)mode);
+	print_flag_words((unsigned int)v->mode);
 	console_printf("\nnodes: %s (get_mempolicy: %s)\n", *eff ? eff : "none",
 		       *req ? req : "none");
 	console_printf("cursor: il_prev %d, il_weight %u", me->il_prev,
 		       me->il_weight);
-	if (il)
-		console_printf(", next node %d", next);
+	if (v->next >= 0)
+		console_printf(", next node %d", v->next);
 	console_printf("\n");
 	if (m == MPOL_WEIGHTED_INTERLEAVE)
 		print_weights_text();
 	print_pages_text(me);
+}
+
+static void print_policy_json(const struct policy_view *v, const char *action)
+{
+	struct task_struct *me = current;
+	int m = v->mode & ~MPOL_MODE_FLAGS;
 
 	console_printf("JSON-BEGIN policy\n{\"report\":\"policy\",\"action\":\"%s\",\"task\":\"%s\",\"pid\":%d,\"cpu\":%d,\"node\":%d,\"policy\":\"%s\",\"mode\":\"%s\",\"mode_value\":%d,\"flags\":%d,\"nodes\":",
 		       action, me->comm, me->pid, smp_processor_id(),
-		       numa_node_id(), str, mpol_mode_name(m), m,
-		       mode & MPOL_MODE_FLAGS);
-	print_json_nodes(&pol->nodes);
+		       numa_node_id(), v->str, mpol_mode_name(m), m,
+		       v->mode & MPOL_MODE_FLAGS);
+	print_json_nodes(&v->pol->nodes);
 	console_printf(",\"get_mempolicy_nodes\":");
-	print_json_nodes(&requested);
+	print_json_nodes(&v->requested);
 	console_printf(",\"il_prev\":%d,\"il_weight\":%u,\"next_node\":%d,",
-		       me->il_prev, me->il_weight, next);
+		       me->il_prev, me->il_weight, v->next);
 	print_weights_json();
 	console_printf(",");
 	print_pages_json(me);
 	console_printf("}\nJSON-END\n");
+}
+
+static void print_policy(const char *action)
+{
+	struct policy_view v;
+
+	get_policy_view(&v);
+	console_lock();
+	print_policy_text(&v);
+	print_policy_json(&v, action);
 	console_unlock();
 }
 

@@ -677,33 +677,37 @@ static bool mpol_well_formed(const struct mempolicy *pol)
 	return !nodes_empty(pol->nodes);
 }
 
+/* MPOL-1 and MPOL-2 for the slot of (@mode, flag row @row, requested @key). */
+static int validate_slot(int mode, int row, int key)
+{
+	struct mempolicy *slot = &mpol_table[mode][row][key], again;
+	nodemask_t requested = { { (unsigned long)key } };
+	const char *why;
+	int errors = 0;
+
+	if (READ_ONCE(slot->mode) == MPOL_DEFAULT)
+		return 0;		/* never used */
+	if (!mpol_well_formed(slot)) {
+		pr_err("mempolicy: MPOL-2 slot [%d][%d][%#x]: mode %u flags %#x nodes %#lx\n",
+		       mode, row, key, slot->mode, slot->flags, slot->nodes.bits[0]);
+		errors++;
+	}
+	if (mpol_new((unsigned short)mode, (unsigned short)(row << MPOL_FLAGS_SHIFT),
+		     &requested, &again, &why) || !mpol_equal(slot, &again)) {
+		pr_err("mempolicy: MPOL-1 slot [%d][%d][%#x] differs from its key\n",
+		       mode, row, key);
+		errors++;
+	}
+	return errors;
+}
+
 int numa_validate_policies(void)
 {
 	int errors = 0;
 
-	for (int m = 0; m < MPOL_MAX; m++)
-		for (int f = 0; f < MPOL_NR_FLAG_ROWS; f++)
-			for (int k = 0; k < MPOL_NR_MASKS; k++) {
-				struct mempolicy *slot = &mpol_table[m][f][k], again;
-				nodemask_t req = { { (unsigned long)k } };
-				const char *why;
-
-				if (READ_ONCE(slot->mode) == MPOL_DEFAULT)
-					continue;
-				if (!mpol_well_formed(slot)) {
-					pr_err("mempolicy: MPOL-2 slot [%d][%d][%#x] mode %u flags %#x nodes %#lx\n",
-					       m, f, k, slot->mode, slot->flags,
-					       slot->nodes.bits[0]);
-					errors++;
-				}
-				if (mpol_new((unsigned short)m,
-					     (unsigned short)(f << MPOL_FLAGS_SHIFT),
-					     &req, &again, &why) ||
-				    !mpol_equal(slot, &again)) {
-					pr_err("mempolicy: MPOL-1 slot [%d][%d][%#x] differs from its key\n",
-					       m, f, k);
-					errors++;
-				}
-			}
+	for (int i = 0; i < MPOL_MAX * MPOL_NR_FLAG_ROWS * MPOL_NR_MASKS; i++)
+		errors += validate_slot(i / (MPOL_NR_FLAG_ROWS * MPOL_NR_MASKS),
+					i / MPOL_NR_MASKS % MPOL_NR_FLAG_ROWS,
+					i % MPOL_NR_MASKS);
 	return errors ? -EINVAL : 0;
 }
