@@ -44,6 +44,11 @@ static inline void cpumask_clear(struct cpumask *m)
 	bitmap_zero(m->bits, NR_CPUS);
 }
 
+static inline void cpumask_copy(struct cpumask *dst, const struct cpumask *src)
+{
+	*dst = *src;
+}
+
 static inline unsigned int cpumask_weight(const struct cpumask *m)
 {
 	return bitmap_weight(m->bits, NR_CPUS);

@@ -8,8 +8,9 @@
  * __GFP_DIRECT_RECLAIM only chooses the watermark fractions an allocation
  * may use (as it does in Linux); an allocation that cannot be served
  * returns NULL at once, counted, with a rate-limited warning unless
- * __GFP_NOWARN.  alloc_pages() follows the task's memory policy once
- * policies exist; until then it is alloc_pages_node(numa_node_id()).
+ * __GFP_NOWARN.  alloc_pages() follows the calling task's memory policy
+ * (<mempolicy.h>) and counts the pages it placed per node in the task's
+ * numa_pages[] (Nodal's own counter).
  */
 #ifndef NODAL_GFP_H
 #define NODAL_GFP_H
@@ -63,7 +64,20 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 /** alloc_pages_node() - __alloc_pages() on @nid (NUMA_NO_NODE: this CPU's) */
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
 
-/** alloc_pages() - allocate by the current task's policy (now: local node) */
+/**
+ * alloc_pages() - allocate 2^@order pages where current's memory policy says
+ *
+ * In task context, without __GFP_THISNODE, the task's policy chooses the
+ * start node and the allowed nodes (<mempolicy.h>); in an interrupt or with
+ * __GFP_THISNODE the default policy does (this CPU's node, then its
+ * fallback order), as in Linux.  A page obtained in task context adds
+ * 2^@order to current->numa_pages[its node].  MPOL_INTERLEAVE counts
+ * interleave_hit on the page's zone when the page is on the chosen node.
+ * Implemented in mm/buddy/policy_alloc.c.
+ * Context: any, interrupts on or off; never sleeps.
+ * Return: the first page, or NULL (counted; warned unless __GFP_NOWARN;
+ * under MPOL_BIND when the bound nodes are full).
+ */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 
 #define alloc_page(gfp) alloc_pages(gfp, 0)
@@ -85,6 +99,12 @@ unsigned long get_zeroed_page(gfp_t gfp);
 /** free_pages() - __free_pages() by address (0 is ignored) */
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages(addr, 0)
+
+/**
+ * buddy_nr_alloc_failures() - failed __alloc_pages() calls since boot, every
+ * CPU (meminfo's AllocFailures).  Context: any (racy sum).
+ */
+unsigned long buddy_nr_alloc_failures(void);
 
 /** gfp_zone() - highest zone @gfp may use */
 static inline int gfp_zone(gfp_t gfp)

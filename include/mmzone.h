@@ -236,6 +236,9 @@ void drain_local_pages(struct zone *zone);
  */
 void drain_all_pages(struct zone *zone);
 
+/** pcp_enabled - false after pcp=off: every page to and from the buddy */
+extern bool pcp_enabled;
+
 /** nr_free_pages_node() - free pages of node @nid (buddy + per-CPU lists) */
 unsigned long nr_free_pages_node(int nid);
 /** nr_free_pages() - free pages of every node */

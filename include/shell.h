@@ -18,12 +18,18 @@ struct shell_cmd {
 	int (*fn)(int argc, char **argv);	/* 0 or a negative errno */
 	const char *usage;	/* arguments, e.g. "[reset]" */
 	const char *help;	/* one line for `help` */
+	const char *details;	/* more for `help NAME`, or NULL */
 };
 
 #define SHELL_COMMAND(cname, func, cusage, chelp)			\
+	SHELL_COMMAND_DETAILED(cname, func, cusage, chelp, NULL)
+
+/* A command whose `help NAME` prints @cdetails (lines ending in '\n'). */
+#define SHELL_COMMAND_DETAILED(cname, func, cusage, chelp, cdetails)	\
 	static const struct shell_cmd __shell_cmd_##func		\
 	__used __section(".shell_cmds") __aligned(8) = {		\
 		.name = cname, .fn = func, .usage = cusage, .help = chelp, \
+		.details = cdetails,					\
 	}
 
 /**

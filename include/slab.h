@@ -206,6 +206,33 @@ int validate_slab_cache(struct kmem_cache *s);
 /** kmem_cache_nr_errors() - debug reports made for @s so far (tests) */
 unsigned long kmem_cache_nr_errors(struct kmem_cache *s);
 
+/* Whole-allocator totals (mm/slub/totals.c), for the stress reports. */
+enum slub_event {
+	SLUB_EV_ALLOC_FASTPATH, SLUB_EV_ALLOC_SLOWPATH, SLUB_EV_FREE_FASTPATH,
+	SLUB_EV_FREE_SLOWPATH, SLUB_EV_FREE_REMOTE_HART, SLUB_EV_FREE_REMOTE_NODE,
+	SLUB_EV_ALLOC_SLAB, SLUB_EV_FREE_SLAB, SLUB_EV_ALLOC_FROM_PARTIAL,
+	SLUB_EV_CPU_PARTIAL_ALLOC, SLUB_EV_CPU_PARTIAL_FREE,
+	SLUB_EV_CPU_PARTIAL_DRAIN, NR_SLUB_EVENTS
+};
+struct slub_events {
+	unsigned long ev[NR_SLUB_EVENTS];
+};
+extern const char *const slub_event_names[NR_SLUB_EVENTS];
+/** slub_events_sum() - SLUB's per-cache counters summed over caches and CPUs */
+void slub_events_sum(struct slub_events *out);
+/** kmem_cache_shrink_all() - kmem_cache_shrink() every cache.
+ * Context: task; no cache may be destroyed meanwhile. */
+void kmem_cache_shrink_all(void);
+/** slub_nocpu - true after the slub_nocpu boot option (caches made after it
+ * bypass their per-CPU slabs: every operation takes the node list_lock) */
+extern bool slub_nocpu;
+
+/** slub_cpu_partial_enabled() - false after slub_cpu_partial=0 */
+bool slub_cpu_partial_enabled(void);
+
+/** validate_all_slab_caches() - validate_slab_cache() of every cache, summed */
+int validate_all_slab_caches(void);
+
 /** kmem_cache_find() - the cache named @name, or NULL */
 struct kmem_cache *kmem_cache_find(const char *name);
 

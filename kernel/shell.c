@@ -230,6 +230,23 @@ static int cmp_cmd_names(const void *a, const void *b)
 
 #define MAX_SHELL_CMDS	128
 
+/* `help NAME`: one command's usage, summary and details. */
+static int help_one(const char *name)
+{
+	const struct shell_cmd *c = find_cmd(name);
+
+	if (!c) {
+		suggest(name);
+		return -ENOENT;
+	}
+	console_lock();
+	console_printf("  %s %s\n  %s\n", c->name, c->usage, c->help);
+	if (c->details)		/* may pass console_printf()'s 512 bytes */
+		console_write(c->details, strlen(c->details));
+	console_unlock();
+	return 0;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	static const struct shell_cmd *sorted[MAX_SHELL_CMDS];	/* [shell CPU] */
@@ -242,6 +259,8 @@ static int cmd_help(int argc, char **argv)
 			console_printf("  %-20s %s\n", p->name, p->help);
 		return 0;
 	}
+	if (argc > 1)
+		return help_one(argv[1]);
 	for_each_shell_cmd(c)
 		if (n < MAX_SHELL_CMDS)
 			sorted[n++] = c;
@@ -253,11 +272,12 @@ static int cmd_help(int argc, char **argv)
 		snprintf(head, sizeof(head), "%s %s", sorted[i]->name, sorted[i]->usage);
 		console_printf("  %-30s %s\n", head, sorted[i]->help);
 	}
-	console_printf("  (commands separate with ';'; 'help cmdline' lists boot options)\n");
+	console_printf("  (commands separate with ';'; 'help cmdline' lists boot options, 'help NAME' one command)\n");
 	console_unlock();
 	return 0;
 }
-SHELL_COMMAND("help", cmd_help, "[cmdline]", "list commands (or boot options)");
+SHELL_COMMAND("help", cmd_help, "[cmdline|COMMAND]",
+	      "list commands (or boot options, or one command in detail)");
 
 static int cmd_poweroff(int argc, char **argv)
 {

@@ -37,8 +37,15 @@ int buddy_validate_zone(struct zone *zone);
 /** buddy_validate_all() - buddy_validate_zone() for every populated zone */
 int buddy_validate_all(void);
 
-/** buddy_nr_bad_frees() - frees reported and ignored, all zones */
-unsigned long buddy_nr_alloc_failures(void);
+/*
+ * count_numa_event() - one numastat event on @zone, this CPU's counter.
+ * Caller has interrupts off (page_alloc.c's zone_statistics(), the
+ * interleave_hit of policy_alloc.c).
+ */
+static inline void count_numa_event(struct zone *zone, enum numa_stat_item item)
+{
+	this_cpu_ptr(zone->per_cpu_zonestats)->vm_numa_event[item]++;
+}
 
 /* page_alloc.c, for pcp.c: caller holds zone->lock, interrupts off. */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,

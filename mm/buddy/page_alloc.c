@@ -43,7 +43,9 @@
  *              BUDDY-5 a free page is never PG_reserved, PG_head or PG_tail.
  *              buddy_validate_zone() checks them all.
  *
- * Paths        Fast: zonelist walk at the LOW watermark; orders 0..3 pop
+ * Paths        alloc_pages() (policy_alloc.c) asks the task's memory policy
+ *              for the start node and allowed nodes, then comes here.
+ *              Fast: zonelist walk at the LOW watermark; orders 0..3 pop
  *              this CPU's per-CPU list (pcp.c: no lock; an empty list is
  *              refilled under one zone->lock hold), larger orders take
  *              __rmqueue_smallest under zone->lock.  Slow: again at MIN
@@ -62,9 +64,10 @@
  *              compaction (nothing waits: a failure returns NULL at once),
  *              no CMA or isolation, no watermark boost.
  *
- * Statistics   numa_hit/miss/foreign/interleave_hit/local/other per zone
- *              and CPU; allocation successes, pages, frees, bad frees and
- *              failures; printed by buddyinfo, zoneinfo, meminfo, numastat.
+ * Statistics   numa_hit/miss/foreign/local/other per zone and CPU (and
+ *              interleave_hit, counted by policy_alloc.c); allocation
+ *              successes, pages, frees, bad frees and failures; printed by
+ *              buddyinfo, zoneinfo, meminfo, numastat.
  */
 #include <asm/irqflags.h>
 #include <bug.h>
@@ -318,11 +321,6 @@ static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
 				    unsigned long n)
 {
 	this_cpu_ptr(zone->per_cpu_zonestats)->vm_events[item] += n;
-}
-
-static inline void count_numa_event(struct zone *zone, enum numa_stat_item item)
-{
-	this_cpu_ptr(zone->per_cpu_zonestats)->vm_numa_event[item]++;
 }
 
 /*
@@ -604,11 +602,6 @@ struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
 	if (nid == NUMA_NO_NODE)
 		nid = numa_node_id();
 	return __alloc_pages(gfp, order, nid, NULL);
-}
-
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
-{
-	return __alloc_pages(gfp, order, numa_node_id(), NULL);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

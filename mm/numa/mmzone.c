@@ -38,6 +38,7 @@
 #include <bug.h>
 #include <errno.h>
 #include <memblock.h>
+#include <mempolicy.h>
 #include <mmzone.h>
 #include <printk.h>
 #include <shell.h>
@@ -143,7 +144,8 @@ static int find_next_best_node(int node, const bool *used)
 	return best;
 }
 
-/* Append @pgdat's populated zones, highest first. */
+/* Append @pgdat's populated zones, highest first; note policy_zone as Linux's
+ * build_zonerefs_node() does. */
 static int add_node_zones(struct zoneref *refs, int nr, pg_data_t *pgdat)
 {
 	for (int i = MAX_NR_ZONES - 1; i >= 0; i--) {
@@ -154,6 +156,7 @@ static int add_node_zones(struct zoneref *refs, int nr, pg_data_t *pgdat)
 		refs[nr].zone = zone;
 		refs[nr].zone_idx = i;
 		nr++;
+		check_highest_zone(i);
 	}
 	return nr;
 }

@@ -202,9 +202,17 @@ struct kmem_cache {
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* [init] per node */
 };
 
-/* Debug flags that take a cache off the fast paths. */
+/*
+ * slub_nocpu (a study knob, no Linux equivalent): the cache bypasses its
+ * kmem_cache_cpu and takes the debug path with no check enabled, so every
+ * allocation and free takes the node's list_lock.
+ */
+#define SLAB_NO_CPU_CACHE	0x00000200UL
+
+/* Flags that take a cache off the fast paths. */
 #define SLAB_DEBUG_FLAGS (SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE | \
-			  SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE)
+			  SLAB_POISON | SLAB_STORE_USER | SLAB_TRACE | \
+			  SLAB_NO_CPU_CACHE)
 
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
 {

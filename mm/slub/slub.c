@@ -112,7 +112,8 @@
  *              on the demanded node → pop, tid++.  Slow (___slab_alloc): the
  *              CPU slab's own freelist (remote frees) → CPU partial chain →
  *              the node's partial list (requested node, else numa_mem_id())
- *              → other nodes' lists by distance (no strict node) → a new
+ *              → other nodes' lists by distance from the memory policy's
+ *              node, mempolicy_slab_node() (no strict node) → a new
  *              slab.  free fast: object in this CPU's slab → push.  Slow
  *              (__slab_free): onto an open remote-free list (switch on and
  *              the slab frozen), else onto slab->freelist under slab_lock; a
@@ -153,6 +154,7 @@
 #include <errno.h>
 #include <gfp.h>
 #include <init.h>
+#include <mempolicy.h>
 #include <printk.h>
 #include <random.h>
 #include <smp.h>
@@ -727,17 +729,22 @@ static int nodes_by_distance(int node, int *order)
 	return nr;
 }
 
-/* get_any_partial() - other nodes' partial lists, nearest first. */
-static struct slab *get_any_partial(struct kmem_cache *s, int node,
+/*
+ * get_any_partial() - other nodes' partial lists, nearest first from the
+ * node the task's memory policy names (mempolicy_slab_node(), as Linux
+ * 6.12: under interleave this moves the task's cursor), skipping @searched.
+ */
+static struct slab *get_any_partial(struct kmem_cache *s, int searched,
 				    void **freelist)
 {
-	int order[MAX_NUMNODES], nr = nodes_by_distance(node, order), i;
+	int order[MAX_NUMNODES], i;
+	int nr = nodes_by_distance((int)mempolicy_slab_node(), order);
 	struct slab *slab;
 
 	for (i = 0; i < nr; i++) {
 		struct kmem_cache_node *n = get_node(s, order[i]);
 
-		if (order[i] == node || !n ||
+		if (order[i] == searched || !n ||
 		    READ_ONCE(n->nr_partial) <= s->min_partial)
 			continue;
 		slab = get_partial_node(s, n, freelist);
@@ -1397,12 +1404,45 @@ static int calculate_sizes(struct kmem_cache *s)
 	return oo_objects(s->oo) ? 0 : -EINVAL;
 }
 
+/*
+ * slub_cpu_partial=0 (a study knob): no CPU partial chains, as Linux
+ * without CONFIG_SLUB_CPU_PARTIAL; partial slabs go to the node lists.
+ */
+static bool cpu_partial_off;		/* [init] */
+
+static void parse_slub_cpu_partial(const char *val)
+{
+	unsigned int n;
+
+	if (!val || kstrtouint(val, 0, &n) || n > 1)
+		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n", val ? val : "");
+	else
+		cpu_partial_off = !n;
+}
+cmdline_param("slub_cpu_partial", parse_slub_cpu_partial,
+	      "slub_cpu_partial=0: no per-CPU partial slab chains");
+
+bool slub_nocpu;			/* [init] */
+
+static void parse_slub_nocpu(const char *val)
+{
+	(void)val;
+	slub_nocpu = true;
+}
+cmdline_param("slub_nocpu", parse_slub_nocpu,
+	      "slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
+
+bool slub_cpu_partial_enabled(void)
+{
+	return !cpu_partial_off;
+}
+
 /* set_cpu_partial() - Linux's limits for the CPU partial chain. */
 static void set_cpu_partial(struct kmem_cache *s)
 {
 	unsigned int nr_objects;
 
-	if (kmem_cache_debug(s))
+	if (kmem_cache_debug(s) || cpu_partial_off)
 		nr_objects = 0;
 	else if (s->size >= PAGE_SIZE)
 		nr_objects = 6;
@@ -1498,6 +1538,8 @@ static int do_kmem_cache_create(struct kmem_cache *s, unsigned int align)
 	int err;
 
 	s->flags = slub_debug_flags_for(s->name, s->flags);
+	if (slub_nocpu)
+		s->flags |= SLAB_NO_CPU_CACHE;
 	s->align = calculate_alignment(s->flags, align, s->object_size);
 	err = calculate_sizes(s);
 	if (err)

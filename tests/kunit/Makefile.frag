@@ -8,3 +8,4 @@ KUNIT_SRCS += tests/kunit/buddy_pcp_kunit.c
 KUNIT_SRCS += tests/kunit/numa_kunit.c
 KUNIT_SRCS += tests/kunit/slub_kunit.c
 KUNIT_SRCS += tests/kunit/sched_kunit.c
+KUNIT_SRCS += tests/kunit/mempolicy_kunit.c

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <gfp.h>
 #include <kunit/test.h>
+#include <mempolicy.h>
 #include <mm.h>
 #include <mmzone.h>
 #include <preempt.h>
@@ -511,6 +512,70 @@ static void cross_hart_wakeup(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kthread_wait(t), 0);
 }
 
+/*
+ * Two interleaving tasks and a bound one on one hart, taking turns page by
+ * page: each keeps its own policy and its own interleave cursor, so each
+ * interleaving task still sees nodes 0, 1, 0, 1 … (a shared cursor would
+ * give each one node only) and the bound one only node 1.
+ */
+#define TURNS	20
+
+struct policy_turns {
+	int mode;
+	int nid[TURNS];
+	int err;
+};
+
+static int take_turns(void *arg)
+{
+	struct policy_turns *t = arg;
+	nodemask_t nodes = NODE_MASK_NONE;
+
+	node_set(t->mode == MPOL_BIND ? 1 : 0, nodes);
+	node_set(1, nodes);
+	t->err = set_mempolicy(t->mode, &nodes);
+	for (int i = 0; i < TURNS; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, 0);
+
+		t->nid[i] = page ? page_to_nid(page) : -1;
+		if (page)
+			__free_pages(page, 0);
+		yield();
+	}
+	return 0;
+}
+
+static void tasks_keep_their_policies(struct kunit *test)
+{
+	static struct policy_turns t[3];
+	struct task_struct *k[3];
+	unsigned int cpu = smp_processor_id();
+
+	if (!node_state(0, N_MEMORY) || !node_state(1, N_MEMORY))
+		kunit_skip(test, "needs memory on nodes 0 and 1");
+	t[0] = (struct policy_turns){ .mode = MPOL_INTERLEAVE };
+	t[1] = (struct policy_turns){ .mode = MPOL_INTERLEAVE };
+	t[2] = (struct policy_turns){ .mode = MPOL_BIND };
+	for (int i = 0; i < 3; i++) {
+		k[i] = kthread_create_on_cpu(take_turns, &t[i], cpu, "turns/%u");
+		KUNIT_ASSERT_NOT_NULL(test, k[i]);
+	}
+	preempt_disable();
+	for (int i = 0; i < 3; i++)
+		wake_up_process(k[i]);
+	preempt_enable();
+	for (int i = 0; i < 3; i++)
+		KUNIT_EXPECT_EQ(test, kthread_wait(k[i]), 0);
+	for (int i = 0; i < 3; i++) {
+		KUNIT_EXPECT_EQ(test, t[i].err, 0);
+		for (int j = 0; j < TURNS; j++)
+			KUNIT_EXPECT_EQ(test, t[i].nid[j],
+					t[i].mode == MPOL_BIND ? 1 : j % 2);
+	}
+	/* The case's own task kept the default policy. */
+	KUNIT_EXPECT_NULL(test, current->mempolicy);
+}
+
 /* Creating on an offline or impossible hart fails cleanly. */
 static void kthread_bad_cpu(struct kunit *test)
 {
@@ -527,6 +592,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(yield_alternates),
 	KUNIT_CASE(msleep_sleeps),
 	KUNIT_CASE(cross_hart_wakeup),
+	KUNIT_CASE(tasks_keep_their_policies),
 	KUNIT_CASE(preemption_by_tick),
 	KUNIT_CASE(preemption_percpu_caches),
 	{}

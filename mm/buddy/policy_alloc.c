@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/buddy/policy_alloc.c — alloc_pages(): the page allocator under the
+ * calling task's memory policy.
+ *
+ * The half of Linux's mm/mempolicy.c that handles gfp flags and pages
+ * (alloc_pages_noprof, alloc_pages_mpol_noprof, alloc_pages_preferred_many)
+ * lives here because mm/numa sits below <gfp.h>; the policies themselves
+ * and the node each allocation aims at are mm/numa/mempolicy.c's (theory
+ * there).  No lock of its own: interleave_hit is a per-CPU counter bumped
+ * with interrupts off, as zone_statistics() bumps its own (locking: see
+ * page_alloc.c), and the task's cursor and numa_pages[] are the task's.
+ */
+#include <asm/irqflags.h>
+#include <bug.h>
+#include <gfp.h>
+#include <mempolicy.h>
+#include <sched.h>
+#include <smp.h>
+#include <topology.h>
+
+#include "internal.h"
+
+/* interleave_hit: Linux counts it on the page's zone, this CPU's counter. */
+static void count_interleave_hit(struct page *page)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	count_numa_event(page_zone(page), NUMA_INTERLEAVE_HIT);
+	local_irq_restore(flags);
+}
+
+/*
+ * Pass 1 on the policy's nodes only, quietly and without the reclaim flag
+ * (so without the reserves a blocking caller may not touch either); pass 2
+ * anywhere, with the caller's flags.  A failed pass 1 still counts as an
+ * allocation failure (buddy_nr_alloc_failures()): it is one.
+ */
+static struct page *alloc_pages_preferred_many(gfp_t gfp, unsigned int order,
+					       int nid, nodemask_t *nodemask)
+{
+	gfp_t preferred_gfp = (gfp | __GFP_NOWARN) & ~__GFP_DIRECT_RECLAIM;
+	struct page *page = __alloc_pages(preferred_gfp, order, nid, nodemask);
+
+	if (!page)
+		page = __alloc_pages(gfp, order, nid, NULL);
+	return page;
+}
+
+/*
+ * alloc_pages_mpol() - allocate under @pol, starting from node @nid (this
+ * CPU's).  Linux's alloc_pages_mpol_noprof() for task policies.
+ */
+static struct page *alloc_pages_mpol(gfp_t gfp, unsigned int order,
+				     struct mempolicy *pol, int nid)
+{
+	nodemask_t *nodemask = policy_nodemask(gfp_zone(gfp), pol, &nid);
+	struct page *page;
+
+	if (pol->mode == MPOL_PREFERRED_MANY)
+		return alloc_pages_preferred_many(gfp, order, nid, nodemask);
+	page = __alloc_pages(gfp, order, nid, nodemask);
+	VM_WARN_ON_ONCE(page && nodemask &&
+			!node_isset(page_to_nid(page), *nodemask));	/* MPOL-3 */
+	if (unlikely(pol->mode == MPOL_INTERLEAVE) && page &&
+	    page_to_nid(page) == nid)
+		count_interleave_hit(page);
+	return page;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct mempolicy *pol = &default_policy;
+	bool task = !in_interrupt();
+	struct page *page;
+
+	if (task && !(gfp & __GFP_THISNODE))
+		pol = get_task_policy(current);
+	page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
+	if (page && task)
+		current->numa_pages[page_to_nid(page)] += 1UL << order;
+	return page;
+}

@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/stress/stress.c — the `stress` command: run a scenario's workers as
+ * tasks on chosen harts, watch them, and report what the allocators and
+ * their locks went through.
+ *
+ * Overview     `stress NAME [secs=S | ops=N] [seed=N] [harts=LIST]
+ *              [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]`.
+ *              One worker task per hart of LIST (default: every online
+ *              hart), bound to it, released together from a barrier; the
+ *              shell task prints `stress: NAME T s: N ops, R ops/s` about
+ *              once a second, stops the workers when the time is up (or
+ *              each stops at its share of ops=), joins them and reports:
+ *              throughput per hart, the lock_stat rows of the locks
+ *              involved, numastat per node, pcp and SLUB counter deltas,
+ *              the alloc-node × free-node matrix and the integrity
+ *              verdict, then one JSON line and PASS or FAIL.
+ *
+ * Structures   struct stress_run (one per command) holds the workers; each
+ *              worker counts its own operations and findings, so nothing
+ *              is shared on the hot path but what the scenario shares.
+ *
+ * Locking      None of its own: every counter has one writer (its worker)
+ *              and is read racily for progress, exactly after the join.
+ *
+ * Invariants   STRESS-1 free pages are counted after draining the pcp lists
+ *              and shrinking every slab cache: before setup, and after
+ *              teardown once every worker task is reaped, so they compare
+ *              exactly.  Counters are read before teardown, which may
+ *              destroy the scenario's cache with its statistics.
+ *              STRESS-2 a run's verdict is PASS only if no checksum failed,
+ *              no double free was caught, Σ live = 0, free pages came back,
+ *              every slab cache validates and the scenario found nothing.
+ *
+ * Paths        parse → snapshot → setup → start → progress/stop → join →
+ *              teardown → snapshot → report.
+ *
+ * Linux        None: Linux has no in-kernel allocator stress suite; the
+ *              workloads re-express mimalloc-bench's xmalloc-test, larson,
+ *              and the MIT 6.1810 lock lab's kalloctest (LINUX-FACTS §9).
+ *
+ * Statistics   the report above; `JSON-BEGIN stress` … `JSON-END`.
+ */
+#include <asm/barrier.h>
+#include <asm/processor.h>
+#include <errno.h>
+#include <gfp.h>
+#include <init.h>
+#include <kunit/test.h>
+#include <mempolicy.h>
+#include <mm.h>
+#include <mmzone.h>
+#include <printk.h>
+#include <sched.h>
+#include <shell.h>
+#include <slab.h>
+#include <smp.h>
+#include <spinlock.h>
+#include <string.h>
+#include <topology.h>
+
+#include "stress.h"
+
+#define OBJ_MAGIC	0x5752u		/* "SW": a live stress object */
+#define OBJ_FREED	0xdeadu		/* retired by stress_obj_check() */
+#define PROGRESS_NS	1000000000ULL
+#define MAX_LOCKS	8
+#define MAX_ROW		4096		/* the JSON line is printed in pieces */
+
+extern const struct stress_test *const __stress_tests_start[];
+extern const struct stress_test *const __stress_tests_end[];
+
+/* Counted by every run, on top of the scenario's own list. */
+static const char *const common_locks[] = {
+	"&zone->lock", "&n->list_lock", "&slab_locks[i]", "&rq->lock", NULL
+};
+
+struct obj_header {
+	u16 magic;
+	u16 nid;			/* node of the memory */
+	u32 size;
+	u32 seq;			/* payload seed */
+	u32 sum;			/* over the payload words */
+};
+_Static_assert(sizeof(struct obj_header) == STRESS_OBJ_MIN, "header");
+
+static u64 numa_delay_default;	/* [init] numa_delay= boot option */
+
+static void parse_numa_delay(const char *val)
+{
+	if (!val || kstrtoul(val, 0, &numa_delay_default))
+		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit\n",
+			val ? val : "");
+}
+cmdline_param("numa_delay", parse_numa_delay,
+	      "numa_delay=NS: stress tests busy-wait NS per distance unit above 10 on each remote access");
+
+/* ------------------------------------------------------------------ */
+/* Objects                                                             */
+
+void stress_numa_access(struct stress_worker *w, int nid)
+{
+	u64 ns = w->run->numa_delay_ns, end;
+
+	if (!ns || nid == w->nid || nid < 0)
+		return;
+	end = ktime_get_ns() + ns * (u64)(node_distance(w->nid, nid) - 10);
+	while (ktime_get_ns() < end)
+		cpu_relax();
+}
+
+static u32 payload_sum(const u64 *p, size_t words, u32 seq)
+{
+	u64 x = seq, sum = 0;
+
+	for (size_t i = 0; i < words; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		if (p)
+			sum += p[i] ^ x;
+	}
+	return (u32)(sum ^ (sum >> 32));
+}
+
+static void payload_write(u64 *p, size_t words, u32 seq)
+{
+	u64 x = seq;
+
+	for (size_t i = 0; i < words; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		p[i] = x;
+	}
+}
+
+void stress_obj_fill(struct stress_worker *w, void *obj, size_t size)
+{
+	struct obj_header *h = obj;
+	size_t words = (size - sizeof(*h)) / sizeof(u64);
+
+	h->magic = OBJ_MAGIC;
+	h->nid = (u16)page_to_nid(virt_to_page(obj));
+	h->size = (u32)size;
+	h->seq = prandom_u32_state(&w->rnd);
+	payload_write((u64 *)(h + 1), words, h->seq);
+	h->sum = payload_sum((u64 *)(h + 1), words, h->seq);
+	stress_numa_access(w, h->nid);
+	w->live++;
+}
+
+bool stress_obj_check(struct stress_worker *w, void *obj, size_t size)
+{
+	struct obj_header *h = obj;
+	size_t words = (size - sizeof(*h)) / sizeof(u64);
+	int nid = page_to_nid(virt_to_page(obj));
+
+	stress_numa_access(w, nid);
+	w->live--;
+	w->checked++;
+	if (h->magic == OBJ_FREED) {
+		w->double_free++;
+		return false;
+	}
+	if (h->magic != OBJ_MAGIC || h->size != size || h->nid != nid ||
+	    payload_sum((u64 *)(h + 1), words, h->seq) != h->sum) {
+		if (w->bad++ < 3)
+			pr_err("stress: %s: object %p (%zu bytes, node %d) damaged: magic %#x size %u\n",
+			       w->run->test->name, obj, size, nid, h->magic, h->size);
+		return false;
+	}
+	h->magic = OBJ_FREED;
+	w->freed_from[nid]++;
+	return true;
+}
+
+/* Pages: the whole first and last 64 bytes of each page carry the payload. */
+void stress_page_fill(struct stress_worker *w, void *addr, unsigned int order)
+{
+	stress_obj_fill(w, addr, 64);
+	for (unsigned int i = 1; i < (1u << order); i++)
+		memset((char *)addr + i * PAGE_SIZE, (u8)i, 64);
+}
+
+bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order)
+{
+	bool ok = true;
+
+	for (unsigned int i = 1; i < (1u << order); i++) {
+		const u8 *p = (const u8 *)addr + i * PAGE_SIZE;
+
+		for (int b = 0; b < 64; b++)
+			if (p[b] != (u8)i)
+				ok = false;
+	}
+	if (!ok)
+		w->bad++;
+	return stress_obj_check(w, addr, 64) && ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rings                                                               */
+
+int stress_ring_init(struct stress_ring *ring, unsigned int size)
+{
+	ring->slot = kcalloc(size, sizeof(void *), GFP_KERNEL);
+	ring->head = ring->tail = 0;
+	ring->mask = size - 1;
+	return ring->slot ? 0 : -ENOMEM;
+}
+
+void stress_ring_destroy(struct stress_ring *ring)
+{
+	kfree(ring->slot);
+	ring->slot = NULL;
+}
+
+bool stress_ring_push(struct stress_ring *ring, void *p)
+{
+	unsigned int head = ring->head;
+
+	if (head - smp_load_acquire(&ring->tail) > ring->mask)
+		return false;
+	ring->slot[head & ring->mask] = p;
+	smp_store_release(&ring->head, head + 1);
+	return true;
+}
+
+void *stress_ring_pop(struct stress_ring *ring)
+{
+	unsigned int tail = ring->tail;
+	void *p;
+
+	if (tail == smp_load_acquire(&ring->head))
+		return NULL;
+	p = ring->slot[tail & ring->mask];
+	smp_store_release(&ring->tail, tail + 1);
+	return p;
+}
+
+struct stress_worker *stress_partner(struct stress_worker *w, bool other_node)
+{
+	struct stress_run *r = w->run;
+
+	for (unsigned int k = 1; k < r->nr; k++) {
+		struct stress_worker *o = &r->w[(w->idx + k) % r->nr];
+
+		if ((o->nid != w->nid) == other_node)
+			return o;
+	}
+	return r->nr > 1 ? &r->w[(w->idx + 1) % r->nr] : w;
+}
+
+/* ------------------------------------------------------------------ */
+/* The tick hook                                                       */
+
+static void (*tick_hook)(void);		/* [atomic] */
+static bool tick_registered;		/* [shell] */
+
+static void stress_tick(void)
+{
+	void (*fn)(void) = smp_load_acquire(&tick_hook);
+
+	if (fn)
+		fn();
+}
+
+void stress_set_tick_hook(void (*fn)(void))
+{
+	if (!tick_registered && fn) {
+		if (register_tick_work(stress_tick, 1)) {
+			pr_err("stress: no tick work slot left\n");
+			return;
+		}
+		tick_registered = true;
+	}
+	smp_store_release(&tick_hook, fn);
+	if (!fn)
+		msleep(30);	/* every hart's tick has seen it */
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapshots                                                           */
+
+struct snapshot {
+	unsigned long free_pages;
+	unsigned long numa[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
+	unsigned long pcp[NR_PCP_STAT_ITEMS];
+	struct slub_events slub;
+	struct lock_class_stats locks[MAX_LOCKS];
+	bool lock_known[MAX_LOCKS];
+};
+
+static const char *lock_names[MAX_LOCKS];
+static unsigned int nr_lock_names;
+
+static void collect_lock_names(const struct stress_test *t)
+{
+	nr_lock_names = 0;
+	for (int i = 0; common_locks[i]; i++)
+		lock_names[nr_lock_names++] = common_locks[i];
+	for (int i = 0; t->locks && t->locks[i] && nr_lock_names < MAX_LOCKS; i++)
+		lock_names[nr_lock_names++] = t->locks[i];
+}
+
+/* Free pages once pcp lists and empty slabs have gone back (STRESS-1). */
+static unsigned long settled_free_pages(void)
+{
+	drain_all_pages(NULL);
+	kmem_cache_shrink_all();
+	drain_all_pages(NULL);
+	return nr_free_pages();
+}
+
+static void take_snapshot(struct snapshot *s)
+{
+	unsigned int cpu;
+	int nid;
+
+	s->free_pages = settled_free_pages();
+	for_each_online_node(nid)
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			s->numa[nid][i] = node_numa_event_state(nid, i);
+	memset(s->pcp, 0, sizeof(s->pcp));
+	for_each_online_node(nid) {
+		for (int z = 0; z < MAX_NR_ZONES; z++) {
+			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
+
+			if (!populated_zone(zone) || !zone->per_cpu_pageset)
+				continue;
+			for_each_online_cpu(cpu) {
+				struct per_cpu_pages *pcp =
+					per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+				for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+					s->pcp[i] += READ_ONCE(pcp->stat[i]);
+			}
+		}
+	}
+	slub_events_sum(&s->slub);
+	for (unsigned int i = 0; i < nr_lock_names; i++)
+		s->lock_known[i] = !lock_class_stats_read(lock_names[i],
+							  &s->locks[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Workers                                                             */
+
+static int worker_fn(void *arg)
+{
+	struct stress_worker *w = arg;
+	struct stress_run *r = w->run;
+
+	if (r->have_policy) {
+		int err = set_mempolicy(r->policy_mode, &r->policy_nodes);
+
+		if (err)
+			pr_err("stress: worker %u: set_mempolicy: %d\n", w->idx, err);
+	}
+	__atomic_fetch_add(&r->ready, 1, __ATOMIC_RELEASE);
+	while (!smp_load_acquire(&r->go))
+		msleep(1);
+	w->start_ns = ktime_get_ns();
+	r->test->work(w);
+	w->end_ns = ktime_get_ns();
+	__atomic_fetch_add(&r->done, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static unsigned long total_ops(const struct stress_run *r)
+{
+	unsigned long ops = 0;
+
+	for (unsigned int i = 0; i < r->nr; i++)
+		ops += READ_ONCE(r->w[i].ops);
+	return ops;
+}
+
+/* ------------------------------------------------------------------ */
+/* Arguments                                                           */
+
+static const struct stress_test *find_test(const char *name)
+{
+	for (const struct stress_test *const *t = __stress_tests_start;
+	     t < __stress_tests_end; t++)
+		if (!strcmp((*t)->name, name))
+			return *t;
+	return NULL;
+}
+
+/* Digits at @s into @v; returns the first character after them. */
+static const char *parse_decimal(const char *s, unsigned long *v)
+{
+	*v = 0;
+	while (*s >= '0' && *s <= '9' && *v < 100000)
+		*v = *v * 10 + (unsigned long)(*s++ - '0');
+	return s;
+}
+
+/* harts=0-3,6 → a cpumask of online harts; -EINVAL on a bad list. */
+static int parse_harts(const char *list, struct cpumask *mask)
+{
+	cpumask_clear(mask);
+	while (*list) {
+		unsigned long a, b;
+		const char *end;
+
+		end = parse_decimal(list, &a);
+		if (end == list)
+			return -EINVAL;
+		b = a;
+		if (*end == '-') {
+			list = end + 1;
+			end = parse_decimal(list, &b);
+			if (end == list || b < a)
+				return -EINVAL;
+		}
+		for (unsigned long c = a; c <= b; c++) {
+			if (c >= nr_cpu_ids || !cpu_online(c))
+				return -ENXIO;
+			cpumask_set_cpu(c, mask);
+		}
+		if (*end == ',')
+			end++;
+		else if (*end)
+			return -EINVAL;
+		list = end;
+	}
+	return cpumask_empty(mask) ? -EINVAL : 0;
+}
+
+static int parse_args(struct stress_run *r, int argc, char **argv,
+		      struct cpumask *harts)
+{
+	r->seed = 1;
+	r->secs = 5;
+	r->numa_delay_ns = numa_delay_default;
+	cpumask_copy(harts, cpu_online_mask);
+	for (int i = 2; i < argc; i++) {
+		char *val = strchr(argv[i], '=');
+		const char *why = "";
+		int err = 0;
+
+		if (!val) {
+			console_printf("stress: '%s' is not KEY=VALUE\n", argv[i]);
+			return -EINVAL;
+		}
+		*val++ = 0;
+		if (!strcmp(argv[i], "secs"))
+			err = kstrtoul(val, 0, &r->secs);
+		else if (!strcmp(argv[i], "ops"))
+			err = kstrtoul(val, 0, &r->ops_limit);
+		else if (!strcmp(argv[i], "seed"))
+			err = kstrtoul(val, 0, &r->seed);
+		else if (!strcmp(argv[i], "size"))
+			err = kstrtoul(val, 0, (unsigned long *)&r->size);
+		else if (!strcmp(argv[i], "mode"))
+			err = kstrtoint(val, 0, &r->mode_arg);
+		else if (!strcmp(argv[i], "numa_delay"))
+			err = kstrtoul(val, 0, &r->numa_delay_ns);
+		else if (!strcmp(argv[i], "harts"))
+			err = parse_harts(val, harts);
+		else if (!strcmp(argv[i], "policy")) {
+			strscpy(r->policy_str, val, sizeof(r->policy_str));
+			err = mpol_parse(val, &r->policy_mode, &r->policy_nodes, &why);
+			if (err)
+				console_printf("stress: policy=%s: %s\n", val, why);
+			r->have_policy = !err;
+		} else {
+			console_printf("stress: unknown option '%s' (see help stress)\n",
+				       argv[i]);
+			return -EINVAL;
+		}
+		if (err) {
+			console_printf("stress: bad value for %s: '%s' (%d)\n",
+				       argv[i], val, err);
+			return err;
+		}
+	}
+	if (r->ops_limit)
+		r->secs = 0;
+	if (!r->ops_limit && !r->secs) {
+		console_printf("stress: secs= or ops= must be positive\n");
+		return -EINVAL;
+	}
+	if (r->size && (r->size < STRESS_OBJ_MIN || r->size > KMALLOC_MAX_CACHE_SIZE)) {
+		console_printf("stress: size=%zu outside %d..%lu\n", r->size,
+			       STRESS_OBJ_MIN, KMALLOC_MAX_CACHE_SIZE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The report                                                          */
+
+static void print_report(struct stress_run *r, const struct snapshot *b,
+			 const struct snapshot *a, u64 elapsed_ns,
+			 const char *const *problems, unsigned int nr_problems,
+			 const unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES],
+			 int validate_errors, long free_delta)
+{
+	unsigned long ops = total_ops(r), checked = 0, bad = 0, dfree = 0, fails = 0;
+	unsigned long loc = 0, oth = 0;
+	long live = 0;
+	int nid, f;
+	bool pass = !nr_problems;
+
+	for (unsigned int i = 0; i < r->nr; i++) {
+		checked += r->w[i].checked;
+		bad += r->w[i].bad;
+		dfree += r->w[i].double_free;
+		live += r->w[i].live;
+		fails += r->w[i].alloc_fail;
+	}
+	for_each_online_node(nid) {
+		loc += a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL];
+		oth += a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER];
+	}
+	console_lock();
+	console_printf("stress: %s: %lu ops in %llu.%03llu s, %llu ops/s, %u harts, seed %llu%s%s%s\n",
+		       r->test->name, ops,
+		       (unsigned long long)(elapsed_ns / 1000000000ULL),
+		       (unsigned long long)(elapsed_ns / 1000000ULL % 1000),
+		       (unsigned long long)(elapsed_ns ? ops * 1000000000ULL / elapsed_ns : 0),
+		       r->nr, (unsigned long long)r->seed,
+		       r->have_policy ? ", policy " : "",
+		       r->have_policy ? r->policy_str : "",
+		       r->numa_delay_ns ? " (numa_delay on)" : "");
+	if (r->numa_delay_ns)
+		console_printf("  numa_delay: %llu ns per distance unit on remote accesses\n",
+			       (unsigned long long)r->numa_delay_ns);
+	console_printf("  per hart:     cpu node        ops      ops/s\n");
+	for (unsigned int i = 0; i < r->nr; i++) {
+		struct stress_worker *w = &r->w[i];
+		u64 ns = w->end_ns - w->start_ns;
+
+		console_printf("               %3u %4d %10lu %10llu\n", w->cpu, w->nid,
+			       w->ops, (unsigned long long)(ns ? w->ops * 1000000000ULL / ns : 0));
+	}
+	console_printf("  locks:        %-18s %10s %10s %12s %10s\n", "class",
+		       "acquired", "contended", "wait-total-us", "bounces");
+	for (unsigned int i = 0; i < nr_lock_names; i++) {
+		if (!a->lock_known[i])
+			continue;
+		console_printf("                %-18s %10llu %10llu %12llu %10llu\n",
+			       lock_names[i],
+			       (unsigned long long)(a->locks[i].acquisitions - b->locks[i].acquisitions),
+			       (unsigned long long)(a->locks[i].contentions - b->locks[i].contentions),
+			       (unsigned long long)((a->locks[i].wait_total_ns - b->locks[i].wait_total_ns) / 1000),
+			       (unsigned long long)(a->locks[i].acq_bounces - b->locks[i].acq_bounces));
+	}
+	if (!lock_stat_enabled)
+		console_printf("                (lockstat=off: locks counted nothing)\n");
+	console_printf("  numastat:     node   numa_hit  numa_miss numa_foreign interleave_hit local_node other_node\n");
+	for_each_online_node(nid)
+		console_printf("               %5d %10lu %10lu %12lu %14lu %10lu %10lu\n", nid,
+			       a->numa[nid][NUMA_HIT] - b->numa[nid][NUMA_HIT],
+			       a->numa[nid][NUMA_MISS] - b->numa[nid][NUMA_MISS],
+			       a->numa[nid][NUMA_FOREIGN] - b->numa[nid][NUMA_FOREIGN],
+			       a->numa[nid][NUMA_INTERLEAVE_HIT] - b->numa[nid][NUMA_INTERLEAVE_HIT],
+			       a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL],
+			       a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER]);
+	console_printf("  local ratio:  %lu.%03lu (local_node / (local_node + other_node))\n",
+		       loc + oth ? loc * 1000 / (loc + oth) / 1000 : 1,
+		       loc + oth ? loc * 1000 / (loc + oth) % 1000 : 0);
+	console_printf("  pcp:          alloc hits %lu, refills %lu, frees %lu, flushes %lu, drains %lu\n",
+		       a->pcp[PCP_ALLOC_HIT] - b->pcp[PCP_ALLOC_HIT],
+		       a->pcp[PCP_REFILL] - b->pcp[PCP_REFILL],
+		       a->pcp[PCP_FREE] - b->pcp[PCP_FREE],
+		       a->pcp[PCP_FLUSH] - b->pcp[PCP_FLUSH],
+		       a->pcp[PCP_DRAIN] - b->pcp[PCP_DRAIN]);
+	console_printf("  slub:        ");
+	for (int i = 0; i < NR_SLUB_EVENTS; i++)
+		console_printf(" %s %lu", slub_event_names[i],
+			       a->slub.ev[i] - b->slub.ev[i]);
+	console_printf("\n  alloc node x free node (objects and pages checked at free):\n          ");
+	for_each_online_node(f)
+		console_printf(" %10s%d", "free@N", f);
+	console_printf("\n");
+	for_each_online_node(nid) {
+		console_printf("   alloc@N%d", nid);
+		for_each_online_node(f)
+			console_printf(" %11lu", matrix[nid][f]);
+		console_printf("\n");
+	}
+	if (r->test->report)
+		r->test->report(r);
+	console_printf("  integrity:    %lu checked, %lu bad checksums, %lu double frees, %ld lost, %ld free pages off, %d validate errors, %lu allocation failures\n",
+		       checked, bad, dfree, live, free_delta, validate_errors, fails);
+	for (unsigned int i = 0; i < nr_problems; i++)
+		console_printf("  problem:      %s\n", problems[i]);
+
+	/* The JSON line (tools/study parses it). */
+	console_printf("JSON-BEGIN stress\n{\"report\":\"stress\",\"name\":\"%s\",\"seed\":%llu,\"secs\":%llu,\"ops_limit\":%lu,\"harts\":[",
+		       r->test->name, (unsigned long long)r->seed,
+		       (unsigned long long)r->secs, r->ops_limit);
+	for (unsigned int i = 0; i < r->nr; i++)
+		console_printf("%s%u", i ? "," : "", r->w[i].cpu);
+	console_printf("],\"nr_cpus\":%u,\"nr_nodes\":%u,\"policy\":\"%s\",\"knobs\":{\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s,\"numa_delay_ns\":%llu},",
+		       num_online_cpus(), num_online_nodes(),
+		       r->have_policy ? r->policy_str : "default",
+		       pcp_enabled ? "true" : "false",
+		       slub_cpu_partial_enabled() ? "true" : "false",
+		       slub_nocpu ? "true" : "false",
+		       lock_stat_enabled ? "true" : "false",
+		       (unsigned long long)r->numa_delay_ns);
+	console_printf("\"elapsed_ns\":%llu,\"ops\":%lu,\"ops_per_sec\":%llu,\"per_hart\":[",
+		       (unsigned long long)elapsed_ns, ops,
+		       (unsigned long long)(elapsed_ns ? ops * 1000000000ULL / elapsed_ns : 0));
+	for (unsigned int i = 0; i < r->nr; i++) {
+		struct stress_worker *w = &r->w[i];
+		u64 ns = w->end_ns - w->start_ns;
+
+		console_printf("%s{\"cpu\":%u,\"node\":%d,\"ops\":%lu,\"ops_per_sec\":%llu}",
+			       i ? "," : "", w->cpu, w->nid, w->ops,
+			       (unsigned long long)(ns ? w->ops * 1000000000ULL / ns : 0));
+	}
+	console_printf("],\"locks\":[");
+	for (unsigned int i = 0, n = 0; i < nr_lock_names; i++) {
+		if (!a->lock_known[i])
+			continue;
+		console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"hold_total_ns\":%llu,\"bounces\":%llu}",
+			       n++ ? "," : "", lock_names[i],
+			       (unsigned long long)(a->locks[i].acquisitions - b->locks[i].acquisitions),
+			       (unsigned long long)(a->locks[i].contentions - b->locks[i].contentions),
+			       (unsigned long long)(a->locks[i].wait_total_ns - b->locks[i].wait_total_ns),
+			       (unsigned long long)a->locks[i].wait_max_ns,
+			       (unsigned long long)(a->locks[i].hold_total_ns - b->locks[i].hold_total_ns),
+			       (unsigned long long)(a->locks[i].acq_bounces - b->locks[i].acq_bounces));
+	}
+	console_printf("],\"numastat\":[");
+	for_each_online_node(nid)
+		console_printf("%s{\"node\":%d,\"numa_hit\":%lu,\"numa_miss\":%lu,\"numa_foreign\":%lu,\"interleave_hit\":%lu,\"local_node\":%lu,\"other_node\":%lu}",
+			       nid ? "," : "", nid,
+			       a->numa[nid][NUMA_HIT] - b->numa[nid][NUMA_HIT],
+			       a->numa[nid][NUMA_MISS] - b->numa[nid][NUMA_MISS],
+			       a->numa[nid][NUMA_FOREIGN] - b->numa[nid][NUMA_FOREIGN],
+			       a->numa[nid][NUMA_INTERLEAVE_HIT] - b->numa[nid][NUMA_INTERLEAVE_HIT],
+			       a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL],
+			       a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER]);
+	console_printf("],\"local_ratio\":%lu.%03lu,\"matrix\":[",
+		       loc + oth ? loc * 1000 / (loc + oth) / 1000 : 1,
+		       loc + oth ? loc * 1000 / (loc + oth) % 1000 : 0);
+	for_each_online_node(nid) {
+		console_printf("%s[", nid ? "," : "");
+		for_each_online_node(f)
+			console_printf("%s%lu", f ? "," : "", matrix[nid][f]);
+		console_printf("]");
+	}
+	console_printf("],\"pcp\":{\"alloc_hits\":%lu,\"refills\":%lu,\"frees\":%lu,\"flushes\":%lu,\"drains\":%lu},\"slub\":{",
+		       a->pcp[PCP_ALLOC_HIT] - b->pcp[PCP_ALLOC_HIT],
+		       a->pcp[PCP_REFILL] - b->pcp[PCP_REFILL],
+		       a->pcp[PCP_FREE] - b->pcp[PCP_FREE],
+		       a->pcp[PCP_FLUSH] - b->pcp[PCP_FLUSH],
+		       a->pcp[PCP_DRAIN] - b->pcp[PCP_DRAIN]);
+	for (int i = 0; i < NR_SLUB_EVENTS; i++)
+		console_printf("%s\"%s\":%lu", i ? "," : "", slub_event_names[i],
+			       a->slub.ev[i] - b->slub.ev[i]);
+	console_printf("},\"integrity\":{\"checked\":%lu,\"bad_checksum\":%lu,\"lost\":%ld,\"double_free\":%lu,\"free_pages_delta\":%ld,\"validate_errors\":%d,\"alloc_failures\":%lu},\"verdict\":\"%s\"}\nJSON-END\n",
+		       checked, bad, live, dfree, free_delta, validate_errors,
+		       fails, pass ? "PASS" : "FAIL");
+	console_printf("stress: %s %s\n", r->test->name, pass ? "PASS" : "FAIL");
+	console_unlock();
+}
+
+/* ------------------------------------------------------------------ */
+/* The command                                                         */
+
+static int run_stress(struct stress_run *r, const struct cpumask *harts)
+{
+	static struct snapshot before, after;
+	static unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES];
+	const char *problems[8];
+	unsigned int nr_problems = 0, cpu, i = 0;
+	u64 start, next_progress, elapsed;
+	long free_delta;
+	int validate_errors, err = 0;
+	bool all_done = false;
+
+	collect_lock_names(r->test);
+	r->w = kcalloc(r->nr, sizeof(*r->w), GFP_KERNEL);
+	if (!r->w)
+		return -ENOMEM;
+	take_snapshot(&before);	/* STRESS-1: the worker array is in both */
+	for_each_cpu(cpu, harts) {
+		struct stress_worker *w = &r->w[i];
+
+		w->run = r;
+		w->idx = i;
+		w->cpu = cpu;
+		w->nid = cpu_to_node(cpu);
+		prandom_seed_state(&w->rnd, r->seed * 1000003ULL + i);
+		if (r->ops_limit)
+			w->quota = r->ops_limit / r->nr + (i < r->ops_limit % r->nr);
+		i++;
+	}
+	if (r->test->setup) {
+		err = r->test->setup(r);
+		if (err) {
+			console_printf("stress: %s: setup failed (%d)\n", r->test->name, err);
+			goto out_free;
+		}
+	}
+	for (i = 0; i < r->nr; i++) {
+		r->w[i].task = kthread_create_on_cpu(worker_fn, &r->w[i],
+						     r->w[i].cpu, "stress/%u");
+		if (!r->w[i].task) {
+			console_printf("stress: cannot start a worker on cpu %u\n",
+				       r->w[i].cpu);
+			WRITE_ONCE(r->stop, true);
+			err = -ENOMEM;
+			break;
+		}
+		wake_up_process(r->w[i].task);
+	}
+	if (!err) {
+		while (READ_ONCE(r->ready) < r->nr)
+			msleep(1);
+		start = ktime_get_ns();
+		next_progress = start + PROGRESS_NS;
+		smp_store_release(&r->go, true);
+		while (!all_done) {
+			u64 now;
+
+			msleep(20);
+			now = ktime_get_ns();
+			all_done = smp_load_acquire(&r->done) == r->nr;
+			if (r->secs && now - start >= r->secs * 1000000000ULL)
+				WRITE_ONCE(r->stop, true);
+			if (now >= next_progress && !all_done) {
+				unsigned long ops = total_ops(r);
+
+				console_printf("stress: %s %llu.%llu s: %lu ops, %llu ops/s\n",
+					       r->test->name,
+					       (unsigned long long)((now - start) / 1000000000ULL),
+					       (unsigned long long)((now - start) / 100000000ULL % 10),
+					       ops,
+					       (unsigned long long)(ops * 1000000000ULL / (now - start)));
+				next_progress += PROGRESS_NS;
+			}
+		}
+		elapsed = ktime_get_ns() - start;
+	} else {
+		smp_store_release(&r->go, true);
+		elapsed = 0;
+	}
+	for (unsigned int k = 0; k < i; k++)
+		kthread_wait(r->w[k].task);
+	/* Counters before teardown: a scenario's own cache dies there. */
+	if (!err)
+		take_snapshot(&after);
+	if (r->test->teardown)
+		r->test->teardown(r);
+	if (err)
+		goto out_free;
+
+	memset(matrix, 0, sizeof(matrix));
+	for (i = 0; i < r->nr; i++)
+		for (int a = 0; a < MAX_NUMNODES; a++)
+			matrix[a][r->w[i].nid] += r->w[i].freed_from[a];
+	free_delta = (long)before.free_pages - (long)settled_free_pages();
+	validate_errors = validate_all_slab_caches();
+	for (i = 0; i < r->nr; i++) {
+		if (r->w[i].bad && nr_problems < 8)
+			problems[nr_problems++] = "payload checksums failed";
+		if (r->w[i].double_free && nr_problems < 8)
+			problems[nr_problems++] = "an object was freed twice";
+		if (r->w[i].bad || r->w[i].double_free)
+			break;
+	}
+	{
+		long live = 0;
+
+		for (i = 0; i < r->nr; i++)
+			live += r->w[i].live;
+		if (live)
+			problems[nr_problems++] = "objects lost (allocated, never freed)";
+	}
+	if (free_delta)
+		problems[nr_problems++] = "free pages did not come back";
+	if (validate_errors)
+		problems[nr_problems++] = "slab caches do not validate";
+	if (r->problems)
+		problems[nr_problems++] = "the scenario's own checks failed";
+	print_report(r, &before, &after, elapsed, problems, nr_problems, matrix,
+		     validate_errors, free_delta);
+	err = nr_problems ? -EIO : 0;
+out_free:
+	kfree(r->w);
+	return err;
+}
+
+static int cmd_stress(int argc, char **argv)
+{
+	static struct stress_run run;
+	struct stress_run *r = &run;
+	struct cpumask harts;
+	int err;
+
+	if (argc < 2 || !strcmp(argv[1], "list")) {
+		console_printf("stress scenarios:\n");
+		for (const struct stress_test *const *t = __stress_tests_start;
+		     t < __stress_tests_end; t++)
+			console_printf("  %-11s %s\n", (*t)->name, (*t)->help);
+		console_printf("usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=BYTES] [mode=N] [numa_delay=NS]\n");
+		return argc < 2 ? -EINVAL : 0;
+	}
+	memset(r, 0, sizeof(*r));
+	r->test = find_test(argv[1]);
+	if (!r->test) {
+		console_printf("stress: no scenario '%s' (stress list)\n", argv[1]);
+		return -ENOENT;
+	}
+	err = parse_args(r, argc, argv, &harts);
+	if (err)
+		return err;
+	r->nr = cpumask_weight(&harts);
+	if (r->nr < r->test->min_harts) {
+		console_printf("stress: %s needs at least %u harts\n", r->test->name,
+			       r->test->min_harts);
+		return -EINVAL;
+	}
+	return run_stress(r, &harts);
+}
+SHELL_COMMAND("stress", cmd_stress, "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+	      "allocator stress scenario on tasks, with lock, NUMA and integrity report");
