@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """study_test.py: tests of tools/study, the sweep runner, its parser, plots and report.
 
-No QEMU is started. The parser is checked against tests/host/fixtures/stress_sample.log, a
-console transcript of `stress xfree secs=3 seed=1 policy=interleave:0-1; lockstat; numastat` on
-4 harts and 2 nodes in the stress command's output format (CRLF line ends, printk prefixes, the
-report, then the lockstat and numastat reports). Whole sweeps run through
+No QEMU is started. The parser is checked against tests/host/fixtures/stress_sample.log, the
+console of a real boot (tools/nodal-qemu --smp 4 --nodes 2 --append "pcp=off
+slub_cpu_partial=0" --run "stress xfree secs=3 seed=1 policy=interleave:0-1; lockstat;
+numastat", CRLF line ends as QEMU's serial gives them), with the values its human-readable
+report prints. Whole sweeps run through
 tests/host/fixtures/fake_nodal_qemu, which prints that transcript adjusted to each run. The
 plots are checked as SVG when gnuplot is installed, and must be skipped cleanly without it.
 Ends with "study_test: N passed, N failed" (one per test); exits non-zero when one failed.
@@ -68,36 +69,45 @@ class ParseSample(unittest.TestCase):
         self.assertEqual((s["name"], s["seed"], s["secs"], s["nr_cpus"], s["nr_nodes"]),
                          ("xfree", 1, 3, 4, 2))
         self.assertEqual(s["policy"], "interleave:0-1")
-        self.assertEqual(s["ops"], 796212)
-        self.assertAlmostEqual(s["ops_per_sec"], 265279.1, places=1)
-        self.assertEqual(sum(h["ops"] for h in s["per_hart"]), s["ops"])
-        self.assertEqual(s["matrix"], [[201000, 197500], [199800, 197912]])
+        self.assertEqual((s["ops"], s["ops_per_sec"], s["elapsed_ns"]),
+                         (199178, 62356, 3194194500))
+        self.assertEqual([(h["cpu"], h["node"], h["ops"]) for h in s["per_hart"]],
+                         [(0, 0, 50852), (1, 0, 48739), (2, 1, 50850), (3, 1, 48737)])
+        self.assertEqual(s["matrix"], [[2, 92723], [0, 6864]])
+        self.assertEqual(s["integrity"]["checked"], 99589)
         self.assertEqual(s["verdict"], "PASS")
-        self.assertEqual(s["knobs"]["pcp"], True)
+        self.assertEqual((s["knobs"]["pcp"], s["knobs"]["slub_cpu_partial"]), (False, False))
 
     def test_lock_deltas_and_local_ratio(self):
         s = self.con.report("stress")
         self.assertEqual(study.lock_contentions(s),
-                         {"&zone->lock": 97, "&n->list_lock": 1733, "&slab_locks[i]": 5120,
-                          "pcpu_lock": 0})
-        self.assertAlmostEqual(study.local_ratio(s), 0.517)
+                         {"&zone->lock": 11306, "&n->list_lock": 0, "&slab_locks[i]": 265,
+                          "&rq->lock": 3})
+        self.assertEqual(study.local_ratio(s), 0.5)
         del s["local_ratio"]    # optional: computed from the numastat deltas
-        self.assertAlmostEqual(study.local_ratio(s), 1241 / 2402)
+        self.assertAlmostEqual(study.local_ratio(s), 6240 / (6240 + 6237))
 
     def test_later_reports_are_cumulative_ones(self):
         lock_stat = self.con.report("lock_stat")
-        self.assertEqual(lock_stat["classes"][0]["name"], "&slab_locks[i]")
-        self.assertEqual(lock_stat["classes"][0]["contentions"], 5120)
+        self.assertEqual((lock_stat["classes"][0]["name"], lock_stat["classes"][0]["contentions"]),
+                         ("&zone->lock", 11306))
         numastat = self.con.report("numastat")
-        self.assertEqual([n["local_node"] for n in numastat["nodes"]], [655, 601])
+        self.assertEqual([n["local_node"] for n in numastat["nodes"]], [6254, 0])
 
-    def test_progress_lines_behind_printk_prefix(self):
-        self.assertEqual(self.con.progress, [(1.0, 262311, 262311.0),
-                                             (2.0, 531007, 265504.0),
-                                             (3.0, 796212, 265404.0)])
+    def test_progress_lines(self):
+        self.assertEqual(self.con.progress, [(1.0, 71772, 71403.0), (2.0, 153356, 76427.0),
+                                             (3.1, 198920, 63239.0)])
 
     def test_status_ok(self):
         self.assertEqual(study.run_status(self.con, 0), ("ok", ""))
+
+    def test_knobs_must_match_the_cache_setting(self):
+        stress = self.con.report("stress")      # booted with pcp=off slub_cpu_partial=0
+        self.assertEqual(study.knob_mismatch("off", stress), "")
+        self.assertEqual(study.knob_mismatch("on", stress), "")     # APPEND may say pcp=off
+        self.assertEqual(study.knob_mismatch("nocpu", stress),
+                         "the kernel did not take caches=nocpu (pcp=off slub_cpu_partial=0 "
+                         "slub_nocpu): slub_nocpu=false")
 
 
 class ParseOddConsoles(unittest.TestCase):
@@ -110,6 +120,22 @@ class ParseOddConsoles(unittest.TestCase):
         con = study.parse_console(text)
         self.assertEqual(con.report("stress")["ops_per_sec"], 5)
         self.assertEqual(con.bad_json, [])
+
+    def test_printk_prefix_and_missing_optional_keys(self):
+        text = ('[    1.412000] h0   stress: xfree 1.0 s: 262311 ops, 262311 ops/s\n'
+                'JSON-BEGIN stress\n{"report":"stress","name":"xfree","ops_per_sec":246901.2,'
+                '"numastat":[{"node":0,"local_node":3,"other_node":1}],"verdict":"PASS"}\n'
+                'JSON-END\n')
+        con = study.parse_console(text)
+        self.assertEqual(con.progress, [(1.0, 262311, 262311.0)])
+        result = study.Result({"report": "study_run", "status": "ok", "verdict": "PASS",
+                               "study": {"id": "x", "scenario": "xfree", "smp": 2, "nodes": 1,
+                                         "topology": "2x1", "caches": "on",
+                                         "policy": "default", "policy_arg": "default"}},
+                              {"stress": con.report("stress")})
+        self.assertEqual(study.scenario_table([result])[2],
+                         "| 2x1 | on | default | 246,901 | 0.750 | PASS |")
+        self.assertEqual(study.heatmap_runs([result], "2x1", []), [])
 
     def test_torn_json_is_reported(self):
         con = study.parse_console('JSON-BEGIN stress\n{"report":"stress","ops\nJSON-END\n')
@@ -228,7 +254,8 @@ class Sweeps(unittest.TestCase):
                                                "FAKE_QEMU_SLEEP": "0.3"})
         self.assertEqual(code, 1, out)
         self.assertIn("smp=2 nodes=2 caches=on policy=default xfree: 181,818 ops/s PASS", out)
-        self.assertIn("hang: TIMEOUT: timed out after 66 s; last progress at 3.0 s", out)
+        self.assertIn("hang: TIMEOUT: timed out after 66 s; last progress at 3.1 s: 198,920 ops",
+                      out)
         self.assertIn("broken: 181,818 ops/s FAIL (verdict FAIL)", out)
         self.assertIn("study: 1 fail, 1 ok, 1 timeout", out)
         records = study.read_jsonl(os.path.join(self.results, "f.jsonl"))
@@ -285,20 +312,21 @@ class Sweeps(unittest.TestCase):
                          {"study_sweep", "study_run", "stress", "lock_stat", "numastat"})
 
     def test_report_of_the_recorded_sample(self):
-        code, out = self.sweep("s", "--smp", "4", "--nodes", "2", "--caches", "on",
+        code, out = self.sweep("s", "--smp", "4", "--nodes", "2", "--caches", "off",
                                "--policies", "interleave", "--scenarios", "sample")
         self.assertEqual(code, 0, out)
-        self.assertIn("policy=interleave sample: 265,279 ops/s PASS", out)
+        self.assertIn("[1/1] smp=4 nodes=2 caches=off policy=interleave sample: 62,356 ops/s PASS",
+                      out)
         code, out = run_study("report", "--results", self.results, "--sweep", "s",
                               "--no-plots")
         self.assertEqual(code, 0, out)
         with open(os.path.join(self.results, "REPORT.md")) as src:
             report = src.read()
-        self.assertIn("| topology | caches | policy | ops/s | `&slab_locks[i]` | "
-                      "`&n->list_lock` | `&zone->lock` | local ratio | verdict |", report)
-        self.assertIn("| 4x2 | on | interleave (`interleave:0-1`) | 265,279 | 5,120 | 1,733 | "
-                      "97 | 0.517 | PASS |", report)
-        self.assertIn("| caches | on (no option) |", report)
+        self.assertIn("| topology | caches | policy | ops/s | `&zone->lock` | "
+                      "`&slab_locks[i]` | `&rq->lock` | local ratio | verdict |", report)
+        self.assertIn("| 4x2 | off | interleave (`interleave:0-1`) | 62,356 | 11,306 | 265 | "
+                      "3 | 0.500 | PASS |", report)
+        self.assertIn("| caches | off (`pcp=off slub_cpu_partial=0`) |", report)
 
     def test_plots_and_report(self):
         code, out = self.sweep("p", "--smp", "2 4", "--nodes", "1 2", "--policies",
