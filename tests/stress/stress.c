@@ -65,7 +65,7 @@
 #define OBJ_FREED	0xdeadu		/* retired by stress_obj_check() */
 #define PROGRESS_NS	1000000000ULL
 #define MAX_LOCKS	8
-#define MAX_ROW		4096		/* the JSON line is printed in pieces */
+#define MAX_WORKERS	64
 
 extern const struct stress_test *const __stress_tests_start[];
 extern const struct stress_test *const __stress_tests_end[];
@@ -394,10 +394,16 @@ static const char *parse_decimal(const char *s, unsigned long *v)
 	return s;
 }
 
-/* harts=0-3,6 → a cpumask of online harts; -EINVAL on a bad list. */
-static int parse_harts(const char *list, struct cpumask *mask)
+/*
+ * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
+ * (harts=0,0: two workers sharing hart 0, switched by the tick).
+ * Return: the number of workers, -EINVAL on a bad list, -ENXIO for an
+ * offline hart, -E2BIG past MAX_WORKERS.
+ */
+static int parse_harts(const char *list, unsigned int *cpus)
 {
-	cpumask_clear(mask);
+	int n = 0;
+
 	while (*list) {
 		unsigned long a, b;
 		const char *end;
@@ -415,7 +421,9 @@ static int parse_harts(const char *list, struct cpumask *mask)
 		for (unsigned long c = a; c <= b; c++) {
 			if (c >= nr_cpu_ids || !cpu_online(c))
 				return -ENXIO;
-			cpumask_set_cpu(c, mask);
+			if (n == MAX_WORKERS)
+				return -E2BIG;
+			cpus[n++] = (unsigned int)c;
 		}
 		if (*end == ',')
 			end++;
@@ -423,16 +431,23 @@ static int parse_harts(const char *list, struct cpumask *mask)
 			return -EINVAL;
 		list = end;
 	}
-	return cpumask_empty(mask) ? -EINVAL : 0;
+	return n ? n : -EINVAL;
 }
 
 static int parse_args(struct stress_run *r, int argc, char **argv,
-		      struct cpumask *harts)
+		      unsigned int *cpus)
 {
 	r->seed = 1;
 	r->secs = 5;
 	r->numa_delay_ns = numa_delay_default;
-	cpumask_copy(harts, cpu_online_mask);
+	{
+		unsigned int cpu;
+
+		r->nr = 0;
+		for_each_online_cpu(cpu)
+			if (r->nr < MAX_WORKERS)
+				cpus[r->nr++] = cpu;
+	}
 	for (int i = 2; i < argc; i++) {
 		char *val = strchr(argv[i], '=');
 		const char *why = "";
@@ -455,8 +470,13 @@ static int parse_args(struct stress_run *r, int argc, char **argv,
 			err = kstrtoint(val, 0, &r->mode_arg);
 		else if (!strcmp(argv[i], "numa_delay"))
 			err = kstrtoul(val, 0, &r->numa_delay_ns);
-		else if (!strcmp(argv[i], "harts"))
-			err = parse_harts(val, harts);
+		else if (!strcmp(argv[i], "harts")) {
+			int n = parse_harts(val, cpus);
+
+			err = n < 0 ? n : 0;
+			if (n > 0)
+				r->nr = (unsigned int)n;
+		}
 		else if (!strcmp(argv[i], "policy")) {
 			strscpy(r->policy_str, val, sizeof(r->policy_str));
 			err = mpol_parse(val, &r->policy_mode, &r->policy_nodes, &why);
@@ -664,12 +684,12 @@ static void print_report(struct stress_run *r, const struct snapshot *b,
 /* ------------------------------------------------------------------ */
 /* The command                                                         */
 
-static int run_stress(struct stress_run *r, const struct cpumask *harts)
+static int run_stress(struct stress_run *r, const unsigned int *cpus)
 {
 	static struct snapshot before, after;
 	static unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES];
 	const char *problems[8];
-	unsigned int nr_problems = 0, cpu, i = 0;
+	unsigned int nr_problems = 0, i = 0;
 	u64 start, next_progress, elapsed;
 	long free_delta;
 	int validate_errors, err = 0;
@@ -680,8 +700,9 @@ static int run_stress(struct stress_run *r, const struct cpumask *harts)
 	if (!r->w)
 		return -ENOMEM;
 	take_snapshot(&before);	/* STRESS-1: the worker array is in both */
-	for_each_cpu(cpu, harts) {
+	for (i = 0; i < r->nr; i++) {
 		struct stress_worker *w = &r->w[i];
+		unsigned int cpu = cpus[i];
 
 		w->run = r;
 		w->idx = i;
@@ -690,7 +711,6 @@ static int run_stress(struct stress_run *r, const struct cpumask *harts)
 		prandom_seed_state(&w->rnd, r->seed * 1000003ULL + i);
 		if (r->ops_limit)
 			w->quota = r->ops_limit / r->nr + (i < r->ops_limit % r->nr);
-		i++;
 	}
 	if (r->test->setup) {
 		err = r->test->setup(r);
@@ -792,7 +812,7 @@ static int cmd_stress(int argc, char **argv)
 {
 	static struct stress_run run;
 	struct stress_run *r = &run;
-	struct cpumask harts;
+	static unsigned int cpus[MAX_WORKERS];
 	int err;
 
 	if (argc < 2 || !strcmp(argv[1], "list")) {
@@ -809,16 +829,39 @@ static int cmd_stress(int argc, char **argv)
 		console_printf("stress: no scenario '%s' (stress list)\n", argv[1]);
 		return -ENOENT;
 	}
-	err = parse_args(r, argc, argv, &harts);
+	err = parse_args(r, argc, argv, cpus);
 	if (err)
 		return err;
-	r->nr = cpumask_weight(&harts);
 	if (r->nr < r->test->min_harts) {
 		console_printf("stress: %s needs at least %u harts\n", r->test->name,
 			       r->test->min_harts);
 		return -EINVAL;
 	}
-	return run_stress(r, &harts);
+	return run_stress(r, cpus);
 }
-SHELL_COMMAND("stress", cmd_stress, "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
-	      "allocator stress scenario on tasks, with lock, NUMA and integrity report");
+static const char stress_details[] =
+	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"
+	"and reports throughput per hart, the lock_stat rows of the allocator's\n"
+	"locks, numastat, pcp and SLUB deltas, the alloc-node x free-node matrix\n"
+	"and an integrity verdict (checksums, double frees, lost objects, free\n"
+	"pages back, caches validate), then a JSON line and PASS or FAIL.\n"
+	"  secs=S        run S seconds (default 5)\n"
+	"  ops=N         or about N operations in all, shared by the workers\n"
+	"  seed=N        the workers' random streams (default 1)\n"
+	"  harts=LIST    e.g. 0-3 or 0,0,1,1 (a hart may repeat); default all\n"
+	"  policy=MODE:NODES  each worker's memory policy, e.g. interleave:0-1,\n"
+	"                bind:1, preferred:0, weighted_interleave:0-1, local\n"
+	"  size=N        object size in bytes where the scenario has one\n"
+	"  mode=N        xfree: 0 pairs across nodes, 1 within a node;\n"
+	"                exhaust: the node to fill (default the last)\n"
+	"  numa_delay=NS busy-wait NS x (distance - 10) per remote object or\n"
+	"                page access (also a boot option; always reported)\n"
+	"Study knobs (boot options, what each per-CPU cache buys):\n"
+	"  pcp=off              no per-CPU page lists: &zone->lock every page\n"
+	"  slub_cpu_partial=0   no per-CPU partial slabs\n"
+	"  slub_nocpu           no kmem_cache_cpu: &n->list_lock every object\n"
+	"  lockstat=off         locks count nothing (what counting costs)\n";
+SHELL_COMMAND_DETAILED("stress", cmd_stress,
+		       "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+		       "allocator stress scenario on tasks, with lock, NUMA and integrity report",
+		       stress_details);
