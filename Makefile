@@ -8,6 +8,11 @@
 #   make test            host tests, layer check, then the QEMU topology matrix
 #   make gdb             QEMU halted with its gdb stub, gdb-multiarch attached
 #   make fuzz            fuzz the device-tree NUMA parser (FUZZ_RUNS=1000000)
+#   make study           sweep the stress command (tools/study): SMP="1 2 4 8"
+#                        NODES="1 2 4" CACHES="on off" POLICIES= SCENARIOS= SECS=3
+#                        OPS= SEED=1 APPEND= MEM= TIMEOUT= SWEEP=study JOBS=
+#                        STUDY_ARGS=; make -j2 study boots two at a time
+#   make report          plots and results/REPORT.md of sweep SWEEP (REPORT_ARGS=)
 #   make deps            install the Debian packages this needs
 #   make compdb          compile_commands.json for editors
 #   make clean
@@ -45,7 +50,7 @@ KUNIT_PY	:= $(LINUX_DIR)/tools/testing/kunit/kunit.py
 DEBIAN_PACKAGES := gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
 	qemu-system-misc opensbi linux-source-6.12 libfdt-dev \
 	device-tree-compiler gdb-multiarch gnuplot python3 xz-utils clang
-REQUIRED_TOOLS	:= $(CC) qemu-system-riscv64 dtc gdb-multiarch python3 xz \
+REQUIRED_TOOLS	:= $(CC) qemu-system-riscv64 dtc gdb-multiarch gnuplot python3 xz \
 	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin $(LINUX_TARBALL)
 
 ARCHFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
@@ -79,7 +84,8 @@ EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
 ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
 
 .DEFAULT_GOAL := all
-.PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz
+.PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz \
+	study report
 all: $(O)/nodal.elf
 
 # ---- dependencies ----
@@ -231,6 +237,41 @@ fuzz: $(FUZZ_O)/fuzz_topology $(TOPO_DTBS)
 	exit $$status
 
 kunit-tool: $(O)/.linux-extracted
+
+# ---- sweeps and plots (tools/study; README "Sweeps and plots") ----
+# One QEMU boot per run: `stress SCENARIO secs=SECS seed=SEED policy=...;
+# lockstat; numastat` over every SMP x NODES x CACHES x POLICIES x SCENARIOS.
+# SMP and NODES name one machine elsewhere: given on the command line (or in
+# the environment) they are the sweep's lists, otherwise tools/study's
+# defaults apply.  Empty knobs mean tools/study's defaults.  -j comes from
+# make's own -j (JOBS= overrides it).
+SWEEP		?= study
+CACHES		?=
+POLICIES	?=
+SCENARIOS	?=
+SECS		?=
+OPS		?=
+SEED		?=
+JOBS		?=
+STUDY_ARGS	?=
+REPORT_ARGS	?=
+study_given	= $(filter command line environment environment override,$(origin $(1)))
+STUDY_OPTS	= --sweep '$(SWEEP)' --kernel $(O)/nodal.elf \
+	$(if $(call study_given,SMP),--smp '$(SMP)') \
+	$(if $(call study_given,NODES),--nodes '$(NODES)') \
+	$(if $(CACHES),--caches '$(CACHES)') $(if $(POLICIES),--policies '$(POLICIES)') \
+	$(if $(SCENARIOS),--scenarios '$(SCENARIOS)') $(if $(SECS),--secs $(SECS)) \
+	$(if $(OPS),--ops $(OPS)) $(if $(SEED),--seeds '$(SEED)') \
+	$(if $(APPEND),--append '$(APPEND)') $(if $(MEM),--mem $(MEM)) \
+	$(if $(TIMEOUT),--timeout $(TIMEOUT)) \
+	$(if $(JOBS),--jobs $(JOBS),--jobs-from-make) $(STUDY_ARGS)
+
+study: check-deps
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) tools/study run $(STUDY_OPTS)
+
+report:
+	@$(PYTHON) tools/study report --sweep '$(SWEEP)' $(REPORT_ARGS)
 
 # ---- editors ----
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# tests/host/Makefile.frag — host-built tests of lib/, under ASan and UBSan.
+# tests/host/Makefile.frag — host tests: lib/ and the topology parser under
+# ASan and UBSan, and tools/study.
 #
 # Needs lib/Makefile.frag included first (LIB_SRCS, LIB_HDRS).  lib/*.c are
 # compiled for the host with tests/host/lib_rename.h forced in, so that their
@@ -49,6 +50,13 @@ $(HOST_O)/topology_test: tests/host/topology_test.c mm/numa/fdt_numa.c \
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Imm/numa \
 		tests/host/topology_test.c mm/numa/fdt_numa.c -lfdt -o $@
+
+# ---- tools/study: the sweep runner's parser, plots and report, on the
+# recorded console tests/host/fixtures/stress_sample.log and with
+# tests/host/fixtures/fake_nodal_qemu in place of QEMU.  A Python script:
+# nothing to build.  Run: tests/host/study_test.py
+
+HOST_TESTS += tests/host/study_test.py
 
 # ---- the fuzz target (make fuzz): clang's libFuzzer with ASan and UBSan.
 
