@@ -75,6 +75,12 @@ static const char *const common_locks[] = {
 	"&zone->lock", "&n->list_lock", "&slab_locks[i]", "&rq->lock", NULL
 };
 
+/* numastat's names, in enum numa_stat_item's order. */
+static const char *const numa_names[NR_VM_NUMA_EVENT_ITEMS] = {
+	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
+	"local_node", "other_node",
+};
+
 struct obj_header {
 	u16 magic;
 	u16 nid;			/* node of the memory */
@@ -511,14 +517,40 @@ static int parse_args(struct stress_run *r, int argc, char **argv,
 /* ------------------------------------------------------------------ */
 /* The report                                                          */
 
-static void print_report(struct stress_run *r, const struct snapshot *b,
-			 const struct snapshot *a, u64 elapsed_ns,
+/* @d = @a - @b, counter by counter (a lock's wait maximum is @a's own). */
+static void snapshot_delta(struct snapshot *d, const struct snapshot *a,
+			   const struct snapshot *b)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			d->numa[nid][i] = a->numa[nid][i] - b->numa[nid][i];
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+		d->pcp[i] = a->pcp[i] - b->pcp[i];
+	for (int i = 0; i < NR_SLUB_EVENTS; i++)
+		d->slub.ev[i] = a->slub.ev[i] - b->slub.ev[i];
+	for (unsigned int i = 0; i < nr_lock_names; i++) {
+		const struct lock_class_stats *x = &a->locks[i], *y = &b->locks[i];
+
+		d->lock_known[i] = d->lock_known[i];
+		d->locks[i] = (struct lock_class_stats){
+			.acquisitions = x->acquisitions - y->acquisitions,
+			.contentions = x->contentions - y->contentions,
+			.wait_total_ns = x->wait_total_ns - y->wait_total_ns,
+			.wait_max_ns = x->wait_max_ns,
+			.hold_total_ns = x->hold_total_ns - y->hold_total_ns,
+			.acq_bounces = x->acq_bounces - y->acq_bounces,
+		};
+	}
+}
+
+static void print_report(struct stress_run *r, const struct snapshot *d,
+			 u64 elapsed_ns,
 			 const char *const *problems, unsigned int nr_problems,
 			 const unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES],
 			 int validate_errors, long free_delta)
 {
 	unsigned long ops = total_ops(r), checked = 0, bad = 0, dfree = 0, fails = 0;
-	unsigned long loc = 0, oth = 0;
+	unsigned long loc = 0, oth = 0, permille;
 	long live = 0;
 	int nid, f;
 	bool pass = !nr_problems;
@@ -531,9 +563,10 @@ static void print_report(struct stress_run *r, const struct snapshot *b,
 		fails += r->w[i].alloc_fail;
 	}
 	for_each_online_node(nid) {
-		loc += a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL];
-		oth += a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER];
+		loc += d->numa[nid][NUMA_LOCAL];
+		oth += d->numa[nid][NUMA_OTHER];
 	}
+	permille = loc + oth ? loc * 1000 / (loc + oth) : 1000;
 	console_lock();
 	console_printf("stress: %s: %lu ops in %llu.%03llu s, %llu ops/s, %u harts, seed %llu%s%s%s\n",
 		       r->test->name, ops,
@@ -558,39 +591,39 @@ static void print_report(struct stress_run *r, const struct snapshot *b,
 	console_printf("  locks:        %-18s %10s %10s %12s %10s\n", "class",
 		       "acquired", "contended", "wait-total-us", "bounces");
 	for (unsigned int i = 0; i < nr_lock_names; i++) {
-		if (!a->lock_known[i])
+		if (!d->lock_known[i])
 			continue;
 		console_printf("                %-18s %10llu %10llu %12llu %10llu\n",
 			       lock_names[i],
-			       (unsigned long long)(a->locks[i].acquisitions - b->locks[i].acquisitions),
-			       (unsigned long long)(a->locks[i].contentions - b->locks[i].contentions),
-			       (unsigned long long)((a->locks[i].wait_total_ns - b->locks[i].wait_total_ns) / 1000),
-			       (unsigned long long)(a->locks[i].acq_bounces - b->locks[i].acq_bounces));
+			       (unsigned long long)d->locks[i].acquisitions,
+			       (unsigned long long)d->locks[i].contentions,
+			       (unsigned long long)(d->locks[i].wait_total_ns / 1000),
+			       (unsigned long long)d->locks[i].acq_bounces);
 	}
 	if (!lock_stat_enabled)
 		console_printf("                (lockstat=off: locks counted nothing)\n");
-	console_printf("  numastat:     node   numa_hit  numa_miss numa_foreign interleave_hit local_node other_node\n");
-	for_each_online_node(nid)
-		console_printf("               %5d %10lu %10lu %12lu %14lu %10lu %10lu\n", nid,
-			       a->numa[nid][NUMA_HIT] - b->numa[nid][NUMA_HIT],
-			       a->numa[nid][NUMA_MISS] - b->numa[nid][NUMA_MISS],
-			       a->numa[nid][NUMA_FOREIGN] - b->numa[nid][NUMA_FOREIGN],
-			       a->numa[nid][NUMA_INTERLEAVE_HIT] - b->numa[nid][NUMA_INTERLEAVE_HIT],
-			       a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL],
-			       a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER]);
+	console_printf("  numastat:     node");
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+		console_printf(" %14s", numa_names[i]);
+	console_printf("\n");
+	for_each_online_node(nid) {
+		console_printf("               %5d", nid);
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			console_printf(" %14lu", d->numa[nid][i]);
+		console_printf("\n");
+	}
 	console_printf("  local ratio:  %lu.%03lu (local_node / (local_node + other_node))\n",
-		       loc + oth ? loc * 1000 / (loc + oth) / 1000 : 1,
-		       loc + oth ? loc * 1000 / (loc + oth) % 1000 : 0);
+		       permille / 1000, permille % 1000);
 	console_printf("  pcp:          alloc hits %lu, refills %lu, frees %lu, flushes %lu, drains %lu\n",
-		       a->pcp[PCP_ALLOC_HIT] - b->pcp[PCP_ALLOC_HIT],
-		       a->pcp[PCP_REFILL] - b->pcp[PCP_REFILL],
-		       a->pcp[PCP_FREE] - b->pcp[PCP_FREE],
-		       a->pcp[PCP_FLUSH] - b->pcp[PCP_FLUSH],
-		       a->pcp[PCP_DRAIN] - b->pcp[PCP_DRAIN]);
+		       d->pcp[PCP_ALLOC_HIT],
+		       d->pcp[PCP_REFILL],
+		       d->pcp[PCP_FREE],
+		       d->pcp[PCP_FLUSH],
+		       d->pcp[PCP_DRAIN]);
 	console_printf("  slub:        ");
 	for (int i = 0; i < NR_SLUB_EVENTS; i++)
 		console_printf(" %s %lu", slub_event_names[i],
-			       a->slub.ev[i] - b->slub.ev[i]);
+			       d->slub.ev[i]);
 	console_printf("\n  alloc node x free node (objects and pages checked at free):\n          ");
 	for_each_online_node(f)
 		console_printf(" %10s%d", "free@N", f);
@@ -635,30 +668,26 @@ static void print_report(struct stress_run *r, const struct snapshot *b,
 	}
 	console_printf("],\"locks\":[");
 	for (unsigned int i = 0, n = 0; i < nr_lock_names; i++) {
-		if (!a->lock_known[i])
+		if (!d->lock_known[i])
 			continue;
 		console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"hold_total_ns\":%llu,\"bounces\":%llu}",
 			       n++ ? "," : "", lock_names[i],
-			       (unsigned long long)(a->locks[i].acquisitions - b->locks[i].acquisitions),
-			       (unsigned long long)(a->locks[i].contentions - b->locks[i].contentions),
-			       (unsigned long long)(a->locks[i].wait_total_ns - b->locks[i].wait_total_ns),
-			       (unsigned long long)a->locks[i].wait_max_ns,
-			       (unsigned long long)(a->locks[i].hold_total_ns - b->locks[i].hold_total_ns),
-			       (unsigned long long)(a->locks[i].acq_bounces - b->locks[i].acq_bounces));
+			       (unsigned long long)d->locks[i].acquisitions,
+			       (unsigned long long)d->locks[i].contentions,
+			       (unsigned long long)d->locks[i].wait_total_ns,
+			       (unsigned long long)d->locks[i].wait_max_ns,
+			       (unsigned long long)d->locks[i].hold_total_ns,
+			       (unsigned long long)d->locks[i].acq_bounces);
 	}
 	console_printf("],\"numastat\":[");
-	for_each_online_node(nid)
-		console_printf("%s{\"node\":%d,\"numa_hit\":%lu,\"numa_miss\":%lu,\"numa_foreign\":%lu,\"interleave_hit\":%lu,\"local_node\":%lu,\"other_node\":%lu}",
-			       nid ? "," : "", nid,
-			       a->numa[nid][NUMA_HIT] - b->numa[nid][NUMA_HIT],
-			       a->numa[nid][NUMA_MISS] - b->numa[nid][NUMA_MISS],
-			       a->numa[nid][NUMA_FOREIGN] - b->numa[nid][NUMA_FOREIGN],
-			       a->numa[nid][NUMA_INTERLEAVE_HIT] - b->numa[nid][NUMA_INTERLEAVE_HIT],
-			       a->numa[nid][NUMA_LOCAL] - b->numa[nid][NUMA_LOCAL],
-			       a->numa[nid][NUMA_OTHER] - b->numa[nid][NUMA_OTHER]);
+	for_each_online_node(nid) {
+		console_printf("%s{\"node\":%d", nid ? "," : "", nid);
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			console_printf(",\"%s\":%lu", numa_names[i], d->numa[nid][i]);
+		console_printf("}");
+	}
 	console_printf("],\"local_ratio\":%lu.%03lu,\"matrix\":[",
-		       loc + oth ? loc * 1000 / (loc + oth) / 1000 : 1,
-		       loc + oth ? loc * 1000 / (loc + oth) % 1000 : 0);
+		       permille / 1000, permille % 1000);
 	for_each_online_node(nid) {
 		console_printf("%s[", nid ? "," : "");
 		for_each_online_node(f)
@@ -666,14 +695,14 @@ static void print_report(struct stress_run *r, const struct snapshot *b,
 		console_printf("]");
 	}
 	console_printf("],\"pcp\":{\"alloc_hits\":%lu,\"refills\":%lu,\"frees\":%lu,\"flushes\":%lu,\"drains\":%lu},\"slub\":{",
-		       a->pcp[PCP_ALLOC_HIT] - b->pcp[PCP_ALLOC_HIT],
-		       a->pcp[PCP_REFILL] - b->pcp[PCP_REFILL],
-		       a->pcp[PCP_FREE] - b->pcp[PCP_FREE],
-		       a->pcp[PCP_FLUSH] - b->pcp[PCP_FLUSH],
-		       a->pcp[PCP_DRAIN] - b->pcp[PCP_DRAIN]);
+		       d->pcp[PCP_ALLOC_HIT],
+		       d->pcp[PCP_REFILL],
+		       d->pcp[PCP_FREE],
+		       d->pcp[PCP_FLUSH],
+		       d->pcp[PCP_DRAIN]);
 	for (int i = 0; i < NR_SLUB_EVENTS; i++)
 		console_printf("%s\"%s\":%lu", i ? "," : "", slub_event_names[i],
-			       a->slub.ev[i] - b->slub.ev[i]);
+			       d->slub.ev[i]);
 	console_printf("},\"integrity\":{\"checked\":%lu,\"bad_checksum\":%lu,\"lost\":%ld,\"double_free\":%lu,\"free_pages_delta\":%ld,\"validate_errors\":%d,\"alloc_failures\":%lu},\"verdict\":\"%s\"}\nJSON-END\n",
 		       checked, bad, live, dfree, free_delta, validate_errors,
 		       fails, pass ? "PASS" : "FAIL");
@@ -800,7 +829,8 @@ static int run_stress(struct stress_run *r, const unsigned int *cpus)
 		problems[nr_problems++] = "slab caches do not validate";
 	if (r->problems)
 		problems[nr_problems++] = "the scenario's own checks failed";
-	print_report(r, &before, &after, elapsed, problems, nr_problems, matrix,
+	snapshot_delta(&after, &after, &before);
+	print_report(r, &after, elapsed, problems, nr_problems, matrix,
 		     validate_errors, free_delta);
 	err = nr_problems ? -EIO : 0;
 out_free:
