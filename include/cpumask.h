@@ -75,4 +75,15 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 #define num_online_cpus()	cpumask_weight(cpu_online_mask)
 #define num_possible_cpus()	cpumask_weight(cpu_possible_mask)
 
+/**
+ * cpulist_parse() - a CPU list such as "0-3,6" into a mask
+ * @buf: comma-separated CPU ids and ranges A-B (A <= B), no spaces
+ * @dstp: the mask, cleared first
+ *
+ * Only the syntax is checked (as in Linux): the caller decides what an
+ * offline CPU in the list means.  Context: any.  Return: 0, -EINVAL on bad
+ * syntax or an empty list, -ERANGE for an id >= NR_CPUS.
+ */
+int cpulist_parse(const char *buf, struct cpumask *dstp);
+
 #endif /* NODAL_CPUMASK_H */

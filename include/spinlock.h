@@ -142,6 +142,18 @@ extern bool lock_stat_enabled;
  */
 int lock_class_stats_read(const char *name, struct lock_class_stats *out);
 
+/**
+ * lock_class_stats_next() - walk every lock class, in registration order
+ * @pos: cursor; start at 0, the call advances it
+ * @out: the class's counters folded over every CPU
+ *
+ * For reports that take a before/after delta of all classes (`bench`): a
+ * class first used between two walks shows up only in the second.
+ * Context: any; the counters are read racily.  Return: the class name, or
+ * NULL once past the last class.
+ */
+const char *lock_class_stats_next(unsigned int *pos, struct lock_class_stats *out);
+
 /** lock_stat_reset() - zero every class's counters on every CPU */
 void lock_stat_reset(void);
 

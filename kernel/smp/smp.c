@@ -7,6 +7,7 @@
  *              get CPU ids 1.. in tree order and are started through SBI
  *              HSM.  Each then takes the timer tick and IPIs and sleeps in
  *              wfi; work reaches it as cross-calls (smp_call_function*).
+ *              cpulist_parse() reads the CPU lists that commands take.
  *
  * Structures   Per target CPU a lock-free list of call_single_data
  *              (call_single_queue).  Each sender owns one csd per target
@@ -354,4 +355,46 @@ void smp_init(void)
 	}
 	pr_info("smp: Brought up %u CPU%s (%u started by SBI HSM)\n",
 		num_online_cpus(), num_online_cpus() > 1 ? "s" : "", started);
+}
+
+/* Decimal digits at @s into @v (saturating past NR_CPUS); the end. */
+static const char *parse_cpu_id(const char *s, unsigned long *v)
+{
+	*v = 0;
+	while (*s >= '0' && *s <= '9') {
+		if (*v <= NR_CPUS)
+			*v = *v * 10 + (unsigned long)(*s - '0');
+		s++;
+	}
+	return s;
+}
+
+int cpulist_parse(const char *buf, struct cpumask *dstp)
+{
+	cpumask_clear(dstp);
+	do {
+		unsigned long a, b;
+		const char *end = parse_cpu_id(buf, &a);
+
+		if (end == buf)
+			return -EINVAL;
+		b = a;
+		if (*end == '-') {
+			buf = end + 1;
+			end = parse_cpu_id(buf, &b);
+			if (end == buf || b < a)
+				return -EINVAL;
+		}
+		if (b >= NR_CPUS)
+			return -ERANGE;
+		for (unsigned long c = a; c <= b; c++)
+			cpumask_set_cpu((unsigned int)c, dstp);
+		if (*end == ',' && end[1])
+			buf = end + 1;
+		else if (*end)
+			return -EINVAL;	/* another character, or a trailing comma */
+		else
+			buf = end;
+	} while (*buf);
+	return 0;
 }

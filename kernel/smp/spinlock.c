@@ -390,6 +390,21 @@ int lock_class_stats_read(const char *name, struct lock_class_stats *out)
 	return -ENOENT;
 }
 
+const char *lock_class_stats_next(unsigned int *pos, struct lock_class_stats *out)
+{
+	int nr = min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1);
+
+	while ((int)++*pos <= nr) {
+		struct lock_class_key *key = READ_ONCE(lock_classes[*pos].key);
+
+		if (key) {
+			fold_class((int)*pos, out);
+			return key->name;
+		}
+	}
+	return NULL;
+}
+
 void lock_stat_reset(void)
 {
 	unsigned int cpu;

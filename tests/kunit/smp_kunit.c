@@ -23,6 +23,7 @@
 #include <printk.h>
 #include <smp.h>
 #include <spinlock.h>
+#include <string.h>
 
 /*
  * Per hart.  Under QEMU's multi-threaded TCG every hart is a host thread,
@@ -248,12 +249,38 @@ static void irqsave_restores_previous_irq_state(struct kunit *test)
 	local_irq_enable();
 }
 
+/* lock_class_stats_next() visits a class and agrees with the by-name read. */
+static void lock_class_walk_finds_every_class(struct kunit *test)
+{
+	struct lock_class_stats st, by_name;
+	unsigned int pos = 0, n = 0;
+	const char *name;
+	bool found = false;
+
+	if (!lock_stat_enabled)
+		kunit_skip(test, "lockstat=off");
+	spin_lock(&trylock_lock);
+	spin_unlock(&trylock_lock);
+	while ((name = lock_class_stats_next(&pos, &st))) {
+		n++;
+		if (strcmp(name, "trylock_lock"))
+			continue;
+		found = true;
+		KUNIT_ASSERT_EQ(test, lock_class_stats_read(name, &by_name), 0);
+		KUNIT_EXPECT_EQ(test, st.acquisitions, by_name.acquisitions);
+	}
+	KUNIT_EXPECT_TRUE(test, found);
+	KUNIT_EXPECT_GE(test, n, 2);
+	KUNIT_EXPECT_PTR_EQ(test, lock_class_stats_next(&pos, &st), NULL);
+}
+
 static struct kunit_case spinlock_cases[] = {
 	KUNIT_CASE(counter_exact_under_contention),
 	KUNIT_CASE(lock_stat_counts_every_acquisition),
 	KUNIT_CASE(trylock_succeeds_on_free_lock),
 	KUNIT_CASE(trylock_fails_when_held_elsewhere),
 	KUNIT_CASE(irqsave_restores_previous_irq_state),
+	KUNIT_CASE(lock_class_walk_finds_every_class),
 	{}
 };
 
@@ -368,12 +395,32 @@ static void call_to_offline_or_invalid_cpu_returns_enxio(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ran_on, -1);
 }
 
+static void cpulist_parse_reads_ranges_and_rejects_bad_lists(struct kunit *test)
+{
+	struct cpumask m;
+
+	KUNIT_ASSERT_EQ(test, cpulist_parse("0-2,5", &m), 0);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&m), 4);
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(2, &m));
+	KUNIT_EXPECT_FALSE(test, cpumask_test_cpu(3, &m));
+	KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(5, &m));
+	KUNIT_ASSERT_EQ(test, cpulist_parse("3", &m), 0);
+	KUNIT_EXPECT_EQ(test, cpumask_weight(&m), 1);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("", &m), -EINVAL);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("1,", &m), -EINVAL);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("3-1", &m), -EINVAL);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("1-", &m), -EINVAL);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("a", &m), -EINVAL);
+	KUNIT_EXPECT_EQ(test, cpulist_parse("0-99999", &m), -ERANGE);
+}
+
 static struct kunit_case smp_call_cases[] = {
 	KUNIT_CASE(on_each_cpu_runs_once_per_online_cpu),
 	KUNIT_CASE(call_single_runs_on_target_cpu),
 	KUNIT_CASE(call_single_nowait_runs_eventually),
 	KUNIT_CASE(call_function_skips_the_caller),
 	KUNIT_CASE(call_to_offline_or_invalid_cpu_returns_enxio),
+	KUNIT_CASE(cpulist_parse_reads_ranges_and_rejects_bad_lists),
 	{}
 };
 
