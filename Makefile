@@ -71,6 +71,7 @@ include mm/slub/Makefile.frag
 include lib/Makefile.frag
 include tests/kunit/Makefile.frag
 include tests/stress/Makefile.frag
+include tests/bench/Makefile.frag
 include tests/host/Makefile.frag
 
 LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_strerror.c
@@ -78,7 +79,7 @@ LIBFDT_HDRS	:= fdt.h libfdt.h libfdt_internal.h
 LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 
 SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(NUMA_SRCS) $(SLUB_SRCS) $(LIB_SRCS) \
-		   $(KUNIT_SRCS) $(STRESS_SRCS)
+		   $(KUNIT_SRCS) $(STRESS_SRCS) $(BENCH_SRCS)
 OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
 ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
