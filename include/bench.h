@@ -43,8 +43,11 @@
  *
  * BENCH_MULTI — operations per second on several harts at once.  One task
  *   per hart of harts= (default: every online hart) runs work() behind a
- *   start barrier; a run lasts from the release to the last task's end and
- *   its rate is the sum of what work() returned over that time.  `runs`
+ *   start barrier; work() does its iterations or stops early once
+ *   bench_time_up() (ms= after the release, default 1000), so that a slow
+ *   configuration (caches off) still ends in bounded time.  A run lasts
+ *   from the release to the last task's end and its rate is the sum of
+ *   what work() returned over that time.  `runs`
  *   runs (at least 5 for `make bench`) give the median, minimum and
  *   maximum.  The lock_stat rows of every lock class taken during the runs
  *   (deltas: acquisitions, contentions, wait time, bounces) follow.  Meant
@@ -107,10 +110,12 @@ struct bench {
 	const struct benchmark *bm;	/* [const] */
 	unsigned long iterations;	/* [const] iterations= or the default */
 	unsigned int runs;		/* [const] runs= (default 5) */
+	u64 run_ns;			/* [const] multi: ms= as nanoseconds */
 	unsigned int nr_harts;		/* [const] workers (single: 1) */
 	unsigned int cpu[BENCH_MAX_HARTS]; /* [const] their CPUs, ascending */
 	void *priv;			/* [benchmark] its own state */
 	unsigned long failures;		/* [benchmark] allocations that failed */
+	u64 deadline_ns[BENCH_MAX_HARTS]; /* [worker idx] multi: this run's end */
 };
 
 #define BENCH(bm)							\
@@ -150,6 +155,9 @@ int bench_on_harts(const struct cpumask *mask,
  */
 u64 bench_instret_pass(struct bench *b, void (*pass)(struct bench *b, unsigned long n),
 		       unsigned long n);
+
+/** bench_time_up() - has multi-hart worker @idx's run time (ms=) passed? */
+bool bench_time_up(const struct bench *b, unsigned int idx);
 
 /** bench_empty_pass() - @n turns of an empty counted loop (the default empty()) */
 void bench_empty_pass(struct bench *b, unsigned long n);

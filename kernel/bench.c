@@ -4,7 +4,8 @@
  * measurement of single-hart and multi-hart benchmarks, and the helpers
  * of include/bench.h.
  *
- * Overview     `bench [GLOB|all|list] [iterations=N] [runs=N] [harts=LIST]`
+ * Overview     `bench [GLOB|all|list] [iterations=N] [runs=N] [mode=KIND]
+ *              [ms=N] [harts=LIST]`
  *              runs every registered benchmark whose name GLOB matches
  *              (all of them without one), one after the other, and prints
  *              per benchmark a result line `bench NAME key=value ...` and a
@@ -68,6 +69,7 @@
 #include <topology.h>
 
 #define BENCH_DEFAULT_RUNS	5
+#define BENCH_DEFAULT_MS	1000
 #define BENCH_MAX_RUNS		101
 
 extern const struct benchmark *const __benchmarks_start[];
@@ -93,6 +95,11 @@ u64 bench_cycles(void)
 u64 bench_instret(void)
 {
 	return read_instret();
+}
+
+bool bench_time_up(const struct bench *b, unsigned int idx)
+{
+	return ktime_get_ns() >= b->deadline_ns[idx];
 }
 
 noinline void bench_empty_pass(struct bench *b, unsigned long n)
@@ -465,6 +472,7 @@ static void multi_worker(void *arg, unsigned int idx)
 {
 	struct bench *b = arg;
 
+	b->deadline_ns[idx] = ktime_get_ns() + b->run_ns;
 	worker_ops[idx] = b->bm->work(b, idx);
 }
 
@@ -499,7 +507,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 	memcpy(sorted, rate, sizeof(u64) * b->runs);
 	med = median_u64(sorted, b->runs);
 	console_lock();
-	bench_report(bm->name, "mode=multi unit=%s harts=%u nodes=%u runs=%u ops_per_run=%llu ops_per_sec_median=%llu ops_per_sec_min=%llu ops_per_sec_max=%llu pcp=%s slub_nocpu=%s failures=%lu",
+	bench_report(bm->name, "mode=multi unit=%s harts=%u nodes=%u runs=%u ops_first_run=%llu ops_per_sec_median=%llu ops_per_sec_min=%llu ops_per_sec_max=%llu pcp=%s slub_nocpu=%s failures=%lu",
 		     bm->unit, b->nr_harts, num_online_nodes(), b->runs,
 		     (unsigned long long)ops_run[0], (unsigned long long)med,
 		     (unsigned long long)lo, (unsigned long long)hi,
@@ -510,8 +518,9 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		       bm->name, bm->unit);
 	for (unsigned int i = 0; i < b->nr_harts; i++)
 		console_printf("%s%u", i ? "," : "", b->cpu[i]);
-	console_printf("],\"iterations\":%lu,\"runs\":%u,\"ops_per_sec\":{\"median\":%llu,\"min\":%llu,\"max\":%llu},\"per_run\":[",
-		       b->iterations, b->runs, (unsigned long long)med,
+	console_printf("],\"iterations\":%lu,\"ms\":%llu,\"runs\":%u,\"ops_per_sec\":{\"median\":%llu,\"min\":%llu,\"max\":%llu},\"per_run\":[",
+		       b->iterations, (unsigned long long)(b->run_ns / 1000000),
+		       b->runs, (unsigned long long)med,
 		       (unsigned long long)lo, (unsigned long long)hi);
 	for (unsigned int r = 0; r < b->runs; r++)
 		console_printf("%s{\"ops\":%llu,\"elapsed_ns\":%llu,\"ops_per_sec\":%llu}",
@@ -533,6 +542,8 @@ struct bench_args {
 	const char *glob;		/* NULL: all */
 	unsigned long iterations;	/* 0: each benchmark's default */
 	unsigned int runs;
+	unsigned long ms;		/* multi: time limit of a run */
+	int mode;			/* -1: both kinds, else enum bench_mode */
 	bool have_harts;
 	struct cpumask harts;
 };
@@ -574,6 +585,7 @@ static int run_one(const struct benchmark *bm, const struct bench_args *a,
 	b.bm = bm;
 	b.iterations = a->iterations ?: bm->iterations;
 	b.runs = a->runs;
+	b.run_ns = a->ms * 1000000ULL;
 	cpumask_copy(&mask, a->have_harts ? &a->harts : cpu_online_mask);
 	if (bm->mode == BENCH_SINGLE && !a->have_harts) {
 		cpumask_clear(&mask);
@@ -610,6 +622,8 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->runs = BENCH_DEFAULT_RUNS;
+	a->mode = -1;
+	a->ms = BENCH_DEFAULT_MS;
 	for (int i = 1; i < argc; i++) {
 		char *val = strchr(argv[i], '=');
 		int err = 0;
@@ -631,6 +645,17 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 			err = kstrtouint(val, 0, &a->runs);
 			if (!err && (!a->runs || a->runs > BENCH_MAX_RUNS))
 				err = -ERANGE;
+		} else if (!strcmp(argv[i], "ms")) {
+			err = kstrtoul(val, 0, &a->ms);
+			if (!err && !a->ms)
+				err = -EINVAL;
+		} else if (!strcmp(argv[i], "mode")) {
+			if (!strcmp(val, "single"))
+				a->mode = BENCH_SINGLE;
+			else if (!strcmp(val, "multi"))
+				a->mode = BENCH_MULTI;
+			else
+				err = -EINVAL;
 		} else if (!strcmp(argv[i], "harts")) {
 			unsigned int cpu;
 
@@ -679,7 +704,8 @@ static int cmd_bench(int argc, char **argv)
 	for_each_benchmark(p) {
 		bool skipped = false;
 
-		if (a.glob && !glob_match(a.glob, (*p)->name))
+		if ((a.glob && !glob_match(a.glob, (*p)->name)) ||
+		    (a.mode >= 0 && (int)(*p)->mode != a.mode))
 			continue;
 		err = run_one(*p, &a, &skipped);
 		nr_run += !skipped && !err;
@@ -689,7 +715,8 @@ static int cmd_bench(int argc, char **argv)
 			first_err = err;
 	}
 	if (!nr_run && !nr_skipped && !nr_failed) {
-		console_printf("bench: no benchmark matches '%s' (bench list)\n", a.glob);
+		console_printf("bench: no benchmark matches '%s'%s (bench list)\n",
+			       a.glob ?: "*", a.mode >= 0 ? " of that mode" : "");
 		return -ENOENT;
 	}
 	console_printf("bench: %u run, %u skipped, %u failed\n", nr_run, nr_skipped,
@@ -712,11 +739,14 @@ static const char bench_details[] =
 	"  iterations=N  per pass (single) or per hart and run (multi); default\n"
 	"                the benchmark's own\n"
 	"  runs=N        repetitions (default 5, at most 101)\n"
+	"  mode=single|multi  only the benchmarks of that kind\n"
+	"  ms=N          multi: a run stops after N ms even if its iterations\n"
+	"                are not done (default 1000)\n"
 	"  harts=LIST    single: the first hart of LIST measures (default this\n"
 	"                one); multi: the workers (default every online hart)\n"
 	"A benchmark that needs more nodes or harts prints 'skip: ...'.\n"
 	"make bench (tools/bench) runs the whole set in the right modes.\n";
 SHELL_COMMAND_DETAILED("bench", cmd_bench,
-		       "[GLOB|all|list] [iterations=N] [runs=N] [harts=LIST]",
+		       "[GLOB|all|list] [iterations=N] [runs=N] [mode=single|multi] [ms=N] [harts=LIST]",
 		       "microbenchmarks: instructions per op (ICOUNT=1) or ops/s",
 		       bench_details);

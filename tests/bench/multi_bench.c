@@ -9,7 +9,8 @@
  *               and hands them through a single-producer single-consumer
  *               ring (tests/stress's) to the consumer, which kfrees them:
  *               every free is remote, of another node.  Counts objects
- *               freed per second over all pairs.
+ *               freed per second over all pairs.  The consumer frees
+ *               until its producer is done (iterations= or ms=).
  *   all_churn   every hart allocates 32 order-0 pages, frees them, and
  *               again.  Counts pages (allocated and freed) per second.
  *
@@ -67,9 +68,10 @@ static void xcpu_wait(unsigned int *spins)
 	cpu_wait_briefly(XCPU_WAIT_NS);
 }
 
-static unsigned long xcpu_produce(struct bench *b, struct xcpu_pair *pair)
+static unsigned long xcpu_produce(struct bench *b, unsigned int idx,
+				  struct xcpu_pair *pair)
 {
-	for (unsigned long i = 0; i < b->iterations; i++) {
+	for (unsigned long i = 0; i < b->iterations && !bench_time_up(b, idx); i++) {
 		void *p = kmalloc(64, GFP_KERNEL);
 		unsigned int spins = 0;
 
@@ -119,7 +121,7 @@ static unsigned long xcpu_free_work(struct bench *b, unsigned int idx)
 
 	switch (x->role[idx]) {
 	case XCPU_PRODUCER:
-		return xcpu_produce(b, pair);
+		return xcpu_produce(b, idx, pair);
 	case XCPU_CONSUMER:
 		return xcpu_consume(pair);
 	default:
@@ -168,8 +170,7 @@ static unsigned long all_churn_work(struct bench *b, unsigned int idx)
 	struct page *pages[CHURN_PAGES];
 	unsigned long ops = 0;
 
-	(void)idx;
-	for (unsigned long i = 0; i < b->iterations; i++) {
+	for (unsigned long i = 0; i < b->iterations && !bench_time_up(b, idx); i++) {
 		unsigned int j;
 
 		for (j = 0; j < CHURN_PAGES; j++) {
@@ -177,13 +178,13 @@ static unsigned long all_churn_work(struct bench *b, unsigned int idx)
 			if (!pages[j])
 				break;
 		}
-		if (j < CHURN_PAGES)
-			__atomic_fetch_add(&b->failures, 1, __ATOMIC_RELAXED);
 		ops += j;
 		while (j)
 			__free_pages(pages[--j], 0);
-		if (ops < (i + 1) * CHURN_PAGES)
+		if (ops < (i + 1) * CHURN_PAGES) {	/* an allocation failed */
+			__atomic_fetch_add(&b->failures, 1, __ATOMIC_RELAXED);
 			break;
+		}
 	}
 	return ops;
 }
@@ -192,7 +193,7 @@ static const struct benchmark xcpu_free = {
 	.name = "xcpu_free",
 	.help = "pairs across nodes: producer kmallocs 64 B, consumer kfrees (ring)",
 	.mode = BENCH_MULTI, .unit = "object", .ops_per_iter = 1,
-	.iterations = 20000, .min_nodes = 2, .min_harts = 2,
+	.iterations = 100000, .min_nodes = 2, .min_harts = 2,
 	.setup = xcpu_free_setup, .teardown = xcpu_free_teardown,
 	.work = xcpu_free_work,
 };
@@ -202,7 +203,7 @@ static const struct benchmark all_churn = {
 	.name = "all_churn",
 	.help = "every hart: 32 order-0 pages allocated then freed, repeated",
 	.mode = BENCH_MULTI, .unit = "page", .ops_per_iter = CHURN_PAGES,
-	.iterations = 500, .min_harts = 1,
+	.iterations = 2000, .min_harts = 1,
 	.setup = NULL, .work = all_churn_work,
 };
 BENCH(all_churn);
