@@ -13,6 +13,10 @@
 #                        OPS= SEED=1 APPEND= MEM= TIMEOUT= SWEEP=study JOBS=
 #                        STUDY_ARGS=; make -j2 study boots two at a time
 #   make report          plots and results/REPORT.md of sweep SWEEP (REPORT_ARGS=)
+#   make bench           the benchmarks (tools/bench): single-hart set twice under
+#                        ICOUNT=1 at SMP=4 NODES=2 (or as given), multi-hart set at
+#                        4/2 and 8/4, caches on and off; results/bench.json and a
+#                        table (BENCH_ARGS=, e.g. "--only single")
 #   make deps            install the Debian packages this needs
 #   make compdb          compile_commands.json for editors
 #   make clean
@@ -86,7 +90,7 @@ ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
 
 .DEFAULT_GOAL := all
 .PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz \
-	study report
+	study report bench
 all: $(O)/nodal.elf
 
 # ---- dependencies ----
@@ -273,6 +277,17 @@ study: check-deps
 
 report:
 	@$(PYTHON) tools/study report --sweep '$(SWEEP)' $(REPORT_ARGS)
+
+# ---- benchmarks (tools/bench; README "Benchmarks") ----
+# SMP and NODES, given, set the single-hart machine (default 4 harts, 2 nodes);
+# the multi-hart topologies are tools/bench's --multi (BENCH_ARGS=).
+BENCH_ARGS	?=
+bench: check-deps
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) tools/bench run --kernel $(O)/nodal.elf \
+		$(if $(call study_given,SMP),--smp $(SMP)) \
+		$(if $(call study_given,NODES),--nodes $(NODES)) \
+		$(if $(TIMEOUT),--timeout $(TIMEOUT)) $(BENCH_ARGS)
 
 # ---- editors ----
 
