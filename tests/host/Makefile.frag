@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # tests/host/Makefile.frag — host tests: lib/ and the topology parser under
-# ASan and UBSan, and tools/study.
+# ASan and UBSan, and tools/study and tools/bench.
 #
 # Needs lib/Makefile.frag included first (LIB_SRCS, LIB_HDRS).  lib/*.c are
 # compiled for the host with tests/host/lib_rename.h forced in, so that their
@@ -57,6 +57,13 @@ $(HOST_O)/topology_test: tests/host/topology_test.c mm/numa/fdt_numa.c \
 # nothing to build.  Run: tests/host/study_test.py
 
 HOST_TESTS += tests/host/study_test.py
+
+# ---- tools/bench: its parser, the boot-to-boot comparison, the targets and
+# whole runs, on the recorded consoles tests/host/fixtures/bench_*_sample.log
+# with tests/host/fixtures/fake_bench_qemu in place of QEMU.
+# Run: tests/host/bench_test.py
+
+HOST_TESTS += tests/host/bench_test.py
 
 # ---- the fuzz target (make fuzz): clang's libFuzzer with ASan and UBSan.
 
