@@ -725,6 +725,8 @@ static int cmd_bench(int argc, char **argv)
 }
 
 static const char bench_details[] =
+	"bench [GLOB|all|list] [iterations=N] [runs=N] [mode=single|multi] [ms=N]\n"
+	"      [harts=LIST]\n"
 	"Runs the benchmarks GLOB matches ('bench list' names them; none or\n"
 	"'all': every one), each printing 'bench NAME key=value ...' and a JSON\n"
 	"line.  Two kinds (include/bench.h):\n"
@@ -747,6 +749,6 @@ static const char bench_details[] =
 	"A benchmark that needs more nodes or harts prints 'skip: ...'.\n"
 	"make bench (tools/bench) runs the whole set in the right modes.\n";
 SHELL_COMMAND_DETAILED("bench", cmd_bench,
-		       "[GLOB|all|list] [iterations=N] [runs=N] [mode=single|multi] [ms=N] [harts=LIST]",
+		       "[GLOB|all|list] [KEY=VALUE...]",
 		       "microbenchmarks: instructions per op (ICOUNT=1) or ops/s",
 		       bench_details);

@@ -69,7 +69,7 @@
  *              slab_lock.  Frees into unfrozen slabs (node partial, CPU
  *              partial, full) keep slab_lock: they change inuse and the
  *              slab's list state, which a lock-free push cannot decide.
- *              Measured (4 harts, 2 nodes): slubbench under icount, remote
+ *              Measured (4 harts, 2 nodes, ICOUNT=1, the old slubbench): remote
  *              free 456/459 instructions (same/other node) with the lock,
  *              452/454 with the list; fast paths unchanged (245, 314).  In
  *              the all-harts cross-free KUnit case (MTTCG) the list takes
@@ -142,8 +142,8 @@
  *              free_remote_hart and free_remote_node.  Printed by
  *              `slabstat CACHE` (show_stat format) and summarised by
  *              `slabinfo` (report.c); `validate CACHE|all` runs the
- *              validator; `slubbench` prints instructions per fast-path
- *              pair and per remote free (under ICOUNT=1).  Debug reports
+ *              validator; `bench slab_*` (tests/bench) prints instructions
+ *              per fast-path pair and remote free (ICOUNT=1).  Debug reports
  *              count in kmem_cache_nr_errors().
  */
 #include <asm/irqflags.h>
