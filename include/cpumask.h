@@ -76,6 +76,22 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 #define num_possible_cpus()	cpumask_weight(cpu_possible_mask)
 
 /**
+ * cpulist_next_range() - read one element, "A" or "A-B", of a CPU list
+ * @buf: in: the element; out: past it and the comma that follows it
+ * @first: A
+ * @last: B, or A for a single id
+ *
+ * The one reader of CPU lists ("0-3,6"): cpulist_parse() builds a mask
+ * with it, and commands that keep the list's order and repeats (stress
+ * harts=) walk it directly.  Only the syntax is checked: whether a CPU is
+ * online is the caller's question.  Context: any.  Return: 1 with a range
+ * read, 0 at the end of the list, -EINVAL for bad syntax (a character
+ * other than digits, '-' and ',', B < A, an empty element or a trailing
+ * comma), -ERANGE for an id >= NR_CPUS.
+ */
+int cpulist_next_range(const char **buf, unsigned int *first, unsigned int *last);
+
+/**
  * cpulist_parse() - a CPU list such as "0-3,6" into a mask
  * @buf: comma-separated CPU ids and ranges A-B (A <= B), no spaces
  * @dstp: the mask, cleared first

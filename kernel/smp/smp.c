@@ -369,32 +369,45 @@ static const char *parse_cpu_id(const char *s, unsigned long *v)
 	return s;
 }
 
+int cpulist_next_range(const char **buf, unsigned int *first, unsigned int *last)
+{
+	const char *start = *buf, *end;
+	unsigned long a, b;
+
+	if (!*start)
+		return 0;
+	end = parse_cpu_id(start, &a);
+	if (end == start)
+		return -EINVAL;
+	b = a;
+	if (*end == '-') {
+		start = end + 1;
+		end = parse_cpu_id(start, &b);
+		if (end == start || b < a)
+			return -EINVAL;
+	}
+	if (b >= NR_CPUS)
+		return -ERANGE;
+	if (*end == ',' && end[1])
+		end++;
+	else if (*end)
+		return -EINVAL;	/* another character, or a trailing comma */
+	*buf = end;
+	*first = (unsigned int)a;
+	*last = (unsigned int)b;
+	return 1;
+}
+
 int cpulist_parse(const char *buf, struct cpumask *dstp)
 {
-	cpumask_clear(dstp);
-	do {
-		unsigned long a, b;
-		const char *end = parse_cpu_id(buf, &a);
+	unsigned int a, b;
+	int ret, nr = 0;
 
-		if (end == buf)
-			return -EINVAL;
-		b = a;
-		if (*end == '-') {
-			buf = end + 1;
-			end = parse_cpu_id(buf, &b);
-			if (end == buf || b < a)
-				return -EINVAL;
-		}
-		if (b >= NR_CPUS)
-			return -ERANGE;
-		for (unsigned long c = a; c <= b; c++)
-			cpumask_set_cpu((unsigned int)c, dstp);
-		if (*end == ',' && end[1])
-			buf = end + 1;
-		else if (*end)
-			return -EINVAL;	/* another character, or a trailing comma */
-		else
-			buf = end;
-	} while (*buf);
-	return 0;
+	cpumask_clear(dstp);
+	while ((ret = cpulist_next_range(&buf, &a, &b)) > 0) {
+		for (unsigned int c = a; c <= b; c++)
+			cpumask_set_cpu(c, dstp);
+		nr++;
+	}
+	return ret < 0 ? ret : nr ? 0 : -EINVAL;
 }

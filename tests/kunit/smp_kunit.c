@@ -414,6 +414,25 @@ static void cpulist_parse_reads_ranges_and_rejects_bad_lists(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cpulist_parse("0-99999", &m), -ERANGE);
 }
 
+/* The walk keeps the list's order and repeats, which a mask cannot. */
+static void cpulist_next_range_walks_in_order_with_repeats(struct kunit *test)
+{
+	const char *list = "2,0-1,2", *bad = "1,";
+	unsigned int a = 99, b = 99;
+
+	KUNIT_ASSERT_EQ(test, cpulist_next_range(&list, &a, &b), 1);
+	KUNIT_EXPECT_EQ(test, a, 2);
+	KUNIT_EXPECT_EQ(test, b, 2);
+	KUNIT_ASSERT_EQ(test, cpulist_next_range(&list, &a, &b), 1);
+	KUNIT_EXPECT_EQ(test, a, 0);
+	KUNIT_EXPECT_EQ(test, b, 1);
+	KUNIT_ASSERT_EQ(test, cpulist_next_range(&list, &a, &b), 1);
+	KUNIT_EXPECT_EQ(test, a, 2);
+	KUNIT_EXPECT_EQ(test, cpulist_next_range(&list, &a, &b), 0);
+	KUNIT_EXPECT_EQ(test, cpulist_next_range(&bad, &a, &b), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, bad, "1,");	/* not advanced on an error */
+}
+
 static struct kunit_case smp_call_cases[] = {
 	KUNIT_CASE(on_each_cpu_runs_once_per_online_cpu),
 	KUNIT_CASE(call_single_runs_on_target_cpu),
@@ -421,6 +440,7 @@ static struct kunit_case smp_call_cases[] = {
 	KUNIT_CASE(call_function_skips_the_caller),
 	KUNIT_CASE(call_to_offline_or_invalid_cpu_returns_enxio),
 	KUNIT_CASE(cpulist_parse_reads_ranges_and_rejects_bad_lists),
+	KUNIT_CASE(cpulist_next_range_walks_in_order_with_repeats),
 	{}
 };
 

@@ -43,6 +43,7 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <gfp.h>
 #include <init.h>
@@ -391,53 +392,27 @@ static const struct stress_test *find_test(const char *name)
 	return NULL;
 }
 
-/* Digits at @s into @v; returns the first character after them. */
-static const char *parse_decimal(const char *s, unsigned long *v)
-{
-	*v = 0;
-	while (*s >= '0' && *s <= '9' && *v < 100000)
-		*v = *v * 10 + (unsigned long)(*s++ - '0');
-	return s;
-}
-
 /*
  * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
  * (harts=0,0: two workers sharing hart 0, switched by the tick).
- * Return: the number of workers, -EINVAL on a bad list, -ENXIO for an
- * offline hart, -E2BIG past MAX_WORKERS.
+ * Return: the number of workers, -EINVAL on a bad list, -ERANGE for an id
+ * past NR_CPUS, -ENXIO for an offline hart, -E2BIG past MAX_WORKERS.
  */
 static int parse_harts(const char *list, unsigned int *cpus)
 {
-	int n = 0;
+	unsigned int a, b;
+	int n = 0, ret;
 
-	while (*list) {
-		unsigned long a, b;
-		const char *end;
-
-		end = parse_decimal(list, &a);
-		if (end == list)
-			return -EINVAL;
-		b = a;
-		if (*end == '-') {
-			list = end + 1;
-			end = parse_decimal(list, &b);
-			if (end == list || b < a)
-				return -EINVAL;
-		}
-		for (unsigned long c = a; c <= b; c++) {
-			if (c >= nr_cpu_ids || !cpu_online(c))
+	while ((ret = cpulist_next_range(&list, &a, &b)) > 0) {
+		for (unsigned int c = a; c <= b; c++) {
+			if (!cpu_online(c))
 				return -ENXIO;
 			if (n == MAX_WORKERS)
 				return -E2BIG;
-			cpus[n++] = (unsigned int)c;
+			cpus[n++] = c;
 		}
-		if (*end == ',')
-			end++;
-		else if (*end)
-			return -EINVAL;
-		list = end;
 	}
-	return n ? n : -EINVAL;
+	return ret < 0 ? ret : n ? n : -EINVAL;
 }
 
 static int parse_args(struct stress_run *r, int argc, char **argv,
