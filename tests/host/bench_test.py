@@ -8,45 +8,28 @@ nodes; CRLF line ends as QEMU's serial gives them). Whole `tools/bench run`s go 
 tests/host/fixtures/fake_bench_qemu in place of tools/nodal-qemu.
 Ends with "bench_test: N passed, N failed" (one per test); exits non-zero when one failed.
 """
-import importlib.machinery
-import importlib.util
-import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.dont_write_bytecode = True      # no __pycache__ in the tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tooltest import FIXTURES, ROOT, fixture, load_tool, main, run_tool
+
 BENCH = os.path.join(ROOT, "tools", "bench")
-FIXTURES = os.path.join(ROOT, "tests", "host", "fixtures")
 FAKE_QEMU = os.path.join(FIXTURES, "fake_bench_qemu")
 SINGLE_SET = ["page_fast", "page_batch", "page_order3", "page_node", "slab_fast",
               "slab_batch", "slab_node", "slab_remote_free", "percpu_counter"]
 
-
-def load_bench():
-    loader = importlib.machinery.SourceFileLoader("bench_tool", BENCH)
-    spec = importlib.util.spec_from_loader("bench_tool", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-bench = load_bench()
-
-
-def fixture(name):
-    with open(os.path.join(FIXTURES, name), newline="") as src:
-        return src.read()
+bench = load_tool(BENCH, "bench_tool")
 
 
 def run_bench(*args, env=None):
-    done = subprocess.run([sys.executable, BENCH] + list(args), capture_output=True,
-                          text=True, env=dict(os.environ, **(env or {})), timeout=120)
-    return done.returncode, done.stdout + done.stderr
+    """tools/bench ARGS; (exit status, stdout + stderr)."""
+    return run_tool(BENCH, *args, env=env, timeout=120)
 
 
 class ParseSamples(unittest.TestCase):
@@ -168,16 +151,5 @@ class Run(unittest.TestCase):
         self.assertIn("no such file (build it with make)", out)
 
 
-def main():
-    stream = io.StringIO()
-    result = unittest.TextTestRunner(stream=stream, verbosity=2).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    if failed:
-        sys.stdout.write(stream.getvalue())
-    print("bench_test: %d passed, %d failed" % (result.testsRun - failed, failed))
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main("bench_test", sys.modules[__name__]))

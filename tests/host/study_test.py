@@ -10,54 +10,35 @@ tests/host/fixtures/fake_nodal_qemu, which prints that transcript adjusted to ea
 plots are checked as SVG when gnuplot is installed, and must be skipped cleanly without it.
 Ends with "study_test: N passed, N failed" (one per test); exits non-zero when one failed.
 """
-import importlib.machinery
-import importlib.util
-import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.dont_write_bytecode = True      # no __pycache__ in the tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tooltest import FIXTURES, ROOT, fixture, load_tool, main, run_tool
+
 STUDY = os.path.join(ROOT, "tools", "study")
-FIXTURES = os.path.join(ROOT, "tests", "host", "fixtures")
 SAMPLE = os.path.join(FIXTURES, "stress_sample.log")
 FAKE_QEMU = os.path.join(FIXTURES, "fake_nodal_qemu")
 
-
-def load_study():
-    loader = importlib.machinery.SourceFileLoader("study", STUDY)
-    spec = importlib.util.spec_from_loader("study", loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["study"] = module      # dataclasses look their module up
-    loader.exec_module(module)
-    return module
-
-
-study = load_study()
-
-
-def sample_text():
-    with open(SAMPLE, newline="") as src:
-        return src.read()
+study = load_tool(STUDY, "study")
 
 
 def run_study(*args, env=None):
     """tools/study ARGS; (exit status, stdout + stderr)."""
-    done = subprocess.run([sys.executable, STUDY] + list(args), capture_output=True,
-                          text=True, env=dict(os.environ, **(env or {})), timeout=300)
-    return done.returncode, done.stdout + done.stderr
+    return run_tool(STUDY, *args, env=env, timeout=300)
 
 
 class ParseSample(unittest.TestCase):
     """The recorded transcript: every report, with the right values."""
 
     def setUp(self):
-        self.con = study.parse_console(sample_text())
+        self.con = study.parse_console(fixture("stress_sample.log"))
 
     def test_finds_the_three_reports_in_order(self):
         self.assertEqual([d["report"] for d in self.con.reports],
@@ -383,19 +364,5 @@ class Sweeps(unittest.TestCase):
         self.assertIn("no such file (build it with make)", out)
 
 
-def main():
-    stream = io.StringIO()
-    result = unittest.TextTestRunner(stream=stream, verbosity=2).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    if failed:
-        sys.stdout.write(stream.getvalue())
-    skipped = len(result.skipped)
-    for test, why in result.skipped:
-        print("study_test: skipped %s: %s" % (test.id(), why))
-    print("study_test: %d passed, %d failed" % (result.testsRun - failed - skipped, failed))
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main("study_test", sys.modules[__name__]))
