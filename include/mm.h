@@ -93,8 +93,7 @@ static inline int page_zonenum(const struct page *page)
 	return (int)((page->flags >> PAGE_ZONE_SHIFT) & PAGE_ZONE_MASK);
 }
 
-/** page_zone() - the zone @page belongs to */
-struct zone *page_zone(const struct page *page);
+/* page_zone() is in <mmzone.h>, beside struct zone. */
 
 static inline bool PageFlag(const struct page *page, enum pageflags f)
 {
@@ -117,8 +116,38 @@ static inline void __ClearPageFlag(struct page *page, enum pageflags f)
 	page->flags &= ~(1UL << f);
 }
 
-/** pfn_valid() - does @pfn have a struct page (inside some node's span)? */
-bool pfn_valid(unsigned long pfn);
+/*
+ * The pfns with a struct page: the node spans, memmap_spans[0..nr), inside
+ * [memmap_min_pfn, memmap_end_pfn); memmap_contiguous when they tile it.
+ * Set by memmap_init(); before it, no pfn is valid.
+ */
+struct memmap_span {
+	unsigned long start_pfn, nr_pages;
+};
+extern struct memmap_span memmap_spans[];		/* [init] */
+extern unsigned int memmap_nr_spans;			/* [init] */
+extern unsigned long memmap_min_pfn, memmap_end_pfn;	/* [init] */
+extern bool memmap_contiguous;				/* [init] */
+
+/**
+ * pfn_valid() - does @pfn have a struct page (inside some node's span)?
+ *
+ * One unsigned compare when the nodes' spans leave no hole between them
+ * (every QEMU machine Nodal boots on), a walk of the spans otherwise; no
+ * call either way, so the free paths that start with it stay leaf code.
+ * Context: any.
+ */
+static inline bool pfn_valid(unsigned long pfn)
+{
+	if (pfn - memmap_min_pfn >= memmap_end_pfn - memmap_min_pfn)
+		return false;
+	if (memmap_contiguous)
+		return true;
+	for (unsigned int i = 0; i < memmap_nr_spans; i++)
+		if (pfn - memmap_spans[i].start_pfn < memmap_spans[i].nr_pages)
+			return true;
+	return false;
+}
 
 /**
  * page_alloc_init() - memory map, boot memory to the buddy lists, watermarks

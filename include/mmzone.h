@@ -168,6 +168,12 @@ typedef struct pglist_data {
 extern struct pglist_data *node_data[MAX_NUMNODES];
 #define NODE_DATA(nid)	(node_data[nid])
 
+/** page_zone() - the zone @page belongs to (node and zone from its flags) */
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
+}
+
 static inline int zone_idx(const struct zone *zone)
 {
 	return (int)(zone - zone->zone_pgdat->node_zones);

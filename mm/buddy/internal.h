@@ -53,10 +53,19 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 
+/*
+ * count_zone_event() - @n more of @item on @zone, this CPU's counter.
+ * Caller has interrupts off.
+ */
+static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
+				    unsigned long n)
+{
+	this_cpu_ptr(zone->per_cpu_zonestats)->vm_events[item] += n;
+}
+
 /* pcp.c */
 extern bool pcp_enabled;
 void pcp_init(void);
-struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int mt);
 void free_unref_page(struct zone *zone, struct page *page, unsigned int order);
 int pcp_validate_all(void);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);
@@ -64,6 +73,49 @@ void __drain_all_pages(struct zone *zone, bool force_all_cpus);
 static inline bool pcp_allowed_order(unsigned int order)
 {
 	return order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
+static inline unsigned int order_to_pindex(int mt, unsigned int order)
+{
+	return order * MIGRATE_PCPTYPES + mt;
+}
+
+/* Take the hot (head) block off @list, a non-empty list of @pcp. */
+static __always_inline struct page *pcp_take(struct per_cpu_pages *pcp,
+					     struct list_head *list,
+					     unsigned int order)
+{
+	struct page *page = list_first_entry(list, struct page, buddy_list);
+
+	list_del(&page->buddy_list);
+	__ClearPageFlag(page, PG_pcp);
+	pcp->count -= 1 << order;
+	pcp->free_count >>= 1;
+	pcp->stat[PCP_ALLOC_HIT]++;
+	return page;
+}
+
+struct page *rmqueue_pcplist_refill(struct zone *zone, struct per_cpu_pages *pcp,
+				    struct list_head *list, unsigned int order,
+				    int mt);
+
+/**
+ * rmqueue_pcplist() - one block of @order (≤ 3) from this CPU's list
+ *
+ * A list hit is inline (most of what page_fast measures); an empty list is
+ * refilled from the buddy out of line.  Context: interrupts off (the
+ * caller's rmqueue()).  Return: the block, or NULL when the list is empty
+ * and the buddy cannot refill it.
+ */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone,
+						    unsigned int order, int mt)
+{
+	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	struct list_head *list = &pcp->lists[order_to_pindex(mt, order)];
+
+	if (unlikely(list_empty(list)))
+		return rmqueue_pcplist_refill(zone, pcp, list, order, mt);
+	return pcp_take(pcp, list, order);
 }
 
 /* mm_init.c */

@@ -37,19 +37,10 @@ int buddy_memmap_nid(int nid)
 void buddy_free_boot_block(struct zone *zone, unsigned long pfn,
 			   unsigned int order);
 
-bool pfn_valid(unsigned long pfn)
-{
-	int nid;
-
-	for_each_online_node(nid) {
-		const pg_data_t *pgdat = NODE_DATA(nid);
-
-		if (pgdat && pfn >= pgdat->node_start_pfn &&
-		    pfn < pgdat->node_start_pfn + pgdat->node_spanned_pages)
-			return true;
-	}
-	return false;
-}
+struct memmap_span memmap_spans[MAX_NUMNODES];
+unsigned int memmap_nr_spans;
+unsigned long memmap_min_pfn, memmap_end_pfn;
+bool memmap_contiguous;
 
 /*
  * Back vmemmap for [start_pfn, end_pfn) with @nid's memory.  Big maps get
@@ -125,6 +116,43 @@ static void init_struct_pages(pg_data_t *pgdat)
 	}
 }
 
+/*
+ * pfn_valid()'s tables: each node's span, the lowest start and highest
+ * end, and whether the spans tile the range between them (disjoint, and
+ * their sum is its length).  Node spans may interleave (a node's ranges
+ * on both sides of another's), which makes them overlap.
+ */
+static void set_memmap_bounds(void)
+{
+	unsigned long lo = ~0UL, end = 0, spanned = 0;
+	bool disjoint = true;
+	int nid;
+
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+		unsigned long start, pages;
+
+		if (!pgdat || !pgdat->node_spanned_pages)
+			continue;
+		start = pgdat->node_start_pfn;
+		pages = pgdat->node_spanned_pages;
+		for (unsigned int i = 0; i < memmap_nr_spans; i++)
+			if (start < memmap_spans[i].start_pfn + memmap_spans[i].nr_pages &&
+			    memmap_spans[i].start_pfn < start + pages)
+				disjoint = false;
+		memmap_spans[memmap_nr_spans].start_pfn = start;
+		memmap_spans[memmap_nr_spans++].nr_pages = pages;
+		lo = min(lo, start);
+		end = max(end, start + pages);
+		spanned += pages;
+	}
+	if (!end)
+		return;		/* no memory: every pfn stays invalid */
+	memmap_contiguous = disjoint && spanned == end - lo;
+	memmap_min_pfn = lo;
+	WRITE_ONCE(memmap_end_pfn, end);
+}
+
 void memmap_init(void)
 {
 	unsigned long mapped_end = 0;
@@ -143,6 +171,7 @@ void memmap_init(void)
 		for_each_zone_in_node(zone, pgdat)
 			init_zone_structures(zone);
 	}
+	set_memmap_bounds();
 }
 
 /* Free [start, end) in the largest naturally aligned blocks that fit. */

@@ -95,11 +95,6 @@ static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
 
 static DEFINE_PER_CPU(unsigned long, nr_alloc_failures);	/* [stat] */
 
-struct zone *page_zone(const struct page *page)
-{
-	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
-}
-
 /* ---- free lists ---- */
 
 static inline void set_buddy_order(struct page *page, unsigned int order)
@@ -317,26 +312,26 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
 
 /* ---- counters ---- */
 
-static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
-				    unsigned long n)
-{
-	this_cpu_ptr(zone->per_cpu_zonestats)->vm_events[item] += n;
-}
-
 /*
- * zone_statistics() - Linux's NUMA accounting for one allocation: hit/miss
- * against the node the policy aimed at, local/other against this CPU's.
- * Caller has interrupts off.
+ * count_alloc() - one allocation of 2^@order pages from @z: Linux's NUMA
+ * accounting (zone_statistics(): hit/miss against the node the policy aimed
+ * at, local/other against this CPU's) and the zone's own two events, all
+ * through one pointer to this CPU's counters of @z.  Interrupts off.
  */
-static void zone_statistics(struct zone *preferred, struct zone *z)
+static __always_inline void count_alloc(struct zone *preferred, struct zone *z,
+					unsigned int order)
 {
-	if (z->node == preferred->node) {
-		count_numa_event(z, NUMA_HIT);
+	struct per_cpu_zonestat *st = this_cpu_ptr(z->per_cpu_zonestats);
+
+	if (likely(z->node == preferred->node)) {
+		st->vm_numa_event[NUMA_HIT]++;
 	} else {
-		count_numa_event(z, NUMA_MISS);
+		st->vm_numa_event[NUMA_MISS]++;
 		count_numa_event(preferred, NUMA_FOREIGN);
 	}
-	count_numa_event(z, z->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER);
+	st->vm_numa_event[z->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
+	st->vm_events[ZONE_ALLOC_SUCCESS]++;
+	st->vm_events[ZONE_ALLOC_PAGES] += 1UL << order;
 }
 
 /* Sum one counter, at @offset in struct per_cpu_zonestat, over every CPU. */
@@ -417,6 +412,28 @@ unsigned long buddy_nr_alloc_failures(void)
 
 /* ---- watermarks ---- */
 
+/*
+ * zone_watermark_fast() - zone_watermark_ok() with Linux's shortcut for
+ * order 0: free pages, less the high-atomic reserve, above the mark and
+ * the lowmem reserve settle it in a few instructions.  Anything else (a
+ * higher order, a zone near the mark, the reserve flags) takes the whole
+ * check, which never passes what this one would refuse.
+ */
+static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
+						unsigned long mark,
+						int highest_zoneidx,
+						unsigned int alloc_flags)
+{
+	if (!order) {
+		long free = (long)zone_free_pages(z) -
+			    (long)READ_ONCE(z->nr_reserved_highatomic);
+
+		if (free > (long)mark + z->lowmem_reserve[highest_zoneidx])
+			return true;
+	}
+	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
+}
+
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags)
 {
@@ -467,25 +484,23 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
  * (or when the list cannot be refilled) the buddy under zone->lock.
  * Counted on success, inside the same interrupts-off section.
  */
-static struct page *rmqueue(struct zone *preferred, struct zone *zone,
-			    unsigned int order, unsigned int alloc_flags, int mt)
+static __always_inline struct page *rmqueue(struct zone *preferred,
+					     struct zone *zone, unsigned int order,
+					     unsigned int alloc_flags, int mt)
 {
 	struct page *page = NULL;
 	unsigned long flags;
 
 	local_irq_save(flags);
-	if (pcp_enabled && pcp_allowed_order(order))
+	if (likely(pcp_enabled && pcp_allowed_order(order)))
 		page = rmqueue_pcplist(zone, order, mt);
-	if (!page) {
+	if (unlikely(!page)) {
 		spin_lock(&zone->lock);
 		page = __rmqueue(zone, order, mt, alloc_flags);
 		spin_unlock(&zone->lock);
 	}
-	if (page) {
-		zone_statistics(preferred, zone);
-		count_zone_event(zone, ZONE_ALLOC_SUCCESS, 1);
-		count_zone_event(zone, ZONE_ALLOC_PAGES, 1UL << order);
-	}
+	if (likely(page))
+		count_alloc(preferred, zone, order);
 	local_irq_restore(flags);
 	return page;
 }
@@ -496,9 +511,14 @@ static bool zone_allowed(const struct zoneref *z, const struct alloc_context *ac
 	       (!ac->nodemask || node_isset(z->zone->node, *ac->nodemask));
 }
 
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
-					   unsigned int alloc_flags,
-					   const struct alloc_context *ac)
+/*
+ * get_page_from_freelist() - the first allowed zone of the zonelist that is
+ * above the mark of @alloc_flags and has the block.  Inline: __alloc_pages()
+ * makes its first, usually last, attempt here.
+ */
+static __always_inline struct page *
+get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
+		       const struct alloc_context *ac)
 {
 	struct zoneref *z;
 
@@ -510,8 +530,8 @@ static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 		if (!zone_allowed(z, ac))
 			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
-		    !zone_watermark_ok(zone, order, mark, ac->highest_zoneidx,
-				       alloc_flags))
+		    !zone_watermark_fast(zone, order, mark, ac->highest_zoneidx,
+					 alloc_flags))
 			continue;
 		page = rmqueue(ac->preferred_zoneref->zone, zone, order,
 			       alloc_flags, ac->migratetype);
@@ -549,6 +569,49 @@ static void warn_alloc(gfp_t gfp, unsigned int order, int nid,
 			    nr_free_pages());
 }
 
+/*
+ * The slow path: every zone again at the min watermark (lowered for
+ * __GFP_HIGH and callers that cannot wait), then with the per-CPU lists
+ * drained, then NULL and a counted, rate-limited warning.
+ */
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+						    int preferred_nid,
+						    const struct alloc_context *ac)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp, order);
+	struct page *page;
+
+	if (!ac->preferred_zoneref->zone)
+		goto fail;
+	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+	if (page)
+		return page;
+	/* Pages parked on per-CPU lists are free too: drain, try once more. */
+	if (pcp_enabled) {
+		if (irqs_disabled() || in_interrupt())
+			drain_local_pages(NULL);
+		else
+			drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
+		if (page)
+			return page;
+	}
+fail:
+	warn_alloc(gfp, order, preferred_nid, ac->nodemask);
+	return NULL;
+}
+
+static noinline struct page *alloc_bad_request(gfp_t gfp, unsigned int order,
+					       int nid, nodemask_t *nodemask)
+{
+	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER))
+		return NULL;
+	pr_warn_ratelimited("buddy: allocation for node %d, which does not exist\n",
+			    nid);
+	warn_alloc(gfp | __GFP_NOWARN, order, nid, nodemask);
+	return NULL;
+}
+
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 			   nodemask_t *nodemask)
 {
@@ -559,42 +622,20 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 	};
 	struct page *page;
 
-	if (WARN_ON_ONCE(order > MAX_PAGE_ORDER))
-		return NULL;
-	if (preferred_nid < 0 || preferred_nid >= MAX_NUMNODES ||
-	    !NODE_DATA(preferred_nid)) {
-		pr_warn_ratelimited("buddy: allocation for node %d, which does not exist\n",
-				    preferred_nid);
-		warn_alloc(gfp | __GFP_NOWARN, order, preferred_nid, nodemask);
-		return NULL;
-	}
+	if (unlikely(order > MAX_PAGE_ORDER || (unsigned int)preferred_nid >= MAX_NUMNODES ||
+		     !NODE_DATA(preferred_nid)))
+		return alloc_bad_request(gfp, order, preferred_nid, nodemask);
 	ac.zonelist = node_zonelist(preferred_nid, gfp);
 	for (ac.preferred_zoneref = ac.zonelist->_zonerefs;
 	     ac.preferred_zoneref->zone && !zone_allowed(ac.preferred_zoneref, &ac);
 	     ac.preferred_zoneref++)
 		;
-	if (!ac.preferred_zoneref->zone)
-		goto fail;
-	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
-	if (page)
-		return page;
-	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags(gfp, order), &ac);
-	if (page)
-		return page;
-	/* Pages parked on per-CPU lists are free too: drain, try once more. */
-	if (pcp_enabled) {
-		if (irqs_disabled() || in_interrupt())
-			drain_local_pages(NULL);
-		else
-			drain_all_pages(NULL);
-		page = get_page_from_freelist(gfp, order,
-					      gfp_to_alloc_flags(gfp, order), &ac);
-		if (page)
+	if (likely(ac.preferred_zoneref->zone)) {
+		page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
+		if (likely(page))
 			return page;
 	}
-fail:
-	warn_alloc(gfp, order, preferred_nid, nodemask);
-	return NULL;
+	return __alloc_pages_slowpath(gfp, order, preferred_nid, &ac);
 }
 
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
@@ -618,13 +659,18 @@ unsigned long get_zeroed_page(gfp_t gfp)
 
 /* ---- freeing ---- */
 
-static void count_zone_free(struct zone *zone)
-{
-	unsigned long flags;
+/*
+ * Why @page cannot be freed at @order, or NULL.  The flags checked first:
+ * a block being freed has PG_head and none of the free or never-allocated
+ * states (so one mask and compare settle the usual case).
+ */
+#define FREE_CHECK_FLAGS ((1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_tail) | \
+			  (1UL << PG_reserved) | (1UL << PG_head))
 
-	local_irq_save(flags);
-	count_zone_event(zone, ZONE_FREE_CALLS, 1);
-	local_irq_restore(flags);
+static __always_inline bool free_page_ok(const struct page *page, unsigned int order)
+{
+	return (page->flags & FREE_CHECK_FLAGS) == (1UL << PG_head) &&
+	       page->private == order;
 }
 
 static const char *bad_free_reason(const struct page *page, unsigned int order)
@@ -661,18 +707,13 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone;
 	const char *why;
 
-	if (order > MAX_PAGE_ORDER || !pfn_valid(pfn)) {
+	if (unlikely(order > MAX_PAGE_ORDER || !pfn_valid(pfn))) {
 		report_bad_free(NULL, pfn, order, "outside every zone");
 		return;
 	}
 	zone = page_zone(page);
-	if (pcp_enabled && pcp_allowed_order(order) && zone->per_cpu_pageset &&
-	    !bad_free_reason(page, order)) {
-		__ClearPageFlag(page, PG_head);
-		page->_refcount = 0;
-		for (unsigned long i = 1; i < (1UL << order); i++)
-			__ClearPageFlag(&page[i], PG_tail);
-		count_zone_free(zone);
+	if (likely(pcp_enabled && pcp_allowed_order(order) &&
+		   zone->per_cpu_pageset && free_page_ok(page, order))) {
 		free_unref_page(zone, page, order);
 		return;
 	}

@@ -35,7 +35,9 @@
  * Invariants   PCP-1 count = Σ 2^order over the blocks on the lists.
  *              PCP-2 a block on a list has PG_pcp, private = its migratetype,
  *                    and belongs to the list's zone.
- *              Checked by pcp_validate_zone().
+ *              PCP-3 high_min <= high <= high_max: every writer keeps it,
+ *                    so the free path compares count with high directly.
+ *              Checked by pcp_validate_all() (validate_pcp()).
  *
  * Linux        mm/page_alloc.c: rmqueue_pcplist, nr_pcp_alloc, rmqueue_bulk,
  *              free_unref_page_commit, nr_pcp_high, nr_pcp_free,
@@ -92,11 +94,6 @@ static void parse_high_fraction(const char *val)
 }
 cmdline_param("pcp_high_fraction", parse_high_fraction,
 	      "pcp_high_fraction=F: high = managed/F/CPUs, fixed (as the sysctl)");
-
-static inline unsigned int order_to_pindex(int mt, unsigned int order)
-{
-	return order * MIGRATE_PCPTYPES + mt;
-}
 
 static inline unsigned int pindex_to_order(unsigned int pindex)
 {
@@ -228,7 +225,6 @@ static int nr_pcp_alloc(struct per_cpu_pages *pcp, unsigned int order)
 {
 	int base = pcp->batch, b, max_nr;
 
-	pcp->high = clamp(pcp->high, pcp->high_min, pcp->high_max);
 	if (pcp->high < pcp->batch)
 		return 1;
 	b = order ? base : base << pcp->alloc_factor;
@@ -246,46 +242,24 @@ static int nr_pcp_alloc(struct per_cpu_pages *pcp, unsigned int order)
 }
 
 /**
- * rmqueue_pcplist() - one block of @order (≤ 3) from this CPU's list
+ * rmqueue_pcplist_refill() - rmqueue_pcplist() on an empty @list: bring
+ * in nr_pcp_alloc() blocks under one zone->lock hold, then take one
  *
- * Context: interrupts off (the caller's rmqueue()).  Return: the block, or
- * NULL when the list is empty and the buddy cannot refill it.
+ * Context: interrupts off.  Return: the block, or NULL if the buddy has none.
  */
-struct page *rmqueue_pcplist(struct zone *zone, unsigned int order, int mt)
+struct page *rmqueue_pcplist_refill(struct zone *zone, struct per_cpu_pages *pcp,
+				    struct list_head *list, unsigned int order,
+				    int mt)
 {
-	struct per_cpu_pages *pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	struct list_head *list = &pcp->lists[order_to_pindex(mt, order)];
-	struct page *page;
+	int got = rmqueue_bulk(zone, order, nr_pcp_alloc(pcp, order), list, mt);
 
-	lockdep_assert_irqs_disabled();
-	if (list_empty(list)) {
-		int got = rmqueue_bulk(zone, order, nr_pcp_alloc(pcp, order),
-				       list, mt);
-
-		if (!got)
-			return NULL;
-		pcp->count += got << order;
-		pcp->stat[PCP_REFILL]++;
-		pcp->stat[PCP_REFILL_PAGES] += got << order;
-		pcp->moved = 1;
-	}
-	page = list_first_entry(list, struct page, buddy_list);
-	list_del(&page->buddy_list);
-	__ClearPageFlag(page, PG_pcp);
-	pcp->count -= 1 << order;
-	pcp->free_count >>= 1;
-	pcp->stat[PCP_ALLOC_HIT]++;
-	return page;
-}
-
-/* Linux's nr_pcp_high() without free_high: the flush threshold now. */
-static int nr_pcp_high(struct per_cpu_pages *pcp)
-{
-	pcp->high = clamp(pcp->high, pcp->high_min, pcp->high_max);
-	if (pcp->count >= pcp->high && pcp->high_min != pcp->high_max)
-		pcp->high = clamp(pcp->free_count + pcp->batch, pcp->high_min,
-				  pcp->high_max);
-	return pcp->high;
+	if (!got)
+		return NULL;
+	pcp->count += got << order;
+	pcp->stat[PCP_REFILL]++;
+	pcp->stat[PCP_REFILL_PAGES] += got << order;
+	pcp->moved = 1;
+	return pcp_take(pcp, list, order);
 }
 
 /* Linux's nr_pcp_free(): how much a flush returns. */
@@ -296,11 +270,29 @@ static int nr_pcp_free(const struct per_cpu_pages *pcp)
 	return max(min(pcp->free_count, pcp->high - pcp->batch), pcp->batch);
 }
 
+/*
+ * A free took the list to `high`: retune high as Linux's nr_pcp_high()
+ * does (without free_high) and flush nr_pcp_free() pages if still at it.
+ */
+static noinline void free_pcp_over_high(struct zone *zone,
+					struct per_cpu_pages *pcp,
+					unsigned int pindex)
+{
+	if (pcp->high_min != pcp->high_max)
+		pcp->high = clamp(pcp->free_count + pcp->batch, pcp->high_min,
+				  pcp->high_max);
+	if (pcp->count >= pcp->high)
+		free_pcppages_bulk(zone, nr_pcp_free(pcp), pcp, pindex);
+}
+
 /**
- * free_unref_page() - put a block of @order (≤ 3) on this CPU's list for
- * its zone, flushing a batch or more to the buddy past `high`
+ * free_unref_page() - put a checked, allocated block of @order (≤ 3) on
+ * this CPU's list for its zone, flushing past `high`
  *
- * Context: any; disables interrupts itself.  The caller checked the page.
+ * Clears the block's allocated state (PG_head, PG_tail, the reference) and
+ * counts the free (ZONE_FREE_CALLS) in the same interrupts-off section.
+ * Context: any; disables interrupts itself.  The caller checked the page
+ * (__free_pages: allocated head of this order, in @zone).
  */
 void free_unref_page(struct zone *zone, struct page *page, unsigned int order)
 {
@@ -309,18 +301,22 @@ void free_unref_page(struct zone *zone, struct page *page, unsigned int order)
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
 
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		__ClearPageFlag(&page[i], PG_tail);
+	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	page->private = mt;
+	page->_refcount = 0;
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	__SetPageFlag(page, PG_pcp);
-	page->private = mt;
 	pcp->alloc_factor >>= 1;
 	list_add(&page->buddy_list, &pcp->lists[pindex]);
 	pcp->count += 1 << order;
 	pcp->stat[PCP_FREE]++;
 	if (pcp->free_count < (pcp->batch << 5))
 		pcp->free_count += 1 << order;
-	if (pcp->count >= nr_pcp_high(pcp))
-		free_pcppages_bulk(zone, nr_pcp_free(pcp), pcp, pindex);
+	count_zone_event(zone, ZONE_FREE_CALLS, 1);
+	if (unlikely(pcp->count >= pcp->high))	/* PCP-3 keeps high tuned */
+		free_pcp_over_high(zone, pcp, pindex);
 	local_irq_restore(flags);
 }
 
@@ -503,6 +499,12 @@ static int validate_pcp(struct zone *zone, unsigned int cpu)
 	if (pages != pcp->count) {
 		pr_err("pcp: PCP-1 cpu %u node %d %s: count %d, lists hold %d\n",
 		       cpu, zone->node, zone->name, pcp->count, pages);
+		errors++;
+	}
+	if (pcp->high < pcp->high_min || pcp->high > pcp->high_max) {
+		pr_err("pcp: PCP-3 cpu %u node %d %s: high %d outside [%d, %d]\n",
+		       cpu, zone->node, zone->name, pcp->high, pcp->high_min,
+		       pcp->high_max);
 		errors++;
 	}
 	return errors;

@@ -69,16 +69,27 @@ static struct page *alloc_pages_mpol(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/*
+ * Interrupts and __GFP_THISNODE use the default policy, as do tasks without
+ * one of their own: this CPU's node, no nodemask, so straight to
+ * __alloc_pages() (what alloc_pages_mpol() would do for MPOL_LOCAL, without
+ * asking).  Task-context pages are counted in the task's numa_pages[].
+ */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct mempolicy *pol = &default_policy;
-	bool task = !in_interrupt();
+	struct task_struct *me;
+	struct mempolicy *pol;
 	struct page *page;
 
-	if (task && !(gfp & __GFP_THISNODE))
-		pol = get_task_policy(current);
-	page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
-	if (page && task)
-		current->numa_pages[page_to_nid(page)] += 1UL << order;
+	if (unlikely(in_interrupt()))
+		return __alloc_pages(gfp, order, numa_node_id(), NULL);
+	me = current;
+	pol = READ_ONCE(me->mempolicy);
+	if (likely(!pol || (gfp & __GFP_THISNODE)))
+		page = __alloc_pages(gfp, order, numa_node_id(), NULL);
+	else
+		page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
+	if (likely(page))
+		me->numa_pages[page_to_nid(page)] += 1UL << order;
 	return page;
 }

@@ -150,7 +150,6 @@ static inline unsigned int oo_objects(struct kmem_cache_order_objects x)
 struct kmem_cache_cpu {
 	void *freelist;			/* [cpu] next free object of @slab */
 	struct slab *slab;		/* [cpu] the CPU slab (frozen) or NULL */
-	unsigned long tid;		/* [cpu] +1 per fast-path operation */
 	struct slab *partial;		/* [cpu] CPU partial chain (unfrozen) */
 	unsigned int stat[NR_SLUB_STAT_ITEMS];	/* [stat] per-CPU counts */
 } __aligned(64);
@@ -237,18 +236,17 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 }
 
 /*
- * Free pointer storage (freelist_ptr_encode in Linux).  swab_ulong() is
- * Linux's swab() of a long: without Zbb, GCC turns __builtin_bswap64 (and
- * any shift-and-mask pattern it recognises) into a call of libgcc's
- * 8-step loop, so the steps are kept apart by empty asm statements.
+ * Free pointer storage (freelist_ptr_encode in Linux): the pointer XOR the
+ * cache's random key XOR its storage address with the halves swapped.
+ * Linux byte-swaps the address (swab); the point is the same — the
+ * address's constant high bits land on the pointer's low bits, so an
+ * overwrite that knows neither the key nor the address cannot aim the next
+ * allocation — and without Zbb a swap of halves is 3 instructions where a
+ * byte swap is about 20, paid on every allocation and free.
  */
-static __always_inline unsigned long swab_ulong(unsigned long x)
+static __always_inline unsigned long freelist_addr_mix(unsigned long ptr_addr)
 {
-	x = ((x & 0x00ff00ff00ff00ffUL) << 8) | ((x >> 8) & 0x00ff00ff00ff00ffUL);
-	__asm__("" : "+r"(x));
-	x = ((x & 0x0000ffff0000ffffUL) << 16) | ((x >> 16) & 0x0000ffff0000ffffUL);
-	__asm__("" : "+r"(x));
-	return (x << 32) | (x >> 32);
+	return (ptr_addr << 32) | (ptr_addr >> 32);
 }
 
 static inline void *freelist_ptr_decode(const struct kmem_cache *s,
@@ -256,7 +254,7 @@ static inline void *freelist_ptr_decode(const struct kmem_cache *s,
 					unsigned long ptr_addr)
 {
 #if CONFIG_SLAB_FREELIST_HARDENED
-	return (void *)(stored ^ s->random ^ swab_ulong(ptr_addr));
+	return (void *)(stored ^ s->random ^ freelist_addr_mix(ptr_addr));
 #else
 	(void)s; (void)ptr_addr;
 	return (void *)stored;
@@ -268,7 +266,7 @@ static inline unsigned long freelist_ptr_encode(const struct kmem_cache *s,
 						unsigned long ptr_addr)
 {
 #if CONFIG_SLAB_FREELIST_HARDENED
-	return (unsigned long)ptr ^ s->random ^ swab_ulong(ptr_addr);
+	return (unsigned long)ptr ^ s->random ^ freelist_addr_mix(ptr_addr);
 #else
 	(void)s; (void)ptr_addr;
 	return (unsigned long)ptr;
@@ -305,7 +303,9 @@ extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 extern bool slub_initialized;
 
 struct slab *slub_virt_to_slab(const void *x);
-void slub_kfree(struct slab *slab, void *x, unsigned long addr);
+void slub_kfree(const void *x, unsigned long addr);
+/* kmalloc.c: kfree() of what is not in a slab; @addr: kfree()'s caller. */
+void kfree_large(const void *x, unsigned long addr);
 bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
 void slub_flush_all(struct kmem_cache *s);
 unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);

@@ -142,26 +142,25 @@ static int large_block_order(const void *p)
 	return (int)compound_order(page);
 }
 
-void kfree(const void *p)
+void kfree_large(const void *p, unsigned long addr)
 {
-	unsigned long addr = (unsigned long)__builtin_return_address(0);
-	struct slab *slab;
-	int order;
+	int order = large_block_order(p);
+	char sym[64];
 
-	if (unlikely(ZERO_OR_NULL_PTR(p)))
-		return;
-	slab = slub_virt_to_slab(p);
-	if (likely(slab)) {
-		slub_kfree(slab, (void *)p, addr);
-		return;
-	}
-	order = large_block_order(p);
 	if (order >= 0) {
 		__free_pages(virt_to_page(p), (unsigned int)order);
 		return;
 	}
-	pr_err("slub: kfree: invalid free of %p: not a kmalloc block; ignored\n",
-	       p);
+	sprint_symbol(sym, sizeof(sym), addr);
+	pr_err("slub: kfree: invalid free of %p from %s: not a kmalloc block; ignored\n",
+	       p, sym);
+}
+
+void kfree(const void *p)
+{
+	if (unlikely(ZERO_OR_NULL_PTR(p)))
+		return;
+	slub_kfree(p, (unsigned long)__builtin_return_address(0));
 }
 
 size_t ksize(const void *p)

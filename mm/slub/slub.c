@@ -109,7 +109,7 @@
  *              VM_BUG_ON in the debug paths, SLUB-7 also at each free).
  *
  * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
- *              on the demanded node → pop, tid++.  Slow (___slab_alloc): the
+ *              on the demanded node → pop.  Slow (___slab_alloc): the
  *              CPU slab's own freelist (remote frees) → CPU partial chain →
  *              the node's partial list (requested node, else numa_mem_id())
  *              → other nodes' lists by distance from the memory policy's
@@ -120,8 +120,7 @@
  *              full slab gaining an object joins this CPU's partial chain; an
  *              empty slab on a node list beyond min_partial is freed.
  *              Debug caches: one object at a time under list_lock.
- *              Every free first checks the pointer (slub_virt_to_slab: a
- *              pfn inside the range of slabs made on some node, else
+ *              Every free first checks the pointer (slub_virt_to_slab:
  *              pfn_valid(); PG_slab; an object boundary); a bad pointer is
  *              reported and ignored.
  *
@@ -130,7 +129,10 @@
  *              __slab_free, calculate_sizes, calculate_order,
  *              set_cpu_partial, bootstrap), mm/slab.h, mm/slab_common.c.
  *              Differences: interrupts off instead of this_cpu_cmpxchg and
- *              local_lock; hashed slab locks; get_any_partial is always
+ *              local_lock (so no transaction id, tid: nothing can slip in
+ *              between reading and writing c->freelist); hashed slab locks;
+ *              the free pointer's address is mixed by swapping its halves,
+ *              not its bytes (internal.h); get_any_partial is always
  *              tried (no remote_node_defrag_ratio); no cache merging, no
  *              RCU, no memcg, no sysfs; the kmem_cache_node cache's own node
  *              structures are static; destroy finds leaked objects of full
@@ -355,10 +357,8 @@ static void remove_full(struct slab *slab)
 /* ---- slabs from and to the page allocator ---- */
 
 /*
- * Lowest and highest pfn of any slab ever made on each node.  Memory of a
- * node is one span, so a pfn inside [lo, hi] of some node has a struct
- * page: the free path checks that instead of calling pfn_valid() (which
- * walks the nodes out of line) and falls back to it otherwise.
+ * Lowest and highest pfn of any slab ever made on each node: the range
+ * kmem_cache_destroy() walks for leaked objects of full slabs.
  */
 static unsigned long slab_pfn_lo[MAX_NUMNODES] = {
 	[0 ... MAX_NUMNODES - 1] = ~0UL };	/* [atomic] only decreases */
@@ -380,28 +380,13 @@ static void note_slab_pfns(struct page *page, unsigned int order)
 		;
 }
 
-static __always_inline bool slab_pfn_valid(unsigned long pfn)
+/* The head of the block @page is a tail page of; NULL past a memory edge. */
+static noinline struct slab *slab_of_tail_page(struct page *page)
 {
-	int nid;
-
-	for (nid = 0; nid < MAX_NUMNODES; nid++)
-		if (pfn >= READ_ONCE(slab_pfn_lo[nid]) &&
-		    pfn <= READ_ONCE(slab_pfn_hi[nid]))
-			return true;
-	return pfn_valid(pfn);
-}
-
-struct slab *slub_virt_to_slab(const void *x)
-{
-	unsigned long pfn = PHYS_PFN(__pa(x));
-	struct page *page;
 	unsigned int steps = 0;
 
-	if (!slab_pfn_valid(pfn))
-		return NULL;
-	page = pfn_to_page(pfn);
 	while (PageTail(page) && steps++ < MAX_ORDER_NR_PAGES) {
-		if (!slab_pfn_valid(page_to_pfn(page) - 1))
+		if (!pfn_valid(page_to_pfn(page) - 1))
 			return NULL;
 		page--;
 	}
@@ -410,8 +395,30 @@ struct slab *slub_virt_to_slab(const void *x)
 	return page_slab(page);
 }
 
+/* The slab @x lies in, or NULL: no struct page, or not a slab's memory. */
+static __always_inline struct slab *virt_to_slab(const void *x)
+{
+	unsigned long pfn = PHYS_PFN(__pa(x));
+	struct page *page;
+
+	if (unlikely(!pfn_valid(pfn)))
+		return NULL;
+	page = pfn_to_page(pfn);
+	if (unlikely(PageTail(page)))
+		return slab_of_tail_page(page);
+	if (unlikely(!PageSlab(page) || !page->slab_cache))
+		return NULL;
+	return page_slab(page);
+}
+
+struct slab *slub_virt_to_slab(const void *x)
+{
+	return virt_to_slab(x);
+}
+
 /* Is @p the start of an object slot of @slab?  (SLUB-1) */
-bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p)
+static __always_inline bool obj_in_slab(const struct kmem_cache *s,
+					const struct slab *slab, const void *p)
 {
 	unsigned long base = (unsigned long)slab_address(slab) +
 			     s->red_left_pad;
@@ -422,6 +429,11 @@ bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p)
 	addr -= base;
 	return addr < (unsigned long)slab->objects * s->size &&
 	       addr % s->size == 0;
+}
+
+bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p)
+{
+	return obj_in_slab(s, slab, p);
 }
 
 static unsigned int slab_order(struct kmem_cache *s, struct slab *slab)
@@ -787,7 +799,6 @@ static void *load_freelist(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			   void *freelist)
 {
 	c->freelist = get_freepointer(s, freelist);
-	c->tid++;
 	return freelist;
 }
 
@@ -882,7 +893,6 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
 		freelist = c->freelist;
 		c->slab = NULL;
 		c->freelist = NULL;
-		c->tid++;
 		deactivate_slab(s, slab, freelist);
 		goto new_slab;
 	}
@@ -892,7 +902,6 @@ static void *___slab_alloc(struct kmem_cache *s, gfp_t gfp, int node,
 	freelist = get_freelist(slab);
 	if (!freelist) {
 		c->slab = NULL;
-		c->tid++;
 		stat(s, DEACTIVATE_BYPASS);
 		goto new_slab;
 	}
@@ -909,9 +918,38 @@ new_slab:
 }
 
 /*
- * slab_alloc_node() - the fast path.  @orig_size: bytes requested by
- * kmalloc (0: object_size), kept by kmalloc caches with Z (SLUB-7); only
- * the debug path reads it, and zeroes debug objects itself.
+ * slab_alloc_slow() - ___slab_alloc() with its own interrupts-off section,
+ * and __GFP_ZERO.  The fast path hands over with interrupts back on, so the
+ * CPU slab may have changed in between (an interrupt's allocation or free):
+ * ___slab_alloc() looks at it afresh.
+ */
+static noinline void *slab_alloc_slow(struct kmem_cache *s, gfp_t gfp, int node,
+				      unsigned long addr, unsigned int orig_size)
+{
+	unsigned long flags;
+	void *object;
+
+	local_irq_save(flags);
+	object = ___slab_alloc(s, gfp, node, this_cpu_ptr(s->cpu_slab), addr,
+			       orig_size);
+	local_irq_restore(flags);
+	if (object && unlikely(gfp & __GFP_ZERO) && !kmem_cache_debug(s))
+		memset(object, 0, s->object_size);
+	return object;
+}
+
+static noinline void *slab_zero_object(struct kmem_cache *s, void *object)
+{
+	return memset(object, 0, s->object_size);
+}
+
+/*
+ * slab_alloc_node() - the fast path: pop this CPU's freelist.  Anything
+ * else leaves by a tail call, so the path itself needs no stack frame
+ * beyond the frame pointer's.  @orig_size: bytes requested by kmalloc
+ * (0: object_size), kept by kmalloc caches with Z (SLUB-7); only the debug
+ * path reads it, and zeroes debug objects itself (debug caches never have
+ * a CPU freelist, SLUB-5, so never get here with an object).
  */
 static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
 					     int node, unsigned long addr,
@@ -925,15 +963,14 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
 	c = this_cpu_ptr(s->cpu_slab);
 	object = c->freelist;
 	if (unlikely(!object || !node_match(c->slab, node))) {
-		object = ___slab_alloc(s, gfp, node, c, addr, orig_size);
-	} else {
-		c->freelist = get_freepointer(s, object);
-		c->tid++;
-		c->stat[ALLOC_FASTPATH]++;
+		local_irq_restore(flags);
+		return slab_alloc_slow(s, gfp, node, addr, orig_size);
 	}
+	c->freelist = get_freepointer(s, object);
+	c->stat[ALLOC_FASTPATH]++;
 	local_irq_restore(flags);
-	if (object && unlikely(gfp & __GFP_ZERO) && !kmem_cache_debug(s))
-		memset(object, 0, s->object_size);
+	if (unlikely(gfp & __GFP_ZERO))
+		return slab_zero_object(s, object);
 	return object;
 }
 
@@ -1171,62 +1208,104 @@ static noinline void report_bad_free(struct kmem_cache *s, const void *x,
 		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
 }
 
+/* The checks of slab_free() failed: say which, count it, free nothing. */
+static noinline void slab_free_refused(struct kmem_cache *s, struct slab *slab,
+				       void *x, unsigned long addr)
+{
+	if (!slab) {
+		report_bad_free(s, x, "not a slab object", addr);
+	} else if (s && slab->slab_cache != s) {
+		pr_err("slub: %s: Wrong slab cache. %s but object is from %s\n",
+		       "slab_free", s->name, slab->slab_cache->name);
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+	} else {
+		report_bad_free(slab->slab_cache, x, "not the start of an object",
+				addr);
+	}
+}
+
 /*
- * slab_free() - check that @x is an object start of @slab (its slab or
- * NULL; of @s if given) and free it.  Return: the slab's cache, or NULL if @x
- * was reported and ignored.
+ * slab_free_slow() - the free of a checked @x that the fast path did not
+ * take: not this CPU's slab (__slab_free), or the CPU freelist's head
+ * itself (a double free, reported).  Interrupts were back on in between,
+ * so the CPU slab is looked at afresh.
  */
-static struct kmem_cache *slab_free(struct kmem_cache *s, struct slab *slab,
+static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab,
 				    void *x, unsigned long addr)
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	if (unlikely(!slab)) {
-		report_bad_free(s, x, "not a slab object", addr);
-		return NULL;
-	}
-	if (unlikely(s && slab->slab_cache != s)) {
-		pr_err("slub: %s: Wrong slab cache. %s but object is from %s\n",
-		       __func__, s->name, slab->slab_cache->name);
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-		return NULL;
-	}
-	s = slab->slab_cache;
-	if (unlikely(!slub_obj_in_slab(s, slab, x))) {
-		report_bad_free(s, x, "not the start of an object", addr);
-		return NULL;
-	}
 	local_irq_save(flags);
 	c = this_cpu_ptr(s->cpu_slab);
-	if (likely(slab == c->slab)) {
-		if (CONFIG_SLAB_FREELIST_HARDENED && unlikely(x == c->freelist)) {
-			local_irq_restore(flags);
-			report_bad_free(s, x, "double free", addr);
-			return NULL;
-		}
+	if (slab != c->slab) {
+		__slab_free(s, slab, x, addr);
+	} else if (CONFIG_SLAB_FREELIST_HARDENED && x == c->freelist) {
+		local_irq_restore(flags);
+		report_bad_free(s, x, "double free", addr);
+		return;
+	} else {
 		set_freepointer(s, x, c->freelist);
 		c->freelist = x;
-		c->tid++;
 		c->stat[FREE_FASTPATH]++;
-	} else {
-		__slab_free(s, slab, x, addr);
 	}
 	local_irq_restore(flags);
-	return s;
+}
+
+/*
+ * slab_free() - check that @x is an object start of @slab (its slab or
+ * NULL; of @s if given) and free it: the fast path pushes onto this CPU's
+ * freelist when @x is in the CPU slab; anything else leaves by a tail
+ * call (slab_free_refused, slab_free_slow), so the path needs no stack
+ * frame beyond the frame pointer's.  The double-free check compares with
+ * the freelist's head, as Linux's hardened set_freepointer() does.
+ */
+static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
+				      void *x, unsigned long addr)
+{
+	struct kmem_cache_cpu *c;
+	unsigned long flags;
+
+	if (unlikely(!slab || (s && slab->slab_cache != s) ||
+		     !obj_in_slab(slab->slab_cache, slab, x))) {
+		slab_free_refused(s, slab, x, addr);
+		return;
+	}
+	s = slab->slab_cache;
+	local_irq_save(flags);
+	c = this_cpu_ptr(s->cpu_slab);
+	if (unlikely(slab != c->slab ||
+		     (CONFIG_SLAB_FREELIST_HARDENED && x == c->freelist))) {
+		local_irq_restore(flags);
+		slab_free_slow(s, slab, x, addr);
+		return;
+	}
+	set_freepointer(s, x, c->freelist);
+	c->freelist = x;
+	c->stat[FREE_FASTPATH]++;
+	local_irq_restore(flags);
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
-	if (!x)
+	if (unlikely(!x))
 		return;
-	slab_free(s, slub_virt_to_slab(x), x,
+	slab_free(s, virt_to_slab(x), x,
 		  (unsigned long)__builtin_return_address(0));
 }
 
-void slub_kfree(struct slab *slab, void *x, unsigned long addr)
+/*
+ * kfree()'s work (kmalloc.c): a slab object is freed here, anything else
+ * goes to kfree_large(), which frees a kmalloc_large block or reports.
+ */
+void slub_kfree(const void *x, unsigned long addr)
 {
-	slab_free(NULL, slab, x, addr);
+	struct slab *slab = virt_to_slab(x);
+
+	if (likely(slab))
+		slab_free(NULL, slab, (void *)x, addr);
+	else
+		kfree_large(x, addr);
 }
 
 /* ---- flushing, shrinking ---- */
@@ -1248,7 +1327,6 @@ static void flush_cpu_slab(void *info)
 	c->slab = NULL;
 	c->freelist = NULL;
 	c->partial = NULL;
-	c->tid++;
 	if (slab) {
 		stat(s, CPUSLAB_FLUSH);
 		deactivate_slab(s, slab, freelist);
