@@ -97,7 +97,23 @@ void dump_stack(void);
  */
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
 
-/** ktime_get_ns() - nanoseconds since boot (timebase resolution) */
-u64 ktime_get_ns(void);
+extern u64 ns_per_tick_mult;	/* [init] ns per timebase tick, 0 if not whole */
+u64 __ktime_get_ns(void);
+
+/**
+ * ktime_get_ns() - nanoseconds since boot (timebase resolution)
+ *
+ * Inline: lock_stat reads it twice per lock hold.  A multiply when the
+ * timebase divides a second (QEMU's 10 MHz does), a division otherwise.
+ */
+static inline u64 ktime_get_ns(void)
+{
+	u64 t;
+
+	if (!ns_per_tick_mult)
+		return __ktime_get_ns();
+	__asm__ __volatile__("rdtime %0" : "=r"(t));
+	return t * ns_per_tick_mult;
+}
 
 #endif /* NODAL_PRINTK_H */

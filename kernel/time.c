@@ -32,15 +32,13 @@ struct tick_work {
 static struct tick_work tick_works[MAX_TICK_WORK];	/* [init] */
 static unsigned int nr_tick_works;			/* [init] */
 static DEFINE_PER_CPU(u64, next_tick);	/* [cpu] timebase of the next tick */
-static u64 ns_per_tick_mult;	/* [init] ns per timebase tick, if whole */
+u64 ns_per_tick_mult;		/* [init] ns per timebase tick, if whole */
 static u64 tick_interval;	/* [init] timebase ticks per HZ */
 
-u64 ktime_get_ns(void)
+u64 __ktime_get_ns(void)
 {
 	u64 t = get_cycles();
 
-	if (likely(ns_per_tick_mult))
-		return t * ns_per_tick_mult;
 	return (t / arch_timebase_freq) * 1000000000ULL +
 	       (t % arch_timebase_freq) * 1000000000ULL / arch_timebase_freq;
 }

@@ -198,7 +198,8 @@ static void note_point(struct lock_point *points, unsigned long ip)
 	}
 }
 
-static void update_min_max(u64 *min_ns, u64 *max_ns, u64 *total_ns, u64 ns)
+static __always_inline void update_min_max(u64 *min_ns, u64 *max_ns,
+					   u64 *total_ns, u64 ns)
 {
 	*total_ns += ns;
 	if (ns > *max_ns)
@@ -207,27 +208,59 @@ static void update_min_max(u64 *min_ns, u64 *max_ns, u64 *total_ns, u64 ns)
 		*min_ns = ns;
 }
 
-static void check_irq_usage(int id, const spinlock_t *lock)
+/* @lock's class id, naming the class on its first use; 0 without a key. */
+static __always_inline int lock_class_id(const spinlock_t *lock)
 {
-	unsigned int use = in_interrupt() ? LOCK_USED_IN_IRQ :
-		 irqs_disabled() ? 0 : LOCK_USED_IRQS_ON;
-	unsigned int old;
+	int id;
 
-	if (!use || (READ_ONCE(lock_classes[id].irq_usage) & use))
-		return;
-	old = atomic_fetch_or(&lock_classes[id].irq_usage, use);
+	if (unlikely(!lock->key))
+		return 0;
+	id = READ_ONCE(lock->key->id);
+	return likely(id) ? id : class_id(lock->key);
+}
+
+static noinline void note_irq_usage(int id, const spinlock_t *lock,
+				    unsigned int use)
+{
+	unsigned int old = atomic_fetch_or(&lock_classes[id].irq_usage, use);
+
 	if ((old | use) == (LOCK_USED_IRQS_ON | LOCK_USED_IN_IRQ) && old != (old | use))
 		pr_warn("lock: inconsistent lock state: class %s taken in interrupt handlers and with interrupts on\n",
 			lock_class_name(lock));
 }
 
-/* The holder's bookkeeping, run right after the lock is won. */
-static void lock_acquired(spinlock_t *lock, unsigned long ip,
-			  u64 wait_start_ns, u64 now_ns)
+/* Record how the class is taken: in interrupts, or with them on. */
+static __always_inline void check_irq_usage(int id, const spinlock_t *lock)
 {
-	unsigned int me = raw_smp_processor_id() + 1;
-	int id = lock->key ? class_id(lock->key) : 0;
-	bool bounce = lock->last_cpu && lock->last_cpu != me;
+	unsigned int use = in_interrupt() ? LOCK_USED_IN_IRQ :
+		 irqs_disabled() ? 0 : LOCK_USED_IRQS_ON;
+
+	if (unlikely(use && !(READ_ONCE(lock_classes[id].irq_usage) & use)))
+		note_irq_usage(id, lock, use);
+}
+
+/* The waiting half of lock_acquired(): contention counts and where. */
+static noinline void lock_contended(struct lock_class_stats *st, int id,
+				    unsigned long bounce, unsigned long ip,
+				    u64 wait_ns)
+{
+	st->contentions++;
+	st->con_bounces += bounce;
+	update_min_max(&st->wait_min_ns, &st->wait_max_ns, &st->wait_total_ns,
+		       wait_ns);
+	note_point(lock_classes[id].contention, ip);
+}
+
+/*
+ * The holder's bookkeeping, run right after the lock is won by CPU @me - 1
+ * (@wait_start_ns: when it started waiting, 0 if it did not).
+ */
+static __always_inline void __lock_acquired(spinlock_t *lock, int id,
+					    unsigned long ip, u64 wait_start_ns,
+					    unsigned int me)
+{
+	unsigned long bounce = lock->last_cpu && lock->last_cpu != me;
+	u64 now_ns = ktime_get_ns();
 	struct lock_class_stats *st;
 	unsigned long flags;
 
@@ -235,23 +268,45 @@ static void lock_acquired(spinlock_t *lock, unsigned long ip,
 	st = &this_cpu_ptr(lock_stats)[id];
 	st->acquisitions++;
 	st->acq_bounces += bounce;
-	if (wait_start_ns) {
-		st->contentions++;
-		st->con_bounces += bounce;
-		update_min_max(&st->wait_min_ns, &st->wait_max_ns,
-			       &st->wait_total_ns, now_ns - wait_start_ns);
-	}
-	local_irq_restore(flags);
-	check_irq_usage(id, lock);
 	if (wait_start_ns)
-		note_point(lock_classes[id].contention, ip);
+		lock_contended(st, id, bounce, ip, now_ns - wait_start_ns);
+	local_irq_restore(flags);
 	lock->last_cpu = me;
 	lock->acquired_ns = now_ns;
+	check_irq_usage(id, lock);
 }
 
-static void lock_released(spinlock_t *lock, u64 now_ns)
+/* lock_acquired() for a waiter, a lock without a key or a class's first use. */
+static noinline void lock_acquired_slow(spinlock_t *lock, unsigned long ip,
+					u64 wait_start_ns, unsigned int me)
+{
+	__lock_acquired(lock, lock->key ? class_id(lock->key) : 0, ip,
+			wait_start_ns, me);
+}
+
+/*
+ * lock_acquired() - lock_stat's accounting of an acquisition.  The usual
+ * case (an uncontended lock of a named class) is inline in spin_lock()
+ * and calls nothing but in tail position, so the lock needs no stack
+ * frame: lock_stat stays on, counting every acquisition, hold time
+ * included, for a few dozen instructions a lock and unlock.
+ */
+static __always_inline void lock_acquired(spinlock_t *lock, unsigned long ip,
+					  u64 wait_start_ns, unsigned int me)
 {
 	int id = lock->key ? READ_ONCE(lock->key->id) : 0;
+
+	if (unlikely(!id || wait_start_ns)) {
+		lock_acquired_slow(lock, ip, wait_start_ns, me);
+		return;
+	}
+	__lock_acquired(lock, id, ip, 0, me);
+}
+
+static __always_inline void lock_released(spinlock_t *lock)
+{
+	int id = lock->key ? READ_ONCE(lock->key->id) : 0;
+	u64 now_ns = ktime_get_ns();
 	struct lock_class_stats *st;
 	unsigned long flags;
 
@@ -298,20 +353,33 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 	(void)ip;
 }
 
+/* A lock whose ticket was not served at once: wait, then count the wait. */
+static noinline void spin_lock_contended(spinlock_t *lock, u16 ticket,
+					 unsigned long ip, unsigned int me)
+{
+	u64 wait_start = lock_stat_enabled ? ktime_get_ns() : 0;
+
+	spin_wait(lock, ticket, ip);
+	lock->owner_cpu = me;
+	lock->owner_ip = ip;
+	if (lock_stat_enabled)
+		lock_acquired_slow(lock, ip, wait_start, me);
+}
+
 static __always_inline void __spin_lock(spinlock_t *lock, unsigned long ip)
 {
 	u32 old = __atomic_fetch_add(&lock->raw.val, 1U << 16, __ATOMIC_ACQUIRE);
+	unsigned int me = raw_smp_processor_id() + 1;
 	u16 ticket = old >> 16;
-	u64 wait_start = 0;
 
 	if (unlikely((u16)old != ticket)) {
-		wait_start = lock_stat_enabled ? ktime_get_ns() : 0;
-		spin_wait(lock, ticket, ip);
+		spin_lock_contended(lock, ticket, ip, me);
+		return;
 	}
-	lock->owner_cpu = raw_smp_processor_id() + 1;
+	lock->owner_cpu = me;
 	lock->owner_ip = ip;
 	if (lock_stat_enabled)
-		lock_acquired(lock, ip, wait_start, ktime_get_ns());
+		lock_acquired(lock, ip, 0, me);
 }
 
 void spin_lock(spinlock_t *lock)
@@ -330,16 +398,26 @@ bool spin_trylock(spinlock_t *lock)
 	lock->owner_cpu = raw_smp_processor_id() + 1;
 	lock->owner_ip = (unsigned long)__builtin_return_address(0);
 	if (lock_stat_enabled)
-		lock_acquired(lock, lock->owner_ip, 0, ktime_get_ns());
+		lock_acquired(lock, lock->owner_ip, 0, lock->owner_cpu);
 	return true;
+}
+
+static noinline void spin_unlock_not_held(const spinlock_t *lock)
+{
+	WARN_ON_ONCE(1);	/* unlocking another CPU's lock would corrupt it */
+	pr_err("lock: %s unlocked by cpu %u, which does not hold it\n",
+	       lock_class_name(lock), raw_smp_processor_id());
 }
 
 void spin_unlock(spinlock_t *lock)
 {
-	if (WARN_ON_ONCE(!spin_is_held_by_me(lock)))
-		return;	/* unlocking another CPU's lock would corrupt it */
+	if (unlikely(!spin_is_locked(lock) ||
+		     READ_ONCE(lock->owner_cpu) != raw_smp_processor_id() + 1)) {
+		spin_unlock_not_held(lock);
+		return;
+	}
 	if (lock_stat_enabled)
-		lock_released(lock, ktime_get_ns());
+		lock_released(lock);
 	lock->owner_cpu = 0;
 	arch_spin_unlock(&lock->raw);
 	preempt_enable();

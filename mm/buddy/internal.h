@@ -31,6 +31,8 @@ struct alloc_context {
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
+struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
+				 nodemask_t *nodemask, unsigned long *numa_pages);
 
 /** buddy_validate_zone() - check BUDDY-1..5 on @zone; 0 or -EINVAL */
 int buddy_validate_zone(struct zone *zone);
@@ -66,7 +68,7 @@ static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
 /* pcp.c */
 extern bool pcp_enabled;
 void pcp_init(void);
-void free_unref_page(struct zone *zone, struct page *page, unsigned int order);
+void free_pcp_over_high(struct zone *zone, unsigned int pindex);
 int pcp_validate_all(void);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);
 
@@ -118,6 +120,54 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone,
 	return pcp_take(pcp, list, order);
 }
 
+static inline int get_pageblock_migratetype(const struct zone *zone,
+					    unsigned long pfn)
+{
+	return zone->pageblock_mt[(pfn >> pageblock_order) -
+				  (zone->zone_start_pfn >> pageblock_order)];
+}
+
+/**
+ * free_unref_page() - put a checked, allocated block of @order (≤ 3) on
+ * this CPU's list for its zone
+ * @pindex: out: the list it went on
+ *
+ * Clears the block's allocated state (PG_head, PG_tail, the reference) and
+ * counts the free (ZONE_FREE_CALLS) in one interrupts-off section.  Inline:
+ * with __free_pages() it is page_fast's free half.  Context: any; disables
+ * interrupts itself.  The caller checked the page (allocated head of this
+ * order, in @zone).  Return: true when the list reached `high` (PCP-3
+ * keeps high tuned, so one compare), and the caller must then call
+ * free_pcp_over_high().
+ */
+static __always_inline bool free_unref_page(struct zone *zone, struct page *page,
+					    unsigned int order, unsigned int *pindex)
+{
+	int mt = get_pageblock_migratetype(zone, page_to_pfn(page));
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+	bool over;
+
+	*pindex = order_to_pindex(mt, order);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		__ClearPageFlag(&page[i], PG_tail);
+	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
+	page->private = mt;
+	page->_refcount = 0;
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	pcp->alloc_factor >>= 1;
+	list_add(&page->buddy_list, &pcp->lists[*pindex]);
+	pcp->count += 1 << order;
+	pcp->stat[PCP_FREE]++;
+	if (pcp->free_count < (pcp->batch << 5))
+		pcp->free_count += 1 << order;
+	count_zone_event(zone, ZONE_FREE_CALLS, 1);
+	over = pcp->count >= pcp->high;
+	local_irq_restore(flags);
+	return over;
+}
+
 /* mm_init.c */
 /** buddy_memmap_nid() - the node whose memory backs @nid's struct pages */
 int buddy_memmap_nid(int nid);
@@ -125,11 +175,5 @@ void memmap_init(void);
 void buddy_free_all_memblock(void);
 void setup_per_zone_wmarks(void);
 
-static inline int get_pageblock_migratetype(const struct zone *zone,
-					    unsigned long pfn)
-{
-	return zone->pageblock_mt[(pfn >> pageblock_order) -
-				  (zone->zone_start_pfn >> pageblock_order)];
-}
 
 #endif /* NODAL_MM_BUDDY_INTERNAL_H */

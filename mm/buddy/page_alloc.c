@@ -468,15 +468,14 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 /* ---- allocation ---- */
 
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+/* An allocated block: head (private = order) and tails, one reference. */
+static __always_inline void prep_new_block(struct page *page, unsigned int order)
 {
 	page->flags |= 1UL << PG_head;
 	page->private = order;
 	page->_refcount = 1;
 	for (unsigned long i = 1; i < (1UL << order); i++)
 		__SetPageFlag(&page[i], PG_tail);
-	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
 }
 
 /*
@@ -484,9 +483,8 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
  * (or when the list cannot be refilled) the buddy under zone->lock.
  * Counted on success, inside the same interrupts-off section.
  */
-static __always_inline struct page *rmqueue(struct zone *preferred,
-					     struct zone *zone, unsigned int order,
-					     unsigned int alloc_flags, int mt)
+static struct page *rmqueue(struct zone *preferred, struct zone *zone,
+			    unsigned int order, unsigned int alloc_flags, int mt)
 {
 	struct page *page = NULL;
 	unsigned long flags;
@@ -513,12 +511,11 @@ static bool zone_allowed(const struct zoneref *z, const struct alloc_context *ac
 
 /*
  * get_page_from_freelist() - the first allowed zone of the zonelist that is
- * above the mark of @alloc_flags and has the block.  Inline: __alloc_pages()
- * makes its first, usually last, attempt here.
+ * above the mark of @alloc_flags and has the block.
  */
-static __always_inline struct page *
-get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
-		       const struct alloc_context *ac)
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
+					   unsigned int alloc_flags,
+					   const struct alloc_context *ac)
 {
 	struct zoneref *z;
 
@@ -536,7 +533,9 @@ get_page_from_freelist(gfp_t gfp, unsigned int order, unsigned int alloc_flags,
 		page = rmqueue(ac->preferred_zoneref->zone, zone, order,
 			       alloc_flags, ac->migratetype);
 		if (page) {
-			prep_new_page(page, order, gfp);
+			prep_new_block(page, order);
+			if (gfp & __GFP_ZERO)
+				memset(page_address(page), 0, PAGE_SIZE << order);
 			return page;
 		}
 	}
@@ -569,38 +568,6 @@ static void warn_alloc(gfp_t gfp, unsigned int order, int nid,
 			    nr_free_pages());
 }
 
-/*
- * The slow path: every zone again at the min watermark (lowered for
- * __GFP_HIGH and callers that cannot wait), then with the per-CPU lists
- * drained, then NULL and a counted, rate-limited warning.
- */
-static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
-						    int preferred_nid,
-						    const struct alloc_context *ac)
-{
-	unsigned int alloc_flags = gfp_to_alloc_flags(gfp, order);
-	struct page *page;
-
-	if (!ac->preferred_zoneref->zone)
-		goto fail;
-	page = get_page_from_freelist(gfp, order, alloc_flags, ac);
-	if (page)
-		return page;
-	/* Pages parked on per-CPU lists are free too: drain, try once more. */
-	if (pcp_enabled) {
-		if (irqs_disabled() || in_interrupt())
-			drain_local_pages(NULL);
-		else
-			drain_all_pages(NULL);
-		page = get_page_from_freelist(gfp, order, alloc_flags, ac);
-		if (page)
-			return page;
-	}
-fail:
-	warn_alloc(gfp, order, preferred_nid, ac->nodemask);
-	return NULL;
-}
-
 static noinline struct page *alloc_bad_request(gfp_t gfp, unsigned int order,
 					       int nid, nodemask_t *nodemask)
 {
@@ -612,30 +579,128 @@ static noinline struct page *alloc_bad_request(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
-struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
-			   nodemask_t *nodemask)
+/*
+ * The whole algorithm: the zonelist walk at the low watermark (refilling
+ * an empty per-CPU list), again at min (lowered for __GFP_HIGH and callers
+ * that cannot wait), then with the per-CPU lists drained, then NULL and a
+ * counted, rate-limited warning.  @numa_pages: as __alloc_pages_count().
+ */
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
+						    int preferred_nid,
+						    nodemask_t *nodemask,
+						    unsigned long *numa_pages)
 {
 	struct alloc_context ac = {
 		.nodemask = nodemask,
 		.migratetype = gfp_migratetype(gfp),
 		.highest_zoneidx = gfp_zone(gfp),
 	};
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp, order);
 	struct page *page;
 
-	if (unlikely(order > MAX_PAGE_ORDER || (unsigned int)preferred_nid >= MAX_NUMNODES ||
-		     !NODE_DATA(preferred_nid)))
+	if (order > MAX_PAGE_ORDER || (unsigned int)preferred_nid >= MAX_NUMNODES ||
+	    !NODE_DATA(preferred_nid))
 		return alloc_bad_request(gfp, order, preferred_nid, nodemask);
 	ac.zonelist = node_zonelist(preferred_nid, gfp);
 	for (ac.preferred_zoneref = ac.zonelist->_zonerefs;
 	     ac.preferred_zoneref->zone && !zone_allowed(ac.preferred_zoneref, &ac);
 	     ac.preferred_zoneref++)
 		;
-	if (likely(ac.preferred_zoneref->zone)) {
-		page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
-		if (likely(page))
-			return page;
+	if (!ac.preferred_zoneref->zone)
+		goto fail;
+	page = get_page_from_freelist(gfp, order, ALLOC_WMARK_LOW, &ac);
+	if (page)
+		goto got;
+	page = get_page_from_freelist(gfp, order, alloc_flags, &ac);
+	if (page)
+		goto got;
+	/* Pages parked on per-CPU lists are free too: drain, try once more. */
+	if (pcp_enabled) {
+		if (irqs_disabled() || in_interrupt())
+			drain_local_pages(NULL);
+		else
+			drain_all_pages(NULL);
+		page = get_page_from_freelist(gfp, order, alloc_flags, &ac);
+		if (page)
+			goto got;
 	}
-	return __alloc_pages_slowpath(gfp, order, preferred_nid, &ac);
+fail:
+	warn_alloc(gfp, order, preferred_nid, nodemask);
+	return NULL;
+got:
+	if (numa_pages)
+		numa_pages[page_to_nid(page)] += 1UL << order;
+	return page;
+}
+
+static noinline struct page *prep_zeroed_page(struct page *page, unsigned int order)
+{
+	memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+/*
+ * __alloc_pages_count() - __alloc_pages(), adding 2^@order to
+ * @numa_pages[the page's node] when @numa_pages is not NULL (a task's
+ * count, for alloc_pages()).
+ *
+ * The fast path: an order-0 request without a nodemask, whose preferred
+ * zone (the first of @preferred_nid's zonelist that @gfp may use) is above
+ * its low watermark by Linux's order-0 shortcut and whose list on this CPU
+ * is not empty.  It is the low-watermark pass of the whole algorithm cut
+ * to its first zone and a list hit, so it counts and decides exactly as
+ * that pass would; it has no call but tail calls, hence no stack frame
+ * beyond the frame pointer's.  Anything else (an empty list, a zone near
+ * its mark, a nodemask, a higher order, a node that does not exist) runs
+ * the whole algorithm, __alloc_pages_slowpath(), from the start.
+ */
+struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
+				 nodemask_t *nodemask, unsigned long *numa_pages)
+{
+	int highest = gfp_zone(gfp);
+	struct per_cpu_pages *pcp;
+	const struct zoneref *z;
+	struct list_head *list;
+	struct zone *zone;
+	struct page *page;
+	unsigned long flags;
+
+	if (unlikely(order || nodemask || !pcp_enabled ||
+		     (unsigned int)preferred_nid >= MAX_NUMNODES ||
+		     !NODE_DATA(preferred_nid)))
+		goto slow;
+	z = node_zonelist(preferred_nid, gfp)->_zonerefs;
+	while (z->zone && z->zone_idx > highest)
+		z++;
+	zone = z->zone;
+	if (unlikely(!zone ||
+		     (long)zone_free_pages(zone) - (long)READ_ONCE(zone->nr_reserved_highatomic) <=
+		     (long)low_wmark_pages(zone) + zone->lowmem_reserve[highest]))
+		goto slow;
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	list = &pcp->lists[order_to_pindex(gfp_migratetype(gfp), 0)];
+	if (unlikely(list_empty(list))) {
+		local_irq_restore(flags);
+		goto slow;
+	}
+	page = pcp_take(pcp, list, 0);
+	count_alloc(zone, zone, 0);
+	local_irq_restore(flags);
+	prep_new_block(page, 0);
+	if (numa_pages)
+		numa_pages[zone->node]++;
+	if (unlikely(gfp & __GFP_ZERO))
+		return prep_zeroed_page(page, 0);
+	return page;
+slow:
+	return __alloc_pages_slowpath(gfp, order, preferred_nid, nodemask, numa_pages);
+}
+
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
+			   nodemask_t *nodemask)
+{
+	return __alloc_pages_count(gfp, order, preferred_nid, nodemask, NULL);
 }
 
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
@@ -701,22 +766,22 @@ static void report_bad_free(struct page *page, unsigned long pfn,
 	}
 }
 
-void __free_pages(struct page *page, unsigned int order)
+/*
+ * The free of a block the per-CPU lists do not take (a larger order, lists
+ * off or not set up yet) or that fails the checks: under zone->lock,
+ * checked again, merged or reported.
+ */
+static noinline void __free_pages_slow(struct page *page, unsigned int order)
 {
 	unsigned long pfn = page_to_pfn(page), flags;
 	struct zone *zone;
 	const char *why;
 
-	if (unlikely(order > MAX_PAGE_ORDER || !pfn_valid(pfn))) {
+	if (order > MAX_PAGE_ORDER || !pfn_valid(pfn)) {
 		report_bad_free(NULL, pfn, order, "outside every zone");
 		return;
 	}
 	zone = page_zone(page);
-	if (likely(pcp_enabled && pcp_allowed_order(order) &&
-		   zone->per_cpu_pageset && free_page_ok(page, order))) {
-		free_unref_page(zone, page, order);
-		return;
-	}
 	spin_lock_irqsave(&zone->lock, flags);
 	why = bad_free_reason(page, order);
 	if (why) {
@@ -732,6 +797,30 @@ void __free_pages(struct page *page, unsigned int order)
 	__free_one_page(page, pfn, zone, order);
 	count_zone_event(zone, ZONE_FREE_CALLS, 1);
 	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * The fast path: a checked block of order ≤ 3 onto this CPU's list, with
+ * no call but tail calls (free_pcp_over_high, __free_pages_slow), hence no
+ * stack frame beyond the frame pointer's.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned int pindex;
+	struct zone *zone;
+
+	if (unlikely(!pcp_enabled || !pcp_allowed_order(order) ||
+		     !pfn_valid(page_to_pfn(page)))) {
+		__free_pages_slow(page, order);
+		return;
+	}
+	zone = page_zone(page);
+	if (unlikely(!zone->per_cpu_pageset || !free_page_ok(page, order))) {
+		__free_pages_slow(page, order);
+		return;
+	}
+	if (unlikely(free_unref_page(zone, page, order, &pindex)))
+		free_pcp_over_high(zone, pindex);
 }
 
 void free_pages(unsigned long addr, unsigned int order)

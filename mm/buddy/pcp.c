@@ -270,53 +270,28 @@ static int nr_pcp_free(const struct per_cpu_pages *pcp)
 	return max(min(pcp->free_count, pcp->high - pcp->batch), pcp->batch);
 }
 
-/*
- * A free took the list to `high`: retune high as Linux's nr_pcp_high()
- * does (without free_high) and flush nr_pcp_free() pages if still at it.
+/**
+ * free_pcp_over_high() - a free took this CPU's list for @zone to `high`
+ * @pindex: the list freed onto, where the flush starts
+ *
+ * Retunes high as Linux's nr_pcp_high() does (without free_high) and
+ * flushes nr_pcp_free() pages if the list is still at it.  Called by
+ * __free_pages() after its free_unref_page() section ended, so it looks
+ * again (an interrupt may have flushed or refilled in between).
+ * Context: any; disables interrupts itself.
  */
-static noinline void free_pcp_over_high(struct zone *zone,
-					struct per_cpu_pages *pcp,
-					unsigned int pindex)
+void free_pcp_over_high(struct zone *zone, unsigned int pindex)
 {
-	if (pcp->high_min != pcp->high_max)
+	struct per_cpu_pages *pcp;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	if (pcp->count >= pcp->high && pcp->high_min != pcp->high_max)
 		pcp->high = clamp(pcp->free_count + pcp->batch, pcp->high_min,
 				  pcp->high_max);
 	if (pcp->count >= pcp->high)
 		free_pcppages_bulk(zone, nr_pcp_free(pcp), pcp, pindex);
-}
-
-/**
- * free_unref_page() - put a checked, allocated block of @order (≤ 3) on
- * this CPU's list for its zone, flushing past `high`
- *
- * Clears the block's allocated state (PG_head, PG_tail, the reference) and
- * counts the free (ZONE_FREE_CALLS) in the same interrupts-off section.
- * Context: any; disables interrupts itself.  The caller checked the page
- * (__free_pages: allocated head of this order, in @zone).
- */
-void free_unref_page(struct zone *zone, struct page *page, unsigned int order)
-{
-	int mt = get_pageblock_migratetype(zone, page_to_pfn(page));
-	unsigned int pindex = order_to_pindex(mt, order);
-	struct per_cpu_pages *pcp;
-	unsigned long flags;
-
-	for (unsigned long i = 1; i < (1UL << order); i++)
-		__ClearPageFlag(&page[i], PG_tail);
-	page->flags = (page->flags & ~(1UL << PG_head)) | (1UL << PG_pcp);
-	page->private = mt;
-	page->_refcount = 0;
-	local_irq_save(flags);
-	pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	pcp->alloc_factor >>= 1;
-	list_add(&page->buddy_list, &pcp->lists[pindex]);
-	pcp->count += 1 << order;
-	pcp->stat[PCP_FREE]++;
-	if (pcp->free_count < (pcp->batch << 5))
-		pcp->free_count += 1 << order;
-	count_zone_event(zone, ZONE_FREE_CALLS, 1);
-	if (unlikely(pcp->count >= pcp->high))	/* PCP-3 keeps high tuned */
-		free_pcp_over_high(zone, pcp, pindex);
 	local_irq_restore(flags);
 }
 

@@ -69,27 +69,33 @@ static struct page *alloc_pages_mpol(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/* alloc_pages() under the task's own policy @pol, counted for the task. */
+static noinline struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
+						     struct mempolicy *pol)
+{
+	struct page *page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
+
+	if (page)
+		current->numa_pages[page_to_nid(page)] += 1UL << order;
+	return page;
+}
+
 /*
  * Interrupts and __GFP_THISNODE use the default policy, as do tasks without
- * one of their own: this CPU's node, no nodemask, so straight to
- * __alloc_pages() (what alloc_pages_mpol() would do for MPOL_LOCAL, without
- * asking).  Task-context pages are counted in the task's numa_pages[].
+ * one of their own: this CPU's node, no nodemask, so straight to the page
+ * allocator (what alloc_pages_mpol() would do for MPOL_LOCAL, without
+ * asking).  Task-context pages are counted in the task's numa_pages[], by
+ * the allocator where it knows the node.
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct task_struct *me;
 	struct mempolicy *pol;
-	struct page *page;
 
 	if (unlikely(in_interrupt()))
-		return __alloc_pages(gfp, order, numa_node_id(), NULL);
-	me = current;
-	pol = READ_ONCE(me->mempolicy);
+		return __alloc_pages_count(gfp, order, numa_node_id(), NULL, NULL);
+	pol = READ_ONCE(current->mempolicy);
 	if (likely(!pol || (gfp & __GFP_THISNODE)))
-		page = __alloc_pages(gfp, order, numa_node_id(), NULL);
-	else
-		page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
-	if (likely(page))
-		me->numa_pages[page_to_nid(page)] += 1UL << order;
-	return page;
+		return __alloc_pages_count(gfp, order, numa_node_id(), NULL,
+					   current->numa_pages);
+	return alloc_pages_task_policy(gfp, order, pol);
 }

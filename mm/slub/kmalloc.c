@@ -48,7 +48,7 @@ static unsigned int kmalloc_index_size(unsigned int idx)
 }
 
 /* kmalloc_slab() - the cache for @size (1..KMALLOC_MAX_CACHE_SIZE). */
-static struct kmem_cache *kmalloc_slab(size_t size)
+static __always_inline struct kmem_cache *kmalloc_slab(size_t size)
 {
 	unsigned int idx;
 
@@ -84,8 +84,9 @@ static void *kmalloc_large_node(size_t size, gfp_t gfp, int node)
  * An object of kmalloc cache @s for @size bytes; @addr: the caller.  A
  * cache with Z keeps @size and red-zones the rest (SLUB-7 in slub.c).
  */
-static void *kmalloc_cache_node(struct kmem_cache *s, gfp_t gfp,
-				size_t size, int node, unsigned long addr)
+static __always_inline void *kmalloc_cache_node(struct kmem_cache *s, gfp_t gfp,
+						size_t size, int node,
+						unsigned long addr)
 {
 	if (node == NUMA_NO_NODE)
 		return slub_alloc(s, gfp, addr, (unsigned int)size);
@@ -99,12 +100,13 @@ void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size)
 			(unsigned long)__builtin_return_address(0));
 }
 
-static void *__kmalloc_node(size_t size, gfp_t gfp, int node,
-			    unsigned long addr)
+/* __kmalloc_node() past its fast case: first use, no size, large sizes. */
+static noinline void *__kmalloc_node_slow(size_t size, gfp_t gfp, int node,
+					  unsigned long addr)
 {
-	if (unlikely(!size))
+	if (!size)
 		return ZERO_SIZE_PTR;
-	if (unlikely(size > KMALLOC_MAX_SIZE)) {
+	if (size > KMALLOC_MAX_SIZE) {
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("slub: kmalloc(%zu) above KMALLOC_MAX_SIZE: NULL\n",
 				size);
@@ -113,6 +115,19 @@ static void *__kmalloc_node(size_t size, gfp_t gfp, int node,
 	slub_ensure_init();
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return kmalloc_large_node(size, gfp, node);
+	return kmalloc_cache_node(kmalloc_slab(size), gfp, size, node, addr);
+}
+
+/*
+ * A kmalloc cache's size once SLUB is up goes straight to the cache's fast
+ * path (a tail call); everything else takes __kmalloc_node_slow().
+ */
+static __always_inline void *__kmalloc_node(size_t size, gfp_t gfp, int node,
+					    unsigned long addr)
+{
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE ||
+		     !READ_ONCE(slub_initialized)))
+		return __kmalloc_node_slow(size, gfp, node, addr);
 	return kmalloc_cache_node(kmalloc_slab(size), gfp, size, node, addr);
 }
 
