@@ -151,6 +151,10 @@ struct kmem_cache_cpu {
 	void *freelist;			/* [cpu] next free object of @slab */
 	struct slab *slab;		/* [cpu] the CPU slab (frozen) or NULL */
 	struct slab *partial;		/* [cpu] CPU partial chain (unfrozen) */
+	struct slab *defer_slab;	/* [cpu] slab of the deferred frees, or NULL */
+	void *defer_head;		/* [cpu] their chain, newest first */
+	void *defer_tail;		/* [cpu] its last object (the first freed) */
+	unsigned int defer_nr;		/* [cpu] objects on it */
 	unsigned int stat[NR_SLUB_STAT_ITEMS];	/* [stat] per-CPU counts */
 } __aligned(64);
 

@@ -210,6 +210,12 @@ static inline void stat(struct kmem_cache *s, enum stat_item si)
 	this_cpu_ptr(s->cpu_slab)->stat[si]++;
 }
 
+static inline void stat_add(struct kmem_cache *s, enum stat_item si,
+			    unsigned int n)
+{
+	this_cpu_ptr(s->cpu_slab)->stat[si] += n;
+}
+
 unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si)
 {
 	unsigned long sum = 0;
@@ -268,17 +274,21 @@ static void *remote_take(struct slab *slab)
 	return w & REMOTE_OPEN ? (void *)(w & ~REMOTE_OPEN) : NULL;
 }
 
-/* Push @object if @slab's stack is open.  Context: interrupts off. */
-static bool remote_push(struct kmem_cache *s, struct slab *slab, void *object)
+/*
+ * Push the chain @head..@tail if @slab's stack is open.  Context:
+ * interrupts off.
+ */
+static bool remote_push(struct kmem_cache *s, struct slab *slab, void *head,
+			void *tail)
 {
 	unsigned long w = __atomic_load_n(&slab->remote_free, __ATOMIC_RELAXED);
 
 	do {
 		if (!(w & REMOTE_OPEN))
 			return false;
-		set_freepointer(s, object, (void *)(w & ~REMOTE_OPEN));
+		set_freepointer(s, tail, (void *)(w & ~REMOTE_OPEN));
 	} while (!__atomic_compare_exchange_n(&slab->remote_free, &w,
-			(unsigned long)object | REMOTE_OPEN, true,
+			(unsigned long)head | REMOTE_OPEN, true,
 			__ATOMIC_RELEASE, __ATOMIC_RELAXED));
 	return true;
 }
@@ -286,9 +296,9 @@ static bool remote_push(struct kmem_cache *s, struct slab *slab, void *object)
 static inline void remote_open(struct slab *slab) { (void)slab; }
 static inline void *remote_take(struct slab *slab) { (void)slab; return NULL; }
 static inline bool remote_push(struct kmem_cache *s, struct slab *slab,
-			       void *object)
+			       void *head, void *tail)
 {
-	(void)s; (void)slab; (void)object;
+	(void)s; (void)slab; (void)head; (void)tail;
 	return false;
 }
 #endif
@@ -1126,35 +1136,28 @@ out_unlock:
 /* ---- free ---- */
 
 /*
- * __slab_free() - free into a slab that is not this CPU's slab: push onto
- * the slab's own freelist under slab_lock, then fix its list state.
- * Context: interrupts off.
+ * __slab_free() - free the chain @head..@tail of @cnt objects into @slab,
+ * which is not this CPU's slab: onto its open remote-free list (frozen by
+ * another CPU), else onto its own freelist under slab_lock, then fix its
+ * list state.  Non-debug caches only.  Context: interrupts off.
  */
-static void __slab_free(struct kmem_cache *s, struct slab *slab,
-			void *object, unsigned long addr)
+static void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
+			void *tail, unsigned int cnt)
 {
 	struct kmem_cache_node *n = NULL;
 	bool was_frozen, need_lock;
 	unsigned int new_inuse;
 	void *prior;
 
-	stat(s, FREE_SLOWPATH);
-	if (unlikely(kmem_cache_debug(s))) {
-		free_debug(s, slab, object, addr);
-		return;
-	}
-	stat(s, FREE_REMOTE_HART);
-	if (slab_nid(slab) != numa_node_id())
-		stat(s, FREE_REMOTE_NODE);
-	if (remote_push(s, slab, object)) {	/* another CPU's slab */
-		stat(s, FREE_FROZEN);
+	if (remote_push(s, slab, head, tail)) {	/* another CPU's slab */
+		stat_add(s, FREE_FROZEN, cnt);
 		return;
 	}
 	for (;;) {
 		slab_lock(slab);
 		prior = slab->freelist;
 		was_frozen = slab->frozen;
-		new_inuse = slab->inuse - 1;
+		new_inuse = slab->inuse - cnt;
 		need_lock = !was_frozen && (!new_inuse || !prior) &&
 			    !(has_cpu_partial(s) && !prior);
 		if (need_lock && !n) {
@@ -1163,8 +1166,8 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab,
 			spin_lock(&n->list_lock);
 			continue;
 		}
-		set_freepointer(s, object, prior);
-		slab->freelist = object;
+		set_freepointer(s, tail, prior);
+		slab->freelist = head;
 		slab->inuse = new_inuse;
 		slab_unlock(slab);
 		break;
@@ -1175,7 +1178,7 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab,
 	}
 	if (!n) {
 		if (was_frozen) {
-			stat(s, FREE_FROZEN);
+			stat_add(s, FREE_FROZEN, cnt);
 		} else if (!prior) {	/* full slab, CPU partials on */
 			put_cpu_partial(s, slab, true);
 			stat(s, CPU_PARTIAL_FREE);
@@ -1194,6 +1197,53 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab,
 	}
 out_unlock:
 	spin_unlock(&n->list_lock);
+}
+
+/*
+ * Deferred frees (Linux builds the same "detached freelist" for
+ * kmem_cache_free_bulk): a free into a slab that is not this CPU's slab is
+ * chained on the CPU, c->defer_*, as long as the frees that follow go to
+ * the same slab; the first free into another slab (or a flush of the CPU's
+ * slabs) hands the chain to __slab_free() at once.  A run of frees into
+ * one slab — a batch freed in allocation order, a consumer draining a
+ * producer's objects — thus takes the slab's lock once, not once per
+ * object.  Until then the objects count as in use in their slab (inuse),
+ * so every check and count of the slab stays consistent; at most one
+ * slab's objects per cache and CPU wait, as the CPU slab holds its own.
+ * Per-object counters (free_slowpath, free_remote_*) count at the free.
+ */
+static void flush_deferred(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct slab *slab = c->defer_slab;
+
+	c->defer_slab = NULL;
+	__slab_free(s, slab, c->defer_head, c->defer_tail, c->defer_nr);
+}
+
+/* Chain @x (of @slab); false if it is the chain's head already (a double free). */
+static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			    struct slab *slab, void *x)
+{
+	c->stat[FREE_SLOWPATH]++;
+	c->stat[FREE_REMOTE_HART]++;
+	if (slab_nid(slab) != numa_node_id())
+		c->stat[FREE_REMOTE_NODE]++;
+	if (slab == c->defer_slab) {
+		if (CONFIG_SLAB_FREELIST_HARDENED && x == c->defer_head)
+			return false;
+		set_freepointer(s, x, c->defer_head);
+		c->defer_head = x;
+		c->defer_nr++;
+		return true;
+	}
+	if (c->defer_slab)
+		flush_deferred(s, c);
+	set_freepointer(s, x, NULL);
+	c->defer_slab = slab;
+	c->defer_head = x;
+	c->defer_tail = x;
+	c->defer_nr = 1;
+	return true;
 }
 
 static noinline void report_bad_free(struct kmem_cache *s, const void *x,
@@ -1238,18 +1288,24 @@ static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab,
 
 	local_irq_save(flags);
 	c = this_cpu_ptr(s->cpu_slab);
-	if (slab != c->slab) {
-		__slab_free(s, slab, x, addr);
+	if (unlikely(kmem_cache_debug(s))) {
+		c->stat[FREE_SLOWPATH]++;
+		free_debug(s, slab, x, addr);
+	} else if (slab != c->slab) {
+		if (!slab_free_defer(s, c, slab, x))
+			goto double_free;
 	} else if (CONFIG_SLAB_FREELIST_HARDENED && x == c->freelist) {
-		local_irq_restore(flags);
-		report_bad_free(s, x, "double free", addr);
-		return;
+		goto double_free;
 	} else {
 		set_freepointer(s, x, c->freelist);
 		c->freelist = x;
 		c->stat[FREE_FASTPATH]++;
 	}
 	local_irq_restore(flags);
+	return;
+double_free:
+	local_irq_restore(flags);
+	report_bad_free(s, x, "double free", addr);
 }
 
 /*
@@ -1321,6 +1377,8 @@ static void flush_cpu_slab(void *info)
 
 	local_irq_save(flags);
 	c = this_cpu_ptr(s->cpu_slab);
+	if (c->defer_slab)
+		flush_deferred(s, c);
 	slab = c->slab;
 	freelist = c->freelist;
 	chain = c->partial;

@@ -9,6 +9,7 @@
  * leaks or corrupts fails even if its own checks passed.  The cases run
  * while the other harts are idle (cross-calls only where a case asks).
  */
+#include <asm/irqflags.h>
 #include <gfp.h>
 #include <kunit/test.h>
 #include <mmzone.h>
@@ -238,6 +239,41 @@ static void bad_frees_are_reported_not_merged(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, total_bad_frees(), bad_before + 4);
 }
 
+/*
+ * pfn_valid() answers from the node spans, by its one compare and by the
+ * walk it takes when spans leave holes (forced here, interrupts off); a
+ * free of a page past the memory map is reported, touching nothing.
+ */
+static void pfn_valid_matches_the_node_spans(struct kunit *test)
+{
+	unsigned long flags, free_before;
+	bool contiguous = memmap_contiguous;
+	int nid, pass;
+
+	KUNIT_ASSERT_GT(test, memmap_end_pfn, memmap_min_pfn);
+	for (pass = 0; pass < 2; pass++) {
+		local_irq_save(flags);
+		memmap_contiguous = pass ? false : contiguous;
+		KUNIT_EXPECT_FALSE(test, pfn_valid(memmap_min_pfn - 1));
+		KUNIT_EXPECT_FALSE(test, pfn_valid(memmap_end_pfn));
+		KUNIT_EXPECT_FALSE(test, pfn_valid(~0UL));
+		for_each_online_node(nid) {
+			const pg_data_t *pgdat = NODE_DATA(nid);
+
+			if (!pgdat->node_spanned_pages)
+				continue;
+			KUNIT_EXPECT_TRUE(test, pfn_valid(pgdat->node_start_pfn));
+			KUNIT_EXPECT_TRUE(test, pfn_valid(pgdat->node_start_pfn +
+							  pgdat->node_spanned_pages - 1));
+		}
+		memmap_contiguous = contiguous;
+		local_irq_restore(flags);
+	}
+	free_before = nr_free_pages();
+	__free_pages(pfn_to_page(memmap_end_pfn), 0);	/* "outside every zone" */
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
+}
+
 static void counter_identities_hold(struct kunit *test)
 {
 	unsigned long miss = 0, foreign = 0;
@@ -331,6 +367,7 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(atomic_dips_below_min_where_kernel_cannot),
 	KUNIT_CASE(gfp_zero_returns_zeroed_pages),
 	KUNIT_CASE(bad_frees_are_reported_not_merged),
+	KUNIT_CASE(pfn_valid_matches_the_node_spans),
 	KUNIT_CASE(counter_identities_hold),
 	KUNIT_CASE(node_structures_are_node_local),
 	KUNIT_CASE(all_harts_churning_keep_exact_counts),

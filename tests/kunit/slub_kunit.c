@@ -291,6 +291,64 @@ static void remote_frees_of_full_slabs_fill_then_drain_cpu_partial(
 	kmem_cache_destroy(s);
 }
 
+/*
+ * Frees into a slab that is not the CPU slab wait on the CPU's deferred
+ * chain while they go to one slab, still counted in use there; a free into
+ * another slab (or a flush) hands the chain over in one go.  A second free
+ * of the chain's head is reported and changes nothing.
+ */
+static void free_runs_into_one_slab_are_deferred_then_handed_over(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-defer", 64, 0, 0, NULL);
+	unsigned long slow, errors;
+	struct kmem_cache_cpu *c;
+	struct slab *first, *second;
+	int i, nobj;
+	void **objs;
+
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	nobj = (int)oo_objects(s->oo);
+	objs = kmalloc_array((size_t)nobj * 3, sizeof(void *), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, objs);
+	for (i = 0; i < nobj * 3; i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, objs[i]);
+	}
+	first = slub_virt_to_slab(objs[0]);
+	second = slub_virt_to_slab(objs[nobj]);
+	KUNIT_ASSERT_TRUE(test, first != second);
+	KUNIT_ASSERT_PTR_EQ(test, slub_virt_to_slab(objs[nobj - 1]), first);
+	slow = slub_stat_total(s, FREE_SLOWPATH);
+	errors = kmem_cache_nr_errors(s);
+
+	for (i = 0; i < nobj; i++)		/* the whole first slab */
+		kmem_cache_free(s, objs[i]);
+	c = this_cpu_ptr(s->cpu_slab);	/* the task stays on this hart */
+	KUNIT_EXPECT_PTR_EQ(test, c->defer_slab, first);
+	KUNIT_EXPECT_EQ(test, c->defer_nr, (unsigned int)nobj);
+	KUNIT_EXPECT_EQ(test, (int)slab_inuse_racy(first), nobj);
+	KUNIT_EXPECT_EQ(test, slub_stat_total(s, FREE_SLOWPATH) - slow,
+			(unsigned long)nobj);
+
+	kmem_cache_free(s, objs[nobj]);		/* another slab: hand over */
+	KUNIT_EXPECT_PTR_EQ(test, c->defer_slab, second);
+	KUNIT_EXPECT_EQ(test, c->defer_nr, 1u);
+	KUNIT_EXPECT_EQ(test, (int)slab_inuse_racy(first), 0);
+
+	kmem_cache_free(s, objs[nobj]);		/* double free of the head */
+	KUNIT_EXPECT_EQ(test, kmem_cache_nr_errors(s) - errors, 1ul);
+	KUNIT_EXPECT_EQ(test, c->defer_nr, 1u);
+
+	for (i = nobj + 1; i < nobj * 3; i++)
+		kmem_cache_free(s, objs[i]);
+	kfree(objs);
+	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);	/* flushes first */
+	KUNIT_EXPECT_NULL(test, c->defer_slab);
+	kmem_cache_shrink(s);
+	KUNIT_EXPECT_EQ(test, slub_nr_slabs(s), 0ul);
+	kmem_cache_destroy(s);
+}
+
 /* Every CPU allocates, then frees the objects of the next CPU. */
 #define CROSS_PER_CPU	300
 #define CROSS_ROUNDS	4
@@ -569,6 +627,7 @@ static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(free_on_other_hart_same_node_counts_remote_hart),
 	KUNIT_CASE(free_on_other_node_counts_remote_node),
 	KUNIT_CASE(remote_frees_of_full_slabs_fill_then_drain_cpu_partial),
+	KUNIT_CASE(free_runs_into_one_slab_are_deferred_then_handed_over),
 	KUNIT_CASE(all_harts_free_each_others_objects),
 	KUNIT_CASE(all_harts_alloc_and_free_at_once_lose_nothing),
 	KUNIT_CASE(destroy_with_live_objects_reports_and_keeps_cache),
