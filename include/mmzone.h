@@ -65,9 +65,9 @@ enum numa_stat_item {
 
 /* Page allocator events per zone, for meminfo and tests. */
 enum zone_stat_item {
-	ZONE_ALLOC_SUCCESS,	/* blocks handed out */
+	ZONE_ALLOC_SUCCESS,	/* blocks handed out (+ the lists' PCP_ALLOC_HIT) */
 	ZONE_ALLOC_PAGES,	/* pages handed out */
-	ZONE_FREE_CALLS,	/* blocks given back */
+	ZONE_FREE_CALLS,	/* blocks given back (+ the lists' PCP_FREE) */
 	ZONE_BAD_FREE,		/* frees reported and ignored */
 	NR_ZONE_STAT_ITEMS
 };

@@ -439,7 +439,8 @@ static void print_single(const struct bench *b, const char *per_op,
 static int run_single(struct bench *b)
 {
 	struct single_result *res = &single_res;
-	u64 ops = (u64)b->iterations * b->bm->ops_per_iter, net_n, net_2n, ns;
+	u64 ops = (u64)b->iterations * b->bm->ops_per_iter, ns;
+	s64 net_n, net_2n;
 	char per_op[24], ns_per_op[24];
 	struct cpumask one;
 	int err;
@@ -452,11 +453,16 @@ static int run_single(struct bench *b)
 		err = res->err;
 	if (err)
 		return err;
-	/* Noise only adds instructions: the least count of each is the clean one. */
-	net_n = min_of(res->pass[0], b->runs) - min_of(res->empty[0], b->runs);
-	net_2n = min_of(res->pass[1], b->runs) - min_of(res->empty[1], b->runs);
+	/*
+	 * Noise only adds instructions: the least count of each is the clean
+	 * one.  Signed: with a handful of iterations (the smoke pass) the
+	 * empty twin may cost more than the pass, and the figure is then 0.
+	 */
+	net_n = (s64)(min_of(res->pass[0], b->runs) - min_of(res->empty[0], b->runs));
+	net_2n = (s64)(min_of(res->pass[1], b->runs) - min_of(res->empty[1], b->runs));
 	ns = median_u64(res->ns, b->runs);
-	fmt_hundredths(per_op, sizeof(per_op), net_2n > net_n ? net_2n - net_n : 0, ops);
+	fmt_hundredths(per_op, sizeof(per_op), net_2n > net_n ? (u64)(net_2n - net_n) : 0,
+		       ops);
 	fmt_hundredths(ns_per_op, sizeof(ns_per_op), ns, 2 * ops);
 	print_single(b, per_op, ns_per_op,
 		     all_equal(res->pass[0], b->runs) && all_equal(res->pass[1], b->runs) &&

@@ -33,6 +33,10 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
 struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
 				 nodemask_t *nodemask, unsigned long *numa_pages);
+struct mempolicy;
+/* policy_alloc.c: alloc_pages() for a task with a policy of its own. */
+struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
+				     struct mempolicy *pol);
 
 /** buddy_validate_zone() - check BUDDY-1..5 on @zone; 0 or -EINVAL */
 int buddy_validate_zone(struct zone *zone);
@@ -133,7 +137,8 @@ static inline int get_pageblock_migratetype(const struct zone *zone,
  * @pindex: out: the list it went on
  *
  * Clears the block's allocated state (PG_head, PG_tail, the reference) and
- * counts the free (ZONE_FREE_CALLS) in one interrupts-off section.  Inline:
+ * counts the free (PCP_FREE, which ZONE_FREE_CALLS includes) in one
+ * interrupts-off section.  Inline:
  * with __free_pages() it is page_fast's free half.  Context: any; disables
  * interrupts itself.  The caller checked the page (allocated head of this
  * order, in @zone).  Return: true when the list reached `high` (PCP-3
@@ -162,7 +167,6 @@ static __always_inline bool free_unref_page(struct zone *zone, struct page *page
 	pcp->stat[PCP_FREE]++;
 	if (pcp->free_count < (pcp->batch << 5))
 		pcp->free_count += 1 << order;
-	count_zone_event(zone, ZONE_FREE_CALLS, 1);
 	over = pcp->count >= pcp->high;
 	local_irq_restore(flags);
 	return over;

@@ -76,6 +76,7 @@
 #include <mmzone.h>
 #include <percpu.h>
 #include <printk.h>
+#include <sched.h>
 #include <smp.h>
 #include <string.h>
 #include <topology.h>
@@ -315,11 +316,14 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,
 /*
  * count_alloc() - one allocation of 2^@order pages from @z: Linux's NUMA
  * accounting (zone_statistics(): hit/miss against the node the policy aimed
- * at, local/other against this CPU's) and the zone's own two events, all
- * through one pointer to this CPU's counters of @z.  Interrupts off.
+ * at, local/other against this CPU's, @local_nid) and the zone's own
+ * events, all through one pointer to this CPU's counters of @z.  A block
+ * from a per-CPU list (@pcp_hit) is already counted there (PCP_ALLOC_HIT),
+ * which zone_event_state() adds to ZONE_ALLOC_SUCCESS.  Interrupts off.
  */
 static __always_inline void count_alloc(struct zone *preferred, struct zone *z,
-					unsigned int order)
+					unsigned int order, int local_nid,
+					bool pcp_hit)
 {
 	struct per_cpu_zonestat *st = this_cpu_ptr(z->per_cpu_zonestats);
 
@@ -329,8 +333,9 @@ static __always_inline void count_alloc(struct zone *preferred, struct zone *z,
 		st->vm_numa_event[NUMA_MISS]++;
 		count_numa_event(preferred, NUMA_FOREIGN);
 	}
-	st->vm_numa_event[z->node == numa_node_id() ? NUMA_LOCAL : NUMA_OTHER]++;
-	st->vm_events[ZONE_ALLOC_SUCCESS]++;
+	st->vm_numa_event[z->node == local_nid ? NUMA_LOCAL : NUMA_OTHER]++;
+	if (!pcp_hit)
+		st->vm_events[ZONE_ALLOC_SUCCESS]++;
 	st->vm_events[ZONE_ALLOC_PAGES] += 1UL << order;
 }
 
@@ -355,9 +360,34 @@ unsigned long zone_numa_event_state(const struct zone *zone,
 					    vm_numa_event[item]));
 }
 
+/* Σ over CPUs of one per-CPU list counter of @zone (pcp.c's [stat]). */
+static unsigned long fold_pcp_stat(const struct zone *zone, enum pcp_stat_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	if (!zone->per_cpu_pageset)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu_ptr(zone->per_cpu_pageset, cpu)->stat[item]);
+	return sum;
+}
+
+/*
+ * Blocks handed out and given back through the per-CPU lists are counted
+ * once, by the lists (PCP_ALLOC_HIT, PCP_FREE): the fast paths keep one
+ * counter each, and the zone's totals add them here.
+ */
 unsigned long zone_event_state(const struct zone *zone, enum zone_stat_item item)
 {
-	return fold_zonestat(zone, offsetof(struct per_cpu_zonestat, vm_events[item]));
+	unsigned long sum = fold_zonestat(zone, offsetof(struct per_cpu_zonestat,
+							 vm_events[item]));
+
+	if (item == ZONE_ALLOC_SUCCESS)
+		sum += fold_pcp_stat(zone, PCP_ALLOC_HIT);
+	else if (item == ZONE_FREE_CALLS)
+		sum += fold_pcp_stat(zone, PCP_FREE);
+	return sum;
 }
 
 unsigned long node_numa_event_state(int nid, enum numa_stat_item item)
@@ -492,13 +522,15 @@ static struct page *rmqueue(struct zone *preferred, struct zone *zone,
 	local_irq_save(flags);
 	if (likely(pcp_enabled && pcp_allowed_order(order)))
 		page = rmqueue_pcplist(zone, order, mt);
-	if (unlikely(!page)) {
+	if (likely(page)) {
+		count_alloc(preferred, zone, order, numa_node_id(), true);
+	} else {
 		spin_lock(&zone->lock);
 		page = __rmqueue(zone, order, mt, alloc_flags);
 		spin_unlock(&zone->lock);
+		if (page)
+			count_alloc(preferred, zone, order, numa_node_id(), false);
 	}
-	if (likely(page))
-		count_alloc(preferred, zone, order);
 	local_irq_restore(flags);
 	return page;
 }
@@ -640,22 +672,26 @@ static noinline struct page *prep_zeroed_page(struct page *page, unsigned int or
 }
 
 /*
- * __alloc_pages_count() - __alloc_pages(), adding 2^@order to
- * @numa_pages[the page's node] when @numa_pages is not NULL (a task's
- * count, for alloc_pages()).
- *
- * The fast path: an order-0 request without a nodemask, whose preferred
- * zone (the first of @preferred_nid's zonelist that @gfp may use) is above
- * its low watermark by Linux's order-0 shortcut and whose list on this CPU
- * is not empty.  It is the low-watermark pass of the whole algorithm cut
- * to its first zone and a list hit, so it counts and decides exactly as
- * that pass would; it has no call but tail calls, hence no stack frame
+ * alloc_pages_fast() - the fast path of the page allocator, inline in
+ * alloc_pages() and __alloc_pages_count(): an order-0 request without a
+ * nodemask, whose preferred zone (the first of @preferred_nid's zonelist
+ * that @gfp may use) is above its low watermark by Linux's order-0
+ * shortcut and whose list on this CPU (node @local_nid) is not empty.
+ * @nid_ok: @preferred_nid is known to have a pg_data_t (this CPU's node
+ * always has one, memory-less or not), so it is not checked again.  It
+ * is the low-watermark pass of the whole algorithm cut to its first zone
+ * and a list hit, so it counts and decides exactly as that pass would,
+ * adding the page to @numa_pages[its node] when @numa_pages is not NULL (a
+ * task's count).  It has no call but tail calls, hence no stack frame
  * beyond the frame pointer's.  Anything else (an empty list, a zone near
  * its mark, a nodemask, a higher order, a node that does not exist) runs
  * the whole algorithm, __alloc_pages_slowpath(), from the start.
  */
-struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
-				 nodemask_t *nodemask, unsigned long *numa_pages)
+static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int order,
+						     int preferred_nid,
+						     nodemask_t *nodemask,
+						     unsigned long *numa_pages,
+						     int local_nid, bool nid_ok)
 {
 	int highest = gfp_zone(gfp);
 	struct per_cpu_pages *pcp;
@@ -666,8 +702,8 @@ struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_ni
 	unsigned long flags;
 
 	if (unlikely(order || nodemask || !pcp_enabled ||
-		     (unsigned int)preferred_nid >= MAX_NUMNODES ||
-		     !NODE_DATA(preferred_nid)))
+		     (!nid_ok && ((unsigned int)preferred_nid >= MAX_NUMNODES ||
+				  !NODE_DATA(preferred_nid)))))
 		goto slow;
 	z = node_zonelist(preferred_nid, gfp)->_zonerefs;
 	while (z->zone && z->zone_idx > highest)
@@ -685,9 +721,9 @@ struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_ni
 		goto slow;
 	}
 	page = pcp_take(pcp, list, 0);
-	count_alloc(zone, zone, 0);
+	prep_new_block(page, 0);	/* flags: one store with pcp_take()'s */
+	count_alloc(zone, zone, 0, local_nid, true);
 	local_irq_restore(flags);
-	prep_new_block(page, 0);
 	if (numa_pages)
 		numa_pages[zone->node]++;
 	if (unlikely(gfp & __GFP_ZERO))
@@ -697,10 +733,44 @@ slow:
 	return __alloc_pages_slowpath(gfp, order, preferred_nid, nodemask, numa_pages);
 }
 
+/*
+ * __alloc_pages_count() - __alloc_pages(), adding 2^@order to
+ * @numa_pages[the page's node] when @numa_pages is not NULL.
+ */
+struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
+				 nodemask_t *nodemask, unsigned long *numa_pages)
+{
+	return alloc_pages_fast(gfp, order, preferred_nid, nodemask, numa_pages,
+				numa_node_id(), false);
+}
+
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 			   nodemask_t *nodemask)
 {
 	return __alloc_pages_count(gfp, order, preferred_nid, nodemask, NULL);
+}
+
+/*
+ * alloc_pages() - Linux's alloc_pages_noprof(), here beside the fast path
+ * it inlines (the policies' half is policy_alloc.c).  Interrupts and
+ * __GFP_THISNODE use the default policy, as do tasks without one of their
+ * own: this CPU's node, no nodemask (what alloc_pages_mpol() would do for
+ * MPOL_LOCAL, without asking).  Task-context pages are counted in the
+ * task's numa_pages[], where the allocator knows the node.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	int nid = numa_node_id();
+	struct task_struct *me;
+	struct mempolicy *pol;
+
+	if (unlikely(in_interrupt()))
+		return alloc_pages_fast(gfp, order, nid, NULL, NULL, nid, true);
+	me = current;
+	pol = READ_ONCE(me->mempolicy);
+	if (unlikely(pol && !(gfp & __GFP_THISNODE)))
+		return alloc_pages_task_policy(gfp, order, pol);
+	return alloc_pages_fast(gfp, order, nid, NULL, me->numa_pages, nid, true);
 }
 
 struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
@@ -815,7 +885,7 @@ void __free_pages(struct page *page, unsigned int order)
 		return;
 	}
 	zone = page_zone(page);
-	if (unlikely(!zone->per_cpu_pageset || !free_page_ok(page, order))) {
+	if (unlikely(!free_page_ok(page, order))) {
 		__free_pages_slow(page, order);
 		return;
 	}

@@ -68,13 +68,19 @@
 #define PCP_BATCH_SCALE_MAX	5	/* Linux's CONFIG_PCP_BATCH_SCALE_MAX */
 #define PCP_EXPIRE_INTERVALS	3
 
-bool pcp_enabled = true;		/* [init] pcp=off clears it */
+/*
+ * pcp_enabled: the lists are on and set up for every zone — false until
+ * pcp_init() has made them, then what pcp= asked for (so the free path
+ * needs no test of its own that a zone has its lists yet).
+ */
+bool pcp_enabled;			/* [init] */
+static bool pcp_wanted = true;		/* [init] pcp=off clears it */
 static unsigned int pcp_high_fraction;	/* [init] 0: auto-tuned high */
 
 static void parse_pcp(const char *val)
 {
 	if (val && !strcmp(val, "off"))
-		pcp_enabled = false;
+		pcp_wanted = false;
 	else if (!val || strcmp(val, "on"))
 		pr_warn("pcp: pcp=%s not understood (on or off): lists stay on\n",
 			val ? val : "");
@@ -445,6 +451,7 @@ void pcp_init(void)
 			if (populated_zone(zone))
 				pcp_init_zone(zone);
 	register_tick_work(pcp_second, HZ);
+	WRITE_ONCE(pcp_enabled, pcp_wanted);
 	pr_info("pcp: per-CPU page lists %s%s\n", pcp_enabled ? "on" : "off (pcp=off)",
 		pcp_high_fraction ? ", high fixed by pcp_high_fraction" : "");
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/buddy/policy_alloc.c — alloc_pages(): the page allocator under the
- * calling task's memory policy.
+ * mm/buddy/policy_alloc.c — the page allocator under the calling task's
+ * memory policy, for alloc_pages() (page_alloc.c) when the task has one.
  *
  * The half of Linux's mm/mempolicy.c that handles gfp flags and pages
  * (alloc_pages_noprof, alloc_pages_mpol_noprof, alloc_pages_preferred_many)
@@ -70,32 +70,12 @@ static struct page *alloc_pages_mpol(gfp_t gfp, unsigned int order,
 }
 
 /* alloc_pages() under the task's own policy @pol, counted for the task. */
-static noinline struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
-						     struct mempolicy *pol)
+struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
+				     struct mempolicy *pol)
 {
 	struct page *page = alloc_pages_mpol(gfp, order, pol, numa_node_id());
 
 	if (page)
 		current->numa_pages[page_to_nid(page)] += 1UL << order;
 	return page;
-}
-
-/*
- * Interrupts and __GFP_THISNODE use the default policy, as do tasks without
- * one of their own: this CPU's node, no nodemask, so straight to the page
- * allocator (what alloc_pages_mpol() would do for MPOL_LOCAL, without
- * asking).  Task-context pages are counted in the task's numa_pages[], by
- * the allocator where it knows the node.
- */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
-{
-	struct mempolicy *pol;
-
-	if (unlikely(in_interrupt()))
-		return __alloc_pages_count(gfp, order, numa_node_id(), NULL, NULL);
-	pol = READ_ONCE(current->mempolicy);
-	if (likely(!pol || (gfp & __GFP_THISNODE)))
-		return __alloc_pages_count(gfp, order, numa_node_id(), NULL,
-					   current->numa_pages);
-	return alloc_pages_task_policy(gfp, order, pol);
 }
