@@ -456,20 +456,19 @@ static unsigned int slab_order(struct kmem_cache *s, struct slab *slab)
 static void *build_freelist(struct kmem_cache *s, struct slab *slab)
 {
 	unsigned int nr = slab->objects, i, pos = 0;
-	void *first = NULL, *prev = NULL, *obj;
+	const unsigned int *seq = CONFIG_SLAB_FREELIST_RANDOM ? s->random_seq : NULL;
+	char *base = slab_obj(s, slab, 0);
+	unsigned long size = s->size;
+	void *first, *prev, *obj;
 
-	if (CONFIG_SLAB_FREELIST_RANDOM && s->random_seq)
+	if (seq)
 		pos = prandom_u32_below(this_cpu_ptr(&slab_rnd), nr);
-	for (i = 0; i < nr; i++) {
-		unsigned int idx = i;
-
-		if (CONFIG_SLAB_FREELIST_RANDOM && s->random_seq)
-			idx = s->random_seq[(pos + i) % nr];
-		obj = slab_obj(s, slab, idx);
-		if (prev)
-			set_freepointer(s, prev, obj);
-		else
-			first = obj;
+	first = prev = base + (seq ? seq[pos] : 0) * size;
+	for (i = 1; i < nr; i++) {
+		if (seq && ++pos == nr)
+			pos = 0;	/* from a random start, round the sequence */
+		obj = base + (seq ? seq[pos] : i) * size;
+		set_freepointer(s, prev, obj);
 		prev = obj;
 	}
 	set_freepointer(s, prev, NULL);
@@ -515,13 +514,15 @@ static struct slab *allocate_slab(struct kmem_cache *s, gfp_t gfp, int node)
 	slab->next = NULL;
 	slab->slabs = 0;
 	slab->slab_state = 0;
-	for (i = 0; i < slab->objects; i++) {
-		void *obj = slab_obj(s, slab, i);
+	if (kmem_cache_debug(s) || s->ctor) {
+		for (i = 0; i < slab->objects; i++) {
+			void *obj = slab_obj(s, slab, i);
 
-		if (kmem_cache_debug(s))
-			slub_debug_init_object(s, obj, SLUB_RED_INACTIVE);
-		if (s->ctor)
-			s->ctor(obj);
+			if (kmem_cache_debug(s))
+				slub_debug_init_object(s, obj, SLUB_RED_INACTIVE);
+			if (s->ctor)
+				s->ctor(obj);
+		}
 	}
 	slab->freelist = build_freelist(s, slab);
 	n = get_node(s, slab_nid(slab));
@@ -1220,14 +1221,21 @@ static void flush_deferred(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	__slab_free(s, slab, c->defer_head, c->defer_tail, c->defer_nr);
 }
 
-/* Chain @x (of @slab); false if it is the chain's head already (a double free). */
-static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
-			    struct slab *slab, void *x)
+/* The per-object counts of a free that is not into the CPU slab. */
+static __always_inline void count_free_slowpath(struct kmem_cache_cpu *c,
+						const struct slab *slab)
 {
 	c->stat[FREE_SLOWPATH]++;
 	c->stat[FREE_REMOTE_HART]++;
 	if (slab_nid(slab) != numa_node_id())
 		c->stat[FREE_REMOTE_NODE]++;
+}
+
+/* Chain @x (of @slab); false if it is the chain's head already (a double free). */
+static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			    struct slab *slab, void *x)
+{
+	count_free_slowpath(c, slab);
 	if (slab == c->defer_slab) {
 		if (CONFIG_SLAB_FREELIST_HARDENED && x == c->defer_head)
 			return false;
@@ -1330,16 +1338,27 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
 	s = slab->slab_cache;
 	local_irq_save(flags);
 	c = this_cpu_ptr(s->cpu_slab);
-	if (unlikely(slab != c->slab ||
-		     (CONFIG_SLAB_FREELIST_HARDENED && x == c->freelist))) {
-		local_irq_restore(flags);
-		slab_free_slow(s, slab, x, addr);
-		return;
+	if (likely(slab == c->slab)) {
+		if (unlikely(CONFIG_SLAB_FREELIST_HARDENED && x == c->freelist))
+			goto slow;
+		set_freepointer(s, x, c->freelist);
+		c->freelist = x;
+		c->stat[FREE_FASTPATH]++;
+	} else if (slab == c->defer_slab) {	/* the run goes on: chain it */
+		if (unlikely(CONFIG_SLAB_FREELIST_HARDENED && x == c->defer_head))
+			goto slow;
+		count_free_slowpath(c, slab);
+		set_freepointer(s, x, c->defer_head);
+		c->defer_head = x;
+		c->defer_nr++;
+	} else {
+		goto slow;
 	}
-	set_freepointer(s, x, c->freelist);
-	c->freelist = x;
-	c->stat[FREE_FASTPATH]++;
 	local_irq_restore(flags);
+	return;
+slow:
+	local_irq_restore(flags);
+	slab_free_slow(s, slab, x, addr);
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *x)
