@@ -136,10 +136,13 @@ static void set_memmap_bounds(void)
 			continue;
 		start = pgdat->node_start_pfn;
 		pages = pgdat->node_spanned_pages;
-		for (unsigned int i = 0; i < memmap_nr_spans; i++)
-			if (start < memmap_spans[i].start_pfn + memmap_spans[i].nr_pages &&
-			    memmap_spans[i].start_pfn < start + pages)
+		for (unsigned int i = 0; i < memmap_nr_spans; i++) {
+			const struct memmap_span *o = &memmap_spans[i];
+
+			if (start < o->start_pfn + o->nr_pages &&
+			    o->start_pfn < start + pages)
 				disjoint = false;
+		}
 		memmap_spans[memmap_nr_spans].start_pfn = start;
 		memmap_spans[memmap_nr_spans++].nr_pages = pages;
 		lo = min(lo, start);

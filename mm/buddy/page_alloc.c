@@ -43,19 +43,23 @@
  *              BUDDY-5 a free page is never PG_reserved, PG_head or PG_tail.
  *              buddy_validate_zone() checks them all.
  *
- * Paths        alloc_pages() (policy_alloc.c) asks the task's memory policy
- *              for the start node and allowed nodes, then comes here.
- *              Fast: zonelist walk at the LOW watermark; orders 0..3 pop
- *              this CPU's per-CPU list (pcp.c: no lock; an empty list is
- *              refilled under one zone->lock hold), larger orders take
+ * Paths        alloc_pages() (here) takes this CPU's node for a task
+ *              without a policy of its own, else asks policy_alloc.c for
+ *              the start node and allowed nodes.  Fastest: order 0, no
+ *              nodemask, the first zone above its low mark and a list hit
+ *              (alloc_pages_fast(), inline, no stack frame).  Then the
+ *              whole algorithm: zonelist walk at the LOW watermark; orders
+ *              0..3 pop this CPU's per-CPU list (pcp.c: no lock; an empty
+ *              list is refilled under one zone->lock hold), larger orders take
  *              __rmqueue_smallest under zone->lock.  Slow: again at MIN
  *              (less for __GFP_HIGH and callers that cannot wait), with
  *              fallback to other migratetypes (claiming whole pageblocks
  *              when worth it); then drain the per-CPU lists and try once
  *              more; then NULL, counted, warned (rate-limited).  Free:
  *              checked (bad frees are reported, never merged), then orders
- *              0..3 to this CPU's list for the page's zone, larger orders
- *              merged by __free_one_page under zone->lock.
+ *              0..3 to this CPU's list for the page's zone (inline, no
+ *              stack frame; a list past `high` is flushed in a tail call),
+ *              larger orders merged by __free_one_page under zone->lock.
  *
  * Linux        mm/page_alloc.c: __free_one_page, __find_buddy_pfn, expand,
  *              __rmqueue_smallest, __rmqueue_claim/steal, get_page_from_
@@ -700,6 +704,7 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	struct zone *zone;
 	struct page *page;
 	unsigned long flags;
+	long free;
 
 	if (unlikely(order || nodemask || !pcp_enabled ||
 		     (!nid_ok && ((unsigned int)preferred_nid >= MAX_NUMNODES ||
@@ -709,9 +714,12 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	while (z->zone && z->zone_idx > highest)
 		z++;
 	zone = z->zone;
-	if (unlikely(!zone ||
-		     (long)zone_free_pages(zone) - (long)READ_ONCE(zone->nr_reserved_highatomic) <=
-		     (long)low_wmark_pages(zone) + zone->lowmem_reserve[highest]))
+	if (unlikely(!zone))
+		goto slow;
+	free = (long)zone_free_pages(zone) -
+	       (long)READ_ONCE(zone->nr_reserved_highatomic);
+	if (unlikely(free <= (long)low_wmark_pages(zone) +
+			     zone->lowmem_reserve[highest]))
 		goto slow;
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
@@ -730,7 +738,8 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 		return prep_zeroed_page(page, 0);
 	return page;
 slow:
-	return __alloc_pages_slowpath(gfp, order, preferred_nid, nodemask, numa_pages);
+	return __alloc_pages_slowpath(gfp, order, preferred_nid, nodemask,
+				      numa_pages);
 }
 
 /*
