@@ -15,6 +15,7 @@
 #ifndef NODAL_PRINTK_H
 #define NODAL_PRINTK_H
 
+#include <asm/processor.h>
 #include <printf.h>
 #include <stdarg.h>
 #include <types.h>
@@ -108,12 +109,9 @@ u64 __ktime_get_ns(void);
  */
 static inline u64 ktime_get_ns(void)
 {
-	u64 t;
-
 	if (!ns_per_tick_mult)
 		return __ktime_get_ns();
-	__asm__ __volatile__("rdtime %0" : "=r"(t));
-	return t * ns_per_tick_mult;
+	return get_cycles() * ns_per_tick_mult;
 }
 
 #endif /* NODAL_PRINTK_H */

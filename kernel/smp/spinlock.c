@@ -33,7 +33,8 @@
  *              LOCK-3 a CPU never waits for a lock it holds (checked: BUG).
  *
  * Paths        Uncontended: one amoadd.w, one compare, two time reads and
- *              the per-CPU update.  Contended (ticket_wait_step()): the
+ *              the per-CPU update, inline in spin_lock()/spin_unlock() with
+ *              no stack frame (lock_acquired()).  Contended (ticket_wait_step()): the
  *              next in line spins on `owner`; the others sleep in wfi for
  *              3 us per hart ahead of them, at most 50 us
  *              (cpu_wait_briefly), and so does the next in line once the
@@ -208,17 +209,6 @@ static __always_inline void update_min_max(u64 *min_ns, u64 *max_ns,
 		*min_ns = ns;
 }
 
-/* @lock's class id, naming the class on its first use; 0 without a key. */
-static __always_inline int lock_class_id(const spinlock_t *lock)
-{
-	int id;
-
-	if (unlikely(!lock->key))
-		return 0;
-	id = READ_ONCE(lock->key->id);
-	return likely(id) ? id : class_id(lock->key);
-}
-
 static noinline void note_irq_usage(int id, const spinlock_t *lock,
 				    unsigned int use)
 {
@@ -289,7 +279,8 @@ static noinline void lock_acquired_slow(spinlock_t *lock, unsigned long ip,
  * case (an uncontended lock of a named class) is inline in spin_lock()
  * and calls nothing but in tail position, so the lock needs no stack
  * frame: lock_stat stays on, counting every acquisition, hold time
- * included, for a few dozen instructions a lock and unlock.
+ * included.  A class's first use, a wait and a change in how the class is
+ * taken (check_irq_usage) go out of line.
  */
 static __always_inline void lock_acquired(spinlock_t *lock, unsigned long ip,
 					  u64 wait_start_ns, unsigned int me)

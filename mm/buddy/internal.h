@@ -31,8 +31,6 @@ struct alloc_context {
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
-struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
-				 nodemask_t *nodemask, unsigned long *numa_pages);
 struct mempolicy;
 /* policy_alloc.c: alloc_pages() for a task with a policy of its own. */
 struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
@@ -45,7 +43,7 @@ int buddy_validate_all(void);
 
 /*
  * count_numa_event() - one numastat event on @zone, this CPU's counter.
- * Caller has interrupts off (page_alloc.c's zone_statistics(), the
+ * Caller has interrupts off (page_alloc.c's count_alloc(), the
  * interleave_hit of policy_alloc.c).
  */
 static inline void count_numa_event(struct zone *zone, enum numa_stat_item item)
@@ -178,6 +176,5 @@ int buddy_memmap_nid(int nid);
 void memmap_init(void);
 void buddy_free_all_memblock(void);
 void setup_per_zone_wmarks(void);
-
 
 #endif /* NODAL_MM_BUDDY_INTERNAL_H */

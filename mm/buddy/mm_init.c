@@ -4,7 +4,8 @@
  *
  * Part of the page allocator (see page_alloc.c for its theory and locks).
  * memmap_init() backs each node's slice of the virtual memory map (vmemmap
- * + pfn) with that node's own memory and marks every struct page reserved;
+ * + pfn) with that node's own memory, marks every struct page reserved and
+ * records the node spans pfn_valid() answers from (<mm.h>);
  * buddy_free_all_memblock() then hands every range memblock left free to
  * the buddy lists in the largest aligned blocks (Linux's memblock_free_all
  * and __free_pages_memory); setup_per_zone_wmarks() computes min_free_kbytes

@@ -447,24 +447,29 @@ unsigned long buddy_nr_alloc_failures(void)
 /* ---- watermarks ---- */
 
 /*
- * zone_watermark_fast() - zone_watermark_ok() with Linux's shortcut for
- * order 0: free pages, less the high-atomic reserve, above the mark and
- * the lowmem reserve settle it in a few instructions.  Anything else (a
- * higher order, a zone near the mark, the reserve flags) takes the whole
- * check, which never passes what this one would refuse.
+ * Linux's shortcut for order 0: free pages, less the high-atomic reserve,
+ * above @mark and the lowmem reserve settle it in a few instructions.
+ * True means zone_watermark_ok() would pass too (it never refuses what
+ * this accepts); false means ask it.
  */
+static __always_inline bool zone_watermark_order0_ok(const struct zone *z,
+						     unsigned long mark,
+						     int highest_zoneidx)
+{
+	long free = (long)zone_free_pages(z) -
+		    (long)READ_ONCE(z->nr_reserved_highatomic);
+
+	return free > (long)mark + z->lowmem_reserve[highest_zoneidx];
+}
+
+/* zone_watermark_ok(), with the order-0 shortcut first (Linux's _fast). */
 static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
 						unsigned long mark,
 						int highest_zoneidx,
 						unsigned int alloc_flags)
 {
-	if (!order) {
-		long free = (long)zone_free_pages(z) -
-			    (long)READ_ONCE(z->nr_reserved_highatomic);
-
-		if (free > (long)mark + z->lowmem_reserve[highest_zoneidx])
-			return true;
-	}
+	if (!order && zone_watermark_order0_ok(z, mark, highest_zoneidx))
+		return true;
 	return zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags);
 }
 
@@ -619,7 +624,7 @@ static noinline struct page *alloc_bad_request(gfp_t gfp, unsigned int order,
  * The whole algorithm: the zonelist walk at the low watermark (refilling
  * an empty per-CPU list), again at min (lowered for __GFP_HIGH and callers
  * that cannot wait), then with the per-CPU lists drained, then NULL and a
- * counted, rate-limited warning.  @numa_pages: as __alloc_pages_count().
+ * counted, rate-limited warning.  @numa_pages: as alloc_pages_fast().
  */
 static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order,
 						    int preferred_nid,
@@ -677,7 +682,7 @@ static noinline struct page *prep_zeroed_page(struct page *page, unsigned int or
 
 /*
  * alloc_pages_fast() - the fast path of the page allocator, inline in
- * alloc_pages() and __alloc_pages_count(): an order-0 request without a
+ * alloc_pages() and __alloc_pages(): an order-0 request without a
  * nodemask, whose preferred zone (the first of @preferred_nid's zonelist
  * that @gfp may use) is above its low watermark by Linux's order-0
  * shortcut and whose list on this CPU (node @local_nid) is not empty.
@@ -704,7 +709,6 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	struct zone *zone;
 	struct page *page;
 	unsigned long flags;
-	long free;
 
 	if (unlikely(order || nodemask || !pcp_enabled ||
 		     (!nid_ok && ((unsigned int)preferred_nid >= MAX_NUMNODES ||
@@ -714,12 +718,8 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	while (z->zone && z->zone_idx > highest)
 		z++;
 	zone = z->zone;
-	if (unlikely(!zone))
-		goto slow;
-	free = (long)zone_free_pages(zone) -
-	       (long)READ_ONCE(zone->nr_reserved_highatomic);
-	if (unlikely(free <= (long)low_wmark_pages(zone) +
-			     zone->lowmem_reserve[highest]))
+	if (unlikely(!zone ||
+		     !zone_watermark_order0_ok(zone, low_wmark_pages(zone), highest)))
 		goto slow;
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
@@ -742,21 +742,11 @@ slow:
 				      numa_pages);
 }
 
-/*
- * __alloc_pages_count() - __alloc_pages(), adding 2^@order to
- * @numa_pages[the page's node] when @numa_pages is not NULL.
- */
-struct page *__alloc_pages_count(gfp_t gfp, unsigned int order, int preferred_nid,
-				 nodemask_t *nodemask, unsigned long *numa_pages)
-{
-	return alloc_pages_fast(gfp, order, preferred_nid, nodemask, numa_pages,
-				numa_node_id(), false);
-}
-
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 			   nodemask_t *nodemask)
 {
-	return __alloc_pages_count(gfp, order, preferred_nid, nodemask, NULL);
+	return alloc_pages_fast(gfp, order, preferred_nid, nodemask, NULL,
+				numa_node_id(), false);
 }
 
 /*
@@ -804,9 +794,10 @@ unsigned long get_zeroed_page(gfp_t gfp)
 /* ---- freeing ---- */
 
 /*
- * Why @page cannot be freed at @order, or NULL.  The flags checked first:
- * a block being freed has PG_head and none of the free or never-allocated
- * states (so one mask and compare settle the usual case).
+ * free_page_ok() - bad_free_reason() would say NULL, in one mask and two
+ * compares: an allocated head of this order has PG_head and none of the
+ * free or never-allocated states.  The fast path asks this; a refusal goes
+ * to the slow path, which asks bad_free_reason() for the report.
  */
 #define FREE_CHECK_FLAGS ((1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_tail) | \
 			  (1UL << PG_reserved) | (1UL << PG_head))
@@ -817,6 +808,7 @@ static __always_inline bool free_page_ok(const struct page *page, unsigned int o
 	       page->private == order;
 }
 
+/* Why @page cannot be freed at @order, or NULL (free_page_ok() agrees). */
 static const char *bad_free_reason(const struct page *page, unsigned int order)
 {
 	if (PageBuddy(page) || PageFlag(page, PG_pcp))

@@ -4,11 +4,12 @@
  * memory policy, for alloc_pages() (page_alloc.c) when the task has one.
  *
  * The half of Linux's mm/mempolicy.c that handles gfp flags and pages
- * (alloc_pages_noprof, alloc_pages_mpol_noprof, alloc_pages_preferred_many)
- * lives here because mm/numa sits below <gfp.h>; the policies themselves
+ * (alloc_pages_mpol_noprof, alloc_pages_preferred_many; alloc_pages_noprof
+ * is page_alloc.c's alloc_pages(), beside the fast path it inlines) lives
+ * here because mm/numa sits below <gfp.h>; the policies themselves
  * and the node each allocation aims at are mm/numa/mempolicy.c's (theory
  * there).  No lock of its own: interleave_hit is a per-CPU counter bumped
- * with interrupts off, as zone_statistics() bumps its own (locking: see
+ * with interrupts off, as count_alloc() bumps its own (locking: see
  * page_alloc.c), and the task's cursor and numa_pages[] are the task's.
  */
 #include <asm/irqflags.h>

@@ -309,7 +309,7 @@ extern bool slub_initialized;
 struct slab *slub_virt_to_slab(const void *x);
 void slub_kfree(const void *x, unsigned long addr);
 /* kmalloc.c: kfree() of what is not in a slab; @addr: kfree()'s caller. */
-void kfree_large(const void *x, unsigned long addr);
+void free_large_kmalloc(const void *x, unsigned long addr);
 bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
 void slub_flush_all(struct kmem_cache *s);
 unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);

@@ -157,7 +157,7 @@ static int large_block_order(const void *p)
 	return (int)compound_order(page);
 }
 
-void kfree_large(const void *p, unsigned long addr)
+void free_large_kmalloc(const void *p, unsigned long addr)
 {
 	int order = large_block_order(p);
 	char sym[64];

@@ -1239,19 +1239,27 @@ static __always_inline void count_free_slowpath(struct kmem_cache_cpu *c,
 		c->stat[FREE_REMOTE_NODE]++;
 }
 
+/* Put @x, of the deferred chain's slab and not its head, on the chain. */
+static __always_inline void defer_append(struct kmem_cache *s,
+					 struct kmem_cache_cpu *c, void *x)
+{
+	count_free_slowpath(c, c->defer_slab);
+	set_freepointer(s, x, c->defer_head);
+	c->defer_head = x;
+	c->defer_nr++;
+}
+
 /* Chain @x (of @slab); false if it is the chain's head already (a double free). */
 static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			    struct slab *slab, void *x)
 {
-	count_free_slowpath(c, slab);
 	if (slab == c->defer_slab) {
 		if (CONFIG_SLAB_FREELIST_HARDENED && x == c->defer_head)
 			return false;
-		set_freepointer(s, x, c->defer_head);
-		c->defer_head = x;
-		c->defer_nr++;
+		defer_append(s, c, x);
 		return true;
 	}
+	count_free_slowpath(c, slab);
 	if (c->defer_slab)
 		flush_deferred(s, c);
 	set_freepointer(s, x, NULL);
@@ -1292,9 +1300,11 @@ static noinline void slab_free_refused(struct kmem_cache *s, struct slab *slab,
 
 /*
  * slab_free_slow() - the free of a checked @x that the fast path did not
- * take: not this CPU's slab (__slab_free), or the CPU freelist's head
- * itself (a double free, reported).  Interrupts were back on in between,
- * so the CPU slab is looked at afresh.
+ * take: a debug cache (free_debug), a slab that is neither the CPU slab
+ * nor the deferred chain's (the chain handed over, a new one started), or
+ * the head of the CPU freelist or of the chain itself (a double free,
+ * reported).  Interrupts were back on in between, so the CPU's state is
+ * looked at afresh.
  */
 static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab,
 				    void *x, unsigned long addr)
@@ -1327,10 +1337,11 @@ double_free:
 /*
  * slab_free() - check that @x is an object start of @slab (its slab or
  * NULL; of @s if given) and free it: the fast path pushes onto this CPU's
- * freelist when @x is in the CPU slab; anything else leaves by a tail
- * call (slab_free_refused, slab_free_slow), so the path needs no stack
- * frame beyond the frame pointer's.  The double-free check compares with
- * the freelist's head, as Linux's hardened set_freepointer() does.
+ * freelist when @x is in the CPU slab, or onto the deferred chain when @x
+ * is in the chain's slab; anything else leaves by a tail call
+ * (slab_free_refused, slab_free_slow), so the path needs no stack frame
+ * beyond the frame pointer's.  The double-free check compares with the
+ * list's head, as Linux's hardened set_freepointer() does.
  */
 static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
 				      void *x, unsigned long addr)
@@ -1355,10 +1366,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
 	} else if (slab == c->defer_slab) {	/* the run goes on: chain it */
 		if (unlikely(CONFIG_SLAB_FREELIST_HARDENED && x == c->defer_head))
 			goto slow;
-		count_free_slowpath(c, slab);
-		set_freepointer(s, x, c->defer_head);
-		c->defer_head = x;
-		c->defer_nr++;
+		defer_append(s, c, x);
 	} else {
 		goto slow;
 	}
@@ -1379,7 +1387,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 
 /*
  * kfree()'s work (kmalloc.c): a slab object is freed here, anything else
- * goes to kfree_large(), which frees a kmalloc_large block or reports.
+ * goes to free_large_kmalloc(), which frees a kmalloc_large block or reports.
  */
 void slub_kfree(const void *x, unsigned long addr)
 {
@@ -1388,7 +1396,7 @@ void slub_kfree(const void *x, unsigned long addr)
 	if (likely(slab))
 		slab_free(NULL, slab, (void *)x, addr);
 	else
-		kfree_large(x, addr);
+		free_large_kmalloc(x, addr);
 }
 
 /* ---- flushing, shrinking ---- */

@@ -274,6 +274,45 @@ static void pfn_valid_matches_the_node_spans(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);
 }
 
+static unsigned long node_zone_events(int nid, enum zone_stat_item item)
+{
+	unsigned long sum = 0;
+	struct zone *zone;
+
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		sum += zone_event_state(zone, item);
+	return sum;
+}
+
+/*
+ * The zone totals count every block once, whether it went through a
+ * per-CPU list (counted by the list, added on read) or the buddy lists
+ * (order 4: never a list), and whether the lists are on or off.
+ */
+static void zone_totals_count_list_and_buddy_blocks(struct kunit *test)
+{
+	gfp_t gfp = GFP_KERNEL | __GFP_THISNODE;
+	int nid = numa_mem_id(), i;
+	unsigned long succ, pages, frees;
+	struct page *small[8], *big;
+
+	succ = node_zone_events(nid, ZONE_ALLOC_SUCCESS);
+	pages = node_zone_events(nid, ZONE_ALLOC_PAGES);
+	frees = node_zone_events(nid, ZONE_FREE_CALLS);
+	for (i = 0; i < 8; i++) {
+		small[i] = alloc_pages_node(nid, gfp, 0);
+		KUNIT_ASSERT_NOT_NULL(test, small[i]);
+	}
+	big = alloc_pages_node(nid, gfp, 4);
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	for (i = 0; i < 8; i++)
+		__free_pages(small[i], 0);
+	__free_pages(big, 4);
+	KUNIT_EXPECT_EQ(test, node_zone_events(nid, ZONE_ALLOC_SUCCESS) - succ, 9ul);
+	KUNIT_EXPECT_EQ(test, node_zone_events(nid, ZONE_ALLOC_PAGES) - pages, 24ul);
+	KUNIT_EXPECT_EQ(test, node_zone_events(nid, ZONE_FREE_CALLS) - frees, 9ul);
+}
+
 static void counter_identities_hold(struct kunit *test)
 {
 	unsigned long miss = 0, foreign = 0;
@@ -368,6 +407,7 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(gfp_zero_returns_zeroed_pages),
 	KUNIT_CASE(bad_frees_are_reported_not_merged),
 	KUNIT_CASE(pfn_valid_matches_the_node_spans),
+	KUNIT_CASE(zone_totals_count_list_and_buddy_blocks),
 	KUNIT_CASE(counter_identities_hold),
 	KUNIT_CASE(node_structures_are_node_local),
 	KUNIT_CASE(all_harts_churning_keep_exact_counts),
