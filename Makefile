@@ -51,9 +51,13 @@ LINUX_DIR	:= $(O)/linux
 LIBFDT_DIR	:= $(O)/libfdt
 KUNIT_PY	:= $(LINUX_DIR)/tools/testing/kunit/kunit.py
 
+# Installed without recommends (QEMU's SPICE library alone would pull in
+# GStreamer and ~200 packages); what the build relied on recommends for is
+# named: libFuzzer's runtime (libclang-rt-14-dev) and llvm-14 (coverage).
 DEBIAN_PACKAGES := gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
 	qemu-system-misc opensbi linux-source-6.12 libfdt-dev \
-	device-tree-compiler gdb-multiarch gnuplot python3 xz-utils clang
+	device-tree-compiler gdb-multiarch gnuplot-nox python3 xz-utils \
+	clang libclang-rt-14-dev llvm-14 clang-format
 REQUIRED_TOOLS	:= $(CC) qemu-system-riscv64 dtc gdb-multiarch gnuplot python3 xz \
 	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin $(LINUX_TARBALL)
 
@@ -69,9 +73,13 @@ LDFLAGS		:= -nostdlib -static -T arch/riscv/kernel.ld --gc-sections \
 
 include arch/riscv/Makefile.frag
 include kernel/Makefile.frag
-include mm/Makefile.frag
+include mm/memblock/Makefile.frag
 include mm/numa/Makefile.frag
+include mm/percpu/Makefile.frag
+include mm/buddy/Makefile.frag
+include mm/mempolicy/Makefile.frag
 include mm/slub/Makefile.frag
+include init/Makefile.frag
 include lib/Makefile.frag
 include tests/kunit/Makefile.frag
 include tests/stress/Makefile.frag
@@ -82,7 +90,9 @@ LIBFDT_SRCS	:= fdt.c fdt_ro.c fdt_strerror.c
 LIBFDT_HDRS	:= fdt.h libfdt.h libfdt_internal.h
 LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 
-SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(NUMA_SRCS) $(SLUB_SRCS) $(LIB_SRCS) \
+SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(SMP_SRCS) $(SCHED_SRCS) \
+		   $(MEMBLOCK_SRCS) $(NUMA_SRCS) $(PERCPU_SRCS) $(BUDDY_SRCS) \
+		   $(MEMPOLICY_SRCS) $(SLUB_SRCS) $(INIT_SRCS) $(LIB_SRCS) \
 		   $(KUNIT_SRCS) $(STRESS_SRCS) $(BENCH_SRCS)
 OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
@@ -102,9 +112,9 @@ deps:
 	echo "deps: missing:$$missing"; \
 	if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq $(DEBIAN_PACKAGES); \
+		apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \
 	else \
-		echo "deps: run as root:  apt-get update && apt-get install -y $(DEBIAN_PACKAGES)"; \
+		echo "deps: run as root:  apt-get update && apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES)"; \
 		exit 1; \
 	fi
 

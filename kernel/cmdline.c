@@ -3,14 +3,14 @@
  * kernel/cmdline.c — the boot command line: `name` and `name=value` words.
  *
  * Options are registered with cmdline_param() beside the code they steer
- * (include/init.h).  Values may be double-quoted.  Unknown options are
+ * (include/linux/init.h).  Values may be double-quoted.  Unknown options are
  * named, with the closest known ones, and skipped: a typo must not stop a
  * boot, but must not pass silently either.
  */
-#include <init.h>
-#include <printk.h>
-#include <shell.h>
-#include <string.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <nodal/shell.h>
 
 #define CMDLINE_MAX 1024
 

@@ -7,12 +7,12 @@
  * multiple of its cells is skipped with a message): the tree may come from
  * the user (`make qemu DTB=`), so no value is trusted.
  */
-#include <devtree.h>
-#include <errno.h>
 #include <libfdt.h>
-#include <printk.h>
-#include <shell.h>
-#include <string.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <nodal/devtree.h>
+#include <nodal/shell.h>
 
 const void *initial_boot_params;
 

@@ -8,7 +8,7 @@
  * Mirrors Linux's kernel/kallsyms.c in purpose, not in encoding: the
  * table here is a plain sorted address array and a string blob.
  */
-#include <printk.h>
+#include <linux/printk.h>
 
 extern const unsigned long kallsyms_num;
 extern const unsigned long kallsyms_addresses[];

@@ -11,9 +11,9 @@
 #include <asm/barrier.h>
 #include <asm/machine.h>
 #include <asm/processor.h>
-#include <bug.h>
-#include <printk.h>
-#include <smp.h>
+#include <linux/bug.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
 
 unsigned long nr_warnings;
 

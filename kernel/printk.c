@@ -14,11 +14,11 @@
 #include <asm/machine.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
-#include <preempt.h>
-#include <printk.h>
-#include <smp.h>
-#include <spinlock.h>
-#include <string.h>
+#include <linux/preempt.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
 
 #define LOG_LINE_MAX	512
 #define NO_OWNER	0xffffffffU

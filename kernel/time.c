@@ -17,10 +17,10 @@
 #include <asm/csr.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
-#include <errno.h>
-#include <printk.h>
-#include <sched.h>
-#include <smp.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 
 #define MAX_TICK_WORK	4
 

@@ -3,5 +3,5 @@
 # Makefile (lib is freestanding: it is compiled with the kernel's flags and
 # also, renamed, into the host tests by tests/host/Makefile.frag).
 LIB_SRCS := lib/string.c lib/vsprintf.c lib/sort.c lib/random.c lib/libgcc.c
-LIB_HDRS := include/string.h include/printf.h include/sort.h \
-	    include/random.h include/bitops.h include/types.h include/errno.h
+LIB_HDRS := include/linux/string.h include/linux/sprintf.h include/linux/sort.h \
+	    include/linux/prandom.h include/linux/bitops.h include/linux/types.h include/linux/errno.h

@@ -4,14 +4,14 @@
  *
  * rv64imac has no count-leading-zeros, count-trailing-zeros or population-
  * count instruction (they come with Zbb), so GCC compiles __builtin_clz*(),
- * __builtin_ctz*() and __builtin_popcount*(), as used by <bitops.h>, into
+ * __builtin_ctz*() and __builtin_popcount*(), as used by <linux/bitops.h>, into
  * calls to these three functions; the 32-bit builtins widen and call the
- * same ones.  The kernel does not link libgcc (DESIGN.md: -lgcc picks the
+ * same ones.  The kernel does not link libgcc (docs/design.md: -lgcc picks the
  * wrong multilib), so lib provides them.  Their names and types are GCC's
  * ABI ("di" is a 64-bit argument); they must not use the builtins they
  * implement, which would call themselves.
  */
-#include <types.h>
+#include <linux/types.h>
 
 int __clzdi2(unsigned long x);
 int __ctzdi2(unsigned long x);

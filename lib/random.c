@@ -7,9 +7,9 @@
  * the usual statistical batteries in all its output bits, with only adds,
  * shifts and rotates.  The state must not be all zero; seeding fills it with
  * two outputs of splitmix64, which maps its counter one-to-one to outputs
- * and so never returns zero twice in a row.  The API is in include/random.h.
+ * and so never returns zero twice in a row.  The API is in include/linux/prandom.h.
  */
-#include <random.h>
+#include <linux/prandom.h>
 
 static inline u64 rotl64(u64 x, unsigned int k)
 {

@@ -5,14 +5,14 @@
  * Heapsort rather than quicksort: its worst case is O(n log n), it needs no
  * recursion and no memory, and so it is safe on a small kernel stack and
  * with any input, including under a spinlock.  The API is in
- * include/sort.h.
+ * include/linux/sort.h.
  *
  * The array is first made a max-heap: element i is no smaller than its
  * children 2i + 1 and 2i + 2.  Then the root, the largest element, is swapped
  * with the last element of the heap, the heap shrinks by one, and the new
  * root sinks to its place; repeated, this leaves the array in order.
  */
-#include <sort.h>
+#include <linux/sort.h>
 
 typedef unsigned long __attribute__((may_alias)) word_t;
 

@@ -2,13 +2,13 @@
 /*
  * lib/string.c — memory and string functions, number parsing, matching.
  *
- * The API and its differences from Linux are in include/string.h.  The mem*
+ * The API and its differences from Linux are in include/linux/string.h.  The mem*
  * functions move a word at a time when they can, because the kernel zeroes
  * and copies whole pages with them; the str* functions go byte by byte, since
  * reading a word past a string's NUL may run off the end of a mapping.
  */
-#include <errno.h>
-#include <string.h>
+#include <linux/errno.h>
+#include <linux/string.h>
 
 /*
  * Words are accessed through a may_alias type: the kernel is built without

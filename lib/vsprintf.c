@@ -6,10 +6,10 @@
  * parsed into a struct fmt_spec, then printed.  All output goes through
  * put_char(), which counts every character but stores only those that fit:
  * truncation needs no path of its own, and the count is C's return value.
- * The API and its differences from Linux are in include/printf.h.
+ * The API and its differences from Linux are in include/linux/sprintf.h.
  */
-#include <printf.h>
-#include <string.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 /*
  * Widths and precisions are capped so that every length sum below fits in

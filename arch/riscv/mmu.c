@@ -15,9 +15,9 @@
 #include <asm/csr.h>
 #include <asm/machine.h>
 #include <asm/page.h>
-#include <errno.h>
-#include <printk.h>
-#include <string.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/string.h>
 
 #define PTE_V	(1UL << 0)
 #define PTE_R	(1UL << 1)

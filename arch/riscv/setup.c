@@ -6,7 +6,7 @@
  * device: the timer goes through stimecmp when every hart has Sstc, else
  * SBI TIME, and IPIs through SBI IPI, never through the interrupt
  * controller; QEMU is left through the sifive,test device because SBI
- * SRST exits 0 even for a failure (DESIGN.md).
+ * SRST exits 0 even for a failure (docs/design.md).
  */
 #include <asm/csr.h>
 #include <asm/machine.h>

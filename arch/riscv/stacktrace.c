@@ -11,7 +11,7 @@
  */
 #include <asm/page.h>
 #include <asm/processor.h>
-#include <printk.h>
+#include <linux/printk.h>
 
 #define MAX_FRAMES	32
 #define MAX_STACK_SPAN	(64 * 1024)	/* a frame chain never spans more */

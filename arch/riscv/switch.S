@@ -3,7 +3,7 @@
  * arch/riscv/switch.S — the context switch and a new task's first steps.
  *
  * A switched-out task is its callee-saved registers, ra and sp, stored in
- * struct thread_struct at the start of its task_struct (include/sched.h);
+ * struct thread_struct at the start of its task_struct (include/linux/sched.h);
  * everything else is on its stack already (the C caller saved it).  The
  * scheduler calls __switch_to with interrupts off and its run-queue lock
  * held; the task switched to releases both (kernel/sched/core.c).

@@ -13,8 +13,8 @@
 #include <asm/ptrace.h>
 #include <asm/setjmp.h>
 #include <asm/smp.h>
-#include <bug.h>
-#include <printk.h>
+#include <linux/bug.h>
+#include <linux/printk.h>
 
 #define OVERFLOW_STACK_SIZE 4096
 

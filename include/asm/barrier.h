@@ -10,7 +10,7 @@
 #ifndef NODAL_ASM_BARRIER_H
 #define NODAL_ASM_BARRIER_H
 
-#include <types.h>
+#include <linux/types.h>
 
 #define mb()	__asm__ __volatile__("fence rw, rw" ::: "memory")
 #define rmb()	__asm__ __volatile__("fence r, r" ::: "memory")

@@ -9,7 +9,7 @@
 #define NODAL_ASM_IRQFLAGS_H
 
 #include <asm/csr.h>
-#include <types.h>
+#include <linux/types.h>
 
 static __always_inline unsigned long arch_local_irq_save(void)
 {

@@ -8,7 +8,7 @@
 #ifndef NODAL_ASM_MACHINE_H
 #define NODAL_ASM_MACHINE_H
 
-#include <types.h>
+#include <linux/types.h>
 
 /** arch_console_putc() - write one byte, waiting for the transmitter */
 void arch_console_putc(char c);

@@ -10,7 +10,7 @@
 #ifndef NODAL_ASM_PAGE_H
 #define NODAL_ASM_PAGE_H
 
-#include <types.h>
+#include <linux/types.h>
 
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)

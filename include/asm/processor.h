@@ -5,12 +5,12 @@
  * Implemented by: arch/riscv (inline).  Mirrors: arch/riscv/include/asm/
  * processor.h, timex.h.  The counters are the ones S-mode may read:
  * `time` (timebase, 10 MHz on QEMU virt), `cycle` and `instret` (under
- * -icount shift=0 an exact instruction count, see DESIGN.md).
+ * -icount shift=0 an exact instruction count, see docs/design.md).
  */
 #ifndef NODAL_ASM_PROCESSOR_H
 #define NODAL_ASM_PROCESSOR_H
 
-#include <types.h>
+#include <linux/types.h>
 
 static __always_inline void cpu_relax(void)
 {

@@ -17,7 +17,7 @@
 #define PT_CAUSE	272
 
 #ifndef __ASSEMBLER__
-#include <types.h>
+#include <linux/types.h>
 
 struct pt_regs {
 	unsigned long epc;	/* sepc: where the trap happened */

@@ -9,7 +9,7 @@
 #ifndef NODAL_ASM_SBI_H
 #define NODAL_ASM_SBI_H
 
-#include <types.h>
+#include <linux/types.h>
 
 #define SBI_EXT_TIME	0x54494D45
 #define SBI_EXT_IPI	0x735049

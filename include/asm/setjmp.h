@@ -10,7 +10,7 @@
 #ifndef NODAL_ASM_SETJMP_H
 #define NODAL_ASM_SETJMP_H
 
-#include <types.h>
+#include <linux/types.h>
 
 struct arch_jmp_buf {
 	unsigned long ra, sp;

@@ -9,8 +9,8 @@
 #ifndef NODAL_ASM_SMP_H
 #define NODAL_ASM_SMP_H
 
-#include <percpu.h>
-#include <types.h>
+#include <linux/percpu.h>
+#include <linux/types.h>
 
 #define MAX_HARTID	512	/* QEMU virt accepts -smp up to 512 */
 #define INVALID_HARTID	(~0UL)

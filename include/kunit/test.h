@@ -2,7 +2,7 @@
 /*
  * include/kunit/test.h — KUnit: in-kernel unit tests that report in KTAP.
  *
- * Implemented by: kernel/kunit.c (the runner and the `test` shell command).
+ * Implemented by: tests/kunit/runner.c (the runner and the `test` shell command).
  * Mirrors: <kunit/test.h> and <kunit/assert.h> of Linux 6.12, a subset
  * with the same names and meaning, so a Linux test case compiles here with
  * at most a different #include.  The output is KTAP version 1 exactly as
@@ -56,9 +56,9 @@
 #define NODAL_KUNIT_TEST_H
 
 #include <limits.h>
-#include <printk.h>
-#include <string.h>
-#include <types.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/types.h>
 
 struct arch_jmp_buf;
 
@@ -235,7 +235,7 @@ static inline void kunit_set_failure(struct kunit *test)
 /** kunit_err() - the same at KERN_ERR */
 #define kunit_err(test, fmt, ...)   kunit_printk(KERN_ERR, test, fmt, ##__VA_ARGS__)
 
-/* ---- assertion machinery (kernel/kunit.c); use the macros below ---- */
+/* ---- assertion machinery (tests/kunit/runner.c); use the macros below ---- */
 
 struct kunit_loc {
 	const char *file;

@@ -12,10 +12,10 @@
 #define LIBFDT_ENV_H
 
 #include <limits.h>
+#include <linux/string.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 typedef uint16_t fdt16_t;
 typedef uint32_t fdt32_t;

@@ -62,19 +62,19 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/smp.h>
-#include <bug.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <preempt.h>
-#include <printf.h>
-#include <printk.h>
-#include <sched.h>
-#include <slab.h>
-#include <smp.h>
-#include <spinlock.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "internal.h"
 

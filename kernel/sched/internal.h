@@ -5,9 +5,9 @@
 #ifndef NODAL_SCHED_INTERNAL_H
 #define NODAL_SCHED_INTERNAL_H
 
-#include <list.h>
-#include <sched.h>
-#include <spinlock.h>
+#include <linux/list.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
 
 #define SCHED_SLICE_TICKS	1	/* a task's turn: one tick, 10 ms */
 

@@ -14,10 +14,10 @@
  * kthread_should_stop).  Nodal has no kthreadd: the creator builds the task
  * itself, and a thread's hart is fixed at creation.
  */
-#include <errno.h>
-#include <printf.h>
-#include <sched.h>
-#include <smp.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
 
 #include "internal.h"
 

@@ -3,18 +3,18 @@
  * kernel/sched/ps.c — `ps`: every task with its hart, state, switches, run
  * time and memory policy; `ps -m`: pages each task placed on each node.
  *
- * A report (STYLE.md): it reads tasks under the task list's lock through
+ * A report (docs/style.md): it reads tasks under the task list's lock through
  * for_each_task() and changes nothing.  Tasks are copied out first, then
  * printed, so the console is never written with the lock held.
  */
-#include <errno.h>
-#include <mempolicy.h>
-#include <printk.h>
-#include <sched.h>
-#include <shell.h>
-#include <slab.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/mempolicy.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #define PS_MAX	256
 

@@ -42,12 +42,12 @@
 #include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/processor.h>
-#include <bug.h>
-#include <errno.h>
-#include <printk.h>
-#include <sched.h>
-#include <smp.h>
-#include <string.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
 
 #define CSD_FLAG_LOCK	1
 

@@ -58,16 +58,16 @@
 #include <asm/barrier.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
-#include <bug.h>
-#include <errno.h>
-#include <init.h>
-#include <percpu.h>
-#include <preempt.h>
-#include <printk.h>
-#include <smp.h>
-#include <sort.h>
-#include <spinlock.h>
-#include <string.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/sort.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
 
 #define NR_POINTS	4
 #define SPINS_BEFORE_WAIT	256

@@ -13,10 +13,10 @@
  * the report says so.  Each stall is reported once.
  */
 #include <asm/processor.h>
-#include <init.h>
-#include <printk.h>
-#include <smp.h>
-#include <spinlock.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
 
 #define WATCHDOG_THRESH_S	10
 

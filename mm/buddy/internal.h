@@ -7,8 +7,9 @@
 #ifndef NODAL_MM_BUDDY_INTERNAL_H
 #define NODAL_MM_BUDDY_INTERNAL_H
 
-#include <gfp.h>
-#include <mmzone.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/vmstat.h>
 
 /* alloc_flags, as Linux's mm/internal.h names them. */
 #define ALLOC_WMARK_MIN		WMARK_MIN
@@ -31,25 +32,10 @@ struct alloc_context {
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
-struct mempolicy;
-/* policy_alloc.c: alloc_pages() for a task with a policy of its own. */
-struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
-				     struct mempolicy *pol);
-
 /** buddy_validate_zone() - check BUDDY-1..5 on @zone; 0 or -EINVAL */
 int buddy_validate_zone(struct zone *zone);
 /** buddy_validate_all() - buddy_validate_zone() for every populated zone */
 int buddy_validate_all(void);
-
-/*
- * count_numa_event() - one numastat event on @zone, this CPU's counter.
- * Caller has interrupts off (page_alloc.c's count_alloc(), the
- * interleave_hit of policy_alloc.c).
- */
-static inline void count_numa_event(struct zone *zone, enum numa_stat_item item)
-{
-	this_cpu_ptr(zone->per_cpu_zonestats)->vm_numa_event[item]++;
-}
 
 /* page_alloc.c, for pcp.c: caller holds zone->lock, interrupts off. */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int mt,

@@ -5,22 +5,22 @@
  * Part of the page allocator (see page_alloc.c for its theory and locks).
  * memmap_init() backs each node's slice of the virtual memory map (vmemmap
  * + pfn) with that node's own memory, marks every struct page reserved and
- * records the node spans pfn_valid() answers from (<mm.h>);
+ * records the node spans pfn_valid() answers from (<linux/mm.h>);
  * buddy_free_all_memblock() then hands every range memblock left free to
  * the buddy lists in the largest aligned blocks (Linux's memblock_free_all
  * and __free_pages_memory); setup_per_zone_wmarks() computes min_free_kbytes
  * and each zone's min/low/high/promo marks and lowmem_reserve with Linux's
- * formulas (LINUX-FACTS §2.3).
+ * formulas (docs/linux-facts.md §2.3).
  */
 #include <asm/page.h>
-#include <bitops.h>
-#include <bug.h>
-#include <memblock.h>
-#include <mmzone.h>
-#include <percpu.h>
-#include <printk.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bitops.h>
+#include <linux/bug.h>
+#include <linux/memblock.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "internal.h"
 

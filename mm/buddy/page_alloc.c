@@ -44,8 +44,9 @@
  *              buddy_validate_zone() checks them all.
  *
  * Paths        alloc_pages() (here) takes this CPU's node for a task
- *              without a policy of its own, else asks policy_alloc.c for
- *              the start node and allowed nodes.  Fastest: order 0, no
+ *              without a policy of its own; a task with one goes through
+ *              the hook mm/mempolicy registers (page_alloc_set_policy_alloc),
+ *              which picks the start node and allowed nodes.  Fastest: order 0, no
  *              nodemask, the first zone above its low mark and a list hit
  *              (alloc_pages_fast(), inline, no stack frame).  Then the
  *              whole algorithm: zonelist walk at the LOW watermark; orders
@@ -69,21 +70,21 @@
  *              no CMA or isolation, no watermark boost.
  *
  * Statistics   numa_hit/miss/foreign/local/other per zone and CPU (and
- *              interleave_hit, counted by policy_alloc.c); allocation
+ *              interleave_hit, counted by mm/mempolicy/alloc.c); allocation
  *              successes, pages, frees, bad frees and failures; printed by
  *              buddyinfo, zoneinfo, meminfo, numastat.
  */
 #include <asm/irqflags.h>
-#include <bug.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mmzone.h>
-#include <percpu.h>
-#include <printk.h>
-#include <sched.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "internal.h"
 
@@ -335,7 +336,7 @@ static __always_inline void count_alloc(struct zone *preferred, struct zone *z,
 		st->vm_numa_event[NUMA_HIT]++;
 	} else {
 		st->vm_numa_event[NUMA_MISS]++;
-		count_numa_event(preferred, NUMA_FOREIGN);
+		__count_numa_event(preferred, NUMA_FOREIGN);
 	}
 	st->vm_numa_event[z->node == local_nid ? NUMA_LOCAL : NUMA_OTHER]++;
 	if (!pcp_hit)
@@ -749,9 +750,20 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid,
 				numa_node_id(), false);
 }
 
+/* [init] mm/mempolicy's allocation under a task policy (numa_policy_init()) */
+static struct page *(*policy_alloc)(gfp_t gfp, unsigned int order,
+				    struct mempolicy *pol);
+
+void page_alloc_set_policy_alloc(struct page *(*fn)(gfp_t gfp, unsigned int order,
+						    struct mempolicy *pol))
+{
+	policy_alloc = fn;
+}
+
 /*
  * alloc_pages() - Linux's alloc_pages_noprof(), here beside the fast path
- * it inlines (the policies' half is policy_alloc.c).  Interrupts and
+ * it inlines (the policies' half is mm/mempolicy/alloc.c, reached through
+ * policy_alloc: the hook costs the default path nothing).  Interrupts and
  * __GFP_THISNODE use the default policy, as do tasks without one of their
  * own: this CPU's node, no nodemask (what alloc_pages_mpol() would do for
  * MPOL_LOCAL, without asking).  Task-context pages are counted in the
@@ -768,7 +780,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	me = current;
 	pol = READ_ONCE(me->mempolicy);
 	if (unlikely(pol && !(gfp & __GFP_THISNODE)))
-		return alloc_pages_task_policy(gfp, order, pol);
+		return policy_alloc(gfp, order, pol);
 	return alloc_pages_fast(gfp, order, nid, NULL, me->numa_pages, nid, true);
 }
 

@@ -51,17 +51,17 @@
  *              each CPU's pageset (count, high, batch) in `zoneinfo`.
  */
 #include <asm/irqflags.h>
-#include <bitops.h>
-#include <bug.h>
-#include <errno.h>
-#include <init.h>
-#include <mmzone.h>
-#include <percpu.h>
-#include <printk.h>
-#include <shell.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bitops.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #include "internal.h"
 
@@ -106,7 +106,7 @@ static inline unsigned int pindex_to_order(unsigned int pindex)
 	return pindex / MIGRATE_PCPTYPES;
 }
 
-/* ---- sizing (LINUX-FACTS §1.2, §1.3) ---- */
+/* ---- sizing (docs/linux-facts.md §1.2, §1.3) ---- */
 
 static int zone_batchsize(const struct zone *zone)
 {

@@ -3,20 +3,20 @@
  * mm/buddy/report.c — buddyinfo, pagetypeinfo, zoneinfo, meminfo, memblock.
  *
  * Reports of the page allocator (theory in page_alloc.c), printed in the
- * layouts of Linux's /proc files (LINUX-FACTS §8) so that habits carry
+ * layouts of Linux's /proc files (docs/linux-facts.md §8) so that habits carry
  * over, each followed by one JSON line between JSON-BEGIN/JSON-END markers
  * for host tools.  They read counters and free-list lengths without the
  * zone lock: a snapshot while other harts allocate is approximate, as
  * /proc's is.  They change nothing.
  */
-#include <errno.h>
-#include <gfp.h>
-#include <memblock.h>
-#include <mmzone.h>
-#include <printk.h>
-#include <shell.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #include "internal.h"
 

@@ -16,11 +16,11 @@
  * structure block at an odd offset, so a property need not be aligned.
  */
 #include <libfdt.h>
+#include <linux/string.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "fdt_numa.h"
 

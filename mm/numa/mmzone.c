@@ -35,14 +35,14 @@
  * Statistics   `zonelist` prints "Fallback order for Node N: ..." lines.
  */
 #include <asm/page.h>
-#include <bug.h>
-#include <errno.h>
-#include <memblock.h>
-#include <mempolicy.h>
-#include <mmzone.h>
-#include <printk.h>
-#include <shell.h>
-#include <topology.h>
+#include <linux/bug.h>
+#include <linux/errno.h>
+#include <linux/memblock.h>
+#include <linux/mempolicy.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #define DMA32_LIMIT_PFN	(1UL << (32 - PAGE_SHIFT))
 

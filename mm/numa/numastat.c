@@ -6,16 +6,16 @@
  * Linux's zone_statistics() keeps them (mm/buddy/page_alloc.c); this file
  * only folds and prints them: numastat(8)'s compatibility table (16-column
  * fields, one column per node, sysfs's token names), then one JSON line.
- * What each counts (LINUX-FACTS §3): numa_hit — the page came from the
+ * What each counts (docs/linux-facts.md §3): numa_hit — the page came from the
  * node the allocation aimed at; numa_miss — it came from this node though
  * aimed elsewhere; numa_foreign — aimed here, served elsewhere;
  * interleave_hit — an interleave policy got the node it chose; local_node
  * and other_node — the page's node is / is not the allocating CPU's.
  */
-#include <mmzone.h>
-#include <printk.h>
-#include <shell.h>
-#include <topology.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 static const char *const numastat_tokens[NR_VM_NUMA_EVENT_ITEMS] = {
 	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",

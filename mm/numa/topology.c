@@ -98,18 +98,18 @@
  */
 #include <asm/page.h>
 #include <asm/smp.h>
-#include <bug.h>
-#include <cpumask.h>
-#include <devtree.h>
-#include <init.h>
-#include <memblock.h>
-#include <nodemask.h>
-#include <printf.h>
-#include <printk.h>
-#include <shell.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bug.h>
+#include <linux/cpumask.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/nodemask.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/devtree.h>
+#include <nodal/shell.h>
 
 #include "fdt_numa.h"
 

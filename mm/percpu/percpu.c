@@ -38,16 +38,16 @@
  */
 #include <asm/page.h>
 #include <asm/percpu.h>
-#include <bitops.h>
-#include <bug.h>
-#include <cpumask.h>
-#include <memblock.h>
-#include <percpu.h>
-#include <printk.h>
-#include <shell.h>
-#include <spinlock.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bitops.h>
+#include <linux/bug.h>
+#include <linux/cpumask.h>
+#include <linux/memblock.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #define PERCPU_DYNAMIC_SIZE	(64 * 1024)
 #define PCPU_GRANULE		16

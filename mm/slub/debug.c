@@ -26,13 +26,13 @@
  * repair (slab_fix).  A damaged object is repaired, reported, and kept out
  * of use (counted in s->nr_isolated): it stays "in use" for ever.
  */
-#include <bug.h>
-#include <init.h>
-#include <printf.h>
-#include <printk.h>
-#include <smp.h>
+#include <linux/bug.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 #include <stdarg.h>
-#include <string.h>
 
 #include "internal.h"
 

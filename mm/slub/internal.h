@@ -8,14 +8,14 @@
 #ifndef NODAL_SLUB_INTERNAL_H
 #define NODAL_SLUB_INTERNAL_H
 
-#include <list.h>
-#include <mm.h>
-#include <nodemask.h>
-#include <percpu.h>
-#include <slab.h>
-#include <spinlock.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/nodemask.h>
+#include <linux/percpu.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
 #include <stddef.h>
-#include <types.h>
 
 /* Compile-time switches (EXTRA_CFLAGS=-DCONFIG_SLAB_FREELIST_HARDENED=0). */
 #ifndef CONFIG_SLAB_FREELIST_HARDENED

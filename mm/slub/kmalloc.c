@@ -4,7 +4,7 @@
  * caches, and whole pages above KMALLOC_MAX_CACHE_SIZE.
  *
  * Part of SLUB (theory and locking in slub.c).  Classes as Linux on riscv
- * (LINUX-FACTS 4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
+ * (docs/linux-facts.md §4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
  * 192 go through kmalloc_size_index[(size - 1) / 8], larger ones to the
  * next power of two.  A kmalloc cache with Z (slub_debug=Z,kmalloc-32)
  * remembers each object's requested size and red-zones the rest of the
@@ -15,11 +15,11 @@
  * by the page allocator (PG_head, private = order) and has no PG_slab, so
  * kfree and ksize tell the two apart.
  */
-#include <bitops.h>
-#include <bug.h>
-#include <gfp.h>
-#include <printk.h>
-#include <string.h>
+#include <linux/bitops.h>
+#include <linux/bug.h>
+#include <linux/gfp.h>
+#include <linux/printk.h>
+#include <linux/string.h>
 
 #include "internal.h"
 

@@ -15,13 +15,13 @@
  *    prints it, "<name> <total> C<cpu>=<n> ..." (CPUs with n > 0), + JSON.
  *  - validate CACHE|all: validate_slab_cache() and its error count.
  */
-#include <errno.h>
-#include <printk.h>
-#include <shell.h>
-#include <string.h>
-#include <cpumask.h>
-#include <smp.h>
-#include <topology.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #include "internal.h"
 

@@ -92,7 +92,7 @@
  *              chain, counters) is touched only by its CPU, with interrupts
  *              off for the whole operation (local_irq_save; no atomics: the
  *              riscv Linux fast path degenerates to exactly this, see
- *              LINUX-FACTS 4.2).  Other CPUs reach it only by a cross-call
+ *              docs/linux-facts.md §4.2).  Other CPUs reach it only by a cross-call
  *              (slub_flush_all, on_each_cpu) or read its [stat] counters.
  *
  * Invariants   SLUB-1 every free pointer (CPU or slab freelist) points at
@@ -158,18 +158,18 @@
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
-#include <bitops.h>
-#include <bug.h>
-#include <cpumask.h>
-#include <errno.h>
-#include <gfp.h>
-#include <init.h>
-#include <mempolicy.h>
-#include <printk.h>
-#include <random.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/bitops.h>
+#include <linux/bug.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/mempolicy.h>
+#include <linux/prandom.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "internal.h"
 
@@ -1536,7 +1536,7 @@ static unsigned int calculate_alignment(unsigned long flags,
 	return ALIGN(align, (unsigned int)sizeof(void *));
 }
 
-/* calculate_sizes() - slot layout and order (LINUX-FACTS 4.6). */
+/* calculate_sizes() - slot layout and order (docs/linux-facts.md §4.6). */
 static int calculate_sizes(struct kmem_cache *s)
 {
 	unsigned long flags = s->flags;

@@ -8,8 +8,8 @@
  * kmem_cache_shrink() does); they walk slab_caches under slab_caches_lock
  * where they can, and from a snapshot where the work cross-calls.
  */
-#include <slab.h>
-#include <spinlock.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
 
 #include "internal.h"
 

@@ -3,7 +3,7 @@
  * tests/bench/bench_loops.h — private to tests/bench: the two loop shapes
  * of the single-hart allocator benchmarks, each with its empty twin.
  *
- * include/bench.h subtracts an empty pass from the timed one, so that
+ * include/nodal/bench.h subtracts an empty pass from the timed one, so that
  * what is left is the API calls alone.  That only works if the empty pass
  * is the same loop minus the calls: the same counter, the same NULL test,
  * the same array store and load.  Writing both from one macro keeps them
@@ -20,7 +20,7 @@
 #ifndef NODAL_TESTS_BENCH_LOOPS_H
 #define NODAL_TESTS_BENCH_LOOPS_H
 
-#include <bench.h>
+#include <nodal/bench.h>
 
 #define BENCH_PAIR_PASSES(prefix, type, alloc_expr, free_fn)		\
 static void prefix##_pass(struct bench *b, unsigned long n)		\

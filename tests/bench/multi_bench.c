@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * tests/bench/multi_bench.c — multi-hart benchmarks: operations per second
- * with every hart at work (runner: kernel/bench.c, method: include/bench.h).
+ * with every hart at work (runner: tests/bench/runner.c, method: include/nodal/bench.h).
  *
  *   xcpu_free   the harts are paired across nodes (each with the first
  *               free hart of another node: on 4 harts / 2 nodes 0→2 and
@@ -21,18 +21,18 @@
  *
  * Waiting: a producer facing a full ring and a consumer facing an empty
  * one spin briefly, then give the host core away (cpu_wait_briefly), as
- * DESIGN.md asks of wait loops under QEMU.
+ * docs/design.md asks of wait loops under QEMU.
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <bench.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <slab.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/bench.h>
 
 #include "../stress/stress.h"
 

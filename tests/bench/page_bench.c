@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * tests/bench/page_bench.c — single-hart page allocator benchmarks:
- * instructions per alloc_pages() + __free_pages() (runner: kernel/bench.c,
- * method: include/bench.h).
+ * instructions per alloc_pages() + __free_pages() (runner: tests/bench/runner.c,
+ * method: include/nodal/bench.h).
  *
  *   page_fast    order-0 pairs: the per-CPU list hit on both sides
  *   page_batch   1024 order-0 pages allocated, then all freed: the list
@@ -17,11 +17,11 @@
  * same QEMU needs about 884 instructions per page_fast pair and 889 per
  * page_batch page (issue 8).
  */
-#include <bench.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <nodemask.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/nodemask.h>
+#include <nodal/bench.h>
 
 #include "bench_loops.h"
 

@@ -2,11 +2,11 @@
 /*
  * tests/bench/percpu_bench.c — percpu_counter: instructions per
  * this_cpu_inc() of a DEFINE_PER_CPU counter, the primitive every per-CPU
- * statistic of the allocators pays (runner: kernel/bench.c, method:
- * include/bench.h; the empty pass is the runner's bench_empty_pass()).
+ * statistic of the allocators pays (runner: tests/bench/runner.c, method:
+ * include/nodal/bench.h; the empty pass is the runner's bench_empty_pass()).
  */
-#include <bench.h>
-#include <percpu.h>
+#include <linux/percpu.h>
+#include <nodal/bench.h>
 
 static DEFINE_PER_CPU(unsigned long, bench_counter);	/* [cpu] */
 

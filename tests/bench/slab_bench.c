@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * tests/bench/slab_bench.c — single-hart SLUB benchmarks: instructions per
- * object operation (runner: kernel/bench.c, method: include/bench.h).
+ * object operation (runner: tests/bench/runner.c, method: include/nodal/bench.h).
  *
  *   slab_fast         kmem_cache_alloc + kmem_cache_free pairs on a 64-byte
  *                     cache of its own: the per-CPU slab's freelist both ways
@@ -16,15 +16,15 @@
  * Linux: the same calls; Linux 6.12 on the same QEMU needs about 148
  * instructions per slab_fast pair and 244 per slab_batch object (issue 8).
  */
-#include <bench.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <nodemask.h>
-#include <printk.h>
-#include <slab.h>
-#include <smp.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/nodemask.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
+#include <nodal/bench.h>
 
 #include "bench_loops.h"
 

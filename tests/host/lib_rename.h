@@ -14,7 +14,7 @@
  * C library through names captured before this header, or through GCC's
  * __builtin_*() (which call the C library), and lib through nodal_*().
  *
- * ffs() and fls() are static inline in <bitops.h>; they are renamed too
+ * ffs() and fls() are static inline in <linux/bitops.h>; they are renamed too
  * because <strings.h> declares an extern ffs().  Every new extern symbol of
  * lib/ must be added here, or the host link picks the C library's instead.
  */
@@ -69,7 +69,7 @@
 #define __ctzdi2		nodal___ctzdi2
 #define __popcountdi2		nodal___popcountdi2
 
-/* include/bitops.h */
+/* include/linux/bitops.h */
 #define ffs			nodal_ffs
 #define fls			nodal_fls
 

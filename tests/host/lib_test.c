@@ -11,7 +11,7 @@
  *
  * Names: see lib_rename.h.  lib is called as nodal_memcpy() and so on (the
  * inline <bitops.h> functions by their own names).  Because of -Iinclude,
- * <string.h> below is lib's, so the C library's string functions are reached
+ * <linux/string.h> below is lib's, so the C library's string functions are reached
  * as GCC builtins (libc_memcmp ...), and its vsnprintf through a pointer
  * taken before lib_rename.h hides the name.
  */
@@ -27,12 +27,12 @@ static int (*const libc_vsnprintf)(char *, size_t, const char *, va_list) =
 
 #include "lib_rename.h"
 
-#include <bitops.h>
-#include <errno.h>
-#include <printf.h>
-#include <random.h>
-#include <sort.h>
-#include <string.h>
+#include <linux/bitops.h>
+#include <linux/errno.h>
+#include <linux/sprintf.h>
+#include <linux/prandom.h>
+#include <linux/sort.h>
+#include <linux/string.h>
 
 /* lib/libgcc.c has no header: GCC itself calls these. */
 int __clzdi2(unsigned long x);

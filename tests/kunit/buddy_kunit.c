@@ -10,14 +10,14 @@
  * while the other harts are idle (cross-calls only where a case asks).
  */
 #include <asm/irqflags.h>
-#include <gfp.h>
 #include <kunit/test.h>
-#include <mmzone.h>
-#include <percpu.h>
-#include <random.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/prandom.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "../../mm/buddy/internal.h"
 

@@ -10,13 +10,13 @@
  * while the other CPUs sit idle.
  */
 #include <asm/processor.h>
-#include <gfp.h>
 #include <kunit/test.h>
-#include <mmzone.h>
-#include <random.h>
-#include <smp.h>
-#include <spinlock.h>
-#include <topology.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/prandom.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/topology.h>
 
 #include "../../mm/buddy/internal.h"
 

@@ -21,7 +21,7 @@
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <kunit/test.h>
-#include <types.h>
+#include <linux/types.h>
 
 #define UNMAPPED_ADDR	0x1000UL	/* page 1: below RAM and all MMIO */
 

@@ -10,13 +10,13 @@
  * snprintf(), kstrto*() errors, glob_match(), sort() order and prandom
  * determinism.
  */
-#include <errno.h>
 #include <kunit/test.h>
 #include <limits.h>
-#include <printf.h>
-#include <random.h>
-#include <sort.h>
-#include <string.h>
+#include <linux/errno.h>
+#include <linux/prandom.h>
+#include <linux/sort.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 /* ---- memory ---- */
 

@@ -16,17 +16,17 @@
  * stays fast under emulation.
  */
 #include <asm/irqflags.h>
-#include <errno.h>
-#include <gfp.h>
-#include <init.h>
 #include <kunit/test.h>
-#include <mempolicy.h>
-#include <mmzone.h>
-#include <sched.h>
-#include <slab.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/mempolicy.h>
+#include <linux/mmzone.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #define NR_PLACED	10000UL
 

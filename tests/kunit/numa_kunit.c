@@ -18,13 +18,13 @@
  * memory is compared rounded up to whole MiB, so that firmware memory
  * taken out of memblock (less than 1 MiB) does not count as a mismatch.
  */
-#include <cpumask.h>
-#include <init.h>
 #include <kunit/test.h>
-#include <nodemask.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/cpumask.h>
+#include <linux/init.h>
+#include <linux/nodemask.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #define MiB	(1024ULL * 1024)
 

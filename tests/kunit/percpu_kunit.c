@@ -8,13 +8,13 @@
  * this_cpu_inc() from every CPU loses nothing.
  *
  * The variables are written by cross-call callbacks on their own CPU (the
- * owner, interrupts off, as STYLE.md 3.2 asks) and read by the case's
+ * owner, interrupts off, as docs/style.md §3.2 asks) and read by the case's
  * hart once the callbacks are over, through per_cpu().
  */
-#include <cpumask.h>
 #include <kunit/test.h>
-#include <percpu.h>
-#include <smp.h>
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
 
 #define INC_ITERATIONS	10000UL		/* per CPU */
 

@@ -21,11 +21,11 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <cpumask.h>
 #include <kunit/test.h>
-#include <printk.h>
-#include <smp.h>
-#include <string.h>
+#include <linux/cpumask.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/string.h>
 
 #define TORTURE_LINES		200	/* per CPU */
 #define TORTURE_PAYLOAD		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd"

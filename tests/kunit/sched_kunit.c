@@ -13,18 +13,18 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/setjmp.h>
-#include <errno.h>
-#include <gfp.h>
 #include <kunit/test.h>
-#include <mempolicy.h>
-#include <mm.h>
-#include <mmzone.h>
-#include <preempt.h>
-#include <random.h>
-#include <sched.h>
-#include <slab.h>
-#include <smp.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mempolicy.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/prandom.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
 
 #define NS_PER_MS	1000000ULL
 

@@ -13,14 +13,14 @@
  * validates it and compares free pages with the suite's start.
  */
 #include <asm/processor.h>
-#include <gfp.h>
 #include <kunit/test.h>
-#include <mmzone.h>
-#include <random.h>
-#include <slab.h>
-#include <smp.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/prandom.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "../../mm/slub/internal.h"
 

@@ -16,14 +16,14 @@
  * warns about a class used both ways.
  */
 #include <asm/irqflags.h>
-#include <cpumask.h>
-#include <errno.h>
-#include <init.h>
 #include <kunit/test.h>
-#include <printk.h>
-#include <smp.h>
-#include <spinlock.h>
-#include <string.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
 
 /*
  * Per hart.  Under QEMU's multi-threaded TCG every hart is a host thread,

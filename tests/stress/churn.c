@@ -18,12 +18,12 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <printk.h>
-#include <mmzone.h>
-#include <slab.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
 
 #include "stress.h"
 

@@ -22,12 +22,12 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <printk.h>
-#include <slab.h>
-#include <string.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 
 #include "stress.h"
 

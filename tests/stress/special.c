@@ -24,16 +24,16 @@
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <errno.h>
-#include <gfp.h>
-#include <mm.h>
-#include <printk.h>
-#include <mmzone.h>
-#include <slab.h>
-#include <sort.h>
-#include <spinlock.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/topology.h>
 
 #include "stress.h"
 

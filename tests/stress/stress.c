@@ -37,28 +37,28 @@
  *
  * Linux        None: Linux has no in-kernel allocator stress suite; the
  *              workloads re-express mimalloc-bench's xmalloc-test, larson,
- *              and the MIT 6.1810 lock lab's kalloctest (LINUX-FACTS §9).
+ *              and the MIT 6.1810 lock lab's kalloctest (docs/linux-facts.md §9).
  *
  * Statistics   the report above; `JSON-BEGIN stress` … `JSON-END`.
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
-#include <cpumask.h>
-#include <errno.h>
-#include <gfp.h>
-#include <init.h>
 #include <kunit/test.h>
-#include <mempolicy.h>
-#include <mm.h>
-#include <mmzone.h>
-#include <printk.h>
-#include <sched.h>
-#include <shell.h>
-#include <slab.h>
-#include <smp.h>
-#include <spinlock.h>
-#include <string.h>
-#include <topology.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/mempolicy.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
 
 #include "stress.h"
 

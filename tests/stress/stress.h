@@ -22,11 +22,11 @@
 #ifndef NODAL_STRESS_H
 #define NODAL_STRESS_H
 
-#include <nodemask.h>
-#include <random.h>
-#include <sched.h>
-#include <smp.h>
-#include <types.h>
+#include <linux/nodemask.h>
+#include <linux/prandom.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/types.h>
 
 struct stress_run;
 

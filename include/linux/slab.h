@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/linux/slab.h — object caches (kmem_cache_*) and kmalloc.
+ *
+ * Implemented in mm/slub/ (theory in mm/slub/slub.c).  Mirrors Linux's
+ * include/linux/slab.h with Linux's names and signatures.  Differences:
+ *  - one allocator (SLUB); no kmalloc-rcl-, kmalloc-cg-, dma-kmalloc- or
+ *    kmalloc-rnd- families; no RCU (no SLAB_TYPESAFE_BY_RCU, kfree_rcu);
+ *  - no cache merging (every kmem_cache_create() makes its own cache);
+ *  - kfree() of a pointer that is not the start of a live object (interior,
+ *    stack, never allocated, already freed under debugging) is reported
+ *    and ignored instead of crashing;
+ *  - kmem_cache_shrink() returns 0 and always flushes every CPU's slabs;
+ *  - kmem_cache_destroy() of a cache with live objects reports them and
+ *    keeps the cache (Linux keeps it too, and warns);
+ *  - Nodal additions: kmem_cache_nr_errors(), kmem_cache_find(),
+ *    validate_slab_cache() is public (Linux: sysfs `validate`).
+ */
+#ifndef NODAL_SLAB_H
+#define NODAL_SLAB_H
+
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+/* Cache flags (kmem_cache_create() @flags), Linux's values. */
+#define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* F: check free pointers, counts */
+#define SLAB_RED_ZONE		0x00000400UL	/* Z: guard bytes around objects */
+#define SLAB_POISON		0x00000800UL	/* P: 0x6b in free objects */
+#define SLAB_HWCACHE_ALIGN	0x00002000UL	/* align objects to cache lines */
+#define SLAB_STORE_USER		0x00010000UL	/* U: record last alloc/free */
+#define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
+#define SLAB_TRACE		0x00200000UL	/* T: print every alloc and free */
+#define SLAB_KMALLOC		0x00001000UL	/* a kmalloc-N cache (internal) */
+
+/** ZERO_SIZE_PTR - what kmalloc(0) returns; kfree() accepts it */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+#define KMALLOC_MIN_SIZE	8
+#define KMALLOC_SHIFT_HIGH	(PAGE_SHIFT + 1)
+/** KMALLOC_MAX_CACHE_SIZE - largest kmalloc served by a cache (8 KiB) */
+#define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
+/** KMALLOC_MAX_SIZE - largest kmalloc at all (4 MiB = order 10) */
+#define KMALLOC_MAX_SIZE	(1UL << (MAX_PAGE_ORDER + PAGE_SHIFT))
+
+#define ARCH_KMALLOC_MINALIGN	8
+#define L1_CACHE_BYTES		64
+
+struct kmem_cache;
+
+/**
+ * kmem_cache_create() - create a cache of objects of one size
+ * @name: name for slabinfo (the string is not copied; keep it alive)
+ * @size: object size in bytes, 1..KMALLOC_MAX_SIZE
+ * @align: minimum alignment, 0 or a power of two
+ * @flags: SLAB_* flags (debug flags may be added by `slab_debug=`)
+ * @ctor: called on each object when its slab is allocated, or NULL
+ *
+ * Context: may sleep in Linux; here takes the slab_caches lock and calls
+ * the page allocator.  Not from interrupts.
+ * Return: the cache, or NULL (bad arguments are reported) — or a panic
+ * with SLAB_PANIC.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *));
+
+/**
+ * kmem_cache_destroy() - destroy a cache
+ * @s: the cache, or NULL (ignored)
+ *
+ * Flushes every CPU's slabs and frees the empty ones.  If objects are
+ * still allocated, each one found on a partial slab is reported (with its
+ * address) and the cache is kept, as Linux does.
+ * Context: process context, interrupts on (cross-calls every CPU).
+ */
+void kmem_cache_destroy(struct kmem_cache *s);
+
+/**
+ * kmem_cache_shrink() - flush all CPU slabs and free empty slabs
+ * @s: the cache
+ *
+ * Context: process context, interrupts on (cross-calls every CPU).
+ * Return: 0.
+ */
+int kmem_cache_shrink(struct kmem_cache *s);
+
+/**
+ * kmem_cache_alloc() - allocate one object
+ * @s: the cache
+ * @gfp: GFP flags (__GFP_ZERO zeroes the object)
+ *
+ * Context: any, interrupts in any state.
+ * Return: the object or NULL.
+ */
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+
+/**
+ * kmem_cache_alloc_node() - allocate one object on node @node
+ * @s: the cache
+ * @gfp: GFP flags; __GFP_THISNODE makes @node strict (fail otherwise)
+ * @node: node id, or NUMA_NO_NODE (this hart's node, any node's slab)
+ *
+ * Without __GFP_THISNODE the object comes from @node when it has free
+ * objects or free pages, else from the nearest node that has.
+ * Context: any.  Return: the object or NULL.
+ */
+void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node);
+
+/**
+ * kmem_cache_free() - free an object of @s
+ * @s: the cache the object came from
+ * @obj: the object, or NULL (ignored)
+ *
+ * Context: any.  A pointer from another cache is reported and ignored.
+ */
+void kmem_cache_free(struct kmem_cache *s, void *obj);
+
+/**
+ * kmalloc() - allocate @size bytes
+ * @size: bytes; 0 gives ZERO_SIZE_PTR; above KMALLOC_MAX_SIZE gives NULL
+ * @gfp: GFP flags
+ *
+ * Up to 8 KiB from the kmalloc-N caches (8, 16, 32, 64, 96, 128, 192, 256,
+ * ... 8k), above that whole pages.  Objects are aligned to their class
+ * size for powers of two, to 8 bytes otherwise.
+ * Context: any.  Return: the memory or NULL.
+ */
+void *kmalloc(size_t size, gfp_t gfp);
+
+/** kmalloc_node() - kmalloc() on @node (see kmem_cache_alloc_node()) */
+void *kmalloc_node(size_t size, gfp_t gfp, int node);
+
+/** kzalloc() - kmalloc() of zeroed memory */
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+/** kzalloc_node() - kmalloc_node() of zeroed memory */
+static inline void *kzalloc_node(size_t size, gfp_t gfp, int node)
+{
+	return kmalloc_node(size, gfp | __GFP_ZERO, node);
+}
+
+/**
+ * kmalloc_array() - allocate @n elements of @size bytes
+ * Return: NULL if @n * @size overflows, else kmalloc(n * size).
+ */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kmalloc(bytes, gfp);
+}
+
+/** kcalloc() - zeroed kmalloc_array(); NULL on overflow */
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+
+/**
+ * krealloc() - resize a kmalloc'ed block
+ * @p: the block, NULL (then it is kmalloc()) or ZERO_SIZE_PTR
+ * @new_size: new size; 0 frees @p and returns ZERO_SIZE_PTR
+ * @gfp: GFP flags (__GFP_ZERO zeroes the grown part)
+ *
+ * Shrinks or grows in place when the block's ksize() allows, else copies.
+ * Return: the block (possibly moved) or NULL, leaving @p untouched.
+ */
+void *krealloc(const void *p, size_t new_size, gfp_t gfp);
+
+/**
+ * kfree() - free a kmalloc'ed block
+ * @p: the block; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * A pointer that is not the start of a live kmalloc block is reported
+ * and ignored.  Context: any.
+ */
+void kfree(const void *p);
+
+/**
+ * ksize() - usable size of a kmalloc'ed block
+ * @p: the block
+ * Return: the size of its class (or pages), 0 for NULL/ZERO_SIZE_PTR or
+ * a pointer that is not a live block.
+ */
+size_t ksize(const void *p);
+
+/**
+ * validate_slab_cache() - check every slab of @s (Linux: sysfs `validate`)
+ * @s: the cache
+ *
+ * Flushes CPU slabs, then walks every node's partial (and, for debug
+ * caches, full) lists: free pointers inside their slab on object
+ * boundaries, no object twice, counts matching (SLUB-1..SLUB-5), and for
+ * debug caches the red zones and poison of every object.
+ * Context: process context, interrupts on.
+ * Return: the number of errors found (0: clean).
+ */
+int validate_slab_cache(struct kmem_cache *s);
+
+/** kmem_cache_nr_errors() - debug reports made for @s so far (tests) */
+unsigned long kmem_cache_nr_errors(struct kmem_cache *s);
+
+/* Whole-allocator totals (mm/slub/totals.c), for the stress reports. */
+enum slub_event {
+	SLUB_EV_ALLOC_FASTPATH, SLUB_EV_ALLOC_SLOWPATH, SLUB_EV_FREE_FASTPATH,
+	SLUB_EV_FREE_SLOWPATH, SLUB_EV_FREE_REMOTE_HART, SLUB_EV_FREE_REMOTE_NODE,
+	SLUB_EV_ALLOC_SLAB, SLUB_EV_FREE_SLAB, SLUB_EV_ALLOC_FROM_PARTIAL,
+	SLUB_EV_CPU_PARTIAL_ALLOC, SLUB_EV_CPU_PARTIAL_FREE,
+	SLUB_EV_CPU_PARTIAL_DRAIN, NR_SLUB_EVENTS
+};
+struct slub_events {
+	unsigned long ev[NR_SLUB_EVENTS];
+};
+extern const char *const slub_event_names[NR_SLUB_EVENTS];
+/** slub_events_sum() - SLUB's per-cache counters summed over caches and CPUs */
+void slub_events_sum(struct slub_events *out);
+/** kmem_cache_shrink_all() - kmem_cache_shrink() every cache.
+ * Context: task; no cache may be destroyed meanwhile. */
+void kmem_cache_shrink_all(void);
+/** slub_nocpu - true after the slub_nocpu boot option (caches made after it
+ * bypass their per-CPU slabs: every operation takes the node list_lock) */
+extern bool slub_nocpu;
+
+/** slub_cpu_partial_enabled() - false after slub_cpu_partial=0 */
+bool slub_cpu_partial_enabled(void);
+
+/** validate_all_slab_caches() - validate_slab_cache() of every cache, summed */
+int validate_all_slab_caches(void);
+
+/** kmem_cache_find() - the cache named @name, or NULL */
+struct kmem_cache *kmem_cache_find(const char *name);
+
+/**
+ * kmem_cache_init() - bootstrap SLUB and create the kmalloc caches
+ *
+ * Context: boot, once, after page_alloc_init() and setup_per_cpu_areas().
+ */
+void kmem_cache_init(void);
+
+/** slub_ensure_init() - kmem_cache_init() unless it has run; for tests */
+void slub_ensure_init(void);
+
+#endif /* NODAL_SLAB_H */

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/linux/sprintf.h — formatted output into a bounded buffer (snprintf).
+ *
+ * Implemented by: lib/vsprintf.c.  Mirrors: <linux/sprintf.h>.
+ * Supported: the conversions d i u x X o c s p %, the flags - 0 + space #,
+ * field width and precision (either may be '*'), and the length modifiers
+ * hh h l ll z t j, all with C's meaning.
+ * Differences from Linux:
+ *  - no floating point, and none of Linux's %p extensions (%pS, %pK, ...):
+ *    %p always prints "0x" and 16 hex digits, unhashed, and a letter after
+ *    it is ordinary text;
+ *  - no sprintf() or vsprintf(): every call is bounded;
+ *  - as in Linux, an unknown conversion ends the output there, because the
+ *    arguments after it can no longer be found.
+ *
+ * All functions are pure computations: callable in any context.
+ */
+#ifndef NODAL_PRINTF_H
+#define NODAL_PRINTF_H
+
+#include <linux/types.h>
+#include <stdarg.h>
+
+/**
+ * vsnprintf() - format into a buffer, C99 style
+ * @buf: destination; may be NULL if @size is 0
+ * @size: size of @buf in bytes, including the terminating NUL
+ * @fmt: format string
+ * @ap: arguments
+ *
+ * Writes at most @size bytes, always NUL-terminated when @size > 0; bytes of
+ * @buf past the NUL are left alone.
+ * Context: any.
+ * Return: the length the whole output would have (without the NUL), even
+ * when it was cut: the output was cut if the return is >= @size.
+ */
+__printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt,
+			     va_list ap);
+
+/** snprintf() - vsnprintf() with the arguments inline */
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+
+/**
+ * vscnprintf() - format into a buffer, returning what was stored
+ * @buf: destination; may be NULL if @size is 0
+ * @size: size of @buf in bytes, including the terminating NUL
+ * @fmt: format string
+ * @ap: arguments
+ *
+ * As vsnprintf(), but the return value is safe to add to a position in
+ * @buf: "pos += scnprintf(buf + pos, size - pos, ...)" never passes the end.
+ * Context: any.
+ * Return: the number of characters stored in @buf, without the NUL; 0 if
+ * @size is 0, at most @size - 1 otherwise.
+ */
+__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt,
+			      va_list ap);
+
+/** scnprintf() - vscnprintf() with the arguments inline */
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+
+#endif /* NODAL_PRINTF_H */

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/linux/topology.h — which node each CPU is on, and how far nodes are.
+ *
+ * Implemented by: mm/numa/topology.c (numa_init() reads the device tree
+ * through mm/numa/fdt_numa.c).  Mirrors: <linux/topology.h>,
+ * <asm-generic/numa.h> and drivers/base/arch_numa.c, with Linux's names.
+ *
+ * Differences from Linux:
+ *  - cpu_to_node() reads an [init] array filled by numa_init(), so it is
+ *    valid before the per-CPU areas exist (Linux splits this into
+ *    early_cpu_to_node() and the per-CPU numa_node); numa_node_id() reads
+ *    the per-CPU variable numa_node, as Linux's USE_PERCPU_NUMA_NODE_ID.
+ *  - numa_mem_id() and cpu_to_mem() give, for a CPU on a memory-less node,
+ *    the node with memory at the smallest distance (lowest id on a tie):
+ *    Linux riscv has no HAVE_MEMORYLESS_NODES and returns the CPU's own
+ *    node, leaving the zonelist to find memory.
+ *  - No hotplug: everything here is [init], written by the boot hart before
+ *    other harts start, then read-only.
+ */
+#ifndef NODAL_TOPOLOGY_H
+#define NODAL_TOPOLOGY_H
+
+#include <linux/cpumask.h>
+#include <linux/nodemask.h>
+#include <linux/percpu.h>
+#include <linux/types.h>
+
+#define LOCAL_DISTANCE		10	/* a node to itself */
+#define REMOTE_DISTANCE		20	/* default between two nodes */
+#define DISTANCE_BITS		8	/* distances are 10..255 */
+
+DECLARE_PER_CPU(int, numa_node);	/* [init] this CPU's node */
+
+extern int __cpu_to_node_map[NR_CPUS];		/* [init] NUMA_NO_NODE if none */
+extern int __node_to_mem_node[MAX_NUMNODES];	/* [init] nearest node with memory */
+extern u8 __numa_distance[MAX_NUMNODES][MAX_NUMNODES];	/* [init] */
+extern struct cpumask __node_to_cpumask_map[MAX_NUMNODES];	/* [init] */
+
+/**
+ * numa_init() - read the NUMA topology from the device tree and apply it
+ *
+ * Parses initial_boot_params (nodes, harts, memory ranges, distance map),
+ * prints what it found and every problem with the tree, then sets the node
+ * states, tags memblock's memory with node ids, and fills the CPU-to-node
+ * map, the node CPU masks and the distance table.  A tree it cannot trust
+ * gives one node 0 with all memory and all CPUs, as Linux's
+ * dummy_numa_init(); mm/numa/topology.c lists every fallback.
+ *
+ * Context: boot hart, once, after the CPU ids are numbered
+ * (smp_setup_cpu_ids) and memblock holds RAM, before setup_per_cpu_areas().
+ * Return: 0 with the device tree's topology, 1 when it fell back to one
+ * node, -ENOSPC if memblock's table overflowed while tagging.
+ */
+int numa_init(void);
+
+/**
+ * numa_validate_topology() - check TOPO-1..5 (mm/numa/topology.c)
+ *
+ * Context: any, after numa_init().  Prints each broken invariant.
+ * Return: the number of broken invariants (0 when all hold).
+ */
+int numa_validate_topology(void);
+
+/**
+ * numa_node_id() - the node of the CPU this runs on
+ *
+ * Context: any; a task that may migrate gets a snapshot.  Valid on every
+ * CPU once setup_per_cpu_areas() has called set_cpu_numa_node().
+ */
+static inline int numa_node_id(void)
+{
+	return this_cpu_read(numa_node);
+}
+
+/**
+ * set_cpu_numa_node() - record @node as CPU @cpu's numa_node_id()
+ *
+ * Context: boot hart, once @cpu's per-CPU area exists and before @cpu
+ * starts (Linux: arch_numa.c numa_store_cpu_info(), x86's
+ * setup_per_cpu_areas()).
+ */
+void set_cpu_numa_node(int cpu, int node);
+
+/**
+ * cpu_to_node() - the node of CPU @cpu
+ * @cpu: a possible CPU
+ *
+ * Context: any, from numa_init() on.  Return: its node (0 before
+ * numa_init(), or for a CPU id that is not possible).
+ */
+static inline int cpu_to_node(int cpu)
+{
+	if (cpu < 0 || cpu >= NR_CPUS || __cpu_to_node_map[cpu] < 0)
+		return 0;
+	return __cpu_to_node_map[cpu];
+}
+
+/**
+ * node_distance() - the device tree's distance from node @a to node @b
+ *
+ * Context: any.  Return: LOCAL_DISTANCE (10) for a == b, the distance-map
+ * value, or REMOTE_DISTANCE (20) without a map; for ids outside
+ * 0..MAX_NUMNODES-1, 10 if equal else 20, as Linux's __node_distance().
+ */
+static inline int node_distance(int a, int b)
+{
+	if (a < 0 || b < 0 || a >= MAX_NUMNODES || b >= MAX_NUMNODES)
+		return a == b ? LOCAL_DISTANCE : REMOTE_DISTANCE;
+	return __numa_distance[a][b];
+}
+
+/**
+ * cpumask_of_node() - the possible CPUs of node @node
+ *
+ * Context: any.  Return: the node's mask; every possible CPU for
+ * NUMA_NO_NODE; an empty mask (and a warning) for an invalid id.
+ */
+const struct cpumask *cpumask_of_node(int node);
+
+/**
+ * cpu_to_mem() - the node CPU @cpu should take memory from
+ *
+ * Its own node if that has memory, else the memory node at the smallest
+ * distance (lowest id on a tie).  Context: any, from numa_init() on.
+ */
+static inline int cpu_to_mem(int cpu)
+{
+	return __node_to_mem_node[cpu_to_node(cpu)];
+}
+
+/** numa_mem_id() - cpu_to_mem() of the CPU this runs on */
+static inline int numa_mem_id(void)
+{
+	int nid = numa_node_id();
+
+	return nid >= 0 && nid < MAX_NUMNODES ? __node_to_mem_node[nid] : 0;
+}
+
+/**
+ * numa_node_mem_bytes() - RAM on node @nid, from memblock's memory table
+ *
+ * The whole of it, reserved parts included (numactl's "size").
+ * Context: any, from numa_init() on.  Return: bytes, 0 for a memory-less
+ * or invalid node.
+ */
+phys_addr_t numa_node_mem_bytes(int nid);
+
+/**
+ * numa_node_free_pages() - free pages on node @nid, for `topo`'s "free"
+ *
+ * Weak: mm/numa/topology.c's version counts memblock memory minus reserved
+ * on the node (right until the page allocator takes over); the page
+ * allocator overrides it with its real free count.
+ * Context: any.  Return: pages.
+ */
+unsigned long numa_node_free_pages(int nid);
+
+/**
+ * numa_print_topology() - the `topo` report: numactl --hardware, then JSON
+ *
+ * Context: any CPU, interrupts on; takes the console lock.
+ */
+void numa_print_topology(void);
+
+#endif /* NODAL_TOPOLOGY_H */

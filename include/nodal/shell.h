@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/nodal/shell.h — monitor shell commands.
+ *
+ * Implemented by: init/shell.c.  No Linux counterpart (its nearest
+ * relatives are /proc files and the magic SysRq keys).  A command is
+ * registered where it is implemented, through a linker section.
+ */
+#ifndef NODAL_SHELL_H
+#define NODAL_SHELL_H
+
+#include <linux/types.h>
+
+#define SHELL_MAX_ARGS	16
+
+struct shell_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);	/* 0 or a negative errno */
+	const char *usage;	/* arguments, e.g. "[reset]" */
+	const char *help;	/* one line for `help` */
+	const char *details;	/* more for `help NAME`, or NULL */
+};
+
+#define SHELL_COMMAND(cname, func, cusage, chelp)			\
+	SHELL_COMMAND_DETAILED(cname, func, cusage, chelp, NULL)
+
+/* A command whose `help NAME` prints @cdetails (lines ending in '\n'). */
+#define SHELL_COMMAND_DETAILED(cname, func, cusage, chelp, cdetails)	\
+	static const struct shell_cmd __shell_cmd_##func		\
+	__used __section(".shell_cmds") __aligned(8) = {		\
+		.name = cname, .fn = func, .usage = cusage, .help = chelp, \
+		.details = cdetails,					\
+	}
+
+/**
+ * shell_run_line() - split @line at ';' and run each command in order
+ *
+ * Context: the shell's CPU, interrupts on.  Return: 0 if every command
+ * succeeded, else the first failure's (negative) status.
+ */
+int shell_run_line(char *line);
+
+/** shell_thread() - the shell task: the interactive shell, or `run=` then
+ * power off (never returns) */
+int shell_thread(void *unused);
+
+#endif /* NODAL_SHELL_H */

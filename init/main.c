@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * init/main.c — start_kernel(): the boot order, one step per line.
+ *
+ * Overview     OpenSBI enters _start on one hart, picked at random, with
+ *              its hart id and the DTB.  That hart becomes CPU 0 and walks
+ *              the steps below; the other harts sleep in the firmware until
+ *              smp_init() starts them, then live in cpu_startup_entry(),
+ *              serving timer ticks and cross-calls.  CPU 0 ends in the
+ *              monitor shell (init/shell.c), which runs `run=` commands
+ *              and powers off, or waits for the user.
+ *
+ * Structures   None of its own: each step initialises its subsystem.
+ *
+ * Locking      Until smp_init() only the boot hart runs: the steps before
+ *              it may write [init] data without locks.
+ *
+ * Per-CPU      Before setup_per_cpu_areas() the boot hart's tp is 0 and
+ *              this_cpu_*() reach the .percpu template itself; the copy
+ *              made then carries what was written so far.
+ *
+ * Invariants   BOOT-1 nothing allocates before the DTB and the kernel image
+ *              are reserved in memblock (so the DTB is never overwritten).
+ *              BOOT-3 per-node structures (per-CPU units, pg_data_t,
+ *              mem_map) are allocated only after numa_init() has tagged
+ *              memblock's RAM with node ids, so each lands on its node.
+ *              BOOT-2 secondary harts start only after page tables, per-CPU
+ *              areas and trap vectors exist.
+ *
+ * Paths        A bad DTB (libfdt rejects it, no RAM) stops the boot with a
+ *              message and QEMU exits with status 1; a missing /cpus keeps
+ *              just the boot hart.
+ *
+ * Linux        init/main.c (start_kernel), arch/riscv/kernel/setup.c
+ *              (setup_arch), arch/riscv/kernel/smpboot.c.
+ *
+ * Statistics   The boot banner: hart, harts found, RAM, time to shell.
+ */
+#include <asm/machine.h>
+#include <asm/page.h>
+#include <asm/smp.h>
+#include <linux/bug.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mempolicy.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/percpu.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
+#include <nodal/devtree.h>
+#include <nodal/shell.h>
+
+#define MAX_RANGES	32
+
+void time_init(u64 timebase_hz, bool sstc);
+void smp_setup_cpu_ids(const unsigned long *hartids, int nr);
+
+static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
+static int nr_ram, nr_reserved;
+static unsigned long hartids[MAX_HARTID];
+
+static __noreturn void boot_failed(const char *why)
+{
+	pr_emerg("boot: %s: powering off\n", why);
+	arch_machine_exit(1);
+}
+
+/* BOOT-1: RAM in, then the image, the DTB and firmware ranges out. */
+static void setup_memory(const void *dtb)
+{
+	nr_ram = dt_memory_ranges(ram, MAX_RANGES);
+	if (!nr_ram)
+		boot_failed("the device tree has no memory node with RAM");
+	for (int i = 0; i < nr_ram; i++)
+		memblock_add(ram[i].base, ram[i].size);
+	memblock_reserve(__pa(_kernel_start), _end - _kernel_start);
+	memblock_reserve(__pa(dtb), PAGE_ALIGN(dt_total_size()));
+	nr_reserved = dt_reserved_ranges(reserved, MAX_RANGES);
+	for (int i = 0; i < nr_reserved; i++)
+		memblock_reserve(reserved[i].base, reserved[i].size);
+	if (paging_init(ram, nr_ram, reserved, nr_reserved))
+		panic("cannot map memory");
+	pr_info("memory: %llu MiB RAM in %d range%s, %llu KiB reserved\n",
+		(unsigned long long)(memblock_phys_mem_size() >> 20), nr_ram,
+		nr_ram > 1 ? "s" : "",
+		(unsigned long long)(memblock_reserved_size() >> 10));
+}
+
+static void setup_harts(unsigned long boot_hartid)
+{
+	int n = dt_harts(hartids, MAX_HARTID);
+
+	if (!n) {
+		pr_warn("smp: /cpus lists no enabled hart: running on the boot hart only\n");
+		return;
+	}
+	smp_setup_cpu_ids(hartids, n);
+	pr_info("smp: %d hart%s enabled in the device tree, %u usable (NR_CPUS %d)\n",
+		n, n > 1 ? "s" : "", nr_cpu_ids, NR_CPUS);
+	(void)boot_hartid;
+}
+
+void start_kernel(unsigned long hartid, const void *dtb)
+{
+	smp_prepare_boot_cpu(hartid);
+	arch_trap_init();
+	pr_info("Nodal: booting on hart %lu, device tree at %p\n", hartid, dtb);
+	if (dt_init(dtb))
+		boot_failed("unusable device tree");
+	parse_cmdline(dt_bootargs());
+	pr_info("Kernel command line: %s\n", saved_command_line);
+	time_init(dt_timebase_frequency(), dt_all_harts_have_extension("sstc"));
+	setup_memory(dtb);
+	setup_harts(hartid);
+	numa_init();
+	setup_per_cpu_areas();
+	sched_init();
+	numa_setup_nodes();
+	build_all_zonelists();
+	page_alloc_init();
+	numa_policy_init();
+	kmem_cache_init();
+	arch_enable_irqs_on_hart();
+	timer_init_this_cpu();
+	local_irq_enable();
+	smp_init();
+	if (!kthread_run(shell_thread, NULL, "shell"))
+		panic("cannot start the shell task");
+	cpu_startup_entry();
+}

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: MIT
+# mm/buddy — the memory map, zones, free areas, per-CPU page lists, the
+# page allocator and its reports.
+BUDDY_SRCS := mm/buddy/mm_init.c mm/buddy/page_alloc.c mm/buddy/pcp.c \
+	mm/buddy/report.c

@@ -1,0 +1,775 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/bench/runner.c — the benchmark runner: the `bench` command, its
+ * measurement of single-hart and multi-hart benchmarks, and the helpers
+ * of include/nodal/bench.h.
+ *
+ * Overview     `bench [GLOB|all|list] [iterations=N] [runs=N] [mode=KIND]
+ *              [ms=N] [harts=LIST]`
+ *              runs every registered benchmark whose name GLOB matches
+ *              (all of them without one), one after the other, and prints
+ *              per benchmark a result line `bench NAME key=value ...` and a
+ *              JSON line.  Single-hart benchmarks report instructions per
+ *              operation, exact under ICOUNT=1; multi-hart ones report
+ *              operations per second (median, minimum and maximum of the
+ *              runs) with the lock_stat deltas of the classes they took.
+ *              include/nodal/bench.h says how each figure is made; tools/bench
+ *              (`make bench`) boots QEMU in the right mode for each kind.
+ *
+ * Structures   __benchmarks_start[] .. __benchmarks_end[]: pointers to
+ *              struct benchmark (BENCH()).  One struct bench per run of a
+ *              benchmark holds its parameters and scratch state; a struct
+ *              harts_run holds one bench_on_harts() call's barrier:
+ *
+ *                cmd_bench ─▶ run_one ─▶ run_single ─▶ bench_on_harts(1 hart)
+ *                                    │                   └▶ single_body: setup,
+ *                                    │                      warm-up, runs × (pass,
+ *                                    │                      empty), teardown
+ *                                    └─▶ run_multi  ─▶ runs × bench_on_harts(all)
+ *                                                        └▶ multi_worker: work()
+ *
+ * Locking      None of its own: one `bench` command at a time (the shell
+ *              runs one command), results are written by one task each
+ *              and read after kthread_wait(), which orders them.
+ *
+ * Per-CPU      None.  The timed passes run with local interrupts off on the
+ *              measuring hart, so nothing per-CPU changes under them but
+ *              what the benchmark itself does.
+ *
+ * Paths        Single: a task on the chosen hart runs setup(), a warm-up,
+ *              then per run timed passes and empty passes of n and 2n
+ *              iterations; the figure comes from the least net counts.  Multi: setup() on the
+ *              shell task, a lock_stat walk, per run one task per hart
+ *              released together, a second walk, the report.
+ *
+ * Linux        None in-tree for allocators (lib/test_meminit.c checks, it
+ *              does not time).  xcpu_free follows mimalloc-bench's
+ *              xmalloc-test; the single-hart method is the usual
+ *              microbenchmark one (subtract an empty loop), made exact by
+ *              QEMU's -icount.
+ *
+ * Statistics   the result lines and `JSON-BEGIN bench` … `JSON-END`.
+ */
+#include <asm/barrier.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <linux/errno.h>
+#include <linux/mmzone.h>
+#include <linux/nodemask.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/sort.h>
+#include <linux/spinlock.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/topology.h>
+#include <nodal/bench.h>
+#include <nodal/shell.h>
+#include <stdarg.h>
+
+#define BENCH_DEFAULT_RUNS	5
+#define BENCH_DEFAULT_MS	1000
+#define BENCH_MAX_RUNS		101
+
+extern const struct benchmark *const __benchmarks_start[];
+extern const struct benchmark *const __benchmarks_end[];
+
+#define for_each_benchmark(p) \
+	for (const struct benchmark *const *p = __benchmarks_start; \
+	     p < __benchmarks_end; p++)
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+u64 bench_clock_ns(void)
+{
+	return ktime_get_ns();
+}
+
+u64 bench_cycles(void)
+{
+	return read_cycle();
+}
+
+u64 bench_instret(void)
+{
+	return read_instret();
+}
+
+bool bench_time_up(const struct bench *b, unsigned int idx)
+{
+	return ktime_get_ns() >= b->deadline_ns[idx];
+}
+
+noinline void bench_empty_pass(struct bench *b, unsigned long n)
+{
+	(void)b;
+	for (unsigned long i = 0; i < n; i++)
+		barrier();
+}
+
+u64 bench_instret_pass(struct bench *b, void (*pass)(struct bench *b, unsigned long n),
+		       unsigned long n)
+{
+	unsigned long flags;
+	u64 t0, t1;
+
+	local_irq_save(flags);
+	t0 = read_instret();
+	pass(b, n);
+	t1 = read_instret();
+	local_irq_restore(flags);
+	return t1 - t0;
+}
+
+void bench_report(const char *name, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	console_printf("bench %s %s\n", name, line);
+}
+
+int bench_other_node(void)
+{
+	int me = numa_node_id();
+
+	for (int k = 1; k < MAX_NUMNODES; k++) {
+		int nid = (me + k) % MAX_NUMNODES;
+
+		if (node_state(nid, N_MEMORY))
+			return nid;
+	}
+	return NUMA_NO_NODE;
+}
+
+/* ------------------------------------------------------------------ */
+/* bench_on_harts(): tasks released together                           */
+
+struct harts_run {
+	void (*fn)(void *arg, unsigned int idx);	/* [const] */
+	void *arg;					/* [const] */
+	unsigned int ready;				/* [atomic] at the barrier */
+	bool go;					/* [atomic] released */
+	u64 end_ns[BENCH_MAX_HARTS];			/* [worker idx] */
+};
+
+struct harts_slot {
+	struct harts_run *run;		/* [const] */
+	unsigned int idx;		/* [const] */
+	struct task_struct *task;	/* [caller] */
+};
+
+static int harts_task(void *data)
+{
+	struct harts_slot *slot = data;
+	struct harts_run *run = slot->run;
+
+	__atomic_fetch_add(&run->ready, 1, __ATOMIC_RELEASE);
+	while (!smp_load_acquire(&run->go))
+		cpu_relax();
+	run->fn(run->arg, slot->idx);
+	run->end_ns[slot->idx] = ktime_get_ns();
+	return 0;
+}
+
+/* Make (not start) one task per CPU of @mask; the count, or an errno. */
+static int harts_create(const struct cpumask *mask, struct harts_run *run,
+			struct harts_slot *slots)
+{
+	unsigned int cpu, nr = 0;
+
+	for_each_cpu(cpu, mask) {
+		if (!cpu_online(cpu) || nr == BENCH_MAX_HARTS)
+			goto err_stop;
+		slots[nr] = (struct harts_slot){ .run = run, .idx = nr };
+		slots[nr].task = kthread_create_on_cpu(harts_task, &slots[nr],
+						       cpu, "bench/%u");
+		if (!slots[nr].task) {
+			while (nr)
+				kthread_stop(slots[--nr].task);
+			return -ENOMEM;
+		}
+		nr++;
+	}
+	return nr ? (int)nr : -EINVAL;
+err_stop:
+	while (nr)
+		kthread_stop(slots[--nr].task);	/* never started: just freed */
+	return -EINVAL;
+}
+
+int bench_on_harts(const struct cpumask *mask,
+		   void (*fn)(void *arg, unsigned int idx), void *arg,
+		   u64 *elapsed_ns)
+{
+	static struct harts_slot slots_pool[2][BENCH_MAX_HARTS];
+	static unsigned int depth;	/* a single-hart measure() nests once */
+	struct harts_run run = { .fn = fn, .arg = arg };
+	struct harts_slot *slots;
+	u64 start, end = 0;
+	int nr;
+
+	if (depth >= ARRAY_SIZE(slots_pool))
+		return -EBUSY;
+	slots = slots_pool[depth++];
+	nr = harts_create(mask, &run, slots);
+	if (nr < 0)
+		goto out;
+	for (int i = 0; i < nr; i++)
+		wake_up_process(slots[i].task);
+	while (READ_ONCE(run.ready) < (unsigned int)nr)
+		msleep(1);
+	start = ktime_get_ns();
+	smp_store_release(&run.go, true);
+	for (int i = 0; i < nr; i++) {
+		kthread_wait(slots[i].task);
+		end = max(end, run.end_ns[i]);
+	}
+	if (elapsed_ns)
+		*elapsed_ns = end - start;
+	nr = 0;
+out:
+	depth--;
+	return nr;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lock classes: a walk before and after the runs                      */
+
+struct lock_walk {
+	unsigned int nr;				/* classes seen */
+	const char *name[MAX_LOCK_CLASSES];
+	struct lock_class_stats st[MAX_LOCK_CLASSES];	/* by walk position */
+};
+
+static void lock_walk(struct lock_walk *w)
+{
+	struct lock_class_stats st;
+	unsigned int pos = 0;
+	const char *name;
+
+	w->nr = 0;
+	while ((name = lock_class_stats_next(&pos, &st)) && pos < MAX_LOCK_CLASSES) {
+		w->name[pos] = name;
+		w->st[pos] = st;
+		w->nr = pos + 1;
+	}
+}
+
+/* Print, or JSON-print, the classes taken between @a and @b (b later). */
+static void lock_rows(const char *bench_name, const struct lock_walk *a,
+		      const struct lock_walk *b, bool json)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 1; i < b->nr; i++) {
+		const struct lock_class_stats *x = &b->st[i];
+		struct lock_class_stats y = { 0 };
+
+		if (i < a->nr)
+			y = a->st[i];
+		if (x->acquisitions == y.acquisitions)
+			continue;
+		if (json) {
+			console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"bounces\":%llu}",
+				       n++ ? "," : "", b->name[i],
+				       (unsigned long long)(x->acquisitions - y.acquisitions),
+				       (unsigned long long)(x->contentions - y.contentions),
+				       (unsigned long long)(x->wait_total_ns - y.wait_total_ns),
+				       (unsigned long long)x->wait_max_ns,
+				       (unsigned long long)(x->acq_bounces - y.acq_bounces));
+		} else {
+			bench_report(bench_name, "lock=%s acquisitions=%llu contentions=%llu wait_total_us=%llu bounces=%llu",
+				     b->name[i],
+				     (unsigned long long)(x->acquisitions - y.acquisitions),
+				     (unsigned long long)(x->contentions - y.contentions),
+				     (unsigned long long)((x->wait_total_ns - y.wait_total_ns) / 1000),
+				     (unsigned long long)(x->acq_bounces - y.acq_bounces));
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                           */
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Median of @v[0..n) (sorted in place), the two middle ones averaged. */
+static u64 median_u64(u64 *v, unsigned int n)
+{
+	sort(v, n, sizeof(*v), cmp_u64, NULL);
+	return (v[(n - 1) / 2] + v[n / 2]) / 2;
+}
+
+static void print_knobs(void)
+{
+	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s}",
+		       num_online_cpus(), num_online_nodes(),
+		       pcp_enabled ? "true" : "false",
+		       slub_cpu_partial_enabled() ? "true" : "false",
+		       slub_nocpu ? "true" : "false",
+		       lock_stat_enabled ? "true" : "false");
+}
+
+/* "12.34": hundredths of @num / @den. */
+static void fmt_hundredths(char *buf, size_t size, u64 num, u64 den)
+{
+	u64 h = den ? (num * 100 + den / 2) / den : 0;
+
+	snprintf(buf, size, "%llu.%02llu", (unsigned long long)(h / 100),
+		 (unsigned long long)(h % 100));
+}
+
+/* ------------------------------------------------------------------ */
+/* Single-hart benchmarks                                              */
+
+struct single_result {
+	int err;				/* setup's or measure()'s */
+	u64 pass[2][BENCH_MAX_RUNS];		/* n and 2n iterations, per run */
+	u64 empty[2][BENCH_MAX_RUNS];		/* their empty twins */
+	u64 ns[BENCH_MAX_RUNS];			/* wall time of the 2n pass */
+};
+
+static struct single_result single_res;
+
+/* Instructions of @n iterations and of their empty twin; the pass's time. */
+static int single_sample(struct bench *b, unsigned long n, u64 *pass, u64 *empty,
+			 u64 *ns)
+{
+	const struct benchmark *bm = b->bm;
+	u64 t0;
+
+	if (bm->measure)
+		return bm->measure(b, n, pass, empty, ns);
+	t0 = ktime_get_ns();
+	*pass = bench_instret_pass(b, bm->pass, n);
+	*ns = ktime_get_ns() - t0;
+	*empty = bench_instret_pass(b, bm->empty ?: bench_empty_pass, n);
+	return 0;
+}
+
+/*
+ * On the measuring hart: setup, a warm-up sample, then per run a sample
+ * of n and one of 2n iterations, teardown.  The difference of the two
+ * (run_single) drops what a pass costs once whatever its length: the
+ * pass function's own prologue, which its empty twin does not share.
+ */
+static void single_body(void *arg, unsigned int idx)
+{
+	struct bench *b = arg;
+	struct single_result *res = &single_res;
+	unsigned long n = b->iterations;
+	u64 warm_pass, warm_empty, ns_n;
+
+	(void)idx;
+	res->err = b->bm->setup ? b->bm->setup(b) : 0;
+	if (res->err)
+		return;
+	res->err = single_sample(b, n, &warm_pass, &warm_empty, &ns_n);
+	for (unsigned int r = 0; r < b->runs && !res->err; r++) {
+		res->err = single_sample(b, n, &res->pass[0][r], &res->empty[0][r], &ns_n);
+		if (!res->err)
+			res->err = single_sample(b, 2 * n, &res->pass[1][r],
+						 &res->empty[1][r], &res->ns[r]);
+	}
+	if (b->bm->teardown)
+		b->bm->teardown(b);
+}
+
+static u64 min_of(const u64 *v, unsigned int n)
+{
+	u64 lo = v[0];
+
+	for (unsigned int i = 1; i < n; i++)
+		lo = min(lo, v[i]);
+	return lo;
+}
+
+static bool all_equal(const u64 *v, unsigned int n)
+{
+	for (unsigned int i = 1; i < n; i++)
+		if (v[i] != v[0])
+			return false;
+	return true;
+}
+
+static void print_single(const struct bench *b, const char *per_op,
+			 const char *ns_per_op, bool steady)
+{
+	const struct benchmark *bm = b->bm;
+	struct single_result *res = &single_res;
+	u64 ops = (u64)b->iterations * bm->ops_per_iter;
+
+	console_lock();
+	bench_report(bm->name, "mode=single unit=%s cpu=%u node=%d ops=%llu runs=%u instr_per_op=%s same_every_run=%s ns_per_op=%s failures=%lu",
+		     bm->unit, b->cpu[0], cpu_to_node(b->cpu[0]),
+		     (unsigned long long)ops, b->runs, per_op,
+		     steady ? "yes" : "no", ns_per_op, b->failures);
+	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"single\",\"unit\":\"%s\",\"cpu\":%u,\"node\":%d,\"iterations\":%lu,\"ops_per_iter\":%u,\"ops\":%llu,\"runs\":%u,\"instr_per_op\":%s,\"same_every_run\":%s,\"ns_per_op\":%s,\"failures\":%lu",
+		       bm->name, bm->unit, b->cpu[0], cpu_to_node(b->cpu[0]),
+		       b->iterations, bm->ops_per_iter, (unsigned long long)ops,
+		       b->runs, per_op, steady ? "true" : "false", ns_per_op,
+		       b->failures);
+	for (int k = 0; k < 4; k++) {
+		const u64 *v = k & 1 ? res->empty[k / 2] : res->pass[k / 2];
+
+		console_printf(",\"%s_instret_%s\":[", k & 1 ? "empty" : "pass",
+			       k / 2 ? "2n" : "n");
+		for (unsigned int r = 0; r < b->runs; r++)
+			console_printf("%s%llu", r ? "," : "", (unsigned long long)v[r]);
+		console_printf("]");
+	}
+	console_printf(",");
+	print_knobs();
+	console_printf("}\nJSON-END\n");
+	console_unlock();
+}
+
+static int run_single(struct bench *b)
+{
+	struct single_result *res = &single_res;
+	u64 ops = (u64)b->iterations * b->bm->ops_per_iter, ns;
+	s64 net_n, net_2n;
+	char per_op[24], ns_per_op[24];
+	struct cpumask one;
+	int err;
+
+	memset(res, 0, sizeof(*res));
+	cpumask_clear(&one);
+	cpumask_set_cpu(b->cpu[0], &one);
+	err = bench_on_harts(&one, single_body, b, NULL);
+	if (!err)
+		err = res->err;
+	if (err)
+		return err;
+	/*
+	 * Noise only adds instructions: the least count of each is the clean
+	 * one.  Signed: with a handful of iterations (the smoke pass) the
+	 * empty twin may cost more than the pass, and the figure is then 0.
+	 */
+	net_n = (s64)(min_of(res->pass[0], b->runs) - min_of(res->empty[0], b->runs));
+	net_2n = (s64)(min_of(res->pass[1], b->runs) - min_of(res->empty[1], b->runs));
+	ns = median_u64(res->ns, b->runs);
+	fmt_hundredths(per_op, sizeof(per_op), net_2n > net_n ? (u64)(net_2n - net_n) : 0,
+		       ops);
+	fmt_hundredths(ns_per_op, sizeof(ns_per_op), ns, 2 * ops);
+	print_single(b, per_op, ns_per_op,
+		     all_equal(res->pass[0], b->runs) && all_equal(res->pass[1], b->runs) &&
+		     all_equal(res->empty[0], b->runs) && all_equal(res->empty[1], b->runs));
+	return b->failures ? -ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Multi-hart benchmarks                                               */
+
+static unsigned long worker_ops[BENCH_MAX_HARTS];	/* [worker idx] */
+
+static void multi_worker(void *arg, unsigned int idx)
+{
+	struct bench *b = arg;
+
+	b->deadline_ns[idx] = ktime_get_ns() + b->run_ns;
+	worker_ops[idx] = b->bm->work(b, idx);
+}
+
+struct multi_result {
+	u64 rate[BENCH_MAX_RUNS];	/* ops/s per run */
+	u64 ops[BENCH_MAX_RUNS];	/* ops per run */
+	u64 ns[BENCH_MAX_RUNS];		/* release to last end, per run */
+	u64 median, lo, hi;		/* of rate[] */
+	struct lock_walk before, after;	/* lock classes around the runs */
+};
+
+static struct multi_result multi_res;
+
+static void print_multi(const struct bench *b, const struct multi_result *m)
+{
+	const struct benchmark *bm = b->bm;
+
+	console_lock();
+	bench_report(bm->name, "mode=multi unit=%s harts=%u nodes=%u runs=%u ops_first_run=%llu ops_per_sec_median=%llu ops_per_sec_min=%llu ops_per_sec_max=%llu pcp=%s slub_nocpu=%s failures=%lu",
+		     bm->unit, b->nr_harts, num_online_nodes(), b->runs,
+		     (unsigned long long)m->ops[0], (unsigned long long)m->median,
+		     (unsigned long long)m->lo, (unsigned long long)m->hi,
+		     pcp_enabled ? "on" : "off", slub_nocpu ? "on" : "off",
+		     b->failures);
+	lock_rows(bm->name, &m->before, &m->after, false);
+	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"multi\",\"unit\":\"%s\",\"harts\":[",
+		       bm->name, bm->unit);
+	for (unsigned int i = 0; i < b->nr_harts; i++)
+		console_printf("%s%u", i ? "," : "", b->cpu[i]);
+	console_printf("],\"iterations\":%lu,\"ms\":%llu,\"runs\":%u,\"ops_per_sec\":{\"median\":%llu,\"min\":%llu,\"max\":%llu},\"per_run\":[",
+		       b->iterations, (unsigned long long)(b->run_ns / 1000000),
+		       b->runs, (unsigned long long)m->median,
+		       (unsigned long long)m->lo, (unsigned long long)m->hi);
+	for (unsigned int r = 0; r < b->runs; r++)
+		console_printf("%s{\"ops\":%llu,\"elapsed_ns\":%llu,\"ops_per_sec\":%llu}",
+			       r ? "," : "", (unsigned long long)m->ops[r],
+			       (unsigned long long)m->ns[r], (unsigned long long)m->rate[r]);
+	console_printf("],\"failures\":%lu,\"locks\":[", b->failures);
+	lock_rows(bm->name, &m->before, &m->after, true);
+	console_printf("],");
+	print_knobs();
+	console_printf("}\nJSON-END\n");
+	console_unlock();
+}
+
+static int run_multi(struct bench *b, const struct cpumask *mask)
+{
+	struct multi_result *m = &multi_res;
+	u64 sorted[BENCH_MAX_RUNS];
+	int err = b->bm->setup ? b->bm->setup(b) : 0;
+
+	if (err)
+		return err;
+	m->lo = ~0ULL;
+	m->hi = 0;
+	lock_walk(&m->before);
+	for (unsigned int r = 0; r < b->runs && !err; r++) {
+		m->ops[r] = m->ns[r] = 0;
+		err = bench_on_harts(mask, multi_worker, b, &m->ns[r]);
+		for (unsigned int i = 0; i < b->nr_harts; i++)
+			m->ops[r] += worker_ops[i];
+		m->rate[r] = m->ns[r] ? m->ops[r] * 1000000000ULL / m->ns[r] : 0;
+		m->lo = min(m->lo, m->rate[r]);
+		m->hi = max(m->hi, m->rate[r]);
+	}
+	lock_walk(&m->after);
+	if (b->bm->teardown)
+		b->bm->teardown(b);
+	if (err)
+		return err;
+	memcpy(sorted, m->rate, sizeof(u64) * b->runs);
+	m->median = median_u64(sorted, b->runs);
+	print_multi(b, m);
+	return b->failures ? -ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command                                                         */
+
+struct bench_args {
+	const char *glob;		/* NULL: all */
+	unsigned long iterations;	/* 0: each benchmark's default */
+	unsigned int runs;
+	unsigned long ms;		/* multi: time limit of a run */
+	int mode;			/* -1: both kinds, else enum bench_mode */
+	bool have_harts;
+	struct cpumask harts;
+};
+
+/* Why @bm cannot run here (a static string), or NULL. */
+static const char *skip_reason(const struct benchmark *bm, unsigned int nr_harts)
+{
+	static char why[48];
+
+	if (num_node_state(N_MEMORY) < bm->min_nodes) {
+		snprintf(why, sizeof(why), "needs %u nodes with memory", bm->min_nodes);
+		return why;
+	}
+	if (nr_harts < bm->min_harts) {
+		snprintf(why, sizeof(why), "needs %u harts", bm->min_harts);
+		return why;
+	}
+	return NULL;
+}
+
+static void print_skip(const struct benchmark *bm, const char *why)
+{
+	console_printf("bench %s skip: %s\n", bm->name, why);
+	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"%s\",\"skip\":\"%s\"}\nJSON-END\n",
+		       bm->name, bm->mode == BENCH_SINGLE ? "single" : "multi", why);
+}
+
+/* Run @bm; 0 also when skipped (*skipped set). */
+static int run_one(const struct benchmark *bm, const struct bench_args *a,
+		   bool *skipped)
+{
+	static struct bench b;
+	struct cpumask mask;
+	const char *why;
+	unsigned int cpu;
+	int err;
+
+	memset(&b, 0, sizeof(b));
+	b.bm = bm;
+	b.iterations = a->iterations ?: bm->iterations;
+	b.runs = a->runs;
+	b.run_ns = a->ms * 1000000ULL;
+	cpumask_copy(&mask, a->have_harts ? &a->harts : cpu_online_mask);
+	if (bm->mode == BENCH_SINGLE && !a->have_harts) {
+		cpumask_clear(&mask);
+		cpumask_set_cpu(smp_processor_id(), &mask);
+	}
+	for_each_cpu(cpu, &mask) {
+		if (bm->mode == BENCH_SINGLE && b.nr_harts == 1)
+			break;		/* single: the first listed hart */
+		b.cpu[b.nr_harts++] = cpu;
+	}
+	if (bm->mode == BENCH_SINGLE) {
+		cpumask_clear(&mask);
+		cpumask_set_cpu(b.cpu[0], &mask);
+	}
+	why = skip_reason(bm, bm->mode == BENCH_SINGLE ? num_online_cpus() : b.nr_harts);
+	*skipped = why != NULL;
+	if (why) {
+		print_skip(bm, why);
+		return 0;
+	}
+	err = bm->mode == BENCH_SINGLE ? run_single(&b) : run_multi(&b, &mask);
+	if (err == -ENODEV) {	/* setup() found the machine unsuitable */
+		*skipped = true;
+		print_skip(bm, "setup found no suitable hart or node");
+		return 0;
+	}
+	if (err)
+		console_printf("bench: %s failed (%d, %lu allocation failures)\n",
+			       bm->name, err, b.failures);
+	return err;
+}
+
+static int parse_args(int argc, char **argv, struct bench_args *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->runs = BENCH_DEFAULT_RUNS;
+	a->mode = -1;
+	a->ms = BENCH_DEFAULT_MS;
+	for (int i = 1; i < argc; i++) {
+		char *val = strchr(argv[i], '=');
+		int err = 0;
+
+		if (!val) {
+			if (a->glob) {
+				console_printf("bench: one GLOB only ('%s')\n", argv[i]);
+				return -EINVAL;
+			}
+			a->glob = strcmp(argv[i], "all") ? argv[i] : "*";
+			continue;
+		}
+		*val++ = 0;
+		if (!strcmp(argv[i], "iterations")) {
+			err = kstrtoul(val, 0, &a->iterations);
+			if (!err && !a->iterations)
+				err = -EINVAL;
+		} else if (!strcmp(argv[i], "runs")) {
+			err = kstrtouint(val, 0, &a->runs);
+			if (!err && (!a->runs || a->runs > BENCH_MAX_RUNS))
+				err = -ERANGE;
+		} else if (!strcmp(argv[i], "ms")) {
+			err = kstrtoul(val, 0, &a->ms);
+			if (!err && !a->ms)
+				err = -EINVAL;
+		} else if (!strcmp(argv[i], "mode")) {
+			if (!strcmp(val, "single"))
+				a->mode = BENCH_SINGLE;
+			else if (!strcmp(val, "multi"))
+				a->mode = BENCH_MULTI;
+			else
+				err = -EINVAL;
+		} else if (!strcmp(argv[i], "harts")) {
+			unsigned int cpu;
+
+			err = cpulist_parse(val, &a->harts);
+			for_each_cpu(cpu, &a->harts)
+				if (!err && !cpu_online(cpu))
+					err = -ENXIO;
+			if (!err && cpumask_weight(&a->harts) > BENCH_MAX_HARTS)
+				err = -E2BIG;
+			a->have_harts = !err;
+		} else {
+			console_printf("bench: unknown option '%s' (see help bench)\n", argv[i]);
+			return -EINVAL;
+		}
+		if (err) {
+			console_printf("bench: bad value for %s: '%s' (%d)\n", argv[i], val, err);
+			return err;
+		}
+	}
+	return 0;
+}
+
+static void list_benchmarks(void)
+{
+	console_printf("benchmarks:\n");
+	for_each_benchmark(p)
+		console_printf("  %-17s %-6s %s\n", (*p)->name,
+			       (*p)->mode == BENCH_SINGLE ? "single" : "multi",
+			       (*p)->help);
+}
+
+static int cmd_bench(int argc, char **argv)
+{
+	struct bench_args a;
+	unsigned int nr_run = 0, nr_skipped = 0, nr_failed = 0;
+	int err, first_err = 0;
+
+	if (argc == 2 && !strcmp(argv[1], "list")) {
+		list_benchmarks();
+		return 0;
+	}
+	err = parse_args(argc, argv, &a);
+	if (err)
+		return err;
+	slub_ensure_init();
+	for_each_benchmark(p) {
+		bool skipped = false;
+
+		if ((a.glob && !glob_match(a.glob, (*p)->name)) ||
+		    (a.mode >= 0 && (int)(*p)->mode != a.mode))
+			continue;
+		err = run_one(*p, &a, &skipped);
+		nr_run += !skipped && !err;
+		nr_skipped += skipped;
+		nr_failed += err != 0;
+		if (err && !first_err)
+			first_err = err;
+	}
+	if (!nr_run && !nr_skipped && !nr_failed) {
+		console_printf("bench: no benchmark matches '%s'%s (bench list)\n",
+			       a.glob ?: "*", a.mode >= 0 ? " of that mode" : "");
+		return -ENOENT;
+	}
+	console_printf("bench: %u run, %u skipped, %u failed\n", nr_run, nr_skipped,
+		       nr_failed);
+	return first_err;
+}
+
+static const char bench_details[] =
+	"bench [GLOB|all|list] [iterations=N] [runs=N] [mode=single|multi] [ms=N]\n"
+	"      [harts=LIST]\n"
+	"Runs the benchmarks GLOB matches ('bench list' names them; none or\n"
+	"'all': every one), each printing 'bench NAME key=value ...' and a JSON\n"
+	"line.  Two kinds (include/nodal/bench.h):\n"
+	"  single  one hart, interrupts off: instructions per operation from\n"
+	"          timed passes minus the same loops without the API calls\n"
+	"          (n and 2n iterations, least over the runs); exact only\n"
+	"          under ICOUNT=1, where the other harts sleep in wfi.\n"
+	"          ns_per_op: the median run's wall time.\n"
+	"  multi   a task on every hart of LIST, released together: operations\n"
+	"          per second, median/min/max of the runs, then the lock_stat\n"
+	"          rows of the classes taken.  Meaningful without ICOUNT.\n"
+	"  iterations=N  per pass (single) or per hart and run (multi); default\n"
+	"                the benchmark's own\n"
+	"  runs=N        repetitions (default 5, at most 101)\n"
+	"  mode=single|multi  only the benchmarks of that kind\n"
+	"  ms=N          multi: a run stops after N ms even if its iterations\n"
+	"                are not done (default 1000)\n"
+	"  harts=LIST    single: the first hart of LIST measures (default this\n"
+	"                one); multi: the workers (default every online hart)\n"
+	"A benchmark that needs more nodes or harts prints 'skip: ...'.\n"
+	"make bench (tools/bench) runs the whole set in the right modes.\n";
+SHELL_COMMAND_DETAILED("bench", cmd_bench,
+		       "[GLOB|all|list] [KEY=VALUE...]",
+		       "microbenchmarks: instructions per op (ICOUNT=1) or ops/s",
+		       bench_details);
