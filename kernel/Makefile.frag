@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # kernel — the services every layer uses (printk, panic, the command line,
 # symbols, time, the device tree's bootargs), then kernel/smp and
 # kernel/sched.

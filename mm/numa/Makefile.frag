@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # mm/numa — topology from the device tree (numa_init, the `topo` command)
 # and its pure parser, which tests/host also builds for the host; nodes
 # (pg_data_t), zones and zonelists; the numastat report.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * mm/numa/fdt_numa.c — the NUMA topology of a flattened device tree.
  *

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * mm/numa/topology.c — NUMA nodes, harts and distances from the device tree.
  *

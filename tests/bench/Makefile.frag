@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/bench — the benchmark runner (the `bench` command,
 # <nodal/bench.h>) and the microbenchmarks.  Each file registers its
 # benchmarks itself (BENCH), so listing it is enough.

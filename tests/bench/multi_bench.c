@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/multi_bench.c — multi-hart benchmarks: operations per second
  * with every hart at work (runner: tests/bench/runner.c, method: include/nodal/bench.h).

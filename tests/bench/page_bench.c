@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/page_bench.c — single-hart page allocator benchmarks:
  * instructions per alloc_pages() + __free_pages() (runner: tests/bench/runner.c,

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/percpu_bench.c — percpu_counter: instructions per
  * this_cpu_inc() of a DEFINE_PER_CPU counter, the primitive every per-CPU

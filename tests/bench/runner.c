@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/runner.c — the benchmark runner: the `bench` command, its
  * measurement of single-hart and multi-hart benchmarks, and the helpers

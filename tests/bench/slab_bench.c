@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/slab_bench.c — single-hart SLUB benchmarks: instructions per
  * object operation (runner: tests/bench/runner.c, method: include/nodal/bench.h).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """bench_test.py: tests of tools/bench, the benchmark runner's host side.
 
 No QEMU is started. The parser is checked against two recorded consoles of real boots

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/host/fuzz_topology.c — libFuzzer target for mm/numa/fdt_numa.c.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # nodal_qemu_test.sh: tests for tools/nodal-qemu, the topology-to-QEMU command-line script.
 #
 # Every case but the last runs `tools/nodal-qemu --print ...` (QEMU is not started): good

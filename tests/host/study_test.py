@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """study_test.py: tests of tools/study, the sweep runner, its parser, plots and report.
 
 No QEMU is started. The parser is checked against tests/host/fixtures/stress_sample.log, the

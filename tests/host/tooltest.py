@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """tooltest.py: what the host tests of the Python tools share; not a test itself.
 
 tools/bench and tools/study have no .py ending, so a test loads one by its path to call its

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/host/topology_test.c — mm/numa/fdt_numa.c on the host, under ASan
  * and UBSan, against the system's libfdt.

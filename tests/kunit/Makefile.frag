@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/kunit — the KUnit runner (the `test` command, KTAP output) and the
 # in-kernel suites, one file per subsystem.  Each file registers its suites
 # itself (kunit_test_suite), so listing it is enough.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/buddy_kunit.c — the page allocator: orders, nodes, merging,
  * fallback, watermarks, bad frees, numastat, concurrency.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/buddy_pcp_kunit.c — per-CPU page lists: refill and flush batching,
  * cross-node frees and their expiry, drains, exact accounting, and what

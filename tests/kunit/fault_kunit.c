@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/fault_kunit.c — KUnit suite for fault recovery and memory
  * protection.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/lib_kunit.c — KUnit suite for lib/: string, printf, sort,
  * random, as compiled into the kernel.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/mempolicy_kunit.c — memory policies: where alloc_pages()
  * puts a task's pages under each mode, what set_mempolicy() refuses, the

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/runner.c — the KUnit runner: runs registered suites, prints KTAP.
  *

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/sched_kunit.c — KUnit suite "sched": kernel threads, their
  * stacks, cooperative and preemptive switching, timed sleep.

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/kunit/smp_kunit.c — KUnit suites for spinlocks and cross-calls.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/stress — allocator stress scenarios behind the `stress` command.
 # Each file registers its scenarios itself (STRESS_TEST).
 STRESS_SRCS := tests/stress/stress.c tests/stress/handoff.c \

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/churn.c — every hart allocating and freeing its own memory,
  * alone or against interrupts and drains: pagechurn, slabchurn, irqalloc,

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/handoff.c — workloads where memory is freed by another hart
  * than the one that allocated it: xfree, xmalloc, larson.

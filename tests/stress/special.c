@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/special.c — scenarios that look at one property each:
  * scratch (false sharing), exhaust (a node at its watermark), kalloctest

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/stress.c — the `stress` command: run a scenario's workers as
  * tasks on chosen harts, watch them, and report what the allocators and
