@@ -41,6 +41,7 @@
 #include <asm/smp.h>
 #include <linux/bug.h>
 #include <linux/init.h>
+#include <linux/kthread.h>
 #include <linux/memblock.h>
 #include <linux/mempolicy.h>
 #include <linux/mm.h>
@@ -50,14 +51,15 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/start_kernel.h>
 #include <linux/topology.h>
 #include <nodal/devtree.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
+
+#include "internal.h"
 
 #define MAX_RANGES	32
-
-void time_init(u64 timebase_hz, bool sstc);
-void smp_setup_cpu_ids(const unsigned long *hartids, int nr);
 
 static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
 static int nr_ram, nr_reserved;
@@ -104,7 +106,7 @@ static void setup_harts(unsigned long boot_hartid)
 	(void)boot_hartid;
 }
 
-void start_kernel(unsigned long hartid, const void *dtb)
+__noreturn void start_kernel(unsigned long hartid, const void *dtb)
 {
 	smp_prepare_boot_cpu(hartid);
 	arch_trap_init();
@@ -127,8 +129,27 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	arch_enable_irqs_on_hart();
 	timer_init_this_cpu();
 	local_irq_enable();
+	lockup_detector_init();
 	smp_init();
 	if (!kthread_run(shell_thread, NULL, "shell"))
 		panic("cannot start the shell task");
+	cpu_startup_entry();
+}
+
+/*
+ * secondary_start_kernel() - a secondary hart's boot order.  head.S enters
+ * here on the stack and with the per-CPU offset that smp_init() gave the
+ * hart (@boot); smp_init() waits until it reports itself online.
+ */
+__noreturn void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
+{
+	smp_setup_this_cpu(hartid, boot->cpu);
+	sched_init_secondary();
+	arch_set_stack_bounds(boot->sp - THREAD_SIZE);
+	arch_trap_init();
+	arch_enable_irqs_on_hart();
+	timer_init_this_cpu();
+	smp_set_this_cpu_online();
+	local_irq_enable();
 	cpu_startup_entry();
 }

@@ -12,6 +12,7 @@
  */
 #include <asm/machine.h>
 #include <asm/processor.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
@@ -20,8 +21,12 @@
 #include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
+
+#include "internal.h"
 
 #define LINE_MAX	256
 #define PROMPT		"nodal> "

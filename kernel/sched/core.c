@@ -62,7 +62,9 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/smp.h>
+#include <asm/switch_to.h>
 #include <linux/bug.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -74,23 +76,19 @@
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
+#include <nodal/tick.h>
 
 #include "internal.h"
 
+/* The secondary CPUs' idle tasks; the boot CPU's is init_task (context.c). */
 static struct task_struct idle_tasks[NR_CPUS];
-DEFINE_PER_CPU(struct task_struct *, current_task) = &idle_tasks[0];
-DEFINE_PER_CPU(int, __preempt_count);
-DEFINE_PER_CPU(bool, __need_resched);
 DEFINE_PER_CPU(struct rq, runqueues);
 
 static DEFINE_SPINLOCK(tasklist_lock);
 static LIST_HEAD(task_list);		/* [tasklist_lock] every task but idle */
 static int last_pid;			/* [tasklist_lock] */
-
-struct task_struct *__switch_to(struct task_struct *prev,
-				struct task_struct *next);
-extern char arch_ret_from_fork[];
 
 static struct rq *cpu_rq(unsigned int cpu)
 {
@@ -195,7 +193,8 @@ void schedule(void)
 	__schedule(SM_NONE);
 }
 
-void preempt_schedule(void)
+/* preempt_schedule()'s work (kernel/context.c calls it through its hook). */
+static void sched_preempt(void)
 {
 	if (preempt_count() || irqs_disabled() || in_interrupt())
 		return;
@@ -217,7 +216,7 @@ static void preempt_schedule_irq(void)
 void cond_resched(void)
 {
 	if (need_resched())
-		preempt_schedule();
+		sched_preempt();
 }
 
 void yield(void)
@@ -294,7 +293,8 @@ static void wake_locked(struct rq *rq, struct task_struct *p)
 	}
 }
 
-void scheduler_tick(void)
+/* A tick work (register_tick_work()): wake sleepers, end time slices. */
+static void scheduler_tick(void)
 {
 	struct rq *rq = this_cpu_ptr(&runqueues);
 	struct task_struct *p, *tmp;
@@ -537,7 +537,7 @@ u64 sched_nr_switches(unsigned int cpu)
 
 static void init_idle(unsigned int cpu)
 {
-	struct task_struct *idle = &idle_tasks[cpu];
+	struct task_struct *idle = cpu ? &idle_tasks[cpu] : &init_task;
 	struct rq *rq = this_cpu_ptr(&runqueues);
 
 	idle->__state = TASK_RUNNING;
@@ -561,7 +561,10 @@ static void init_idle(unsigned int cpu)
 void sched_init(void)
 {
 	init_idle(0);
+	preempt_set_scheduler(sched_preempt);
 	arch_set_irq_return_hook(preempt_schedule_irq);
+	if (register_tick_work(scheduler_tick, 1))
+		panic("sched: no room for the scheduler's tick work");
 }
 
 void sched_init_secondary(void)

@@ -34,7 +34,8 @@
  *
  * Paths        Uncontended: one amoadd.w, one compare, two time reads and
  *              the per-CPU update, inline in spin_lock()/spin_unlock() with
- *              no stack frame (lock_acquired()).  Contended (ticket_wait_step()): the
+ *              no stack frame (lock_acquired()).  Contended: steps of the
+ *              bare lock's wait (arch_spin_wait_step(), arch/riscv): the
  *              next in line spins on `owner`; the others sleep in wfi for
  *              3 us per hart ahead of them, at most 50 us
  *              (cpu_wait_briefly), and so does the next in line once the
@@ -68,11 +69,9 @@
 #include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #define NR_POINTS	4
-#define SPINS_BEFORE_WAIT	256
-#define WAIT_SLICE_NS		3000	/* per hart ahead in the queue */
-#define WAIT_SLICE_MAX_NS	50000
 
 struct lock_point {
 	unsigned long ip;	/* [atomic] call site, 0 = free slot */
@@ -101,56 +100,6 @@ static void parse_lockstat(const char *val)
 	lock_stat_enabled = !(val && !strcmp(val, "off"));
 }
 cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
-
-/* ---- the bare ticket lock ---- */
-
-/*
- * ticket_wait_step() - wait a little for ticket @ticket of @lock
- *
- * Proportional backoff (Mellor-Crummey and Scott): the next in line stays
- * hot; the others sleep in wfi in proportion to the queue ahead of them,
- * leaving the host cores to the holder and the next one; the next one
- * sleeps too if the holder seems descheduled.  Return: false once served.
- */
-static inline bool ticket_wait_step(arch_spinlock_t *lock, u16 ticket,
-				    unsigned long *spins)
-{
-	u16 ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
-
-	if (!ahead)
-		return false;
-	if (ahead == 1 && ++*spins < SPINS_BEFORE_WAIT)
-		cpu_relax();
-	else
-		cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
-	return true;
-}
-
-void arch_spin_lock(arch_spinlock_t *lock)
-{
-	u32 old = __atomic_fetch_add(&lock->val, 1U << 16, __ATOMIC_ACQUIRE);
-	unsigned long spins = 0;
-
-	while (ticket_wait_step(lock, old >> 16, &spins))
-		;
-}
-
-bool arch_spin_trylock(arch_spinlock_t *lock)
-{
-	u32 old = READ_ONCE(lock->val);
-
-	if ((u16)old != (u16)(old >> 16))
-		return false;
-	return __atomic_compare_exchange_n(&lock->val, &old, old + (1U << 16),
-					   false, __ATOMIC_ACQUIRE,
-					   __ATOMIC_RELAXED);
-}
-
-void arch_spin_unlock(arch_spinlock_t *lock)
-{
-	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
-			 __ATOMIC_RELEASE);
-}
 
 /* ---- classes ---- */
 
@@ -337,7 +286,7 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 	if (lock_stat_enabled && lock->key)
 		note_point(lock_classes[class_id(lock->key)].contending,
 			   READ_ONCE(lock->owner_ip));
-	while (ticket_wait_step(&lock->raw, ticket, &spins))
+	while (arch_spin_wait_step(&lock->raw, ticket, &spins))
 		if (!(++checks & 0xff))
 			watchdog_check_backtrace_request();
 	this_cpu_write(lock_waiting_on, NULL);

@@ -33,6 +33,7 @@
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <nodal/bench.h>
+#include <nodal/tick.h>
 
 #include "../stress/stress.h"
 

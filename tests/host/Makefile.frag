@@ -77,3 +77,9 @@ $(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c mm/numa/fdt_numa.c \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Imm/numa tests/host/fuzz_topology.c \
 		mm/numa/fdt_numa.c -lfdt -o $@
+
+# ---- tools/check-layers: made-up three-layer trees, compiled with the
+# host's gcc and read with its nm; a clean tree passes and each way of
+# breaking the layering fails.  Run: tests/host/check_layers_test.py
+
+HOST_TESTS += tests/host/check_layers_test.py

@@ -19,6 +19,7 @@
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/mempolicy.h>
 #include <linux/mmzone.h>

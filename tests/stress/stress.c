@@ -45,9 +45,11 @@
 #include <asm/processor.h>
 #include <kunit/test.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
+#include <linux/kthread.h>
 #include <linux/mempolicy.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
@@ -57,8 +59,10 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
 
 #include "stress.h"
 
