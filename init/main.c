@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * init/main.c — start_kernel(): the boot order, one step per line.
+ * init/main.c — start_kernel() and secondary_start_kernel(): the boot
+ * order, one step per line.
  *
  * Overview     OpenSBI enters _start on one hart, picked at random, with
  *              its hart id and the DTB.  That hart becomes CPU 0 and walks
- *              the steps below; the other harts sleep in the firmware until
- *              smp_init() starts them, then live in cpu_startup_entry(),
+ *              the steps of start_kernel(); the other harts sleep in the
+ *              firmware until smp_init() starts them, walk the steps of
+ *              secondary_start_kernel(), then live in cpu_startup_entry(),
  *              serving timer ticks and cross-calls.  CPU 0 ends in the
  *              monitor shell (init/shell.c), which runs `run=` commands
- *              and powers off, or waits for the user.
+ *              and powers off, or waits for the user.  This file is the
+ *              only one that knows the order: every layer below exposes
+ *              an init function and registers its hooks there (the
+ *              policies with the page allocator, the scheduler and the
+ *              watchdog with the tick).
  *
  * Structures   None of its own: each step initialises its subsystem.
  *

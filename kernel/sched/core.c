@@ -12,6 +12,13 @@
  *              happens when the interrupt returns to code running with
  *              interrupts on and preemption enabled (preempt.h), or at the
  *              next schedule(), cond_resched() or preempt_enable().
+ *              The scheduler sits above mm/ (stacks on the hart's node
+ *              from the page allocator, task structs from kmalloc_node()),
+ *              so the layers below reach it only through what it
+ *              registers at sched_init(): the preemption entry
+ *              (preempt_set_scheduler(), called by preempt_enable()
+ *              through kernel/context.c), the interrupt-return hook and
+ *              the tick work (scheduler_tick()).
  *
  * Structures   struct rq per CPU:
  *
@@ -31,8 +38,9 @@
  *              tasklist_lock, then rq->lock; stack_lock alone.
  *
  * Per-CPU      runqueues [rq->lock, curr also read locklessly by its own
- *              hart]; current_task, __preempt_count [cpu];
- *              __need_resched [atomic].
+ *              hart]; current_task, __preempt_count [cpu] and
+ *              __need_resched [atomic] are kernel/context.c's, written
+ *              here.
  *
  * Invariants   SCHED-1 a task runs only on task->cpu.
  *              SCHED-2 every switch happens with preempt_count() == 1 (the
@@ -46,7 +54,9 @@
  *
  * Paths        schedule(): lock rq, requeue prev if runnable, pick the
  *              queue's head or idle, switch.  Tick: wake expired sleepers,
- *              ask for a switch if others wait.  wake_up_process(): lock
+ *              ask for a switch if others wait (a registered tick work,
+ *              after the ones registered before sched_init()).
+ *              wake_up_process(): lock
  *              the task's rq, mark runnable, queue, kick its hart if idle.
  *
  * Linux        kernel/sched/core.c (__schedule, try_to_wake_up,

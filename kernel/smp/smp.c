@@ -5,9 +5,14 @@
  * Overview     The boot hart is CPU 0, whatever its hart id (OpenSBI picks
  *              it at random); the other enabled harts of the device tree
  *              get CPU ids 1.. in tree order and are started through SBI
- *              HSM.  Each then takes the timer tick and IPIs and sleeps in
- *              wfi; work reaches it as cross-calls (smp_call_function*).
- *              cpulist_parse() reads the CPU lists that commands take.
+ *              HSM; their boot order is init/main.c's
+ *              secondary_start_kernel(), which calls smp_setup_this_cpu()
+ *              first and smp_set_this_cpu_online() last.  Each then takes
+ *              the timer tick and IPIs and sleeps in wfi; work reaches it
+ *              as cross-calls (smp_call_function*).  A panic stops the
+ *              others through smp_send_stop(), which smp_init() registers
+ *              with kernel/panic.c (below this folder).  cpulist_parse()
+ *              reads the CPU lists that commands take.
  *
  * Structures   Per target CPU a lock-free list of call_single_data
  *              (call_single_queue).  Each sender owns one csd per target
@@ -21,7 +26,7 @@
  *              queued or running and is cleared by the target (release).
  *
  * Per-CPU      call_single_queue [atomic]; csd_data [cpu: the sender];
- *              timer_ticks, ipis_received [stat]; cpu_state [atomic].
+ *              ipis_received [stat]; cpu_state [atomic].
  *
  * Invariants   SMP-1 a csd is on at most one queue (CSD_FLAG_LOCK).
  *              SMP-2 an IPI is sent whenever a push finds the queue empty,
@@ -36,7 +41,8 @@
  *              kernel/smpboot.c, cpu_ops_sbi.c.  Nodal differs: no hotplug,
  *              no CSD lock debugging beyond a warning.
  *
- * Statistics   per CPU: timer ticks and IPIs received (`harts`).
+ * Statistics   per CPU: IPIs received (`harts`, beside kernel/time.c's
+ *              timer ticks).
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
