@@ -83,3 +83,8 @@ $(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c mm/numa/fdt_numa.c \
 # breaking the layering fails.  Run: tests/host/check_layers_test.py
 
 HOST_TESTS += tests/host/check_layers_test.py
+
+# ---- tools/check-functions: made-up C files with functions of set lengths.
+# Run: tests/host/check_functions_test.py
+
+HOST_TESTS += tests/host/check_functions_test.py
