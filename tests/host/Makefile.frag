@@ -88,3 +88,21 @@ HOST_TESTS += tests/host/check_layers_test.py
 # Run: tests/host/check_functions_test.py
 
 HOST_TESTS += tests/host/check_functions_test.py
+
+# ---- kernel/report.c: the report API compiled unmodified for the host
+# (lib's symbols renamed), printing into a buffer the test compares.
+# Run: make $(HOST_O)/report_test && $(HOST_O)/report_test
+
+HOST_TESTS += $(HOST_O)/report_test
+
+$(HOST_O)/kernel/report.o: kernel/report.c include/nodal/report.h \
+			   tests/host/lib_rename.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
+		-include tests/host/lib_rename.h -c $< -o $@
+
+$(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
+		       $(HOST_LIB_OBJS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) tests/host/report_test.c \
+		$(HOST_O)/kernel/report.o $(HOST_LIB_OBJS) -o $@
