@@ -24,10 +24,6 @@
 #ifndef CONFIG_SLAB_FREELIST_RANDOM
 #define CONFIG_SLAB_FREELIST_RANDOM 1
 #endif
-/* 1: remote frees into a frozen slab push on an atomic list (slub.c). */
-#ifndef CONFIG_SLUB_REMOTE_FREE_LIST
-#define CONFIG_SLUB_REMOTE_FREE_LIST 0
-#endif
 
 /* SLUB_STATS items, Linux's order and names (+ Nodal's two remote frees). */
 enum stat_item {
@@ -86,8 +82,6 @@ struct slab {
 			struct slab *next;	/* [cpu] CPU partial chain */
 			int slabs;		/* [cpu] chain length, in the head */
 		};
-		/* [atomic] frozen, CONFIG_SLUB_REMOTE_FREE_LIST: stack | 1 */
-		unsigned long remote_free;
 	};
 	int _refcount;			/* page allocator's */
 	unsigned int slab_state;	/* [list_lock] SLAB_ON_* (page_type) */

@@ -12,9 +12,7 @@
  *              partially free slabs; each memory node keeps a list of
  *              partially free slabs of its own memory.  Frees from another
  *              hart write straight into the slab under a per-slab lock, so
- *              no free ever waits for the owning CPU (built with
- *              CONFIG_SLUB_REMOTE_FREE_LIST=1, a free into another CPU's
- *              slab pushes on the slab's atomic remote-free list instead).  kmalloc (kmalloc.c)
+ *              no free ever waits for the owning CPU.  kmalloc (kmalloc.c)
  *              is a set of such caches; debug.c adds red zones, poisoning
  *              and owner tracking; report.c prints slabinfo and counters.
  *
@@ -25,9 +23,7 @@
  *              struct slab is the slab view of the head struct page (the
  *              slab union of struct page; internal.h asserts the overlay):
  *              slab_cache, freelist, counters = inuse|objects|frozen, and
- *              slab_list (node lists) overlaid by next+slabs (CPU chain)
- *              and, while frozen, by remote_free (the atomic list, only
- *              with CONFIG_SLUB_REMOTE_FREE_LIST).
+ *              slab_list (node lists) overlaid by next+slabs (CPU chain).
  *
  *                slab (2^order pages), slot = s->size bytes:
  *                +--------+--------+--------+-----
@@ -65,25 +61,6 @@
  *                 Before that hand-over the measured cost was about 250
  *                 instructions of locking per remote free, lock_stat
  *                 included; now 6 per object in bench slab_batch.
- *              Remote-free list (CONFIG_SLUB_REMOTE_FREE_LIST, default 0):
- *              mimalloc's per-page thread-free list on the frozen slab, a
- *              compare-and-swap push with no lock; the owning CPU opens it
- *              when it freezes the slab and takes it whole (exchange) at
- *              refill and deactivation, splicing it into the freelist under
- *              slab_lock.  Frees into unfrozen slabs (node partial, CPU
- *              partial, full) keep slab_lock: they change inuse and the
- *              slab's list state, which a lock-free push cannot decide.
- *              Measured (4 harts, 2 nodes, ICOUNT=1, the old slubbench): remote
- *              free 456/459 instructions (same/other node) with the lock,
- *              452/454 with the list; fast paths unchanged (245, 314).  In
- *              the all-harts cross-free KUnit case (MTTCG) the list takes
- *              96 of 5128 slab-lock acquisitions away (5032 left), as most
- *              cross frees land in slabs no CPU holds; contentions were 0,
- *              137, 0 with the lock and 0, 116, 0 with the list over three
- *              runs each: noise.  So the default stays the lock: one
- *              mechanism for every remote free, no owner-only state in the
- *              slab union, and the list would win only for frees into
- *              another CPU's current slab, which are few.
  *              SLUB calls the page allocator with interrupts off but never
  *              with 2 or 3 held (empty slabs are freed after the unlock), so
  *              zone->lock and the pcp lists never nest inside SLUB's locks.
@@ -123,8 +100,7 @@
  *              in the slab of this CPU's deferred chain → chain it.  Slow:
  *              another slab → hand the chain over, start a new one with
  *              this object.  Hand-over (__slab_free, a whole chain at once):
- *              onto an open remote-free list (switch on and the slab
- *              frozen), else onto slab->freelist under slab_lock; a
+ *              onto slab->freelist under slab_lock; a
  *              full slab gaining an object joins this CPU's partial chain; an
  *              empty slab on a node list beyond min_partial is freed.
  *              Debug caches: one object at a time under list_lock.
@@ -181,7 +157,6 @@ SLAB_MATCH(freelist, freelist);
 SLAB_MATCH(counters, counters);
 SLAB_MATCH(slab_next, next);
 SLAB_MATCH(slabs, slabs);
-SLAB_MATCH(slab_next, remote_free);
 SLAB_MATCH(page_type, slab_state);
 _Static_assert(sizeof(struct slab) == sizeof(struct page), "slab size");
 
@@ -253,82 +228,6 @@ static void slab_lock(struct slab *slab)
 static void slab_unlock(struct slab *slab)
 {
 	spin_unlock(slab_lock_of(slab));
-}
-
-/*
- * The remote-free list (CONFIG_SLUB_REMOTE_FREE_LIST), mimalloc's
- * thread-free list on SLUB's frozen slab: while a slab is frozen its
- * remote_free word (over slab_list.next, unused then) is a stack of
- * objects | REMOTE_OPEN; a remote free pushes with compare-and-swap and
- * no lock.  Only the owning CPU opens it (on freezing) and takes it
- * (refill, deactivation), by exchange: push-only plus take-all has no
- * ABA.  A word without REMOTE_OPEN (closed, or a list pointer of an
- * unfrozen slab) sends the free to the slab_lock path.
- */
-#define REMOTE_OPEN	1UL
-
-#if CONFIG_SLUB_REMOTE_FREE_LIST
-static void remote_open(struct slab *slab)
-{
-	__atomic_store_n(&slab->remote_free, REMOTE_OPEN, __ATOMIC_RELEASE);
-}
-
-/* Take the stack and close it.  Owner only; @slab is off every list. */
-static void *remote_take(struct slab *slab)
-{
-	unsigned long w = __atomic_exchange_n(&slab->remote_free, 0,
-					      __ATOMIC_ACQUIRE);
-
-	return w & REMOTE_OPEN ? (void *)(w & ~REMOTE_OPEN) : NULL;
-}
-
-/*
- * Push the chain @head..@tail if @slab's stack is open.  Context:
- * interrupts off.
- */
-static bool remote_push(struct kmem_cache *s, struct slab *slab, void *head,
-			void *tail)
-{
-	unsigned long w = __atomic_load_n(&slab->remote_free, __ATOMIC_RELAXED);
-
-	do {
-		if (!(w & REMOTE_OPEN))
-			return false;
-		set_freepointer(s, tail, (void *)(w & ~REMOTE_OPEN));
-	} while (!__atomic_compare_exchange_n(&slab->remote_free, &w,
-			(unsigned long)head | REMOTE_OPEN, true,
-			__ATOMIC_RELEASE, __ATOMIC_RELAXED));
-	return true;
-}
-#else
-static inline void remote_open(struct slab *slab) { (void)slab; }
-static inline void *remote_take(struct slab *slab) { (void)slab; return NULL; }
-static inline bool remote_push(struct kmem_cache *s, struct slab *slab,
-			       void *head, void *tail)
-{
-	(void)s; (void)slab; (void)head; (void)tail;
-	return false;
-}
-#endif
-
-/* Put @list in front of @rest; *@nr += its length.  Return the head. */
-static void *splice_remote(struct kmem_cache *s, void *list, void *rest,
-			   unsigned int *nr)
-{
-	void *p = list;
-
-	if (!list)
-		return rest;
-	for (;;) {
-		void *next = get_freepointer(s, p);
-
-		(*nr)++;
-		if (!next)
-			break;
-		p = next;
-	}
-	set_freepointer(s, p, rest);
-	return list;
 }
 
 static bool has_cpu_partial(const struct kmem_cache *s)
@@ -571,17 +470,13 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
  */
 static void *get_freelist(struct slab *slab)
 {
-	unsigned int nr = 0;
 	void *freelist;
 
 	slab_lock(slab);
-	freelist = splice_remote(slab->slab_cache, remote_take(slab),
-				 slab->freelist, &nr);
+	freelist = slab->freelist;
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	slab->frozen = freelist != NULL;
-	if (slab->frozen)
-		remote_open(slab);
 	slab_unlock(slab);
 	return freelist;
 }
@@ -598,19 +493,14 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 			    void *freelist)
 {
 	struct kmem_cache_node *n = get_node(s, slab_nid(slab));
-	void *tail = NULL, *p, *remote, *stack;
+	void *tail = NULL, *p, *remote;
 	unsigned int nr = 0, inuse;
 	bool has_free;
 
-	stack = remote_take(slab);	/* later remote frees: slab_lock */
 	for (p = freelist; p; p = get_freepointer(s, p)) {
 		tail = p;
 		nr++;
 	}
-	freelist = splice_remote(s, stack, freelist, &nr);
-	if (stack && !tail)
-		for (tail = freelist; get_freepointer(s, tail);)
-			tail = get_freepointer(s, tail);
 	spin_lock(&n->list_lock);
 	slab_lock(slab);
 	remote = slab->freelist;
@@ -624,7 +514,7 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 	has_free = slab->freelist != NULL;
 	slab_unlock(slab);
 
-	if (remote || stack)
+	if (remote)
 		stat(s, DEACTIVATE_REMOTE_FREES);
 	if (!inuse && n->nr_partial >= s->min_partial) {
 		spin_unlock(&n->list_lock);
@@ -634,7 +524,6 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 		return;
 	}
 	if (has_free) {
-		remote = remote ? remote : stack;	/* remote frees came */
 		add_partial(n, slab, remote != NULL);
 		stat(s, remote ? DEACTIVATE_TO_TAIL : DEACTIVATE_TO_HEAD);
 	} else {
@@ -879,7 +768,6 @@ retry:
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	slab->frozen = 1;
-	remote_open(slab);
 load:
 	VM_BUG_ON(c->slab);	/* irqs stayed off: nobody refilled */
 	c->slab = slab;
@@ -1146,9 +1034,8 @@ out_unlock:
 
 /*
  * __slab_free() - free the chain @head..@tail of @cnt objects into @slab,
- * which is not this CPU's slab: onto its open remote-free list (frozen by
- * another CPU), else onto its own freelist under slab_lock, then fix its
- * list state.  Non-debug caches only.  Context: interrupts off.
+ * which is not this CPU's slab: onto the slab's own freelist under
+ * slab_lock, then fix its list state.  Non-debug caches only.  Context: interrupts off.
  */
 static void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 			void *tail, unsigned int cnt)
@@ -1158,10 +1045,6 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 	unsigned int new_inuse;
 	void *prior;
 
-	if (remote_push(s, slab, head, tail)) {	/* another CPU's slab */
-		stat_add(s, FREE_FROZEN, cnt);
-		return;
-	}
 	for (;;) {
 		slab_lock(slab);
 		prior = slab->freelist;
