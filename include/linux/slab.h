@@ -239,11 +239,10 @@ struct kmem_cache *kmem_cache_find(const char *name);
 /**
  * kmem_cache_init() - bootstrap SLUB and create the kmalloc caches
  *
- * Context: boot, once, after page_alloc_init() and setup_per_cpu_areas().
+ * Nothing may allocate from a slab before it: kmalloc() does not check.
+ * Context: boot, once, called by start_kernel() after page_alloc_init()
+ * and setup_per_cpu_areas(), before the other harts start.
  */
 void kmem_cache_init(void);
-
-/** slub_ensure_init() - kmem_cache_init() unless it has run; for tests */
-void slub_ensure_init(void);
 
 #endif /* NODAL_SLAB_H */

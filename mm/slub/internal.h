@@ -298,7 +298,6 @@ static inline void *slab_obj(const struct kmem_cache *s,
 extern struct list_head slab_caches;	/* [slab_caches_lock] newest first */
 extern spinlock_t slab_caches_lock;
 extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
-extern bool slub_initialized;
 
 struct slab *slub_virt_to_slab(const void *x);
 void slub_kfree(const void *x, unsigned long addr);
@@ -318,6 +317,8 @@ void *slub_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
 		      unsigned long addr, unsigned int orig_size);
 void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
 			unsigned long *nr_objs, unsigned long *nr_free);
+/* kmalloc.c: create the kmalloc-N caches (kmem_cache_init()). */
+void kmem_cache_init_kmalloc(void);
 
 /* debug.c: the debugging machinery (SLAB_DEBUG_FLAGS caches only). */
 unsigned long slub_debug_flags_for(const char *name, unsigned long flags);

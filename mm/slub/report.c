@@ -64,7 +64,6 @@ static int cmd_slabinfo(int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	slub_ensure_init();
 	nr = snapshot_caches(caches);
 	console_printf("slabinfo - version: 2.1\n");
 	console_printf("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
@@ -100,7 +99,6 @@ static int cmd_slabstat(int argc, char **argv)
 	struct kmem_cache *s;
 	int si, cpu;
 
-	slub_ensure_init();
 	if (argc < 2)
 		return -EINVAL;
 	s = kmem_cache_find(argv[1]);
@@ -149,7 +147,6 @@ static int cmd_validate(int argc, char **argv)
 	static struct kmem_cache *caches[MAX_REPORT_CACHES];
 	int nr, i, errors, total = 0;
 
-	slub_ensure_init();
 	if (argc < 2)
 		return -EINVAL;
 	nr = snapshot_caches(caches);

@@ -166,7 +166,7 @@ _Static_assert(sizeof(struct slab) == sizeof(struct page), "slab size");
 
 LIST_HEAD(slab_caches);
 DEFINE_SPINLOCK(slab_caches_lock);
-bool slub_initialized;
+static bool slab_up;		/* [init] kmalloc works (Linux: slab_state UP) */
 
 static struct kmem_cache *kmem_cache;		/* cache of kmem_cache */
 static struct kmem_cache *kmem_cache_node;	/* cache of kmem_cache_node */
@@ -1564,7 +1564,7 @@ static int init_cache_random_seq(struct kmem_cache *s)
 	unsigned int nr = oo_objects(s->oo), i;
 	struct rnd_state st;
 
-	if (!CONFIG_SLAB_FREELIST_RANDOM || !slub_initialized || nr < 2 ||
+	if (!CONFIG_SLAB_FREELIST_RANDOM || !slab_up || nr < 2 ||
 	    s->random_seq)
 		return 0;
 	s->random_seq = kmalloc(nr * sizeof(unsigned int), GFP_KERNEL);
@@ -1657,7 +1657,6 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	struct kmem_cache *s = NULL;
 	const char *why = NULL;
 
-	slub_ensure_init();
 	if (!name)
 		why = "no name";
 	else if (!size)
@@ -1937,8 +1936,6 @@ static void create_boot_cache(struct kmem_cache *s, const char *name,
 	BUG_ON(do_kmem_cache_create(s, 0));
 }
 
-void kmem_cache_init_kmalloc(void);	/* kmalloc.c */
-
 /* Caches made before kmalloc worked get their permutation now. */
 static void init_freelist_randomization(void)
 {
@@ -1953,8 +1950,6 @@ void kmem_cache_init(void)
 	unsigned int i;
 	int cpu;
 
-	if (slub_initialized)
-		return;
 	for (i = 0; i < SLAB_LOCK_HASH; i++)
 		spin_lock_init(&slab_locks[i]);
 	slub_boot_seed = get_cycles() ^ ktime_get_ns() ^ 0x5eed51abUL;
@@ -1970,24 +1965,11 @@ void kmem_cache_init(void)
 	kmem_cache = bootstrap(&boot_kmem_cache);
 	kmem_cache_node = bootstrap(&boot_kmem_cache_node);
 	kmem_cache_init_kmalloc();
-	slub_initialized = true;
+	slab_up = true;
 	init_freelist_randomization();
 	pr_info("slub: HWalign=%u, Order=0-%u, MinObjects=%u, CPUs=%u, Nodes=%u; hardened=%d random=%d\n",
 		(unsigned int)L1_CACHE_BYTES, SLUB_MAX_ORDER,
 		4 * (fls(nr_cpu_ids) + 1), nr_cpu_ids,
 		num_node_state(N_MEMORY), CONFIG_SLAB_FREELIST_HARDENED,
 		CONFIG_SLAB_FREELIST_RANDOM);
-}
-
-static DEFINE_SPINLOCK(slub_init_lock);	/* one kmem_cache_init() */
-
-void slub_ensure_init(void)
-{
-	unsigned long flags;
-
-	if (READ_ONCE(slub_initialized))
-		return;
-	spin_lock_irqsave(&slub_init_lock, flags);
-	kmem_cache_init();
-	spin_unlock_irqrestore(&slub_init_lock, flags);
 }

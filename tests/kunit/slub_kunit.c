@@ -38,7 +38,6 @@ static void shrink_all_caches(void)
 static int slub_suite_init(struct kunit_suite *suite)
 {
 	(void)suite;
-	slub_ensure_init();
 	shrink_all_caches();
 	free_at_init = nr_free_pages();
 	return 0;
