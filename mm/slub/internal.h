@@ -25,41 +25,6 @@
 #define CONFIG_SLAB_FREELIST_RANDOM 1
 #endif
 
-/* SLUB_STATS items, Linux's order and names (+ Nodal's two remote frees). */
-enum stat_item {
-	ALLOC_FASTPATH,		/* from the CPU freelist */
-	ALLOC_SLOWPATH,		/* ___slab_alloc() entered */
-	FREE_FASTPATH,		/* pushed on the CPU freelist */
-	FREE_SLOWPATH,		/* __slab_free() entered */
-	FREE_FROZEN,		/* freed into another CPU's (frozen) slab */
-	FREE_ADD_PARTIAL,	/* a slab put on a node partial list by a free */
-	FREE_REMOVE_PARTIAL,	/* an emptied slab taken off a node partial list */
-	ALLOC_FROM_PARTIAL,	/* CPU slab taken from a node partial list */
-	ALLOC_SLAB,		/* CPU slab taken from the page allocator */
-	ALLOC_REFILL,		/* CPU slab's own freelist (remote frees) taken */
-	ALLOC_NODE_MISMATCH,	/* CPU slab on the wrong node: deactivated */
-	FREE_SLAB,		/* slab returned to the page allocator */
-	CPUSLAB_FLUSH,		/* CPU slab flushed (shrink, destroy, validate) */
-	DEACTIVATE_FULL,	/* deactivated with no free object */
-	DEACTIVATE_EMPTY,	/* deactivated with no object in use */
-	DEACTIVATE_TO_HEAD,	/* deactivated onto a partial list's head */
-	DEACTIVATE_TO_TAIL,	/* deactivated onto a partial list's tail */
-	DEACTIVATE_REMOTE_FREES, /* deactivated slab had remote frees */
-	DEACTIVATE_BYPASS,	/* CPU slab dropped: its freelist was empty */
-	ORDER_FALLBACK,		/* new slab at the minimum order */
-	CMPXCHG_DOUBLE_CPU_FAIL, /* never (no cmpxchg here); kept for names */
-	CMPXCHG_DOUBLE_FAIL,	/* never; kept for Linux's names */
-	CPU_PARTIAL_ALLOC,	/* CPU slab taken from the CPU partial chain */
-	CPU_PARTIAL_FREE,	/* a free put a full slab on a CPU chain */
-	CPU_PARTIAL_NODE,	/* a refill put a node slab on a CPU chain */
-	CPU_PARTIAL_DRAIN,	/* a CPU chain moved to the node lists */
-	FREE_REMOTE_HART,	/* Nodal: free not into this CPU's slab */
-	FREE_REMOTE_NODE,	/* Nodal: free of an object of another node */
-	NR_SLUB_STAT_ITEMS
-};
-
-extern const char *const slub_stat_names[NR_SLUB_STAT_ITEMS];
-
 /*
  * struct slab - the view of a slab's head page (struct page's slab union).
  * Cast from struct page (page_slab()); offsets are asserted in slub.c.
@@ -199,6 +164,13 @@ struct kmem_cache {
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* [init] per node */
 };
 
+/* Counter @si of @s on @cpu, as its CPU last wrote it (racy). */
+static inline unsigned int slub_stat_cpu(struct kmem_cache *s,
+					 enum stat_item si, int cpu)
+{
+	return READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+}
+
 /*
  * slub_nocpu (a study knob, no Linux equivalent): the cache bypasses its
  * kmem_cache_cpu and takes the debug path with no check enabled, so every
@@ -305,7 +277,13 @@ void slub_kfree(const void *x, unsigned long addr);
 void free_large_kmalloc(const void *x, unsigned long addr);
 bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
 void slub_flush_all(struct kmem_cache *s);
-unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);
+/*
+ * Up to @max caches of slab_caches, newest first, copied under
+ * slab_caches_lock so that the caller may print, cross-call or validate
+ * without it.  No cache may be destroyed until the caller is done.
+ */
+#define SLUB_MAX_SNAPSHOT	128
+int slub_snapshot_caches(struct kmem_cache **out, int max);
 struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
 				     unsigned int align, unsigned long flags,
 				     void (*ctor)(void *));

@@ -175,16 +175,36 @@ static struct kmem_cache_node boot_nodes[MAX_NUMNODES];	/* [init] */
 static spinlock_t slab_locks[SLAB_LOCK_HASH];	/* lock 3, see above */
 static DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] shuffles */
 
-const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {
-	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
-	"free_frozen", "free_add_partial", "free_remove_partial",
-	"alloc_from_partial", "alloc_slab", "alloc_refill",
-	"alloc_node_mismatch", "free_slab", "cpuslab_flush", "deactivate_full",
-	"deactivate_empty", "deactivate_to_head", "deactivate_to_tail",
-	"deactivate_remote_frees", "deactivate_bypass", "order_fallback",
-	"cmpxchg_double_cpu_fail", "cmpxchg_double_fail", "cpu_partial_alloc",
-	"cpu_partial_free", "cpu_partial_node", "cpu_partial_drain",
-	"free_remote_hart", "free_remote_node",
+/* Linux's sysfs file name of each counter (Nodal's two last). */
+static const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {
+	[ALLOC_FASTPATH] = "alloc_fastpath",
+	[ALLOC_SLOWPATH] = "alloc_slowpath",
+	[FREE_FASTPATH] = "free_fastpath",
+	[FREE_SLOWPATH] = "free_slowpath",
+	[FREE_FROZEN] = "free_frozen",
+	[FREE_ADD_PARTIAL] = "free_add_partial",
+	[FREE_REMOVE_PARTIAL] = "free_remove_partial",
+	[ALLOC_FROM_PARTIAL] = "alloc_from_partial",
+	[ALLOC_SLAB] = "alloc_slab",
+	[ALLOC_REFILL] = "alloc_refill",
+	[ALLOC_NODE_MISMATCH] = "alloc_node_mismatch",
+	[FREE_SLAB] = "free_slab",
+	[CPUSLAB_FLUSH] = "cpuslab_flush",
+	[DEACTIVATE_FULL] = "deactivate_full",
+	[DEACTIVATE_EMPTY] = "deactivate_empty",
+	[DEACTIVATE_TO_HEAD] = "deactivate_to_head",
+	[DEACTIVATE_TO_TAIL] = "deactivate_to_tail",
+	[DEACTIVATE_REMOTE_FREES] = "deactivate_remote_frees",
+	[DEACTIVATE_BYPASS] = "deactivate_bypass",
+	[ORDER_FALLBACK] = "order_fallback",
+	[CMPXCHG_DOUBLE_CPU_FAIL] = "cmpxchg_double_cpu_fail",
+	[CMPXCHG_DOUBLE_FAIL] = "cmpxchg_double_fail",
+	[CPU_PARTIAL_ALLOC] = "cpu_partial_alloc",
+	[CPU_PARTIAL_FREE] = "cpu_partial_free",
+	[CPU_PARTIAL_NODE] = "cpu_partial_node",
+	[CPU_PARTIAL_DRAIN] = "cpu_partial_drain",
+	[FREE_REMOTE_HART] = "free_remote_hart",
+	[FREE_REMOTE_NODE] = "free_remote_node",
 };
 
 /* Count @si on this CPU.  Context: interrupts off. */
@@ -199,14 +219,36 @@ static inline void stat_add(struct kmem_cache *s, enum stat_item si,
 	this_cpu_ptr(s->cpu_slab)->stat[si] += n;
 }
 
+const char *slub_stat_name(enum stat_item si)
+{
+	if (WARN_ON_ONCE((unsigned int)si >= NR_SLUB_STAT_ITEMS))
+		return "?";
+	return slub_stat_names[si];
+}
+
 unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si)
 {
 	unsigned long sum = 0;
 	int cpu;
 
 	for_each_online_cpu(cpu)
-		sum += READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+		sum += slub_stat_cpu(s, si, cpu);
 	return sum;
+}
+
+void slub_stat_sum_all(unsigned long sum[NR_SLUB_STAT_ITEMS])
+{
+	struct kmem_cache *s;
+	unsigned long flags;
+	int si;
+
+	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+		sum[si] = 0;
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list)
+		for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+			sum[si] += slub_stat_total(s, (enum stat_item)si);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 /* ---- slab locks, lists ---- */
@@ -1349,6 +1391,15 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
+void kmem_cache_shrink_all(void)
+{
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
+
+	for (int i = 0; i < nr; i++)
+		kmem_cache_shrink(caches[i]);
+}
+
 /* ---- sizing ---- */
 
 static unsigned int order_objects(unsigned int order, unsigned int size)
@@ -1744,6 +1795,22 @@ unsigned long kmem_cache_nr_errors(struct kmem_cache *s)
 	return __atomic_load_n(&s->nr_errors, __ATOMIC_RELAXED);
 }
 
+int slub_snapshot_caches(struct kmem_cache **out, int max)
+{
+	struct kmem_cache *s;
+	unsigned long flags;
+	int nr = 0;
+
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list) {
+		if (nr == max)
+			break;
+		out[nr++] = s;
+	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
+	return nr;
+}
+
 struct kmem_cache *kmem_cache_find(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -1870,6 +1937,16 @@ int validate_slab_cache(struct kmem_cache *s)
 	for_each_node_state(node, N_MEMORY)
 		errors += validate_node(s, node, map);
 	kfree(map);
+	return errors;
+}
+
+int validate_all_slab_caches(void)
+{
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT), errors = 0;
+
+	for (int i = 0; i < nr; i++)
+		errors += validate_slab_cache(caches[i]);
 	return errors;
 }
 
