@@ -3,7 +3,7 @@
  * mm/slub/kmalloc.c — kmalloc, kfree, krealloc, ksize on the kmalloc-N
  * caches, and whole pages above KMALLOC_MAX_CACHE_SIZE.
  *
- * Part of SLUB (theory and locking in slub.c).  Classes as Linux on riscv
+ * Part of SLUB; locking: see slub.c.  Classes as Linux on riscv
  * (docs/linux-facts.md §4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
  * 192 go through kmalloc_size_index[(size - 1) / 8], larger ones to the
  * next power of two.  A kmalloc cache with Z (slub_debug=Z,kmalloc-32)
@@ -153,15 +153,11 @@ static int large_block_order(const void *p)
 void free_large_kmalloc(const void *p, unsigned long addr)
 {
 	int order = large_block_order(p);
-	char sym[64];
 
-	if (order >= 0) {
+	if (order >= 0)
 		__free_pages(virt_to_page(p), (unsigned int)order);
-		return;
-	}
-	sprint_symbol(sym, sizeof(sym), addr);
-	pr_err("slub: kfree: invalid free of %p from %s: not a kmalloc block; ignored\n",
-	       p, sym);
+	else
+		slub_report_bad_free(NULL, p, "not a kmalloc block", addr);
 }
 
 void kfree(const void *p)

@@ -3,8 +3,8 @@
  * mm/slub/report.c — the `slabinfo`, `slabstat` and `validate` shell
  * commands.
  *
- * Part of SLUB (theory in slub.c).  Reads counters through slub.c's
- * accessors and changes nothing but what `validate` repairs (it flushes
+ * Part of SLUB; locking: see slub.c.  Reads counters through SLUB's
+ * accessors (slub_stat_*(), slub_count_partial()) and changes nothing but what `validate` repairs (it flushes
  * CPU slabs, as Linux's sysfs `validate` does).  Formats:
  *  - slabinfo: /proc/slabinfo version 2.1 as Linux's get_slabinfo() fills
  *    it for SLUB: active_objs = objects − free objects on the node partial

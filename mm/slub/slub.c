@@ -12,9 +12,11 @@
  *              partially free slabs; each memory node keeps a list of
  *              partially free slabs of its own memory.  Frees from another
  *              hart write straight into the slab under a per-slab lock, so
- *              no free ever waits for the owning CPU.  kmalloc (kmalloc.c)
- *              is a set of such caches; debug.c adds red zones, poisoning
- *              and owner tracking; report.c prints slabinfo and counters.
+ *              no free ever waits for the owning CPU.  cache.c creates,
+ *              sizes and destroys caches and bootstraps SLUB; kmalloc
+ *              (kmalloc.c) is a set of such caches; debug.c adds red
+ *              zones, poisoning and owner tracking, reports bad frees and
+ *              validates slabs; report.c prints slabinfo and counters.
  *
  * Structures   kmem_cache ──cpu_slab──▶ kmem_cache_cpu (one per CPU, on its
  *              node): freelist, slab, partial chain, stat[]
@@ -133,13 +135,9 @@
  *              count in kmem_cache_nr_errors().
  */
 #include <asm/irqflags.h>
-#include <asm/processor.h>
-#include <linux/bitops.h>
 #include <linux/bug.h>
 #include <linux/cpumask.h>
-#include <linux/errno.h>
 #include <linux/gfp.h>
-#include <linux/init.h>
 #include <linux/mempolicy.h>
 #include <linux/prandom.h>
 #include <linux/printk.h>
@@ -160,20 +158,8 @@ SLAB_MATCH(slabs, slabs);
 SLAB_MATCH(page_type, slab_state);
 _Static_assert(sizeof(struct slab) == sizeof(struct page), "slab size");
 
-#define MAX_OBJS_PER_PAGE	32767
-#define SLUB_MAX_ORDER		3	/* Linux's slub_max_order */
-#define SLAB_LOCK_HASH		64
-
-LIST_HEAD(slab_caches);
-DEFINE_SPINLOCK(slab_caches_lock);
-static bool slab_up;		/* [init] kmalloc works (Linux: slab_state UP) */
-
-static struct kmem_cache *kmem_cache;		/* cache of kmem_cache */
-static struct kmem_cache *kmem_cache_node;	/* cache of kmem_cache_node */
-static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
-static struct kmem_cache_node boot_nodes[MAX_NUMNODES];	/* [init] */
-static spinlock_t slab_locks[SLAB_LOCK_HASH];	/* lock 3, see above */
-static DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] shuffles */
+spinlock_t slab_locks[SLAB_LOCK_HASH];		/* lock 3, see above */
+DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] slot order shuffles */
 
 /* Linux's sysfs file name of each counter (Nodal's two last). */
 static const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {
@@ -251,26 +237,7 @@ void slub_stat_sum_all(unsigned long sum[NR_SLUB_STAT_ITEMS])
 	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
-/* ---- slab locks, lists ---- */
-
-static spinlock_t *slab_lock_of(const struct slab *slab)
-{
-	unsigned long h = (unsigned long)slab / sizeof(struct page);
-
-	return &slab_locks[(h ^ (h >> 6)) % SLAB_LOCK_HASH];
-}
-
-/* Context: interrupts off (checked). */
-static void slab_lock(struct slab *slab)
-{
-	lockdep_assert_irqs_disabled();
-	spin_lock(slab_lock_of(slab));
-}
-
-static void slab_unlock(struct slab *slab)
-{
-	spin_unlock(slab_lock_of(slab));
-}
+/* ---- lists ---- */
 
 static bool has_cpu_partial(const struct kmem_cache *s)
 {
@@ -337,6 +304,12 @@ static void note_slab_pfns(struct page *page, unsigned int order)
 	while (hi > old && !__atomic_compare_exchange_n(&slab_pfn_hi[nid], &old,
 			hi, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		;
+}
+
+void slub_slab_pfn_range(int nid, unsigned long *lo, unsigned long *hi)
+{
+	*lo = __atomic_load_n(&slab_pfn_lo[nid], __ATOMIC_RELAXED);
+	*hi = __atomic_load_n(&slab_pfn_hi[nid], __ATOMIC_RELAXED);
 }
 
 /* The head of the block @page is a tail page of; NULL past a memory edge. */
@@ -1195,34 +1168,6 @@ static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
 	return true;
 }
 
-static noinline void report_bad_free(struct kmem_cache *s, const void *x,
-			    const char *why, unsigned long addr)
-{
-	char sym[64];
-
-	sprint_symbol(sym, sizeof(sym), addr);
-	pr_err("slub: %s: invalid free of %p from %s: %s; ignored\n",
-	       s ? s->name : "kfree", x, sym, why);
-	if (s)
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-}
-
-/* The checks of slab_free() failed: say which, count it, free nothing. */
-static noinline void slab_free_refused(struct kmem_cache *s, struct slab *slab,
-				       void *x, unsigned long addr)
-{
-	if (!slab) {
-		report_bad_free(s, x, "not a slab object", addr);
-	} else if (s && slab->slab_cache != s) {
-		pr_err("slub: %s: Wrong slab cache. %s but object is from %s\n",
-		       "slab_free", s->name, slab->slab_cache->name);
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-	} else {
-		report_bad_free(slab->slab_cache, x, "not the start of an object",
-				addr);
-	}
-}
-
 /*
  * slab_free_slow() - the free of a checked @x that the fast path did not
  * take: a debug cache (free_debug), a slab that is neither the CPU slab
@@ -1256,7 +1201,7 @@ static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab,
 	return;
 double_free:
 	local_irq_restore(flags);
-	report_bad_free(s, x, "double free", addr);
+	slub_report_bad_free(s, x, "double free", addr);
 }
 
 /*
@@ -1276,7 +1221,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
 
 	if (unlikely(!slab || (s && slab->slab_cache != s) ||
 		     !obj_in_slab(slab->slab_cache, slab, x))) {
-		slab_free_refused(s, slab, x, addr);
+		slub_free_refused(s, slab, x, addr);
 		return;
 	}
 	s = slab->slab_cache;
@@ -1327,7 +1272,7 @@ void slub_kfree(const void *x, unsigned long addr)
 /* ---- flushing, shrinking ---- */
 
 /* Give back this CPU's slab and partial chain.  Cross-call target. */
-static void flush_cpu_slab(void *info)
+void flush_cpu_slab(void *info)
 {
 	struct kmem_cache *s = info;
 	struct kmem_cache_cpu *c;
@@ -1398,655 +1343,4 @@ void kmem_cache_shrink_all(void)
 
 	for (int i = 0; i < nr; i++)
 		kmem_cache_shrink(caches[i]);
-}
-
-/* ---- sizing ---- */
-
-static unsigned int order_objects(unsigned int order, unsigned int size)
-{
-	return (unsigned int)(PAGE_SIZE << order) / size;
-}
-
-static unsigned int calc_slab_order(unsigned int size, unsigned int min_order,
-				    unsigned int max_order,
-				    unsigned int fract_leftover)
-{
-	unsigned int order;
-
-	for (order = min_order; order <= max_order; order++) {
-		unsigned int slab_size = (unsigned int)PAGE_SIZE << order;
-
-		if (slab_size % size <= slab_size / fract_leftover)
-			break;
-	}
-	return order;
-}
-
-static unsigned int get_order_bytes(unsigned long size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
-/* calculate_order() - Linux's: least waste with enough objects. */
-static int calculate_order(unsigned int size)
-{
-	unsigned int nr_cpus = nr_cpu_ids, min_objects, max_objects;
-	unsigned int min_order, order, fraction;
-
-	min_objects = 4 * (fls(nr_cpus) + 1);
-	max_objects = order_objects(SLUB_MAX_ORDER, size);
-	min_objects = min(min_objects, max_objects);
-	if (!min_objects)
-		min_objects = 1;
-	min_order = get_order_bytes((unsigned long)min_objects * size);
-	if (order_objects(min_order, size) > MAX_OBJS_PER_PAGE)
-		return get_order_bytes((unsigned long)size *
-				       MAX_OBJS_PER_PAGE) - 1;
-	for (fraction = 16; fraction > 1; fraction /= 2) {
-		order = calc_slab_order(size, min_order, SLUB_MAX_ORDER,
-					fraction);
-		if (order <= SLUB_MAX_ORDER)
-			return order;
-	}
-	order = get_order_bytes(size);
-	return order <= MAX_PAGE_ORDER ? (int)order : -ENOSYS;
-}
-
-static unsigned int calculate_alignment(unsigned long flags,
-					unsigned int align, unsigned int size)
-{
-	if (flags & SLAB_HWCACHE_ALIGN) {
-		unsigned int ralign = L1_CACHE_BYTES;
-
-		while (size <= ralign / 2)
-			ralign /= 2;
-		align = max(align, ralign);
-	}
-	align = max(align, (unsigned int)sizeof(void *));
-	return ALIGN(align, (unsigned int)sizeof(void *));
-}
-
-/* calculate_sizes() - slot layout and order (docs/linux-facts.md §4.6). */
-static int calculate_sizes(struct kmem_cache *s)
-{
-	unsigned long flags = s->flags;
-	unsigned int size = ALIGN(s->object_size, (unsigned int)sizeof(void *));
-	int order;
-
-	if ((flags & SLAB_RED_ZONE) && size == s->object_size)
-		size += sizeof(void *);
-	s->inuse = size;
-	if ((flags & SLAB_POISON) || s->ctor ||
-	    ((flags & SLAB_RED_ZONE) && (s->object_size < sizeof(void *) ||
-					 slub_kmalloc_redzone(s)))) {
-		s->offset = size;
-		size += sizeof(void *);
-	} else {
-		s->offset = ALIGN_DOWN(s->object_size / 2,
-				       (unsigned int)sizeof(void *));
-	}
-	if (flags & SLAB_STORE_USER)
-		size += 2 * sizeof(struct track);
-	if (slub_kmalloc_redzone(s))
-		size += sizeof(unsigned long);	/* requested size */
-	if (flags & SLAB_RED_ZONE) {
-		size += sizeof(void *);
-		s->red_left_pad = ALIGN((unsigned int)sizeof(void *), s->align);
-		size += s->red_left_pad;
-	}
-	size = ALIGN(size, s->align);
-	s->size = size;
-	order = calculate_order(size);
-	if (order < 0)
-		return order;
-	s->oo.x = (unsigned int)order << 16 | order_objects(order, size);
-	order = get_order_bytes(size);
-	s->min.x = (unsigned int)order << 16 | order_objects(order, size);
-	return oo_objects(s->oo) ? 0 : -EINVAL;
-}
-
-/*
- * slub_cpu_partial=0 (a study knob): no CPU partial chains, as Linux
- * without CONFIG_SLUB_CPU_PARTIAL; partial slabs go to the node lists.
- */
-static bool cpu_partial_off;		/* [init] */
-
-static void parse_slub_cpu_partial(const char *val)
-{
-	unsigned int n;
-
-	if (!val || kstrtouint(val, 0, &n) || n > 1)
-		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n", val ? val : "");
-	else
-		cpu_partial_off = !n;
-}
-cmdline_param("slub_cpu_partial", parse_slub_cpu_partial,
-	      "slub_cpu_partial=0: no per-CPU partial slab chains");
-
-bool slub_nocpu;			/* [init] */
-
-static void parse_slub_nocpu(const char *val)
-{
-	(void)val;
-	slub_nocpu = true;
-}
-cmdline_param("slub_nocpu", parse_slub_nocpu,
-	      "slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
-
-bool slub_cpu_partial_enabled(void)
-{
-	return !cpu_partial_off;
-}
-
-/* set_cpu_partial() - Linux's limits for the CPU partial chain. */
-static void set_cpu_partial(struct kmem_cache *s)
-{
-	unsigned int nr_objects;
-
-	if (kmem_cache_debug(s) || cpu_partial_off)
-		nr_objects = 0;
-	else if (s->size >= PAGE_SIZE)
-		nr_objects = 6;
-	else if (s->size >= 1024)
-		nr_objects = 24;
-	else if (s->size >= 256)
-		nr_objects = 52;
-	else
-		nr_objects = 120;
-	s->cpu_partial = nr_objects;
-	s->cpu_partial_slabs = DIV_ROUND_UP(nr_objects * 2, oo_objects(s->oo));
-}
-
-/* ---- cache creation ---- */
-
-static u64 slub_boot_seed;
-
-static void init_node(struct kmem_cache_node *n)
-{
-	spin_lock_init(&n->list_lock);
-	n->nr_partial = 0;
-	INIT_LIST_HEAD(&n->partial);
-	INIT_LIST_HEAD(&n->full);
-	n->nr_slabs = 0;
-	n->total_objects = 0;
-}
-
-static void free_kmem_cache_nodes(struct kmem_cache *s)
-{
-	int node;
-
-	for (node = 0; node < MAX_NUMNODES; node++) {
-		if (s->node[node] && s->node[node] != &boot_nodes[node])
-			kmem_cache_free(kmem_cache_node, s->node[node]);
-		s->node[node] = NULL;
-	}
-}
-
-static int init_kmem_cache_nodes(struct kmem_cache *s)
-{
-	int node;
-
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n;
-
-		if (!kmem_cache_node) {
-			n = &boot_nodes[node];
-		} else {
-			n = kmem_cache_alloc_node(kmem_cache_node, GFP_KERNEL,
-						  node);
-			if (!n) {
-				free_kmem_cache_nodes(s);
-				return -ENOMEM;
-			}
-		}
-		init_node(n);
-		s->node[node] = n;
-	}
-	return 0;
-}
-
-/* init_cache_random_seq() - a random permutation of the slot indices. */
-static int init_cache_random_seq(struct kmem_cache *s)
-{
-	unsigned int nr = oo_objects(s->oo), i;
-	struct rnd_state st;
-
-	if (!CONFIG_SLAB_FREELIST_RANDOM || !slab_up || nr < 2 ||
-	    s->random_seq)
-		return 0;
-	s->random_seq = kmalloc(nr * sizeof(unsigned int), GFP_KERNEL);
-	if (!s->random_seq)
-		return -ENOMEM;
-	prandom_seed_state(&st, slub_boot_seed ^ (unsigned long)s);
-	for (i = 0; i < nr; i++)
-		s->random_seq[i] = i;
-	for (i = nr - 1; i > 0; i--) {		/* Fisher-Yates */
-		unsigned int j = prandom_u32_below(&st, i + 1), t;
-
-		t = s->random_seq[i];
-		s->random_seq[i] = s->random_seq[j];
-		s->random_seq[j] = t;
-	}
-	return 0;
-}
-
-/*
- * do_kmem_cache_create() - fill in @s (zeroed, name/size/flags set),
- * allocate its per-CPU and per-node parts.
- */
-static int do_kmem_cache_create(struct kmem_cache *s, unsigned int align)
-{
-	int err;
-
-	s->flags = slub_debug_flags_for(s->name, s->flags);
-	if (slub_nocpu)
-		s->flags |= SLAB_NO_CPU_CACHE;
-	s->align = calculate_alignment(s->flags, align, s->object_size);
-	err = calculate_sizes(s);
-	if (err)
-		return err;
-	s->min_partial = clamp((unsigned long)ilog2(s->size) / 2, 5UL, 10UL);
-	set_cpu_partial(s);
-	s->random = (unsigned long)prandom_u64_state(this_cpu_ptr(&slab_rnd));
-	s->refcount = 1;
-	err = init_kmem_cache_nodes(s);
-	if (err)
-		return err;
-	s->cpu_slab = alloc_percpu(struct kmem_cache_cpu);
-	if (!s->cpu_slab)
-		goto err_free_nodes;
-	if (init_cache_random_seq(s))
-		goto err_free_percpu;
-	return 0;
-
-err_free_percpu:
-	free_percpu(s->cpu_slab);
-err_free_nodes:
-	free_kmem_cache_nodes(s);
-	return -ENOMEM;
-}
-
-static void add_to_slab_caches(struct kmem_cache *s)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_add(&s->list, &slab_caches);
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-}
-
-/* slub_create_cache() - create without argument checks (kmalloc, ...). */
-struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *))
-{
-	struct kmem_cache *s = kmem_cache_alloc(kmem_cache,
-						GFP_KERNEL | __GFP_ZERO);
-
-	if (!s)
-		return NULL;
-	s->name = name;
-	s->object_size = size;
-	s->flags = flags;
-	s->ctor = ctor;
-	if (do_kmem_cache_create(s, align)) {
-		kmem_cache_free(kmem_cache, s);
-		return NULL;
-	}
-	add_to_slab_caches(s);
-	return s;
-}
-
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *))
-{
-	struct kmem_cache *s = NULL;
-	const char *why = NULL;
-
-	if (!name)
-		why = "no name";
-	else if (!size)
-		why = "size 0";
-	else if (size > KMALLOC_MAX_SIZE)
-		why = "size above KMALLOC_MAX_SIZE";
-	else if (align && !is_power_of_2(align))
-		why = "alignment not a power of two";
-	if (!why) {
-		s = slub_create_cache(name, size, align, flags, ctor);
-		if (!s)
-			why = "out of memory";
-	}
-	if (why) {
-		pr_err("slub: kmem_cache_create(%s) failed: %s (size %u, align %u)\n",
-		       name ? name : "(null)", why, size, align);
-		if (flags & SLAB_PANIC)
-			panic("slub: cannot create cache %s\n",
-			      name ? name : "(null)");
-	}
-	return s;
-}
-
-unsigned long slub_nr_slabs(struct kmem_cache *s)
-{
-	unsigned long nr = 0;
-	int node;
-
-	for_each_node_state(node, N_MEMORY)
-		nr += __atomic_load_n(&get_node(s, node)->nr_slabs,
-				      __ATOMIC_RELAXED);
-	return nr;
-}
-
-/*
- * Report every live object of @s.  Full slabs of a non-debug cache are on
- * no list (as in Linux), so walk the pfn range where each node has ever
- * made slabs and pick this cache's slab heads: slow, but destroy is rare
- * and a leak report that misses objects would be worse.  The caller has
- * flushed the CPU slabs; nobody else uses a cache being destroyed.
- */
-static void list_slab_objects(struct kmem_cache *s)
-{
-	int node;
-
-	for_each_node_state(node, N_MEMORY) {
-		unsigned long lo = READ_ONCE(slab_pfn_lo[node]);
-		unsigned long hi = READ_ONCE(slab_pfn_hi[node]);
-
-		for (unsigned long pfn = lo; lo <= hi && pfn <= hi; pfn++) {
-			struct page *page = pfn_to_page(pfn);
-
-			if (PageSlab(page) && page->slab_cache == s)
-				slub_debug_report_leak(s, page_slab(page), NULL);
-		}
-	}
-}
-
-void kmem_cache_destroy(struct kmem_cache *s)
-{
-	unsigned long flags;
-
-	if (!s)
-		return;
-	kmem_cache_shrink(s);
-	if (slub_nr_slabs(s)) {
-		list_slab_objects(s);
-		pr_err("slub: kmem_cache_destroy %s: Slab cache still has objects (%lu slabs); cache kept\n",
-		       s->name, slub_nr_slabs(s));
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-		return;
-	}
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_del(&s->list);
-	s->refcount = 0;
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	free_percpu(s->cpu_slab);
-	kfree(s->random_seq);
-	free_kmem_cache_nodes(s);
-	kmem_cache_free(kmem_cache, s);
-}
-
-unsigned long kmem_cache_nr_errors(struct kmem_cache *s)
-{
-	return __atomic_load_n(&s->nr_errors, __ATOMIC_RELAXED);
-}
-
-int slub_snapshot_caches(struct kmem_cache **out, int max)
-{
-	struct kmem_cache *s;
-	unsigned long flags;
-	int nr = 0;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_for_each_entry(s, &slab_caches, list) {
-		if (nr == max)
-			break;
-		out[nr++] = s;
-	}
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	return nr;
-}
-
-struct kmem_cache *kmem_cache_find(const char *name)
-{
-	struct kmem_cache *s, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_for_each_entry(s, &slab_caches, list) {
-		if (!strcmp(s->name, name)) {
-			found = s;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	return found;
-}
-
-/* ---- validation (SLUB-1..6) ---- */
-
-/*
- * isolate_freechain() - a free pointer after @prev is bad (@p): end the
- * chain at @prev; the objects beyond stay "in use" for ever.  Holds
- * slab_lock.
- */
-static void isolate_freechain(struct kmem_cache *s, struct slab *slab,
-			      void *prev, void *p, unsigned int nr_free)
-{
-	slab_err(s, slab, "Freechain corrupt: %p after %p", p, prev);
-	if (prev)
-		set_freepointer(s, prev, NULL);
-	else
-		slab->freelist = NULL;
-	slab->inuse = slab->objects - nr_free;
-	slab_fix(s, "Isolate corrupted freechain");
-}
-
-/* Check one slab (caller holds its node's list_lock); return errors. */
-static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
-			 int node)
-{
-	unsigned int nr_free = 0, idx = 0;
-	void *p, *prev = NULL;
-	unsigned long flags;
-	int errors = 0;
-
-	if (!PageSlab(slab_page(slab)) || slab->slab_cache != s ||
-	    slab_nid(slab) != node || slab->frozen) {	/* SLUB-3,4,6 */
-		slab_err(s, slab, "Not a valid slab page (node %d)", node);
-		return 1;
-	}
-	memset(map, 0, DIV_ROUND_UP(slab->objects, 8));
-	local_irq_save(flags);
-	slab_lock(slab);
-	for (p = slab->freelist; p; prev = p, p = get_freepointer(s, p)) {
-		bool bad = !slub_obj_in_slab(s, slab, p);		/* SLUB-1 */
-
-		if (!bad) {
-			idx = (unsigned int)(((char *)p -
-					      (char *)slab_obj(s, slab, 0)) / s->size);
-			bad = map[idx / 8] & (1u << (idx % 8));	/* SLUB-2 */
-		}
-		if (bad) {
-			isolate_freechain(s, slab, prev, p, nr_free);
-			errors++;
-			break;
-		}
-		map[idx / 8] |= 1u << (idx % 8);
-		nr_free++;
-	}
-	if (!errors && nr_free != (unsigned int)slab->objects - slab->inuse) {
-		slab_err(s, slab, "Wrong object count. Counter is %d but counted were %d",
-			 slab->inuse, slab->objects - nr_free);
-		errors++;
-	}
-	slab_unlock(slab);
-	local_irq_restore(flags);
-	if (!errors && kmem_cache_debug(s))
-		errors += slub_debug_validate_slab(s, slab, map);
-	return errors;
-}
-
-static int validate_node(struct kmem_cache *s, int node, u8 *map)
-{
-	struct kmem_cache_node *n = get_node(s, node);
-	unsigned long flags, count = 0;
-	struct slab *slab;
-	int errors = 0;
-
-	spin_lock_irqsave(&n->list_lock, flags);
-	list_for_each_entry(slab, &n->partial, slab_list) {
-		errors += validate_slab(s, slab, map, node);
-		if (!(slab->slab_state & SLAB_ON_PARTIAL) || !slab->freelist)
-			errors++;				/* SLUB-3 */
-		count++;
-	}
-	if (count != n->nr_partial) {
-		slab_err(s, NULL, "nr_partial %lu but counted %lu",
-			 n->nr_partial, count);
-		errors++;
-	}
-	list_for_each_entry(slab, &n->full, slab_list) {
-		errors += validate_slab(s, slab, map, node);
-		if (!(slab->slab_state & SLAB_ON_FULL))
-			errors++;				/* SLUB-3 */
-		count++;
-	}
-	if (kmem_cache_debug(s) && count != (unsigned long)n->nr_slabs) {
-		slab_err(s, NULL, "node %d: %ld slabs but counted %lu", node,
-			 n->nr_slabs, count);
-		errors++;
-	}
-	spin_unlock_irqrestore(&n->list_lock, flags);
-	return errors;
-}
-
-int validate_slab_cache(struct kmem_cache *s)
-{
-	int node, errors = 0;
-	u8 *map;
-
-	map = kzalloc(DIV_ROUND_UP(MAX_OBJS_PER_PAGE, 8), GFP_KERNEL);
-	if (!map)
-		return -ENOMEM;
-	slub_flush_all(s);
-	for_each_node_state(node, N_MEMORY)
-		errors += validate_node(s, node, map);
-	kfree(map);
-	return errors;
-}
-
-int validate_all_slab_caches(void)
-{
-	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
-	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT), errors = 0;
-
-	for (int i = 0; i < nr; i++)
-		errors += validate_slab_cache(caches[i]);
-	return errors;
-}
-
-void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
-			unsigned long *nr_objs, unsigned long *nr_free)
-{
-	unsigned long flags;
-	struct slab *slab;
-	int node;
-
-	*nr_slabs = *nr_objs = *nr_free = 0;
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n = get_node(s, node);
-
-		*nr_slabs += __atomic_load_n(&n->nr_slabs, __ATOMIC_RELAXED);
-		*nr_objs += __atomic_load_n(&n->total_objects,
-					    __ATOMIC_RELAXED);
-		spin_lock_irqsave(&n->list_lock, flags);
-		list_for_each_entry(slab, &n->partial, slab_list)
-			*nr_free += slab->objects - slab_inuse_racy(slab);
-		spin_unlock_irqrestore(&n->list_lock, flags);
-	}
-}
-
-/* ---- bootstrap ---- */
-
-/*
- * bootstrap() - move a statically allocated cache into an object of the
- * kmem_cache cache and point its slabs at the copy.  Only this CPU has
- * used the static caches yet, so flushing this CPU moves every slab with
- * free objects onto a node list; none is full this early.
- */
-static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
-{
-	struct kmem_cache *s = kmem_cache_alloc(kmem_cache,
-						GFP_KERNEL | __GFP_ZERO);
-	unsigned long flags;
-	struct slab *slab;
-	int node;
-
-	BUG_ON(!s);
-	memcpy(s, static_cache, sizeof(*s));
-	flush_cpu_slab(s);
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n = get_node(s, node);
-
-		spin_lock_irqsave(&n->list_lock, flags);
-		list_for_each_entry(slab, &n->partial, slab_list)
-			slab->slab_cache = s;
-		list_for_each_entry(slab, &n->full, slab_list)
-			slab->slab_cache = s;
-		spin_unlock_irqrestore(&n->list_lock, flags);
-	}
-	add_to_slab_caches(s);
-	return s;
-}
-
-static void create_boot_cache(struct kmem_cache *s, const char *name,
-			      unsigned int size)
-{
-	s->name = name;
-	s->object_size = size;
-	s->flags = SLAB_HWCACHE_ALIGN;
-	BUG_ON(do_kmem_cache_create(s, 0));
-}
-
-/* Caches made before kmalloc worked get their permutation now. */
-static void init_freelist_randomization(void)
-{
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list)
-		init_cache_random_seq(s);
-}
-
-void kmem_cache_init(void)
-{
-	unsigned int i;
-	int cpu;
-
-	for (i = 0; i < SLAB_LOCK_HASH; i++)
-		spin_lock_init(&slab_locks[i]);
-	slub_boot_seed = get_cycles() ^ ktime_get_ns() ^ 0x5eed51abUL;
-	for_each_possible_cpu(cpu)
-		prandom_seed_state(per_cpu_ptr(&slab_rnd, cpu),
-				   slub_boot_seed + (u64)cpu * 0x9e3779b97f4a7c15ULL);
-	create_boot_cache(&boot_kmem_cache_node, "kmem_cache_node",
-			  sizeof(struct kmem_cache_node));
-	kmem_cache_node = &boot_kmem_cache_node;
-	create_boot_cache(&boot_kmem_cache, "kmem_cache",
-			  sizeof(struct kmem_cache));
-	kmem_cache = &boot_kmem_cache;
-	kmem_cache = bootstrap(&boot_kmem_cache);
-	kmem_cache_node = bootstrap(&boot_kmem_cache_node);
-	kmem_cache_init_kmalloc();
-	slab_up = true;
-	init_freelist_randomization();
-	pr_info("slub: HWalign=%u, Order=0-%u, MinObjects=%u, CPUs=%u, Nodes=%u; hardened=%d random=%d\n",
-		(unsigned int)L1_CACHE_BYTES, SLUB_MAX_ORDER,
-		4 * (fls(nr_cpu_ids) + 1), nr_cpu_ids,
-		num_node_state(N_MEMORY), CONFIG_SLAB_FREELIST_HARDENED,
-		CONFIG_SLAB_FREELIST_RANDOM);
 }
