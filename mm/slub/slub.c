@@ -5,25 +5,27 @@
  *
  * Overview     A kmem_cache hands out objects of one size.  Objects live in
  *              slabs (blocks of 2^order pages from the page allocator);
- *              free objects of a slab are chained through a free pointer
- *              stored inside each free object.  Each CPU owns one "CPU
+ *              the free objects of a slab are chained through a free
+ *              pointer stored inside each of them.  Each CPU owns one "CPU
  *              slab" whose free objects it pops and pushes with interrupts
  *              off and no lock (the fast paths), plus a short chain of
- *              partially free slabs; each memory node keeps a list of
- *              partially free slabs of its own memory.  Frees from another
- *              hart write straight into the slab under a per-slab lock, so
- *              no free ever waits for the owning CPU.  cache.c creates,
- *              sizes and destroys caches and bootstraps SLUB; kmalloc
- *              (kmalloc.c) is a set of such caches; debug.c adds red
- *              zones, poisoning and owner tracking, reports bad frees and
- *              validates slabs; report.c prints slabinfo and counters.
+ *              partially free slabs; each memory node keeps a list of the
+ *              partially free slabs of its own memory.  A free into a slab
+ *              the CPU does not own goes into that slab under a per-slab
+ *              lock, so no free ever waits for the owning CPU; a run of
+ *              such frees into one slab takes the lock once.  This file
+ *              holds those paths; cache.c creates, sizes and destroys
+ *              caches and bootstraps SLUB; kmalloc.c serves kmalloc from a
+ *              set of caches; debug.c holds red zones, poisoning, owner
+ *              tracking, the reports of bad frees and the validator;
+ *              report.c the slabinfo, slabstat and validate commands.
  *
  * Structures   kmem_cache ──cpu_slab──▶ kmem_cache_cpu (one per CPU, on its
- *              node): freelist, slab, partial chain, stat[]
+ *              node): freelist, slab, partial chain, deferred chain, stat[]
  *              kmem_cache ──node[nid]─▶ kmem_cache_node: list_lock, partial
  *              list (and full list for debug caches), counts.
  *              struct slab is the slab view of the head struct page (the
- *              slab union of struct page; internal.h asserts the overlay):
+ *              slab union of struct page; the overlay is asserted below):
  *              slab_cache, freelist, counters = inuse|objects|frozen, and
  *              slab_list (node lists) overlaid by next+slabs (CPU chain).
  *
@@ -44,25 +46,23 @@
  *              on no list.
  *
  * Locking      Order, outermost first:
- *              1. slab_caches_lock — the list of caches (create, destroy,
- *                 slabinfo).  Never held across allocation.
+ *              1. slab_caches_lock (cache.c) — the list of caches (create,
+ *                 destroy, snapshots for reports).  Never held across an
+ *                 allocation.
  *              2. kmem_cache_node->list_lock — that node's lists, nr_partial,
  *                 slab_state bits; for debug caches also every slab field.
  *                 Taken with interrupts off.
- *              3. slab_lock(slab) — a slab's freelist and counters.  Linux on
- *                 riscv takes a bit spinlock in page->flags (PG_locked).
- *                 Nodal's struct page flags are changed non-atomically
- *                 (__SetPageFlag) and have no PG_locked bit, so a slab lock
- *                 is one of SLAB_LOCK_HASH ticket spinlocks chosen by hashing
- *                 the slab's address: no bit on the page, no global lock,
- *                 and lock_stat counts it (class "&slab_locks[i]").  Two
- *                 slabs may share a lock; no path holds two slab locks.
- *                 Taken with interrupts off, innermost, held for a few
- *                 stores; once per run of remote frees into the slab, not
- *                 once per object (deferred frees, at flush_deferred()).
- *                 Before that hand-over the measured cost was about 250
- *                 instructions of locking per remote free, lock_stat
- *                 included; now 6 per object in bench slab_batch.
+ *              3. slab_lock(slab) — a slab's freelist and counters.  Linux
+ *                 on riscv takes a bit spinlock in page->flags (PG_locked);
+ *                 Nodal's page flags are changed non-atomically
+ *                 (__SetPageFlag) and have no PG_locked, so a slab lock is
+ *                 one of SLAB_LOCK_HASH ticket spinlocks chosen by hashing
+ *                 the slab's address (internal.h): no bit on the page, no
+ *                 global lock, and lock_stat counts it (class
+ *                 "&slab_locks[i]").  Two slabs may share a lock; no path
+ *                 holds two slab locks.  Taken with interrupts off,
+ *                 innermost, for a few stores: once per run of frees into
+ *                 one slab, not once per object (flush_deferred()).
  *              SLUB calls the page allocator with interrupts off but never
  *              with 2 or 3 held (empty slabs are freed after the unlock), so
  *              zone->lock and the pcp lists never nest inside SLUB's locks.
@@ -71,8 +71,9 @@
  *              chain, counters) is touched only by its CPU, with interrupts
  *              off for the whole operation (local_irq_save; no atomics: the
  *              riscv Linux fast path degenerates to exactly this, see
- *              docs/linux-facts.md §4.2).  Other CPUs reach it only by a cross-call
- *              (slub_flush_all, on_each_cpu) or read its [stat] counters.
+ *              docs/linux-facts.md §4.2).  Other CPUs reach it only by a
+ *              cross-call (slub_flush_all(), on_each_cpu()) or read its
+ *              [stat] counters.
  *
  * Invariants   SLUB-1 every free pointer (CPU or slab freelist) points at
  *                     an object start inside its own slab.
@@ -89,8 +90,10 @@
  *                     (Linux's kmalloc red zone; a plain kmem_cache_alloc
  *                     of it requests object_size).  kmalloc and krealloc
  *                     set the size and the bytes under the list_lock.
- *              All are checked by validate_slab_cache() (SLUB-5 by
- *              VM_BUG_ON in the debug paths, SLUB-7 also at each free).
+ *              validate_slab_cache() (debug.c) checks SLUB-1..4 and 6 on
+ *              every slab of the node lists; SLUB-5 is a VM_BUG_ON in the
+ *              debug paths; SLUB-7 is checked by the validator and at each
+ *              free of a debug cache.
  *
  * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
  *              on the demanded node → pop.  Slow (___slab_alloc): the
@@ -101,38 +104,43 @@
  *              slab.  free fast: object in this CPU's slab → push; object
  *              in the slab of this CPU's deferred chain → chain it.  Slow:
  *              another slab → hand the chain over, start a new one with
- *              this object.  Hand-over (__slab_free, a whole chain at once):
- *              onto slab->freelist under slab_lock; a
- *              full slab gaining an object joins this CPU's partial chain; an
- *              empty slab on a node list beyond min_partial is freed.
- *              Debug caches: one object at a time under list_lock.
- *              Every free first checks the pointer (slub_virt_to_slab:
- *              pfn_valid(); PG_slab; an object boundary); a bad pointer is
- *              reported and ignored.
+ *              this object.  Hand-over (__slab_free, a whole chain at
+ *              once): onto slab->freelist under slab_lock; a full slab
+ *              gaining objects joins this CPU's partial chain; an empty
+ *              slab on a node list beyond min_partial is freed.  Debug
+ *              caches: one object at a time under list_lock.  Every free
+ *              first checks the pointer (virt_to_slab(): pfn_valid(),
+ *              PG_slab; then an object boundary); a bad pointer is reported
+ *              and ignored.
  *
  * Linux        mm/slub.c (slab_alloc_node, ___slab_alloc, get_partial_node,
  *              get_any_partial, deactivate_slab, put_cpu_partial,
- *              __slab_free, calculate_sizes, calculate_order,
- *              set_cpu_partial, bootstrap), mm/slab.h, mm/slab_common.c.
- *              Differences: interrupts off instead of this_cpu_cmpxchg and
- *              local_lock (so no transaction id, tid: nothing can slip in
- *              between reading and writing c->freelist); hashed slab locks;
- *              the free pointer's address is mixed by swapping its halves,
- *              not its bytes (internal.h); get_any_partial is always
- *              tried (no remote_node_defrag_ratio); no cache merging, no
- *              RCU, no memcg, no sysfs; the kmem_cache_node cache's own node
+ *              __slab_free here; calculate_sizes, calculate_order,
+ *              set_cpu_partial, bootstrap in cache.c), mm/slab.h,
+ *              mm/slab_common.c (kmem_cache_create/destroy in cache.c,
+ *              kmalloc in kmalloc.c).  Differences: interrupts off instead
+ *              of this_cpu_cmpxchg and local_lock (so no transaction id,
+ *              tid: nothing can slip in between reading and writing
+ *              c->freelist); hashed slab locks; deferred frees (Linux
+ *              builds such a chain only within kmem_cache_free_bulk()); the
+ *              free pointer's address is mixed by swapping its halves, not
+ *              its bytes (internal.h); get_any_partial is always tried (no
+ *              remote_node_defrag_ratio); no cache merging, no RCU, no
+ *              memcg, no sysfs; the kmem_cache_node cache's own node
  *              structures are static; destroy finds leaked objects of full
  *              slabs too, by walking the pfn range of the node's slabs
  *              (Linux only lists those of partial slabs).
  *
- * Statistics   Linux's SLUB_STATS items (internal.h) per cache per CPU,
- *              counted with interrupts off, folded on read; plus
- *              free_remote_hart and free_remote_node.  Printed by
- *              `slabstat CACHE` (show_stat format) and summarised by
- *              `slabinfo` (report.c); `validate CACHE|all` runs the
- *              validator; `bench slab_*` (tests/bench) prints instructions
- *              per fast-path pair and remote free (ICOUNT=1).  Debug reports
- *              count in kmem_cache_nr_errors().
+ * Statistics   Linux's SLUB_STATS items plus free_remote_hart and
+ *              free_remote_node (enum stat_item, <linux/slab.h>), counted
+ *              per cache per CPU with interrupts off, always, and folded on
+ *              read: slub_stat_total() for a cache, slub_stat_sum_all()
+ *              over every cache, slub_stat_name() for the sysfs name from
+ *              the one table below.  `slabstat CACHE` prints them in
+ *              show_stat's format, `slabinfo` summarises the caches
+ *              (report.c), the stress reports print their sums; debug
+ *              reports count in kmem_cache_nr_errors().  What the design
+ *              was measured with, and the figures: docs/slub-measurements.md.
  */
 #include <asm/irqflags.h>
 #include <linux/bug.h>
