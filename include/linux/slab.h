@@ -13,7 +13,10 @@
  *  - kmem_cache_shrink() returns 0 and always flushes every CPU's slabs;
  *  - kmem_cache_destroy() of a cache with live objects reports them and
  *    keeps the cache (Linux keeps it too, and warns);
+ *  - SLUB's counters are always on (Linux: CONFIG_SLUB_STATS) and read
+ *    through slub_stat_*() (Linux: sysfs files of the same names);
  *  - Nodal additions: kmem_cache_nr_errors(), kmem_cache_find(),
+ *    kmem_cache_shrink_all(), validate_all_slab_caches();
  *    validate_slab_cache() is public (Linux: sysfs `validate`).
  */
 #ifndef NODAL_SLAB_H
@@ -206,23 +209,75 @@ int validate_slab_cache(struct kmem_cache *s);
 /** kmem_cache_nr_errors() - debug reports made for @s so far (tests) */
 unsigned long kmem_cache_nr_errors(struct kmem_cache *s);
 
-/* Whole-allocator totals (mm/slub/totals.c), for the stress reports. */
-enum slub_event {
-	SLUB_EV_ALLOC_FASTPATH, SLUB_EV_ALLOC_SLOWPATH, SLUB_EV_FREE_FASTPATH,
-	SLUB_EV_FREE_SLOWPATH, SLUB_EV_FREE_REMOTE_HART, SLUB_EV_FREE_REMOTE_NODE,
-	SLUB_EV_ALLOC_SLAB, SLUB_EV_FREE_SLAB, SLUB_EV_ALLOC_FROM_PARTIAL,
-	SLUB_EV_CPU_PARTIAL_ALLOC, SLUB_EV_CPU_PARTIAL_FREE,
-	SLUB_EV_CPU_PARTIAL_DRAIN, NR_SLUB_EVENTS
+/*
+ * SLUB statistics: the events Linux counts with CONFIG_SLUB_STATS, in
+ * Linux's order, plus two of Nodal's.  Each is counted per cache and per
+ * CPU, always (mm/slub/slub.c, Statistics, says where); slub_stat_name()
+ * gives the name of the file Linux's sysfs shows it in, e.g.
+ * /sys/kernel/slab/kmalloc-64/alloc_fastpath.
+ */
+enum stat_item {
+	ALLOC_FASTPATH,		/* from the CPU freelist */
+	ALLOC_SLOWPATH,		/* the slow path entered */
+	FREE_FASTPATH,		/* pushed on the CPU freelist */
+	FREE_SLOWPATH,		/* a free not into the CPU slab; any of a debug cache */
+	FREE_FROZEN,		/* objects freed into another CPU's (frozen) slab */
+	FREE_ADD_PARTIAL,	/* a slab put on a node partial list by a free */
+	FREE_REMOVE_PARTIAL,	/* an emptied slab taken off a node partial list */
+	ALLOC_FROM_PARTIAL,	/* CPU slab taken from a node partial list */
+	ALLOC_SLAB,		/* CPU slab taken from the page allocator */
+	ALLOC_REFILL,		/* CPU slab's own freelist (remote frees) taken */
+	ALLOC_NODE_MISMATCH,	/* CPU slab on the wrong node: deactivated */
+	FREE_SLAB,		/* slab returned to the page allocator */
+	CPUSLAB_FLUSH,		/* CPU slab flushed (shrink, destroy, validate) */
+	DEACTIVATE_FULL,	/* deactivated with no free object */
+	DEACTIVATE_EMPTY,	/* deactivated with no object in use */
+	DEACTIVATE_TO_HEAD,	/* deactivated onto a partial list's head */
+	DEACTIVATE_TO_TAIL,	/* deactivated onto a partial list's tail */
+	DEACTIVATE_REMOTE_FREES, /* deactivated slab had remote frees */
+	DEACTIVATE_BYPASS,	/* CPU slab dropped: its freelist was empty */
+	ORDER_FALLBACK,		/* new slab at the minimum order */
+	CMPXCHG_DOUBLE_CPU_FAIL, /* never (no cmpxchg here); kept for names */
+	CMPXCHG_DOUBLE_FAIL,	/* never; kept for Linux's names */
+	CPU_PARTIAL_ALLOC,	/* CPU slab taken from the CPU partial chain */
+	CPU_PARTIAL_FREE,	/* a free put a full slab on a CPU chain */
+	CPU_PARTIAL_NODE,	/* a refill put a node slab on a CPU chain */
+	CPU_PARTIAL_DRAIN,	/* a CPU chain moved to the node lists */
+	FREE_REMOTE_HART,	/* Nodal: a free not into the CPU slab, not debug */
+	FREE_REMOTE_NODE,	/* Nodal: such a free of another node's object */
+	NR_SLUB_STAT_ITEMS
 };
-struct slub_events {
-	unsigned long ev[NR_SLUB_EVENTS];
-};
-extern const char *const slub_event_names[NR_SLUB_EVENTS];
-/** slub_events_sum() - SLUB's per-cache counters summed over caches and CPUs */
-void slub_events_sum(struct slub_events *out);
-/** kmem_cache_shrink_all() - kmem_cache_shrink() every cache.
- * Context: task; no cache may be destroyed meanwhile. */
+
+/**
+ * slub_stat_name() - the name Linux's sysfs gives counter @si
+ * Return: e.g. "alloc_fastpath"; Nodal's own are "free_remote_hart" and
+ * "free_remote_node".
+ */
+const char *slub_stat_name(enum stat_item si);
+
+/**
+ * slub_stat_total() - counter @si of cache @s, summed over every CPU
+ *
+ * Context: any; the per-CPU counts are read without stopping their CPUs.
+ */
+unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);
+
+/**
+ * slub_stat_sum_all() - every counter summed over every cache and CPU
+ * @sum: filled in, indexed by enum stat_item
+ *
+ * Context: takes the slab_caches lock with interrupts off.
+ */
+void slub_stat_sum_all(unsigned long sum[NR_SLUB_STAT_ITEMS]);
+
+/**
+ * kmem_cache_shrink_all() - kmem_cache_shrink() every cache
+ *
+ * Context: process context, interrupts on; no cache may be destroyed
+ * meanwhile.
+ */
 void kmem_cache_shrink_all(void);
+
 /** slub_nocpu - true after the slub_nocpu boot option (caches made after it
  * bypass their per-CPU slabs: every operation takes the node list_lock) */
 extern bool slub_nocpu;
@@ -230,7 +285,12 @@ extern bool slub_nocpu;
 /** slub_cpu_partial_enabled() - false after slub_cpu_partial=0 */
 bool slub_cpu_partial_enabled(void);
 
-/** validate_all_slab_caches() - validate_slab_cache() of every cache, summed */
+/**
+ * validate_all_slab_caches() - validate_slab_cache() of every cache
+ *
+ * Context: as validate_slab_cache(); no cache may be destroyed meanwhile.
+ * Return: the errors found, summed over the caches (0: clean).
+ */
 int validate_all_slab_caches(void);
 
 /** kmem_cache_find() - the cache named @name, or NULL */
@@ -239,11 +299,10 @@ struct kmem_cache *kmem_cache_find(const char *name);
 /**
  * kmem_cache_init() - bootstrap SLUB and create the kmalloc caches
  *
- * Context: boot, once, after page_alloc_init() and setup_per_cpu_areas().
+ * Nothing may allocate from a slab before it: kmalloc() does not check.
+ * Context: boot, once, called by start_kernel() after page_alloc_init()
+ * and setup_per_cpu_areas(), before the other harts start.
  */
 void kmem_cache_init(void);
-
-/** slub_ensure_init() - kmem_cache_init() unless it has run; for tests */
-void slub_ensure_init(void);
 
 #endif /* NODAL_SLAB_H */

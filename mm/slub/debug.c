@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mm/slub/debug.c — slab debugging: red zones, poisoning, owner tracking,
- * consistency checks, and Linux-style reports.
+ * consistency checks and Linux-style reports; the reports of invalid
+ * frees; the validator of every slab (SLUB-1..6).
  *
- * Part of SLUB (theory and locking in slub.c).  A cache with any of
+ * Part of SLUB; locking: see slub.c.  A cache with any of
  * SLAB_DEBUG_FLAGS (from kmem_cache_create() or `slab_debug=` /
  * `slub_debug=` at boot) has no CPU slab and no CPU partials: the one
  * predictable branch in ___slab_alloc() and __slab_free() sends every
  * operation here, one object at a time under the node's list_lock, which
  * also guards every field of a debug cache's slabs.
  *
- * Slot layout of a debug cache (calculate_sizes() in slub.c):
+ * Slot layout of a debug cache (calculate_sizes() in cache.c):
  *   [left red zone: red_left_pad][object: object_size][right red zone up
  *   to inuse][free pointer if P or ctor][track alloc][track free]
  *   [requested size: kmalloc caches with Z][pad]
@@ -25,8 +26,20 @@
  * detection (check_bytes_and_report, object_err, slab_err) and one per
  * repair (slab_fix).  A damaged object is repaired, reported, and kept out
  * of use (counted in s->nr_isolated): it stays "in use" for ever.
+ *
+ * On every cache, a free that slab_free() refuses (not a slab object, the
+ * wrong cache, not an object's start, a double free at a list's head) is
+ * reported here and ignored.  validate_slab_cache() flushes the CPU slabs
+ * and walks each node's lists under its list_lock, each slab under its
+ * slab_lock: free pointers inside the slab on object starts (SLUB-1), no
+ * object twice and the count right (SLUB-2), list flags and counts
+ * (SLUB-3), node (SLUB-4), PG_slab and owner (SLUB-6); on a debug cache
+ * also every object's red zones and poison.  A corrupt freelist is cut at
+ * the last good object, as debug caches do at allocation.
  */
+#include <asm/irqflags.h>
 #include <linux/bug.h>
+#include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
@@ -492,7 +505,8 @@ unsigned int slub_debug_get_orig_size(struct kmem_cache *s, void *object)
 }
 
 /* Check every object of @slab; @map marks the free ones.  Errors found. */
-int slub_debug_validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map)
+static int validate_slab_objects(struct kmem_cache *s, struct slab *slab,
+				 u8 *map)
 {
 	unsigned int i;
 	int errors = 0;
@@ -539,4 +553,157 @@ void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
 		       (unsigned long)((char *)slab_obj(s, slab, i) -
 				       (char *)slab_address(slab)));
 	}
+}
+
+/* ---- invalid frees, on every cache ---- */
+
+void slub_report_bad_free(struct kmem_cache *s, const void *x,
+			  const char *why, unsigned long addr)
+{
+	char sym[64];
+
+	sprint_symbol(sym, sizeof(sym), addr);
+	pr_err("slub: %s: invalid free of %p from %s: %s; ignored\n",
+	       s ? s->name : "kfree", x, sym, why);
+	if (s)
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+}
+
+/* The checks of slab_free() failed: say which, count it, free nothing. */
+void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
+		       unsigned long addr)
+{
+	if (!slab) {
+		slub_report_bad_free(s, x, "not a slab object", addr);
+	} else if (s && slab->slab_cache != s) {
+		pr_err("slub: %s: Wrong slab cache. %s but object is from %s\n",
+		       "slab_free", s->name, slab->slab_cache->name);
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+	} else {
+		slub_report_bad_free(slab->slab_cache, x, "not the start of an object",
+				addr);
+	}
+}
+
+/* ---- validation of every slab (SLUB-1..6) ---- */
+
+/*
+ * isolate_freechain() - a free pointer after @prev is bad (@p): end the
+ * chain at @prev; the objects beyond stay "in use" for ever.  Holds
+ * slab_lock.
+ */
+static void isolate_freechain(struct kmem_cache *s, struct slab *slab,
+			      void *prev, void *p, unsigned int nr_free)
+{
+	slab_err(s, slab, "Freechain corrupt: %p after %p", p, prev);
+	if (prev)
+		set_freepointer(s, prev, NULL);
+	else
+		slab->freelist = NULL;
+	slab->inuse = slab->objects - nr_free;
+	slab_fix(s, "Isolate corrupted freechain");
+}
+
+/* Check one slab (caller holds its node's list_lock); return errors. */
+static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
+			 int node)
+{
+	unsigned int nr_free = 0, idx = 0;
+	void *p, *prev = NULL;
+	unsigned long flags;
+	int errors = 0;
+
+	if (!PageSlab(slab_page(slab)) || slab->slab_cache != s ||
+	    slab_nid(slab) != node || slab->frozen) {	/* SLUB-3,4,6 */
+		slab_err(s, slab, "Not a valid slab page (node %d)", node);
+		return 1;
+	}
+	memset(map, 0, DIV_ROUND_UP(slab->objects, 8));
+	local_irq_save(flags);
+	slab_lock(slab);
+	for (p = slab->freelist; p; prev = p, p = get_freepointer(s, p)) {
+		bool bad = !slub_obj_in_slab(s, slab, p);		/* SLUB-1 */
+
+		if (!bad) {
+			idx = (unsigned int)(((char *)p -
+					      (char *)slab_obj(s, slab, 0)) / s->size);
+			bad = map[idx / 8] & (1u << (idx % 8));	/* SLUB-2 */
+		}
+		if (bad) {
+			isolate_freechain(s, slab, prev, p, nr_free);
+			errors++;
+			break;
+		}
+		map[idx / 8] |= 1u << (idx % 8);
+		nr_free++;
+	}
+	if (!errors && nr_free != (unsigned int)slab->objects - slab->inuse) {
+		slab_err(s, slab, "Wrong object count. Counter is %d but counted were %d",
+			 slab->inuse, slab->objects - nr_free);
+		errors++;
+	}
+	slab_unlock(slab);
+	local_irq_restore(flags);
+	if (!errors && kmem_cache_debug(s))
+		errors += validate_slab_objects(s, slab, map);
+	return errors;
+}
+
+static int validate_node(struct kmem_cache *s, int node, u8 *map)
+{
+	struct kmem_cache_node *n = get_node(s, node);
+	unsigned long flags, count = 0;
+	struct slab *slab;
+	int errors = 0;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	list_for_each_entry(slab, &n->partial, slab_list) {
+		errors += validate_slab(s, slab, map, node);
+		if (!(slab->slab_state & SLAB_ON_PARTIAL) || !slab->freelist)
+			errors++;				/* SLUB-3 */
+		count++;
+	}
+	if (count != n->nr_partial) {
+		slab_err(s, NULL, "nr_partial %lu but counted %lu",
+			 n->nr_partial, count);
+		errors++;
+	}
+	list_for_each_entry(slab, &n->full, slab_list) {
+		errors += validate_slab(s, slab, map, node);
+		if (!(slab->slab_state & SLAB_ON_FULL))
+			errors++;				/* SLUB-3 */
+		count++;
+	}
+	if (kmem_cache_debug(s) && count != (unsigned long)n->nr_slabs) {
+		slab_err(s, NULL, "node %d: %ld slabs but counted %lu", node,
+			 n->nr_slabs, count);
+		errors++;
+	}
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	return errors;
+}
+
+int validate_slab_cache(struct kmem_cache *s)
+{
+	int node, errors = 0;
+	u8 *map;
+
+	map = kzalloc(DIV_ROUND_UP(MAX_OBJS_PER_PAGE, 8), GFP_KERNEL);
+	if (!map)
+		return -ENOMEM;
+	slub_flush_all(s);
+	for_each_node_state(node, N_MEMORY)
+		errors += validate_node(s, node, map);
+	kfree(map);
+	return errors;
+}
+
+int validate_all_slab_caches(void)
+{
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT), errors = 0;
+
+	for (int i = 0; i < nr; i++)
+		errors += validate_slab_cache(caches[i]);
+	return errors;
 }

@@ -2,8 +2,9 @@
 /*
  * mm/slub/internal.h — private to mm/slub and tests/kunit/slub_kunit.c.
  *
- * The structures of SLUB (theory and locking in mm/slub/slub.c), the
- * statistics items, and the functions the files of mm/slub share.
+ * The structures of SLUB (theory and locking in mm/slub/slub.c), the slab
+ * locks, and the functions the files of mm/slub share, by the file that
+ * defines them.
  */
 #ifndef NODAL_SLUB_INTERNAL_H
 #define NODAL_SLUB_INTERNAL_H
@@ -12,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/nodemask.h>
 #include <linux/percpu.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -24,45 +26,6 @@
 #ifndef CONFIG_SLAB_FREELIST_RANDOM
 #define CONFIG_SLAB_FREELIST_RANDOM 1
 #endif
-/* 1: remote frees into a frozen slab push on an atomic list (slub.c). */
-#ifndef CONFIG_SLUB_REMOTE_FREE_LIST
-#define CONFIG_SLUB_REMOTE_FREE_LIST 0
-#endif
-
-/* SLUB_STATS items, Linux's order and names (+ Nodal's two remote frees). */
-enum stat_item {
-	ALLOC_FASTPATH,		/* from the CPU freelist */
-	ALLOC_SLOWPATH,		/* ___slab_alloc() entered */
-	FREE_FASTPATH,		/* pushed on the CPU freelist */
-	FREE_SLOWPATH,		/* __slab_free() entered */
-	FREE_FROZEN,		/* freed into another CPU's (frozen) slab */
-	FREE_ADD_PARTIAL,	/* a slab put on a node partial list by a free */
-	FREE_REMOVE_PARTIAL,	/* an emptied slab taken off a node partial list */
-	ALLOC_FROM_PARTIAL,	/* CPU slab taken from a node partial list */
-	ALLOC_SLAB,		/* CPU slab taken from the page allocator */
-	ALLOC_REFILL,		/* CPU slab's own freelist (remote frees) taken */
-	ALLOC_NODE_MISMATCH,	/* CPU slab on the wrong node: deactivated */
-	FREE_SLAB,		/* slab returned to the page allocator */
-	CPUSLAB_FLUSH,		/* CPU slab flushed (shrink, destroy, validate) */
-	DEACTIVATE_FULL,	/* deactivated with no free object */
-	DEACTIVATE_EMPTY,	/* deactivated with no object in use */
-	DEACTIVATE_TO_HEAD,	/* deactivated onto a partial list's head */
-	DEACTIVATE_TO_TAIL,	/* deactivated onto a partial list's tail */
-	DEACTIVATE_REMOTE_FREES, /* deactivated slab had remote frees */
-	DEACTIVATE_BYPASS,	/* CPU slab dropped: its freelist was empty */
-	ORDER_FALLBACK,		/* new slab at the minimum order */
-	CMPXCHG_DOUBLE_CPU_FAIL, /* never (no cmpxchg here); kept for names */
-	CMPXCHG_DOUBLE_FAIL,	/* never; kept for Linux's names */
-	CPU_PARTIAL_ALLOC,	/* CPU slab taken from the CPU partial chain */
-	CPU_PARTIAL_FREE,	/* a free put a full slab on a CPU chain */
-	CPU_PARTIAL_NODE,	/* a refill put a node slab on a CPU chain */
-	CPU_PARTIAL_DRAIN,	/* a CPU chain moved to the node lists */
-	FREE_REMOTE_HART,	/* Nodal: free not into this CPU's slab */
-	FREE_REMOTE_NODE,	/* Nodal: free of an object of another node */
-	NR_SLUB_STAT_ITEMS
-};
-
-extern const char *const slub_stat_names[NR_SLUB_STAT_ITEMS];
 
 /*
  * struct slab - the view of a slab's head page (struct page's slab union).
@@ -86,8 +49,6 @@ struct slab {
 			struct slab *next;	/* [cpu] CPU partial chain */
 			int slabs;		/* [cpu] chain length, in the head */
 		};
-		/* [atomic] frozen, CONFIG_SLUB_REMOTE_FREE_LIST: stack | 1 */
-		unsigned long remote_free;
 	};
 	int _refcount;			/* page allocator's */
 	unsigned int slab_state;	/* [list_lock] SLAB_ON_* (page_type) */
@@ -205,6 +166,13 @@ struct kmem_cache {
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* [init] per node */
 };
 
+/* Counter @si of @s on @cpu, as its CPU last wrote it (racy). */
+static inline unsigned int slub_stat_cpu(struct kmem_cache *s,
+					 enum stat_item si, int cpu)
+{
+	return READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+}
+
 /*
  * slub_nocpu (a study knob, no Linux equivalent): the cache bypasses its
  * kmem_cache_cpu and takes the debug path with no check enabled, so every
@@ -300,32 +268,85 @@ static inline void *slab_obj(const struct kmem_cache *s,
 	       s->red_left_pad;
 }
 
-/* Kernel-internal functions shared by the files of mm/slub. */
-extern struct list_head slab_caches;	/* [slab_caches_lock] newest first */
-extern spinlock_t slab_caches_lock;
-extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
-extern bool slub_initialized;
+/*
+ * Lock 3 (slub.c, Locking): a slab's freelist and counters, one of
+ * SLAB_LOCK_HASH ticket locks chosen by the slab's address.
+ */
+#define SLAB_LOCK_HASH		64
+extern spinlock_t slab_locks[SLAB_LOCK_HASH];
 
+static inline spinlock_t *slab_lock_of(const struct slab *slab)
+{
+	unsigned long h = (unsigned long)slab / sizeof(struct page);
+
+	return &slab_locks[(h ^ (h >> 6)) % SLAB_LOCK_HASH];
+}
+
+/* Context: interrupts off (checked). */
+static inline void slab_lock(struct slab *slab)
+{
+	lockdep_assert_irqs_disabled();
+	spin_lock(slab_lock_of(slab));
+}
+
+static inline void slab_unlock(struct slab *slab)
+{
+	spin_unlock(slab_lock_of(slab));
+}
+
+#define MAX_OBJS_PER_PAGE	32767	/* slab->objects has 15 bits */
+
+/* ---- shared by the files of mm/slub ---- */
+
+/* slub.c: the alloc and free paths, flushing. */
+DECLARE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] new slabs' slot order */
 struct slab *slub_virt_to_slab(const void *x);
-void slub_kfree(const void *x, unsigned long addr);
-/* kmalloc.c: kfree() of what is not in a slab; @addr: kfree()'s caller. */
-void free_large_kmalloc(const void *x, unsigned long addr);
 bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
-void slub_flush_all(struct kmem_cache *s);
-unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si);
-struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *));
-unsigned long slub_nr_slabs(struct kmem_cache *s);
-void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size);
 void *slub_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr,
 		 unsigned int orig_size);
 void *slub_alloc_node(struct kmem_cache *s, gfp_t gfp, int node,
 		      unsigned long addr, unsigned int orig_size);
+void slub_kfree(const void *x, unsigned long addr);
+/*
+ * Lowest and highest pfn of any slab ever made on node @nid (lo > hi: none
+ * yet): where kmem_cache_destroy() looks for the slabs of a cache.
+ */
+void slub_slab_pfn_range(int nid, unsigned long *lo, unsigned long *hi);
+/* Give back this CPU's slab, partial chain and deferred frees of cache @info. */
+void flush_cpu_slab(void *info);
+void slub_flush_all(struct kmem_cache *s);
+
+/* cache.c: creation, sizing, destruction, bootstrap, the cache list. */
+extern struct list_head slab_caches;	/* [slab_caches_lock] newest first */
+extern spinlock_t slab_caches_lock;
+struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *));
+unsigned long slub_nr_slabs(struct kmem_cache *s);
 void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
 			unsigned long *nr_objs, unsigned long *nr_free);
+/*
+ * Up to @max caches of slab_caches, newest first, copied under
+ * slab_caches_lock so that the caller may print, cross-call or validate
+ * without it.  No cache may be destroyed until the caller is done.
+ */
+#define SLUB_MAX_SNAPSHOT	128
+int slub_snapshot_caches(struct kmem_cache **out, int max);
 
-/* debug.c: the debugging machinery (SLAB_DEBUG_FLAGS caches only). */
+/* kmalloc.c */
+extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+/* Create the kmalloc-N caches (kmem_cache_init()). */
+void kmem_cache_init_kmalloc(void);
+/* kmalloc() from kmalloc cache @s of @size bytes (tests). */
+void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size);
+/* kfree() of what is not in a slab; @addr: kfree()'s caller. */
+void free_large_kmalloc(const void *x, unsigned long addr);
+
+/*
+ * debug.c: the debugging machinery (SLAB_DEBUG_FLAGS caches; the hooks are
+ * called with the node's list_lock held), reports of invalid frees (every
+ * cache), validation.
+ */
 unsigned long slub_debug_flags_for(const char *name, unsigned long flags);
 void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val);
 bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
@@ -333,8 +354,6 @@ bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
 			    unsigned int orig_size);
 bool slub_debug_free_check(struct kmem_cache *s, struct slab *slab,
 			   void *object, unsigned long addr);
-int slub_debug_validate_slab(struct kmem_cache *s, struct slab *slab,
-			     u8 *map);
 void slub_debug_set_orig_size(struct kmem_cache *s, struct slab *slab,
 			      void *object, unsigned int size);
 unsigned int slub_debug_get_orig_size(struct kmem_cache *s, void *object);
@@ -343,6 +362,12 @@ void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
 void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
 	__printf(3, 4);
 void slab_fix(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
+/* Report a free of @x from @addr that is refused for @why; count it in @s. */
+void slub_report_bad_free(struct kmem_cache *s, const void *x,
+			  const char *why, unsigned long addr);
+/* slab_free()'s checks failed (@slab NULL, another cache's, not an object). */
+void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
+		       unsigned long addr);
 
 #define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
 #define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */

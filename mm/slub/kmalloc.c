@@ -3,7 +3,7 @@
  * mm/slub/kmalloc.c — kmalloc, kfree, krealloc, ksize on the kmalloc-N
  * caches, and whole pages above KMALLOC_MAX_CACHE_SIZE.
  *
- * Part of SLUB (theory and locking in slub.c).  Classes as Linux on riscv
+ * Part of SLUB; locking: see slub.c.  Classes as Linux on riscv
  * (docs/linux-facts.md §4.7): kmalloc-8 ... kmalloc-8k with 96 and 192; sizes up to
  * 192 go through kmalloc_size_index[(size - 1) / 8], larger ones to the
  * next power of two.  A kmalloc cache with Z (slub_debug=Z,kmalloc-32)
@@ -25,7 +25,7 @@
 
 struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];	/* [init] */
 
-/* (size - 1) / 8 → kmalloc_caches index, for sizes 1..192. */
+/* (size - 1) / 8 → kmalloc_caches index, for sizes 1..KMALLOC_TABLE_MAX. */
 static const u8 kmalloc_size_index[24] = {
 	3,			/* 8 */
 	4,			/* 16 */
@@ -47,16 +47,18 @@ static unsigned int kmalloc_index_size(unsigned int idx)
 	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
 }
 
-/* kmalloc_slab() - the cache for @size (1..KMALLOC_MAX_CACHE_SIZE). */
-static __always_inline struct kmem_cache *kmalloc_slab(size_t size)
-{
-	unsigned int idx;
+#define KMALLOC_TABLE_MAX	192	/* sizes up to this: kmalloc_size_index[] */
 
-	if (size <= 192)
-		idx = kmalloc_size_index[(size - 1) / 8];
-	else
-		idx = (unsigned int)fls((unsigned int)size - 1);
-	return kmalloc_caches[idx];
+/* The kmalloc cache for @size, 1..KMALLOC_TABLE_MAX (Linux's size_index). */
+static __always_inline struct kmem_cache *kmalloc_table_slab(size_t size)
+{
+	return kmalloc_caches[kmalloc_size_index[(size - 1) / 8]];
+}
+
+/* The kmalloc cache for @size, KMALLOC_TABLE_MAX+1..KMALLOC_MAX_CACHE_SIZE. */
+static __always_inline struct kmem_cache *kmalloc_pow2_slab(size_t size)
+{
+	return kmalloc_caches[fls((unsigned int)size - 1)];
 }
 
 static unsigned int get_order_size(size_t size)
@@ -80,29 +82,15 @@ static void *kmalloc_large_node(size_t size, gfp_t gfp, int node)
 	return page ? page_address(page) : NULL;
 }
 
-/*
- * An object of kmalloc cache @s for @size bytes; @addr: the caller.  A
- * cache with Z keeps @size and red-zones the rest (SLUB-7 in slub.c).
- */
-static __always_inline void *kmalloc_cache_node(struct kmem_cache *s, gfp_t gfp,
-						size_t size, int node,
-						unsigned long addr)
-{
-	if (node == NUMA_NO_NODE)
-		return slub_alloc(s, gfp, addr, (unsigned int)size);
-	return slub_alloc_node(s, gfp, node, addr, (unsigned int)size);
-}
-
 void *__kmalloc_cache(struct kmem_cache *s, gfp_t gfp, size_t size)
 {
 	BUG_ON(!size || size > s->object_size);
-	return kmalloc_cache_node(s, gfp, size, NUMA_NO_NODE,
-			(unsigned long)__builtin_return_address(0));
+	return slub_alloc(s, gfp, (unsigned long)__builtin_return_address(0),
+			  (unsigned int)size);
 }
 
-/* __kmalloc_node() past its fast case: first use, no size, large sizes. */
-static noinline void *__kmalloc_node_slow(size_t size, gfp_t gfp, int node,
-					  unsigned long addr)
+/* kmalloc() of a size no kmalloc cache serves: 0, above 8 KiB. */
+static noinline void *kmalloc_uncached(size_t size, gfp_t gfp, int node)
 {
 	if (!size)
 		return ZERO_SIZE_PTR;
@@ -112,35 +100,40 @@ static noinline void *__kmalloc_node_slow(size_t size, gfp_t gfp, int node,
 				size);
 		return NULL;
 	}
-	slub_ensure_init();
-	if (size > KMALLOC_MAX_CACHE_SIZE)
-		return kmalloc_large_node(size, gfp, node);
-	return kmalloc_cache_node(kmalloc_slab(size), gfp, size, node, addr);
+	return kmalloc_large_node(size, gfp, node);
 }
 
 /*
- * A kmalloc cache's size once SLUB is up goes straight to the cache's fast
- * path (a tail call); everything else takes __kmalloc_node_slow().
+ * kmalloc() and kmalloc_node(): a size of the kmalloc caches goes straight
+ * to its cache's fast path by a tail call, the table's sizes first, with
+ * the caller as @addr (tracked) and @size as the requested size (SLUB-7 in
+ * slub.c).  The caches exist before anything can allocate: start_kernel()
+ * runs kmem_cache_init() first.
  */
-static __always_inline void *__kmalloc_node(size_t size, gfp_t gfp, int node,
-					    unsigned long addr)
-{
-	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE ||
-		     !READ_ONCE(slub_initialized)))
-		return __kmalloc_node_slow(size, gfp, node, addr);
-	return kmalloc_cache_node(kmalloc_slab(size), gfp, size, node, addr);
-}
-
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	return __kmalloc_node(size, gfp, NUMA_NO_NODE,
-			      (unsigned long)__builtin_return_address(0));
+	unsigned long addr = (unsigned long)__builtin_return_address(0);
+
+	if (likely(size - 1 < KMALLOC_TABLE_MAX))
+		return slub_alloc(kmalloc_table_slab(size), gfp, addr,
+				  (unsigned int)size);
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		return slub_alloc(kmalloc_pow2_slab(size), gfp, addr,
+				  (unsigned int)size);
+	return kmalloc_uncached(size, gfp, NUMA_NO_NODE);
 }
 
 void *kmalloc_node(size_t size, gfp_t gfp, int node)
 {
-	return __kmalloc_node(size, gfp, node,
-			      (unsigned long)__builtin_return_address(0));
+	unsigned long addr = (unsigned long)__builtin_return_address(0);
+
+	if (likely(size - 1 < KMALLOC_TABLE_MAX))
+		return slub_alloc_node(kmalloc_table_slab(size), gfp, node,
+				       addr, (unsigned int)size);
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
+		return slub_alloc_node(kmalloc_pow2_slab(size), gfp, node,
+				       addr, (unsigned int)size);
+	return kmalloc_uncached(size, gfp, node);
 }
 
 /* Is @p the start of a live kmalloc_large block?  Return its order. */
@@ -160,15 +153,11 @@ static int large_block_order(const void *p)
 void free_large_kmalloc(const void *p, unsigned long addr)
 {
 	int order = large_block_order(p);
-	char sym[64];
 
-	if (order >= 0) {
+	if (order >= 0)
 		__free_pages(virt_to_page(p), (unsigned int)order);
-		return;
-	}
-	sprint_symbol(sym, sizeof(sym), addr);
-	pr_err("slub: kfree: invalid free of %p from %s: not a kmalloc block; ignored\n",
-	       p, sym);
+	else
+		slub_report_bad_free(NULL, p, "not a kmalloc block", addr);
 }
 
 void kfree(const void *p)
@@ -245,7 +234,6 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	return ret;
 }
 
-void kmem_cache_init_kmalloc(void);
 void kmem_cache_init_kmalloc(void)
 {
 	unsigned int idx, size, align;

@@ -3,8 +3,8 @@
  * mm/slub/report.c — the `slabinfo`, `slabstat` and `validate` shell
  * commands.
  *
- * Part of SLUB (theory in slub.c).  Reads counters through slub.c's
- * accessors and changes nothing but what `validate` repairs (it flushes
+ * Part of SLUB; locking: see slub.c.  Reads counters through SLUB's
+ * accessors (slub_stat_*(), slub_count_partial()) and changes nothing but what `validate` repairs (it flushes
  * CPU slabs, as Linux's sysfs `validate` does).  Formats:
  *  - slabinfo: /proc/slabinfo version 2.1 as Linux's get_slabinfo() fills
  *    it for SLUB: active_objs = objects − free objects on the node partial
@@ -25,25 +25,6 @@
 
 #include "internal.h"
 
-#define MAX_REPORT_CACHES	64
-
-/* Snapshot the cache list (newest first) so nothing prints under a lock. */
-static int snapshot_caches(struct kmem_cache **out)
-{
-	struct kmem_cache *s;
-	unsigned long flags;
-	int nr = 0;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_for_each_entry(s, &slab_caches, list) {
-		if (nr == MAX_REPORT_CACHES)
-			break;
-		out[nr++] = s;
-	}
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	return nr;
-}
-
 struct slabinfo_row {
 	unsigned long active_objs, num_objs, num_slabs;
 };
@@ -58,14 +39,13 @@ static void get_slabinfo(struct kmem_cache *s, struct slabinfo_row *r)
 
 static int cmd_slabinfo(int argc, char **argv)
 {
-	static struct kmem_cache *caches[MAX_REPORT_CACHES];
-	static struct slabinfo_row rows[MAX_REPORT_CACHES];
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	static struct slabinfo_row rows[SLUB_MAX_SNAPSHOT];
 	int nr, i;
 
 	(void)argc;
 	(void)argv;
-	slub_ensure_init();
-	nr = snapshot_caches(caches);
+	nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
 	console_printf("slabinfo - version: 2.1\n");
 	console_printf("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	for (i = 0; i < nr; i++) {
@@ -100,7 +80,6 @@ static int cmd_slabstat(int argc, char **argv)
 	struct kmem_cache *s;
 	int si, cpu;
 
-	slub_ensure_init();
 	if (argc < 2)
 		return -EINVAL;
 	s = kmem_cache_find(argv[1]);
@@ -109,10 +88,10 @@ static int cmd_slabstat(int argc, char **argv)
 		return -EINVAL;
 	}
 	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++) {
-		console_printf("%-24s %lu", slub_stat_names[si],
-			       slub_stat_total(s, (enum stat_item)si));
+		console_printf("%-24s %lu", slub_stat_name(si),
+			       slub_stat_total(s, si));
 		for_each_online_cpu(cpu) {
-			unsigned int v = per_cpu_ptr(s->cpu_slab, cpu)->stat[si];
+			unsigned int v = slub_stat_cpu(s, si, cpu);
 
 			if (v)
 				console_printf(" C%d=%u", cpu, v);
@@ -125,10 +104,9 @@ static int cmd_slabstat(int argc, char **argv)
 		bool first = true;
 
 		console_printf("%s\"%s\":{\"total\":%lu,\"cpus\":{", si ? "," : "",
-			       slub_stat_names[si],
-			       slub_stat_total(s, (enum stat_item)si));
+			       slub_stat_name(si), slub_stat_total(s, si));
 		for_each_online_cpu(cpu) {
-			unsigned int v = per_cpu_ptr(s->cpu_slab, cpu)->stat[si];
+			unsigned int v = slub_stat_cpu(s, si, cpu);
 
 			if (v) {
 				console_printf("%s\"%d\":%u", first ? "" : ",",
@@ -146,13 +124,12 @@ SHELL_COMMAND("slabstat", cmd_slabstat, "CACHE",
 
 static int cmd_validate(int argc, char **argv)
 {
-	static struct kmem_cache *caches[MAX_REPORT_CACHES];
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
 	int nr, i, errors, total = 0;
 
-	slub_ensure_init();
 	if (argc < 2)
 		return -EINVAL;
-	nr = snapshot_caches(caches);
+	nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
 	for (i = 0; i < nr; i++) {
 		if (strcmp(argv[1], "all") && strcmp(argv[1], caches[i]->name))
 			continue;

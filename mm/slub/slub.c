@@ -5,29 +5,29 @@
  *
  * Overview     A kmem_cache hands out objects of one size.  Objects live in
  *              slabs (blocks of 2^order pages from the page allocator);
- *              free objects of a slab are chained through a free pointer
- *              stored inside each free object.  Each CPU owns one "CPU
+ *              the free objects of a slab are chained through a free
+ *              pointer stored inside each of them.  Each CPU owns one "CPU
  *              slab" whose free objects it pops and pushes with interrupts
  *              off and no lock (the fast paths), plus a short chain of
- *              partially free slabs; each memory node keeps a list of
- *              partially free slabs of its own memory.  Frees from another
- *              hart write straight into the slab under a per-slab lock, so
- *              no free ever waits for the owning CPU (built with
- *              CONFIG_SLUB_REMOTE_FREE_LIST=1, a free into another CPU's
- *              slab pushes on the slab's atomic remote-free list instead).  kmalloc (kmalloc.c)
- *              is a set of such caches; debug.c adds red zones, poisoning
- *              and owner tracking; report.c prints slabinfo and counters.
+ *              partially free slabs; each memory node keeps a list of the
+ *              partially free slabs of its own memory.  A free into a slab
+ *              the CPU does not own goes into that slab under a per-slab
+ *              lock, so no free ever waits for the owning CPU; a run of
+ *              such frees into one slab takes the lock once.  This file
+ *              holds those paths; cache.c creates, sizes and destroys
+ *              caches and bootstraps SLUB; kmalloc.c serves kmalloc from a
+ *              set of caches; debug.c holds red zones, poisoning, owner
+ *              tracking, the reports of bad frees and the validator;
+ *              report.c the slabinfo, slabstat and validate commands.
  *
  * Structures   kmem_cache ──cpu_slab──▶ kmem_cache_cpu (one per CPU, on its
- *              node): freelist, slab, partial chain, stat[]
+ *              node): freelist, slab, partial chain, deferred chain, stat[]
  *              kmem_cache ──node[nid]─▶ kmem_cache_node: list_lock, partial
  *              list (and full list for debug caches), counts.
  *              struct slab is the slab view of the head struct page (the
- *              slab union of struct page; internal.h asserts the overlay):
+ *              slab union of struct page; the overlay is asserted below):
  *              slab_cache, freelist, counters = inuse|objects|frozen, and
- *              slab_list (node lists) overlaid by next+slabs (CPU chain)
- *              and, while frozen, by remote_free (the atomic list, only
- *              with CONFIG_SLUB_REMOTE_FREE_LIST).
+ *              slab_list (node lists) overlaid by next+slabs (CPU chain).
  *
  *                slab (2^order pages), slot = s->size bytes:
  *                +--------+--------+--------+-----
@@ -46,44 +46,23 @@
  *              on no list.
  *
  * Locking      Order, outermost first:
- *              1. slab_caches_lock — the list of caches (create, destroy,
- *                 slabinfo).  Never held across allocation.
+ *              1. slab_caches_lock (cache.c) — the list of caches (create,
+ *                 destroy, snapshots for reports).  Never held across an
+ *                 allocation.
  *              2. kmem_cache_node->list_lock — that node's lists, nr_partial,
  *                 slab_state bits; for debug caches also every slab field.
  *                 Taken with interrupts off.
- *              3. slab_lock(slab) — a slab's freelist and counters.  Linux on
- *                 riscv takes a bit spinlock in page->flags (PG_locked).
- *                 Nodal's struct page flags are changed non-atomically
- *                 (__SetPageFlag) and have no PG_locked bit, so a slab lock
- *                 is one of SLAB_LOCK_HASH ticket spinlocks chosen by hashing
- *                 the slab's address: no bit on the page, no global lock,
- *                 and lock_stat counts it (class "&slab_locks[i]").  Two
- *                 slabs may share a lock; no path holds two slab locks.
- *                 Taken with interrupts off, innermost, held for a few
- *                 stores; once per run of remote frees into the slab, not
- *                 once per object (deferred frees, at flush_deferred()).
- *                 Before that hand-over the measured cost was about 250
- *                 instructions of locking per remote free, lock_stat
- *                 included; now 6 per object in bench slab_batch.
- *              Remote-free list (CONFIG_SLUB_REMOTE_FREE_LIST, default 0):
- *              mimalloc's per-page thread-free list on the frozen slab, a
- *              compare-and-swap push with no lock; the owning CPU opens it
- *              when it freezes the slab and takes it whole (exchange) at
- *              refill and deactivation, splicing it into the freelist under
- *              slab_lock.  Frees into unfrozen slabs (node partial, CPU
- *              partial, full) keep slab_lock: they change inuse and the
- *              slab's list state, which a lock-free push cannot decide.
- *              Measured (4 harts, 2 nodes, ICOUNT=1, the old slubbench): remote
- *              free 456/459 instructions (same/other node) with the lock,
- *              452/454 with the list; fast paths unchanged (245, 314).  In
- *              the all-harts cross-free KUnit case (MTTCG) the list takes
- *              96 of 5128 slab-lock acquisitions away (5032 left), as most
- *              cross frees land in slabs no CPU holds; contentions were 0,
- *              137, 0 with the lock and 0, 116, 0 with the list over three
- *              runs each: noise.  So the default stays the lock: one
- *              mechanism for every remote free, no owner-only state in the
- *              slab union, and the list would win only for frees into
- *              another CPU's current slab, which are few.
+ *              3. slab_lock(slab) — a slab's freelist and counters.  Linux
+ *                 on riscv takes a bit spinlock in page->flags (PG_locked);
+ *                 Nodal's page flags are changed non-atomically
+ *                 (__SetPageFlag) and have no PG_locked, so a slab lock is
+ *                 one of SLAB_LOCK_HASH ticket spinlocks chosen by hashing
+ *                 the slab's address (internal.h): no bit on the page, no
+ *                 global lock, and lock_stat counts it (class
+ *                 "&slab_locks[i]").  Two slabs may share a lock; no path
+ *                 holds two slab locks.  Taken with interrupts off,
+ *                 innermost, for a few stores: once per run of frees into
+ *                 one slab, not once per object (flush_deferred()).
  *              SLUB calls the page allocator with interrupts off but never
  *              with 2 or 3 held (empty slabs are freed after the unlock), so
  *              zone->lock and the pcp lists never nest inside SLUB's locks.
@@ -92,8 +71,9 @@
  *              chain, counters) is touched only by its CPU, with interrupts
  *              off for the whole operation (local_irq_save; no atomics: the
  *              riscv Linux fast path degenerates to exactly this, see
- *              docs/linux-facts.md §4.2).  Other CPUs reach it only by a cross-call
- *              (slub_flush_all, on_each_cpu) or read its [stat] counters.
+ *              docs/linux-facts.md §4.2).  Other CPUs reach it only by a
+ *              cross-call (slub_flush_all(), on_each_cpu()) or read its
+ *              [stat] counters.
  *
  * Invariants   SLUB-1 every free pointer (CPU or slab freelist) points at
  *                     an object start inside its own slab.
@@ -110,8 +90,10 @@
  *                     (Linux's kmalloc red zone; a plain kmem_cache_alloc
  *                     of it requests object_size).  kmalloc and krealloc
  *                     set the size and the bytes under the list_lock.
- *              All are checked by validate_slab_cache() (SLUB-5 by
- *              VM_BUG_ON in the debug paths, SLUB-7 also at each free).
+ *              validate_slab_cache() (debug.c) checks SLUB-1..4 and 6 on
+ *              every slab of the node lists; SLUB-5 is a VM_BUG_ON in the
+ *              debug paths; SLUB-7 is checked by the validator and at each
+ *              free of a debug cache.
  *
  * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
  *              on the demanded node → pop.  Slow (___slab_alloc): the
@@ -122,48 +104,48 @@
  *              slab.  free fast: object in this CPU's slab → push; object
  *              in the slab of this CPU's deferred chain → chain it.  Slow:
  *              another slab → hand the chain over, start a new one with
- *              this object.  Hand-over (__slab_free, a whole chain at once):
- *              onto an open remote-free list (switch on and the slab
- *              frozen), else onto slab->freelist under slab_lock; a
- *              full slab gaining an object joins this CPU's partial chain; an
- *              empty slab on a node list beyond min_partial is freed.
- *              Debug caches: one object at a time under list_lock.
- *              Every free first checks the pointer (slub_virt_to_slab:
- *              pfn_valid(); PG_slab; an object boundary); a bad pointer is
- *              reported and ignored.
+ *              this object.  Hand-over (__slab_free, a whole chain at
+ *              once): onto slab->freelist under slab_lock; a full slab
+ *              gaining objects joins this CPU's partial chain; an empty
+ *              slab on a node list beyond min_partial is freed.  Debug
+ *              caches: one object at a time under list_lock.  Every free
+ *              first checks the pointer (virt_to_slab(): pfn_valid(),
+ *              PG_slab; then an object boundary); a bad pointer is reported
+ *              and ignored.
  *
  * Linux        mm/slub.c (slab_alloc_node, ___slab_alloc, get_partial_node,
  *              get_any_partial, deactivate_slab, put_cpu_partial,
- *              __slab_free, calculate_sizes, calculate_order,
- *              set_cpu_partial, bootstrap), mm/slab.h, mm/slab_common.c.
- *              Differences: interrupts off instead of this_cpu_cmpxchg and
- *              local_lock (so no transaction id, tid: nothing can slip in
- *              between reading and writing c->freelist); hashed slab locks;
- *              the free pointer's address is mixed by swapping its halves,
- *              not its bytes (internal.h); get_any_partial is always
- *              tried (no remote_node_defrag_ratio); no cache merging, no
- *              RCU, no memcg, no sysfs; the kmem_cache_node cache's own node
+ *              __slab_free here; calculate_sizes, calculate_order,
+ *              set_cpu_partial, bootstrap in cache.c), mm/slab.h,
+ *              mm/slab_common.c (kmem_cache_create/destroy in cache.c,
+ *              kmalloc in kmalloc.c).  Differences: interrupts off instead
+ *              of this_cpu_cmpxchg and local_lock (so no transaction id,
+ *              tid: nothing can slip in between reading and writing
+ *              c->freelist); hashed slab locks; deferred frees (Linux
+ *              builds such a chain only within kmem_cache_free_bulk()); the
+ *              free pointer's address is mixed by swapping its halves, not
+ *              its bytes (internal.h); get_any_partial is always tried (no
+ *              remote_node_defrag_ratio); no cache merging, no RCU, no
+ *              memcg, no sysfs; the kmem_cache_node cache's own node
  *              structures are static; destroy finds leaked objects of full
  *              slabs too, by walking the pfn range of the node's slabs
  *              (Linux only lists those of partial slabs).
  *
- * Statistics   Linux's SLUB_STATS items (internal.h) per cache per CPU,
- *              counted with interrupts off, folded on read; plus
- *              free_remote_hart and free_remote_node.  Printed by
- *              `slabstat CACHE` (show_stat format) and summarised by
- *              `slabinfo` (report.c); `validate CACHE|all` runs the
- *              validator; `bench slab_*` (tests/bench) prints instructions
- *              per fast-path pair and remote free (ICOUNT=1).  Debug reports
- *              count in kmem_cache_nr_errors().
+ * Statistics   Linux's SLUB_STATS items plus free_remote_hart and
+ *              free_remote_node (enum stat_item, <linux/slab.h>), counted
+ *              per cache per CPU with interrupts off, always, and folded on
+ *              read: slub_stat_total() for a cache, slub_stat_sum_all()
+ *              over every cache, slub_stat_name() for the sysfs name from
+ *              the one table below.  `slabstat CACHE` prints them in
+ *              show_stat's format, `slabinfo` summarises the caches
+ *              (report.c), the stress reports print their sums; debug
+ *              reports count in kmem_cache_nr_errors().  What the design
+ *              was measured with, and the figures: docs/slub-measurements.md.
  */
 #include <asm/irqflags.h>
-#include <asm/processor.h>
-#include <linux/bitops.h>
 #include <linux/bug.h>
 #include <linux/cpumask.h>
-#include <linux/errno.h>
 #include <linux/gfp.h>
-#include <linux/init.h>
 #include <linux/mempolicy.h>
 #include <linux/prandom.h>
 #include <linux/printk.h>
@@ -182,35 +164,42 @@ SLAB_MATCH(freelist, freelist);
 SLAB_MATCH(counters, counters);
 SLAB_MATCH(slab_next, next);
 SLAB_MATCH(slabs, slabs);
-SLAB_MATCH(slab_next, remote_free);
 SLAB_MATCH(page_type, slab_state);
 _Static_assert(sizeof(struct slab) == sizeof(struct page), "slab size");
 
-#define MAX_OBJS_PER_PAGE	32767
-#define SLUB_MAX_ORDER		3	/* Linux's slub_max_order */
-#define SLAB_LOCK_HASH		64
+spinlock_t slab_locks[SLAB_LOCK_HASH];		/* lock 3, see above */
+DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] slot order shuffles */
 
-LIST_HEAD(slab_caches);
-DEFINE_SPINLOCK(slab_caches_lock);
-bool slub_initialized;
-
-static struct kmem_cache *kmem_cache;		/* cache of kmem_cache */
-static struct kmem_cache *kmem_cache_node;	/* cache of kmem_cache_node */
-static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
-static struct kmem_cache_node boot_nodes[MAX_NUMNODES];	/* [init] */
-static spinlock_t slab_locks[SLAB_LOCK_HASH];	/* lock 3, see above */
-static DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] shuffles */
-
-const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {
-	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
-	"free_frozen", "free_add_partial", "free_remove_partial",
-	"alloc_from_partial", "alloc_slab", "alloc_refill",
-	"alloc_node_mismatch", "free_slab", "cpuslab_flush", "deactivate_full",
-	"deactivate_empty", "deactivate_to_head", "deactivate_to_tail",
-	"deactivate_remote_frees", "deactivate_bypass", "order_fallback",
-	"cmpxchg_double_cpu_fail", "cmpxchg_double_fail", "cpu_partial_alloc",
-	"cpu_partial_free", "cpu_partial_node", "cpu_partial_drain",
-	"free_remote_hart", "free_remote_node",
+/* Linux's sysfs file name of each counter (Nodal's two last). */
+static const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {
+	[ALLOC_FASTPATH] = "alloc_fastpath",
+	[ALLOC_SLOWPATH] = "alloc_slowpath",
+	[FREE_FASTPATH] = "free_fastpath",
+	[FREE_SLOWPATH] = "free_slowpath",
+	[FREE_FROZEN] = "free_frozen",
+	[FREE_ADD_PARTIAL] = "free_add_partial",
+	[FREE_REMOVE_PARTIAL] = "free_remove_partial",
+	[ALLOC_FROM_PARTIAL] = "alloc_from_partial",
+	[ALLOC_SLAB] = "alloc_slab",
+	[ALLOC_REFILL] = "alloc_refill",
+	[ALLOC_NODE_MISMATCH] = "alloc_node_mismatch",
+	[FREE_SLAB] = "free_slab",
+	[CPUSLAB_FLUSH] = "cpuslab_flush",
+	[DEACTIVATE_FULL] = "deactivate_full",
+	[DEACTIVATE_EMPTY] = "deactivate_empty",
+	[DEACTIVATE_TO_HEAD] = "deactivate_to_head",
+	[DEACTIVATE_TO_TAIL] = "deactivate_to_tail",
+	[DEACTIVATE_REMOTE_FREES] = "deactivate_remote_frees",
+	[DEACTIVATE_BYPASS] = "deactivate_bypass",
+	[ORDER_FALLBACK] = "order_fallback",
+	[CMPXCHG_DOUBLE_CPU_FAIL] = "cmpxchg_double_cpu_fail",
+	[CMPXCHG_DOUBLE_FAIL] = "cmpxchg_double_fail",
+	[CPU_PARTIAL_ALLOC] = "cpu_partial_alloc",
+	[CPU_PARTIAL_FREE] = "cpu_partial_free",
+	[CPU_PARTIAL_NODE] = "cpu_partial_node",
+	[CPU_PARTIAL_DRAIN] = "cpu_partial_drain",
+	[FREE_REMOTE_HART] = "free_remote_hart",
+	[FREE_REMOTE_NODE] = "free_remote_node",
 };
 
 /* Count @si on this CPU.  Context: interrupts off. */
@@ -225,112 +214,39 @@ static inline void stat_add(struct kmem_cache *s, enum stat_item si,
 	this_cpu_ptr(s->cpu_slab)->stat[si] += n;
 }
 
+const char *slub_stat_name(enum stat_item si)
+{
+	if (WARN_ON_ONCE((unsigned int)si >= NR_SLUB_STAT_ITEMS))
+		return "?";
+	return slub_stat_names[si];
+}
+
 unsigned long slub_stat_total(struct kmem_cache *s, enum stat_item si)
 {
 	unsigned long sum = 0;
 	int cpu;
 
 	for_each_online_cpu(cpu)
-		sum += READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+		sum += slub_stat_cpu(s, si, cpu);
 	return sum;
 }
 
-/* ---- slab locks, lists ---- */
-
-static spinlock_t *slab_lock_of(const struct slab *slab)
+void slub_stat_sum_all(unsigned long sum[NR_SLUB_STAT_ITEMS])
 {
-	unsigned long h = (unsigned long)slab / sizeof(struct page);
+	struct kmem_cache *s;
+	unsigned long flags;
+	int si;
 
-	return &slab_locks[(h ^ (h >> 6)) % SLAB_LOCK_HASH];
+	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+		sum[si] = 0;
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list)
+		for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+			sum[si] += slub_stat_total(s, (enum stat_item)si);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
-/* Context: interrupts off (checked). */
-static void slab_lock(struct slab *slab)
-{
-	lockdep_assert_irqs_disabled();
-	spin_lock(slab_lock_of(slab));
-}
-
-static void slab_unlock(struct slab *slab)
-{
-	spin_unlock(slab_lock_of(slab));
-}
-
-/*
- * The remote-free list (CONFIG_SLUB_REMOTE_FREE_LIST), mimalloc's
- * thread-free list on SLUB's frozen slab: while a slab is frozen its
- * remote_free word (over slab_list.next, unused then) is a stack of
- * objects | REMOTE_OPEN; a remote free pushes with compare-and-swap and
- * no lock.  Only the owning CPU opens it (on freezing) and takes it
- * (refill, deactivation), by exchange: push-only plus take-all has no
- * ABA.  A word without REMOTE_OPEN (closed, or a list pointer of an
- * unfrozen slab) sends the free to the slab_lock path.
- */
-#define REMOTE_OPEN	1UL
-
-#if CONFIG_SLUB_REMOTE_FREE_LIST
-static void remote_open(struct slab *slab)
-{
-	__atomic_store_n(&slab->remote_free, REMOTE_OPEN, __ATOMIC_RELEASE);
-}
-
-/* Take the stack and close it.  Owner only; @slab is off every list. */
-static void *remote_take(struct slab *slab)
-{
-	unsigned long w = __atomic_exchange_n(&slab->remote_free, 0,
-					      __ATOMIC_ACQUIRE);
-
-	return w & REMOTE_OPEN ? (void *)(w & ~REMOTE_OPEN) : NULL;
-}
-
-/*
- * Push the chain @head..@tail if @slab's stack is open.  Context:
- * interrupts off.
- */
-static bool remote_push(struct kmem_cache *s, struct slab *slab, void *head,
-			void *tail)
-{
-	unsigned long w = __atomic_load_n(&slab->remote_free, __ATOMIC_RELAXED);
-
-	do {
-		if (!(w & REMOTE_OPEN))
-			return false;
-		set_freepointer(s, tail, (void *)(w & ~REMOTE_OPEN));
-	} while (!__atomic_compare_exchange_n(&slab->remote_free, &w,
-			(unsigned long)head | REMOTE_OPEN, true,
-			__ATOMIC_RELEASE, __ATOMIC_RELAXED));
-	return true;
-}
-#else
-static inline void remote_open(struct slab *slab) { (void)slab; }
-static inline void *remote_take(struct slab *slab) { (void)slab; return NULL; }
-static inline bool remote_push(struct kmem_cache *s, struct slab *slab,
-			       void *head, void *tail)
-{
-	(void)s; (void)slab; (void)head; (void)tail;
-	return false;
-}
-#endif
-
-/* Put @list in front of @rest; *@nr += its length.  Return the head. */
-static void *splice_remote(struct kmem_cache *s, void *list, void *rest,
-			   unsigned int *nr)
-{
-	void *p = list;
-
-	if (!list)
-		return rest;
-	for (;;) {
-		void *next = get_freepointer(s, p);
-
-		(*nr)++;
-		if (!next)
-			break;
-		p = next;
-	}
-	set_freepointer(s, p, rest);
-	return list;
-}
+/* ---- lists ---- */
 
 static bool has_cpu_partial(const struct kmem_cache *s)
 {
@@ -397,6 +313,12 @@ static void note_slab_pfns(struct page *page, unsigned int order)
 	while (hi > old && !__atomic_compare_exchange_n(&slab_pfn_hi[nid], &old,
 			hi, false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		;
+}
+
+void slub_slab_pfn_range(int nid, unsigned long *lo, unsigned long *hi)
+{
+	*lo = __atomic_load_n(&slab_pfn_lo[nid], __ATOMIC_RELAXED);
+	*hi = __atomic_load_n(&slab_pfn_hi[nid], __ATOMIC_RELAXED);
 }
 
 /* The head of the block @page is a tail page of; NULL past a memory edge. */
@@ -572,17 +494,13 @@ static void discard_slab(struct kmem_cache *s, struct slab *slab)
  */
 static void *get_freelist(struct slab *slab)
 {
-	unsigned int nr = 0;
 	void *freelist;
 
 	slab_lock(slab);
-	freelist = splice_remote(slab->slab_cache, remote_take(slab),
-				 slab->freelist, &nr);
+	freelist = slab->freelist;
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	slab->frozen = freelist != NULL;
-	if (slab->frozen)
-		remote_open(slab);
 	slab_unlock(slab);
 	return freelist;
 }
@@ -599,19 +517,14 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 			    void *freelist)
 {
 	struct kmem_cache_node *n = get_node(s, slab_nid(slab));
-	void *tail = NULL, *p, *remote, *stack;
+	void *tail = NULL, *p, *remote;
 	unsigned int nr = 0, inuse;
 	bool has_free;
 
-	stack = remote_take(slab);	/* later remote frees: slab_lock */
 	for (p = freelist; p; p = get_freepointer(s, p)) {
 		tail = p;
 		nr++;
 	}
-	freelist = splice_remote(s, stack, freelist, &nr);
-	if (stack && !tail)
-		for (tail = freelist; get_freepointer(s, tail);)
-			tail = get_freepointer(s, tail);
 	spin_lock(&n->list_lock);
 	slab_lock(slab);
 	remote = slab->freelist;
@@ -625,7 +538,7 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 	has_free = slab->freelist != NULL;
 	slab_unlock(slab);
 
-	if (remote || stack)
+	if (remote)
 		stat(s, DEACTIVATE_REMOTE_FREES);
 	if (!inuse && n->nr_partial >= s->min_partial) {
 		spin_unlock(&n->list_lock);
@@ -635,7 +548,6 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab,
 		return;
 	}
 	if (has_free) {
-		remote = remote ? remote : stack;	/* remote frees came */
 		add_partial(n, slab, remote != NULL);
 		stat(s, remote ? DEACTIVATE_TO_TAIL : DEACTIVATE_TO_HEAD);
 	} else {
@@ -880,7 +792,6 @@ retry:
 	slab->freelist = NULL;
 	slab->inuse = slab->objects;
 	slab->frozen = 1;
-	remote_open(slab);
 load:
 	VM_BUG_ON(c->slab);	/* irqs stayed off: nobody refilled */
 	c->slab = slab;
@@ -1147,9 +1058,8 @@ out_unlock:
 
 /*
  * __slab_free() - free the chain @head..@tail of @cnt objects into @slab,
- * which is not this CPU's slab: onto its open remote-free list (frozen by
- * another CPU), else onto its own freelist under slab_lock, then fix its
- * list state.  Non-debug caches only.  Context: interrupts off.
+ * which is not this CPU's slab: onto the slab's own freelist under
+ * slab_lock, then fix its list state.  Non-debug caches only.  Context: interrupts off.
  */
 static void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 			void *tail, unsigned int cnt)
@@ -1159,10 +1069,6 @@ static void __slab_free(struct kmem_cache *s, struct slab *slab, void *head,
 	unsigned int new_inuse;
 	void *prior;
 
-	if (remote_push(s, slab, head, tail)) {	/* another CPU's slab */
-		stat_add(s, FREE_FROZEN, cnt);
-		return;
-	}
 	for (;;) {
 		slab_lock(slab);
 		prior = slab->freelist;
@@ -1271,34 +1177,6 @@ static bool slab_free_defer(struct kmem_cache *s, struct kmem_cache_cpu *c,
 	return true;
 }
 
-static noinline void report_bad_free(struct kmem_cache *s, const void *x,
-			    const char *why, unsigned long addr)
-{
-	char sym[64];
-
-	sprint_symbol(sym, sizeof(sym), addr);
-	pr_err("slub: %s: invalid free of %p from %s: %s; ignored\n",
-	       s ? s->name : "kfree", x, sym, why);
-	if (s)
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-}
-
-/* The checks of slab_free() failed: say which, count it, free nothing. */
-static noinline void slab_free_refused(struct kmem_cache *s, struct slab *slab,
-				       void *x, unsigned long addr)
-{
-	if (!slab) {
-		report_bad_free(s, x, "not a slab object", addr);
-	} else if (s && slab->slab_cache != s) {
-		pr_err("slub: %s: Wrong slab cache. %s but object is from %s\n",
-		       "slab_free", s->name, slab->slab_cache->name);
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-	} else {
-		report_bad_free(slab->slab_cache, x, "not the start of an object",
-				addr);
-	}
-}
-
 /*
  * slab_free_slow() - the free of a checked @x that the fast path did not
  * take: a debug cache (free_debug), a slab that is neither the CPU slab
@@ -1332,7 +1210,7 @@ static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab,
 	return;
 double_free:
 	local_irq_restore(flags);
-	report_bad_free(s, x, "double free", addr);
+	slub_report_bad_free(s, x, "double free", addr);
 }
 
 /*
@@ -1352,7 +1230,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab,
 
 	if (unlikely(!slab || (s && slab->slab_cache != s) ||
 		     !obj_in_slab(slab->slab_cache, slab, x))) {
-		slab_free_refused(s, slab, x, addr);
+		slub_free_refused(s, slab, x, addr);
 		return;
 	}
 	s = slab->slab_cache;
@@ -1403,7 +1281,7 @@ void slub_kfree(const void *x, unsigned long addr)
 /* ---- flushing, shrinking ---- */
 
 /* Give back this CPU's slab and partial chain.  Cross-call target. */
-static void flush_cpu_slab(void *info)
+void flush_cpu_slab(void *info)
 {
 	struct kmem_cache *s = info;
 	struct kmem_cache_cpu *c;
@@ -1467,645 +1345,11 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return 0;
 }
 
-/* ---- sizing ---- */
-
-static unsigned int order_objects(unsigned int order, unsigned int size)
+void kmem_cache_shrink_all(void)
 {
-	return (unsigned int)(PAGE_SIZE << order) / size;
-}
-
-static unsigned int calc_slab_order(unsigned int size, unsigned int min_order,
-				    unsigned int max_order,
-				    unsigned int fract_leftover)
-{
-	unsigned int order;
-
-	for (order = min_order; order <= max_order; order++) {
-		unsigned int slab_size = (unsigned int)PAGE_SIZE << order;
-
-		if (slab_size % size <= slab_size / fract_leftover)
-			break;
-	}
-	return order;
-}
-
-static unsigned int get_order_bytes(unsigned long size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
-/* calculate_order() - Linux's: least waste with enough objects. */
-static int calculate_order(unsigned int size)
-{
-	unsigned int nr_cpus = nr_cpu_ids, min_objects, max_objects;
-	unsigned int min_order, order, fraction;
-
-	min_objects = 4 * (fls(nr_cpus) + 1);
-	max_objects = order_objects(SLUB_MAX_ORDER, size);
-	min_objects = min(min_objects, max_objects);
-	if (!min_objects)
-		min_objects = 1;
-	min_order = get_order_bytes((unsigned long)min_objects * size);
-	if (order_objects(min_order, size) > MAX_OBJS_PER_PAGE)
-		return get_order_bytes((unsigned long)size *
-				       MAX_OBJS_PER_PAGE) - 1;
-	for (fraction = 16; fraction > 1; fraction /= 2) {
-		order = calc_slab_order(size, min_order, SLUB_MAX_ORDER,
-					fraction);
-		if (order <= SLUB_MAX_ORDER)
-			return order;
-	}
-	order = get_order_bytes(size);
-	return order <= MAX_PAGE_ORDER ? (int)order : -ENOSYS;
-}
-
-static unsigned int calculate_alignment(unsigned long flags,
-					unsigned int align, unsigned int size)
-{
-	if (flags & SLAB_HWCACHE_ALIGN) {
-		unsigned int ralign = L1_CACHE_BYTES;
-
-		while (size <= ralign / 2)
-			ralign /= 2;
-		align = max(align, ralign);
-	}
-	align = max(align, (unsigned int)sizeof(void *));
-	return ALIGN(align, (unsigned int)sizeof(void *));
-}
-
-/* calculate_sizes() - slot layout and order (docs/linux-facts.md §4.6). */
-static int calculate_sizes(struct kmem_cache *s)
-{
-	unsigned long flags = s->flags;
-	unsigned int size = ALIGN(s->object_size, (unsigned int)sizeof(void *));
-	int order;
-
-	if ((flags & SLAB_RED_ZONE) && size == s->object_size)
-		size += sizeof(void *);
-	s->inuse = size;
-	if ((flags & SLAB_POISON) || s->ctor ||
-	    ((flags & SLAB_RED_ZONE) && (s->object_size < sizeof(void *) ||
-					 slub_kmalloc_redzone(s)))) {
-		s->offset = size;
-		size += sizeof(void *);
-	} else {
-		s->offset = ALIGN_DOWN(s->object_size / 2,
-				       (unsigned int)sizeof(void *));
-	}
-	if (flags & SLAB_STORE_USER)
-		size += 2 * sizeof(struct track);
-	if (slub_kmalloc_redzone(s))
-		size += sizeof(unsigned long);	/* requested size */
-	if (flags & SLAB_RED_ZONE) {
-		size += sizeof(void *);
-		s->red_left_pad = ALIGN((unsigned int)sizeof(void *), s->align);
-		size += s->red_left_pad;
-	}
-	size = ALIGN(size, s->align);
-	s->size = size;
-	order = calculate_order(size);
-	if (order < 0)
-		return order;
-	s->oo.x = (unsigned int)order << 16 | order_objects(order, size);
-	order = get_order_bytes(size);
-	s->min.x = (unsigned int)order << 16 | order_objects(order, size);
-	return oo_objects(s->oo) ? 0 : -EINVAL;
-}
-
-/*
- * slub_cpu_partial=0 (a study knob): no CPU partial chains, as Linux
- * without CONFIG_SLUB_CPU_PARTIAL; partial slabs go to the node lists.
- */
-static bool cpu_partial_off;		/* [init] */
-
-static void parse_slub_cpu_partial(const char *val)
-{
-	unsigned int n;
-
-	if (!val || kstrtouint(val, 0, &n) || n > 1)
-		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n", val ? val : "");
-	else
-		cpu_partial_off = !n;
-}
-cmdline_param("slub_cpu_partial", parse_slub_cpu_partial,
-	      "slub_cpu_partial=0: no per-CPU partial slab chains");
-
-bool slub_nocpu;			/* [init] */
-
-static void parse_slub_nocpu(const char *val)
-{
-	(void)val;
-	slub_nocpu = true;
-}
-cmdline_param("slub_nocpu", parse_slub_nocpu,
-	      "slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
-
-bool slub_cpu_partial_enabled(void)
-{
-	return !cpu_partial_off;
-}
-
-/* set_cpu_partial() - Linux's limits for the CPU partial chain. */
-static void set_cpu_partial(struct kmem_cache *s)
-{
-	unsigned int nr_objects;
-
-	if (kmem_cache_debug(s) || cpu_partial_off)
-		nr_objects = 0;
-	else if (s->size >= PAGE_SIZE)
-		nr_objects = 6;
-	else if (s->size >= 1024)
-		nr_objects = 24;
-	else if (s->size >= 256)
-		nr_objects = 52;
-	else
-		nr_objects = 120;
-	s->cpu_partial = nr_objects;
-	s->cpu_partial_slabs = DIV_ROUND_UP(nr_objects * 2, oo_objects(s->oo));
-}
-
-/* ---- cache creation ---- */
-
-static u64 slub_boot_seed;
-
-static void init_node(struct kmem_cache_node *n)
-{
-	spin_lock_init(&n->list_lock);
-	n->nr_partial = 0;
-	INIT_LIST_HEAD(&n->partial);
-	INIT_LIST_HEAD(&n->full);
-	n->nr_slabs = 0;
-	n->total_objects = 0;
-}
-
-static void free_kmem_cache_nodes(struct kmem_cache *s)
-{
-	int node;
-
-	for (node = 0; node < MAX_NUMNODES; node++) {
-		if (s->node[node] && s->node[node] != &boot_nodes[node])
-			kmem_cache_free(kmem_cache_node, s->node[node]);
-		s->node[node] = NULL;
-	}
-}
-
-static int init_kmem_cache_nodes(struct kmem_cache *s)
-{
-	int node;
-
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n;
-
-		if (!kmem_cache_node) {
-			n = &boot_nodes[node];
-		} else {
-			n = kmem_cache_alloc_node(kmem_cache_node, GFP_KERNEL,
-						  node);
-			if (!n) {
-				free_kmem_cache_nodes(s);
-				return -ENOMEM;
-			}
-		}
-		init_node(n);
-		s->node[node] = n;
-	}
-	return 0;
-}
-
-/* init_cache_random_seq() - a random permutation of the slot indices. */
-static int init_cache_random_seq(struct kmem_cache *s)
-{
-	unsigned int nr = oo_objects(s->oo), i;
-	struct rnd_state st;
-
-	if (!CONFIG_SLAB_FREELIST_RANDOM || !slub_initialized || nr < 2 ||
-	    s->random_seq)
-		return 0;
-	s->random_seq = kmalloc(nr * sizeof(unsigned int), GFP_KERNEL);
-	if (!s->random_seq)
-		return -ENOMEM;
-	prandom_seed_state(&st, slub_boot_seed ^ (unsigned long)s);
-	for (i = 0; i < nr; i++)
-		s->random_seq[i] = i;
-	for (i = nr - 1; i > 0; i--) {		/* Fisher-Yates */
-		unsigned int j = prandom_u32_below(&st, i + 1), t;
-
-		t = s->random_seq[i];
-		s->random_seq[i] = s->random_seq[j];
-		s->random_seq[j] = t;
-	}
-	return 0;
-}
-
-/*
- * do_kmem_cache_create() - fill in @s (zeroed, name/size/flags set),
- * allocate its per-CPU and per-node parts.
- */
-static int do_kmem_cache_create(struct kmem_cache *s, unsigned int align)
-{
-	int err;
-
-	s->flags = slub_debug_flags_for(s->name, s->flags);
-	if (slub_nocpu)
-		s->flags |= SLAB_NO_CPU_CACHE;
-	s->align = calculate_alignment(s->flags, align, s->object_size);
-	err = calculate_sizes(s);
-	if (err)
-		return err;
-	s->min_partial = clamp((unsigned long)ilog2(s->size) / 2, 5UL, 10UL);
-	set_cpu_partial(s);
-	s->random = (unsigned long)prandom_u64_state(this_cpu_ptr(&slab_rnd));
-	s->refcount = 1;
-	err = init_kmem_cache_nodes(s);
-	if (err)
-		return err;
-	s->cpu_slab = alloc_percpu(struct kmem_cache_cpu);
-	if (!s->cpu_slab)
-		goto err_free_nodes;
-	if (init_cache_random_seq(s))
-		goto err_free_percpu;
-	return 0;
-
-err_free_percpu:
-	free_percpu(s->cpu_slab);
-err_free_nodes:
-	free_kmem_cache_nodes(s);
-	return -ENOMEM;
-}
-
-static void add_to_slab_caches(struct kmem_cache *s)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_add(&s->list, &slab_caches);
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-}
-
-/* slub_create_cache() - create without argument checks (kmalloc, ...). */
-struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *))
-{
-	struct kmem_cache *s = kmem_cache_alloc(kmem_cache,
-						GFP_KERNEL | __GFP_ZERO);
-
-	if (!s)
-		return NULL;
-	s->name = name;
-	s->object_size = size;
-	s->flags = flags;
-	s->ctor = ctor;
-	if (do_kmem_cache_create(s, align)) {
-		kmem_cache_free(kmem_cache, s);
-		return NULL;
-	}
-	add_to_slab_caches(s);
-	return s;
-}
-
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *))
-{
-	struct kmem_cache *s = NULL;
-	const char *why = NULL;
-
-	slub_ensure_init();
-	if (!name)
-		why = "no name";
-	else if (!size)
-		why = "size 0";
-	else if (size > KMALLOC_MAX_SIZE)
-		why = "size above KMALLOC_MAX_SIZE";
-	else if (align && !is_power_of_2(align))
-		why = "alignment not a power of two";
-	if (!why) {
-		s = slub_create_cache(name, size, align, flags, ctor);
-		if (!s)
-			why = "out of memory";
-	}
-	if (why) {
-		pr_err("slub: kmem_cache_create(%s) failed: %s (size %u, align %u)\n",
-		       name ? name : "(null)", why, size, align);
-		if (flags & SLAB_PANIC)
-			panic("slub: cannot create cache %s\n",
-			      name ? name : "(null)");
-	}
-	return s;
-}
-
-unsigned long slub_nr_slabs(struct kmem_cache *s)
-{
-	unsigned long nr = 0;
-	int node;
-
-	for_each_node_state(node, N_MEMORY)
-		nr += __atomic_load_n(&get_node(s, node)->nr_slabs,
-				      __ATOMIC_RELAXED);
-	return nr;
-}
-
-/*
- * Report every live object of @s.  Full slabs of a non-debug cache are on
- * no list (as in Linux), so walk the pfn range where each node has ever
- * made slabs and pick this cache's slab heads: slow, but destroy is rare
- * and a leak report that misses objects would be worse.  The caller has
- * flushed the CPU slabs; nobody else uses a cache being destroyed.
- */
-static void list_slab_objects(struct kmem_cache *s)
-{
-	int node;
-
-	for_each_node_state(node, N_MEMORY) {
-		unsigned long lo = READ_ONCE(slab_pfn_lo[node]);
-		unsigned long hi = READ_ONCE(slab_pfn_hi[node]);
-
-		for (unsigned long pfn = lo; lo <= hi && pfn <= hi; pfn++) {
-			struct page *page = pfn_to_page(pfn);
-
-			if (PageSlab(page) && page->slab_cache == s)
-				slub_debug_report_leak(s, page_slab(page), NULL);
-		}
-	}
-}
-
-void kmem_cache_destroy(struct kmem_cache *s)
-{
-	unsigned long flags;
-
-	if (!s)
-		return;
-	kmem_cache_shrink(s);
-	if (slub_nr_slabs(s)) {
-		list_slab_objects(s);
-		pr_err("slub: kmem_cache_destroy %s: Slab cache still has objects (%lu slabs); cache kept\n",
-		       s->name, slub_nr_slabs(s));
-		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
-		return;
-	}
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_del(&s->list);
-	s->refcount = 0;
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	free_percpu(s->cpu_slab);
-	kfree(s->random_seq);
-	free_kmem_cache_nodes(s);
-	kmem_cache_free(kmem_cache, s);
-}
-
-unsigned long kmem_cache_nr_errors(struct kmem_cache *s)
-{
-	return __atomic_load_n(&s->nr_errors, __ATOMIC_RELAXED);
-}
-
-struct kmem_cache *kmem_cache_find(const char *name)
-{
-	struct kmem_cache *s, *found = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&slab_caches_lock, flags);
-	list_for_each_entry(s, &slab_caches, list) {
-		if (!strcmp(s->name, name)) {
-			found = s;
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&slab_caches_lock, flags);
-	return found;
-}
-
-/* ---- validation (SLUB-1..6) ---- */
-
-/*
- * isolate_freechain() - a free pointer after @prev is bad (@p): end the
- * chain at @prev; the objects beyond stay "in use" for ever.  Holds
- * slab_lock.
- */
-static void isolate_freechain(struct kmem_cache *s, struct slab *slab,
-			      void *prev, void *p, unsigned int nr_free)
-{
-	slab_err(s, slab, "Freechain corrupt: %p after %p", p, prev);
-	if (prev)
-		set_freepointer(s, prev, NULL);
-	else
-		slab->freelist = NULL;
-	slab->inuse = slab->objects - nr_free;
-	slab_fix(s, "Isolate corrupted freechain");
-}
-
-/* Check one slab (caller holds its node's list_lock); return errors. */
-static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
-			 int node)
-{
-	unsigned int nr_free = 0, idx = 0;
-	void *p, *prev = NULL;
-	unsigned long flags;
-	int errors = 0;
-
-	if (!PageSlab(slab_page(slab)) || slab->slab_cache != s ||
-	    slab_nid(slab) != node || slab->frozen) {	/* SLUB-3,4,6 */
-		slab_err(s, slab, "Not a valid slab page (node %d)", node);
-		return 1;
-	}
-	memset(map, 0, DIV_ROUND_UP(slab->objects, 8));
-	local_irq_save(flags);
-	slab_lock(slab);
-	for (p = slab->freelist; p; prev = p, p = get_freepointer(s, p)) {
-		bool bad = !slub_obj_in_slab(s, slab, p);		/* SLUB-1 */
-
-		if (!bad) {
-			idx = (unsigned int)(((char *)p -
-					      (char *)slab_obj(s, slab, 0)) / s->size);
-			bad = map[idx / 8] & (1u << (idx % 8));	/* SLUB-2 */
-		}
-		if (bad) {
-			isolate_freechain(s, slab, prev, p, nr_free);
-			errors++;
-			break;
-		}
-		map[idx / 8] |= 1u << (idx % 8);
-		nr_free++;
-	}
-	if (!errors && nr_free != (unsigned int)slab->objects - slab->inuse) {
-		slab_err(s, slab, "Wrong object count. Counter is %d but counted were %d",
-			 slab->inuse, slab->objects - nr_free);
-		errors++;
-	}
-	slab_unlock(slab);
-	local_irq_restore(flags);
-	if (!errors && kmem_cache_debug(s))
-		errors += slub_debug_validate_slab(s, slab, map);
-	return errors;
-}
-
-static int validate_node(struct kmem_cache *s, int node, u8 *map)
-{
-	struct kmem_cache_node *n = get_node(s, node);
-	unsigned long flags, count = 0;
-	struct slab *slab;
-	int errors = 0;
-
-	spin_lock_irqsave(&n->list_lock, flags);
-	list_for_each_entry(slab, &n->partial, slab_list) {
-		errors += validate_slab(s, slab, map, node);
-		if (!(slab->slab_state & SLAB_ON_PARTIAL) || !slab->freelist)
-			errors++;				/* SLUB-3 */
-		count++;
-	}
-	if (count != n->nr_partial) {
-		slab_err(s, NULL, "nr_partial %lu but counted %lu",
-			 n->nr_partial, count);
-		errors++;
-	}
-	list_for_each_entry(slab, &n->full, slab_list) {
-		errors += validate_slab(s, slab, map, node);
-		if (!(slab->slab_state & SLAB_ON_FULL))
-			errors++;				/* SLUB-3 */
-		count++;
-	}
-	if (kmem_cache_debug(s) && count != (unsigned long)n->nr_slabs) {
-		slab_err(s, NULL, "node %d: %ld slabs but counted %lu", node,
-			 n->nr_slabs, count);
-		errors++;
-	}
-	spin_unlock_irqrestore(&n->list_lock, flags);
-	return errors;
-}
-
-int validate_slab_cache(struct kmem_cache *s)
-{
-	int node, errors = 0;
-	u8 *map;
-
-	map = kzalloc(DIV_ROUND_UP(MAX_OBJS_PER_PAGE, 8), GFP_KERNEL);
-	if (!map)
-		return -ENOMEM;
-	slub_flush_all(s);
-	for_each_node_state(node, N_MEMORY)
-		errors += validate_node(s, node, map);
-	kfree(map);
-	return errors;
-}
-
-void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
-			unsigned long *nr_objs, unsigned long *nr_free)
-{
-	unsigned long flags;
-	struct slab *slab;
-	int node;
-
-	*nr_slabs = *nr_objs = *nr_free = 0;
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n = get_node(s, node);
-
-		*nr_slabs += __atomic_load_n(&n->nr_slabs, __ATOMIC_RELAXED);
-		*nr_objs += __atomic_load_n(&n->total_objects,
-					    __ATOMIC_RELAXED);
-		spin_lock_irqsave(&n->list_lock, flags);
-		list_for_each_entry(slab, &n->partial, slab_list)
-			*nr_free += slab->objects - slab_inuse_racy(slab);
-		spin_unlock_irqrestore(&n->list_lock, flags);
-	}
-}
-
-/* ---- bootstrap ---- */
-
-/*
- * bootstrap() - move a statically allocated cache into an object of the
- * kmem_cache cache and point its slabs at the copy.  Only this CPU has
- * used the static caches yet, so flushing this CPU moves every slab with
- * free objects onto a node list; none is full this early.
- */
-static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
-{
-	struct kmem_cache *s = kmem_cache_alloc(kmem_cache,
-						GFP_KERNEL | __GFP_ZERO);
-	unsigned long flags;
-	struct slab *slab;
-	int node;
-
-	BUG_ON(!s);
-	memcpy(s, static_cache, sizeof(*s));
-	flush_cpu_slab(s);
-	for_each_node_state(node, N_MEMORY) {
-		struct kmem_cache_node *n = get_node(s, node);
-
-		spin_lock_irqsave(&n->list_lock, flags);
-		list_for_each_entry(slab, &n->partial, slab_list)
-			slab->slab_cache = s;
-		list_for_each_entry(slab, &n->full, slab_list)
-			slab->slab_cache = s;
-		spin_unlock_irqrestore(&n->list_lock, flags);
-	}
-	add_to_slab_caches(s);
-	return s;
-}
-
-static void create_boot_cache(struct kmem_cache *s, const char *name,
-			      unsigned int size)
-{
-	s->name = name;
-	s->object_size = size;
-	s->flags = SLAB_HWCACHE_ALIGN;
-	BUG_ON(do_kmem_cache_create(s, 0));
-}
-
-void kmem_cache_init_kmalloc(void);	/* kmalloc.c */
-
-/* Caches made before kmalloc worked get their permutation now. */
-static void init_freelist_randomization(void)
-{
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list)
-		init_cache_random_seq(s);
-}
-
-void kmem_cache_init(void)
-{
-	unsigned int i;
-	int cpu;
-
-	if (slub_initialized)
-		return;
-	for (i = 0; i < SLAB_LOCK_HASH; i++)
-		spin_lock_init(&slab_locks[i]);
-	slub_boot_seed = get_cycles() ^ ktime_get_ns() ^ 0x5eed51abUL;
-	for_each_possible_cpu(cpu)
-		prandom_seed_state(per_cpu_ptr(&slab_rnd, cpu),
-				   slub_boot_seed + (u64)cpu * 0x9e3779b97f4a7c15ULL);
-	create_boot_cache(&boot_kmem_cache_node, "kmem_cache_node",
-			  sizeof(struct kmem_cache_node));
-	kmem_cache_node = &boot_kmem_cache_node;
-	create_boot_cache(&boot_kmem_cache, "kmem_cache",
-			  sizeof(struct kmem_cache));
-	kmem_cache = &boot_kmem_cache;
-	kmem_cache = bootstrap(&boot_kmem_cache);
-	kmem_cache_node = bootstrap(&boot_kmem_cache_node);
-	kmem_cache_init_kmalloc();
-	slub_initialized = true;
-	init_freelist_randomization();
-	pr_info("slub: HWalign=%u, Order=0-%u, MinObjects=%u, CPUs=%u, Nodes=%u; hardened=%d random=%d\n",
-		(unsigned int)L1_CACHE_BYTES, SLUB_MAX_ORDER,
-		4 * (fls(nr_cpu_ids) + 1), nr_cpu_ids,
-		num_node_state(N_MEMORY), CONFIG_SLAB_FREELIST_HARDENED,
-		CONFIG_SLAB_FREELIST_RANDOM);
-}
-
-static DEFINE_SPINLOCK(slub_init_lock);	/* one kmem_cache_init() */
-
-void slub_ensure_init(void)
-{
-	unsigned long flags;
-
-	if (READ_ONCE(slub_initialized))
-		return;
-	spin_lock_irqsave(&slub_init_lock, flags);
-	kmem_cache_init();
-	spin_unlock_irqrestore(&slub_init_lock, flags);
+	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
+
+	for (int i = 0; i < nr; i++)
+		kmem_cache_shrink(caches[i]);
 }

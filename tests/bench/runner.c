@@ -724,7 +724,6 @@ static int cmd_bench(int argc, char **argv)
 	err = parse_args(argc, argv, &a);
 	if (err)
 		return err;
-	slub_ensure_init();
 	for_each_benchmark(p) {
 		bool skipped = false;
 

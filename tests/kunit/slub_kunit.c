@@ -28,17 +28,13 @@ static unsigned long free_at_init;
 
 static void shrink_all_caches(void)
 {
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list)
-		kmem_cache_shrink(s);
+	kmem_cache_shrink_all();
 	drain_all_pages(NULL);
 }
 
 static int slub_suite_init(struct kunit_suite *suite)
 {
 	(void)suite;
-	slub_ensure_init();
 	shrink_all_caches();
 	free_at_init = nr_free_pages();
 	return 0;
@@ -132,6 +128,38 @@ static void alloc_free_same_slab_takes_fast_paths(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, slub_stat_total(s, FREE_FASTPATH) - ff, 8ul);
 	KUNIT_EXPECT_EQ(test, slub_stat_total(s, ALLOC_SLAB), 1ul);
 	KUNIT_EXPECT_EQ(test, validate_slab_cache(s), 0);
+	kmem_cache_destroy(s);
+}
+
+/*
+ * The counters carry the names of Linux's sysfs files, and the sum over
+ * every cache sees a cache's own events.  Other harts may allocate
+ * meanwhile, so the sums may only grow by more.
+ */
+static void stats_have_sysfs_names_and_sum_over_caches(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("t-stats", 64, 0, 0, NULL);
+	unsigned long before[NR_SLUB_STAT_ITEMS], after[NR_SLUB_STAT_ITEMS];
+	void *p[8];
+	int i;
+
+	KUNIT_EXPECT_STREQ(test, slub_stat_name(ALLOC_FASTPATH), "alloc_fastpath");
+	KUNIT_EXPECT_STREQ(test, slub_stat_name(DEACTIVATE_REMOTE_FREES),
+			   "deactivate_remote_frees");
+	KUNIT_EXPECT_STREQ(test, slub_stat_name(CPU_PARTIAL_DRAIN),
+			   "cpu_partial_drain");
+	KUNIT_EXPECT_STREQ(test, slub_stat_name(FREE_REMOTE_NODE),
+			   "free_remote_node");
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	slub_stat_sum_all(before);
+	for (i = 0; i < 8; i++)		/* one slow (a new slab), 7 fast */
+		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (i = 7; i >= 0; i--)
+		kmem_cache_free(s, p[i]);
+	slub_stat_sum_all(after);
+	KUNIT_EXPECT_GE(test, after[ALLOC_FASTPATH] - before[ALLOC_FASTPATH], 7ul);
+	KUNIT_EXPECT_GE(test, after[ALLOC_SLAB] - before[ALLOC_SLAB], 1ul);
+	KUNIT_EXPECT_GE(test, after[FREE_FASTPATH] - before[FREE_FASTPATH], 8ul);
 	kmem_cache_destroy(s);
 }
 
@@ -623,6 +651,7 @@ static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(create_computes_linux_layout),
 	KUNIT_CASE(ctor_runs_for_each_object_of_a_new_slab),
 	KUNIT_CASE(alloc_free_same_slab_takes_fast_paths),
+	KUNIT_CASE(stats_have_sysfs_names_and_sum_over_caches),
 	KUNIT_CASE(alloc_node_returns_objects_of_that_node),
 	KUNIT_CASE(free_on_other_hart_same_node_counts_remote_hart),
 	KUNIT_CASE(free_on_other_node_counts_remote_node),

@@ -294,7 +294,7 @@ struct snapshot {
 	unsigned long free_pages;
 	unsigned long numa[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
 	unsigned long pcp[NR_PCP_STAT_ITEMS];
-	struct slub_events slub;
+	unsigned long slub[NR_SLUB_STAT_ITEMS];
 	struct lock_class_stats locks[MAX_LOCKS];
 	bool lock_known[MAX_LOCKS];
 };
@@ -345,7 +345,7 @@ static void take_snapshot(struct snapshot *s)
 			}
 		}
 	}
-	slub_events_sum(&s->slub);
+	slub_stat_sum_all(s->slub);
 	for (unsigned int i = 0; i < nr_lock_names; i++)
 		s->lock_known[i] = !lock_class_stats_read(lock_names[i],
 							  &s->locks[i]);
@@ -505,8 +505,8 @@ static void snapshot_delta(struct snapshot *d, const struct snapshot *a,
 			d->numa[nid][i] = a->numa[nid][i] - b->numa[nid][i];
 	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
 		d->pcp[i] = a->pcp[i] - b->pcp[i];
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		d->slub.ev[i] = a->slub.ev[i] - b->slub.ev[i];
+	for (int i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		d->slub[i] = a->slub[i] - b->slub[i];
 	for (unsigned int i = 0; i < nr_lock_names; i++) {
 		const struct lock_class_stats *x = &a->locks[i], *y = &b->locks[i];
 
@@ -600,9 +600,8 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 		       d->pcp[PCP_FLUSH],
 		       d->pcp[PCP_DRAIN]);
 	console_printf("  slub:        ");
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		console_printf(" %s %lu", slub_event_names[i],
-			       d->slub.ev[i]);
+	for (int i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		console_printf(" %s %lu", slub_stat_name(i), d->slub[i]);
 	console_printf("\n  alloc node x free node (objects and pages checked at free):\n          ");
 	for_each_online_node(f)
 		console_printf(" %10s%d", "free@N", f);
@@ -679,9 +678,9 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 		       d->pcp[PCP_FREE],
 		       d->pcp[PCP_FLUSH],
 		       d->pcp[PCP_DRAIN]);
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		console_printf("%s\"%s\":%lu", i ? "," : "", slub_event_names[i],
-			       d->slub.ev[i]);
+	for (int i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		console_printf("%s\"%s\":%lu", i ? "," : "", slub_stat_name(i),
+			       d->slub[i]);
 	console_printf("},\"integrity\":{\"checked\":%lu,\"bad_checksum\":%lu,\"lost\":%ld,\"double_free\":%lu,\"free_pages_delta\":%ld,\"validate_errors\":%d,\"alloc_failures\":%lu},\"verdict\":\"%s\"}\nJSON-END\n",
 		       checked, bad, live, dfree, free_delta, validate_errors,
 		       fails, pass ? "PASS" : "FAIL");
