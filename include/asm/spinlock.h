@@ -2,7 +2,7 @@
 /*
  * include/asm/spinlock.h — the bare ticket lock under every spinlock_t.
  *
- * Implemented by: arch/riscv/spinlock.c.  Mirrors: asm-generic/ticket_spinlock.h
+ * Implemented by: arch/riscv/spinlock.c.  Mirrors: asm-generic/spinlock.h
  * and arch/riscv/include/asm/spinlock.h (riscv Linux 6.12 builds ticket or
  * queued locks; Nodal always takes tickets, which are fair and small).
  * Differences from Linux: a waiter that is not next in line, or whose

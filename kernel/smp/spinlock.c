@@ -48,7 +48,7 @@
  *
  * Linux        kernel/locking/lockdep.c (lock_acquired, lock_contended,
  *              bounces), lockdep_proc.c (lock_stat's layout),
- *              include/asm-generic/ticket_spinlock.h (the ticket lock
+ *              include/asm-generic/spinlock.h (the ticket lock
  *              riscv uses).  Nodal differs: no lockdep graph; time is the
  *              timebase (100 ns on QEMU virt), not sched_clock.
  *
