@@ -2,4 +2,4 @@
 # mm/numa — topology from the device tree (numa_init, the `topo` command)
 # and its pure parser, which tests/host also builds for the host; nodes
 # (pg_data_t), zones and zonelists; the numastat report.
-NUMA_SRCS := mm/numa/topology.c mm/numa/fdt_numa.c mm/numa/mmzone.c mm/numa/numastat.c
+NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c mm/numa/numastat.c

@@ -13,7 +13,7 @@
  *              falls back to one node, as Linux's dummy_numa_init() does.
  *              `topo` prints the result as `numactl --hardware` does.
  *
- * Structures   fdt_numa.c (pure, host-testable) turns the blob into a
+ * Structures   dt_scan.c (pure, host-testable) turns the blob into a
  *              struct fdt_numa: ranges with a node, harts with a node, a
  *              distance table and messages.  This file applies it:
  *
@@ -109,9 +109,8 @@
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <nodal/devtree.h>
+#include <nodal/dt_scan.h>
 #include <nodal/shell.h>
-
-#include "fdt_numa.h"
 
 _Static_assert(FDT_NUMA_MAX_NODES == MAX_NUMNODES, "parser and kernel agree");
 _Static_assert(FDT_NUMA_LOCAL == LOCAL_DISTANCE &&

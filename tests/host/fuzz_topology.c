@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/host/fuzz_topology.c — libFuzzer target for mm/numa/fdt_numa.c.
+ * tests/host/fuzz_topology.c — libFuzzer target for mm/numa/dt_scan.c.
  *
  * Each input is taken as a device tree blob: copied into 8-byte aligned
  * memory (as the firmware hands it to the kernel), accepted by
@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fdt_numa.h"
+#include <nodal/dt_scan.h>
 
 #define FUZZ_MAX_INPUT	(1 << 20)
 

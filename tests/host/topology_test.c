@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/host/topology_test.c — mm/numa/fdt_numa.c on the host, under ASan
+ * tests/host/topology_test.c — mm/numa/dt_scan.c on the host, under ASan
  * and UBSan, against the system's libfdt.
  *
  * Each case is a device tree from tests/host/dts (compiled by dtc into
@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fdt_numa.h"
+#include <nodal/dt_scan.h>
 
 #define KERNEL_START	0x80200000ULL	/* where QEMU loads Nodal */
 #define KERNEL_END	0x80400000ULL

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/numa/fdt_numa.h — the device-tree NUMA parser's interface (private
- * to mm/numa and its tests).
+ * include/nodal/dt_scan.h — the device-tree NUMA parser's interface
+ * (implemented by mm/numa/dt_scan.c).
  *
  * A pure function over libfdt's public API: it reads a flattened device
  * tree and fills a struct fdt_numa, and knows nothing of the kernel.  It

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/numa/fdt_numa.c — the NUMA topology of a flattened device tree.
+ * mm/numa/dt_scan.c — the NUMA topology of a flattened device tree.
  *
  * The pure half of the topology code: libfdt calls and arithmetic, no
  * kernel header, no output.  It reads the tree in three passes (memory
@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fdt_numa.h"
+#include <nodal/dt_scan.h>
 
 #define ALL_NODES	((1u << FDT_NUMA_MAX_NODES) - 1)
 #define DIAG_RESERVE	2	/* slots kept for the closing messages */
