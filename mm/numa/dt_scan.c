@@ -1,200 +1,96 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/numa/dt_scan.c — the NUMA topology of a flattened device tree.
+ * mm/numa/dt_scan.c — everything boot reads from the device tree, in one pass.
  *
- * The pure half of the topology code: libfdt calls and arithmetic, no
- * kernel header, no output.  It reads the tree in three passes (memory
- * nodes, cpu nodes, then the checks that need both, the distance map last)
- * and keeps a `reject` flag: the first problem that makes the topology
- * untrustworthy sets it, later passes that would only repeat it are
- * skipped, and the end turns the result into one node 0.  The rules and
- * every fallback are listed in the theory statement of mm/numa/topology.c;
- * the tests are tests/host/topology_test.c and tests/host/fuzz_topology.c.
+ * The kernel's one device-tree reader: RAM with its nodes, reserved
+ * ranges, harts with their nodes and ISA extensions, the timebase and the
+ * distance map, into a struct dt_scan (include/nodal/dt_scan.h).  libfdt
+ * calls and arithmetic, no kernel state; problems go to printk as they are
+ * found.  It walks the nodes that matter (memory, reserved ranges, cpus),
+ * then runs the checks that need memory and harts together, the distance
+ * map last, and keeps a `reject` flag: the first problem that makes the
+ * topology untrustworthy sets it, later checks that would only repeat it
+ * are skipped, and the end turns the result into one node 0.  RAM,
+ * reserved ranges and harts do not depend on that flag: one node or four,
+ * boot gets the same memory and CPUs.  The NUMA rules and every fallback
+ * are listed in the theory statement of mm/numa/topology.c; the rest are:
+ *
+ *  - Reserved ranges (Linux: early_init_fdt_scan_reserved_mem()): every
+ *    entry of the memreserve block, then the reg of each /reserved-memory
+ *    child, read with /reserved-memory's own #address-cells and
+ *    #size-cells (default 2 and 1).  A child without reg (a pool Linux
+ *    would allocate) is skipped: Nodal allocates none.  A malformed reg,
+ *    a range that wraps past 2^64, ranges past 32: message, not reserved.
+ *    A range over the kernel image: message, kept (the kernel stays
+ *    mapped and reserved whatever it says).
+ *  - Timebase (Linux: riscv time_init(), which panics without it): /cpus
+ *    timebase-frequency in one or two cells.  Absent, another length, or
+ *    0: message, 0, and time_init() keeps its default rate.
+ *  - ISA extensions (Linux: riscv_fill_hwcap()): a hart has one when its
+ *    riscv,isa lists "_<name>" as a whole word after the base letters;
+ *    boot uses the ones every enabled hart has (none if no hart is).
+ *
+ * The tests are tests/host/topology_test.c and tests/host/fuzz_topology.c,
+ * which build this file unchanged for the host
+ * (tests/host/include/linux/printk.h stands in for the kernel's printk).
  *
  * Every property is length-checked before it is read, and cells are
  * loaded with fdt32_ld() (byte by byte): a damaged header may place the
  * structure block at an odd offset, so a property need not be aligned.
  */
 #include <libfdt.h>
+#include <linux/printk.h>
 #include <linux/string.h>
-#include <stdarg.h>
+#include <nodal/dt_scan.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include <nodal/dt_scan.h>
-
-#define ALL_NODES	((1u << FDT_NUMA_MAX_NODES) - 1)
-#define DIAG_RESERVE	2	/* slots kept for the closing messages */
 #define PATH_LEN	64
 #define PATH_DEPTH	4	/* path components shown */
 
 /*
- * One parse: the tree, the result, and what was learned on the way.  It
- * lives on fdt_numa_parse()'s stack: [parse] = owned by that one call.
+ * One scan: the tree, the result, and what was learned on the way.  It
+ * lives on dt_scan()'s stack: [scan] = owned by that one call.
  */
-struct parse {
-	const void *fdt;		/* [parse] the blob, header checked */
-	struct fdt_numa *out;		/* [parse] the caller's result */
-	const struct fdt_numa_opts *opts; /* [parse] never NULL */
-	bool reject;			/* [parse] fall back to one node at the end */
-	bool any_id;			/* [parse] some numa-node-id was found */
-	bool full;			/* [parse] mem[] or harts[] overflowed (said once) */
-	int mem_off[FDT_NUMA_MAX_MEM];	/* [parse] tree offset of each out->mem[] */
-	int hart_off[FDT_NUMA_MAX_HARTS]; /* [parse] tree offset of each out->harts[] */
-	char path[PATH_LEN];		/* [parse] scratch for node_path() */
-	char path2[PATH_LEN];		/* [parse] a second one, for two-node messages */
+struct scan {
+	const void *fdt;		/* [scan] the blob, header checked */
+	struct dt_scan *out;		/* [scan] the caller's result */
+	const struct dt_scan_opts *opts; /* [scan] never NULL */
+	bool reject;			/* [scan] fall back to one node at the end */
+	bool any_id;			/* [scan] some numa-node-id was found */
+	bool full;			/* [scan] mem[] or harts[] overflowed (said once) */
+	bool reserved_full;		/* [scan] reserved[] overflowed (said once) */
+	int mem_off[DT_MAX_MEM];	/* [scan] tree offset of each out->mem[] */
+	int hart_off[DT_MAX_HARTS];	/* [scan] tree offset of each out->harts[] */
+	char path[PATH_LEN];		/* [scan] scratch for node_path() */
+	char path2[PATH_LEN];		/* [scan] a second one, for two-node messages */
 };
 
-/* ---- messages: a small bounded formatter (no libc, no kernel printf) ---- */
+/* ---- messages ---- */
 
-struct msgbuf {
-	char *s;	/* [parse] the message being written */
-	size_t len;	/* [parse] bytes of s, NUL included */
-	size_t pos;	/* [parse] next byte to write */
-};
-
-static void put_char(struct msgbuf *b, char c)
-{
-	if (b->pos + 1 < b->len)
-		b->s[b->pos++] = c;
-}
-
-static void put_str(struct msgbuf *b, const char *s)
-{
-	for (s = s ? s : "(null)"; *s; s++)
-		put_char(b, *s);
-}
-
-static void put_num(struct msgbuf *b, unsigned long long v, bool neg,
-		    unsigned int base, bool alt, char pad, int width)
-{
-	char digits[24];
-	int n = 0, len;
-
-	do {
-		digits[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	len = n + (neg ? 1 : 0) + (alt ? 2 : 0);
-	for (; pad == ' ' && width > len; width--)
-		put_char(b, ' ');
-	if (neg)
-		put_char(b, '-');
-	if (alt)
-		put_str(b, "0x");
-	for (; pad == '0' && width > len; width--)
-		put_char(b, '0');
-	while (n)
-		put_char(b, digits[--n]);
-}
-
-/* One conversion at *fmt (just past '%'); returns the byte after it, or NULL. */
-static const char *put_conv(struct msgbuf *b, const char *fmt, va_list *ap)
-{
-	bool alt = false;
-	char pad = ' ';
-	int width = 0, longs = 0;
-	long long sv;
-
-	for (;; fmt++) {
-		if (*fmt == '#')
-			alt = true;
-		else if (*fmt == '0')
-			pad = '0';
-		else
-			break;
-	}
-	while (*fmt >= '0' && *fmt <= '9')
-		width = width * 10 + (*fmt++ - '0');
-	while (*fmt == 'l' && longs < 2) {
-		longs++;
-		fmt++;
-	}
-	switch (*fmt) {
-	case 's':
-		put_str(b, va_arg(*ap, const char *));
-		break;
-	case 'd':
-		sv = longs == 2 ? va_arg(*ap, long long) :
-		     longs == 1 ? va_arg(*ap, long) : va_arg(*ap, int);
-		put_num(b, sv < 0 ? 0ULL - (unsigned long long)sv :
-			(unsigned long long)sv, sv < 0, 10, false, pad, width);
-		break;
-	case 'u':
-	case 'x':
-		put_num(b, longs == 2 ? va_arg(*ap, unsigned long long) :
-			longs == 1 ? va_arg(*ap, unsigned long) :
-			va_arg(*ap, unsigned int), false, *fmt == 'u' ? 10 : 16,
-			alt && *fmt == 'x', pad, width);
-		break;
-	case '%':
-		put_char(b, '%');
-		break;
-	default:
-		return NULL;	/* unknown: the arguments after it are lost */
-	}
-	return fmt + 1;
-}
-
-/* Supports %s %d %u %x with '#', '0', a width and l/ll: what this file uses. */
-static void format(char *buf, size_t len, const char *fmt, va_list ap)
-{
-	struct msgbuf b = { buf, len, 0 };
-	va_list args;
-
-	va_copy(args, ap);
-	while (fmt && *fmt) {
-		if (*fmt != '%')
-			put_char(&b, *fmt++);
-		else
-			fmt = put_conv(&b, fmt + 1, &args);
-	}
-	va_end(args);
-	buf[b.pos] = '\0';
-}
-
-static void vdiag(struct parse *p, enum fdt_numa_level level, int limit,
-		  const char *fmt, va_list ap)
-{
-	struct fdt_numa *out = p->out;
-
-	if (out->nr_diags >= limit) {
-		out->nr_diags_dropped++;
-		return;
-	}
-	out->diags[out->nr_diags].level = level;
-	format(out->diags[out->nr_diags].msg, FDT_NUMA_DIAG_LEN, fmt, ap);
-	out->nr_diags++;
-}
-
-/* A message about the tree; the last DIAG_RESERVE slots stay free. */
-__attribute__((format(printf, 3, 4)))
-static void diag(struct parse *p, enum fdt_numa_level level, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(p, level, FDT_NUMA_MAX_DIAGS - DIAG_RESERVE, fmt, ap);
-	va_end(ap);
-}
-
-/* A closing message (fallback, summary): may use the reserved slots. */
-__attribute__((format(printf, 3, 4)))
-static void conclude(struct parse *p, enum fdt_numa_level level, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(p, level, FDT_NUMA_MAX_DIAGS, fmt, ap);
-	va_end(ap);
-}
+/*
+ * One problem with the tree, printed unless DT_MAX_WARNINGS already were
+ * (dt_scan() counts the rest in one last line).  The arguments, node
+ * paths among them, are built only for a line that prints.
+ */
+#define scan_warn(s, fmt, ...) do {					\
+	if ((s)->out->nr_warnings++ < DT_MAX_WARNINGS)			\
+		pr_warn(fmt "\n", ##__VA_ARGS__);			\
+} while (0)
 
 /* A problem that makes the whole topology untrustworthy. */
-#define reject_tree(p, fmt, ...) do {					\
-	diag(p, FDT_NUMA_WARN, fmt ": using one node", ##__VA_ARGS__);	\
-	(p)->reject = true;						\
+#define reject_tree(s, fmt, ...) do {					\
+	scan_warn(s, fmt ": using one node", ##__VA_ARGS__);		\
+	(s)->reject = true;						\
 } while (0)
+
+/* Append @str to @buf (PATH_LEN bytes) at *pos; what does not fit is cut. */
+static void path_put(char *buf, size_t *pos, const char *str)
+{
+	while (*str && *pos + 1 < PATH_LEN)
+		buf[(*pos)++] = *str++;
+}
 
 /*
  * The path of @node, built into @buf from its own and its parents' names.
@@ -203,32 +99,32 @@ static void conclude(struct parse *p, enum fdt_numa_level level, const char *fmt
  * Linux 6.12's copy alike).  Deeper than PATH_DEPTH: "..." stands for the
  * top; a broken parent chain: "?".
  */
-static const char *node_path(struct parse *p, int node, char *buf)
+static const char *node_path(struct scan *s, int node, char *buf)
 {
 	const char *names[PATH_DEPTH];
-	struct msgbuf b = { buf, PATH_LEN, 0 };
+	size_t pos = 0;
 	int n = 0, off;
 
 	for (off = node; off > 0 && n < PATH_DEPTH;
-	     off = fdt_parent_offset(p->fdt, off)) {
-		const char *name = fdt_get_name(p->fdt, off, NULL);
+	     off = fdt_parent_offset(s->fdt, off)) {
+		const char *name = fdt_get_name(s->fdt, off, NULL);
 
 		names[n++] = name ? name : "?";
 	}
 	if (off != 0)
-		put_str(&b, off > 0 ? "..." : "?");
+		path_put(buf, &pos, off > 0 ? "..." : "?");
 	if (!n)
-		put_char(&b, '/');	/* the root itself */
+		path_put(buf, &pos, "/");	/* the root itself */
 	while (n) {
-		put_char(&b, '/');
-		put_str(&b, names[--n]);
+		path_put(buf, &pos, "/");
+		path_put(buf, &pos, names[--n]);
 	}
-	buf[b.pos] = '\0';
+	buf[pos] = '\0';
 	return buf;
 }
 
-#define PATH(p, node)	node_path(p, node, (p)->path)
-#define PATH2(p, node)	node_path(p, node, (p)->path2)
+#define PATH(s, node)	node_path(s, node, (s)->path)
+#define PATH2(s, node)	node_path(s, node, (s)->path2)
 
 /* ---- properties ---- */
 
@@ -272,156 +168,284 @@ static uint64_t read_cells(const fdt32_t *cell, int cells)
  * #address-cells or #size-cells of @node, or @dflt if absent.
  * Return: the value (1 or 2), or -1 after a message if malformed.
  */
-static int cells_of(struct parse *p, int node, const char *name, int dflt)
+static int cells_of(struct scan *s, int node, const char *name, int dflt)
 {
 	uint32_t v;
 
-	switch (prop_u32(p->fdt, node, name, &v)) {
+	switch (prop_u32(s->fdt, node, name, &v)) {
 	case PROP_ABSENT:
 		return dflt;
 	case PROP_OK:
 		if (v >= 1 && v <= 2)
 			return (int)v;
-		diag(p, FDT_NUMA_WARN, "numa: %s: %s = %u, not 1 or 2",
-		     PATH(p, node), name, v);
+		scan_warn(s, "numa: %s: %s = %u, not 1 or 2", PATH(s, node), name, v);
 		return -1;
 	default:
-		diag(p, FDT_NUMA_WARN, "numa: %s: %s is not one cell",
-		     PATH(p, node), name);
+		scan_warn(s, "numa: %s: %s is not one cell", PATH(s, node), name);
 		return -1;
 	}
 }
 
 /*
- * numa-node-id of @node: FDT_NUMA_NO_NODE if absent; rejects the tree
- * (and returns FDT_NUMA_NO_NODE) if malformed or out of range.
+ * @node's reg as (address, size) pairs of @ac and @sc cells: sets *reg
+ * and returns how many pairs, 0 if there is no reg, or -1 (and *len) if
+ * its length is not a whole, non-zero number of pairs.
  */
-static int node_id_of(struct parse *p, int node)
+static int reg_pairs(struct scan *s, int node, int ac, int sc,
+		     const fdt32_t **reg, int *len)
+{
+	int stride = (ac + sc) * 4;
+
+	*reg = fdt_getprop(s->fdt, node, "reg", len);
+	if (!*reg)
+		return 0;
+	if (*len <= 0 || *len % stride)
+		return -1;
+	return *len / stride;
+}
+
+/* Pair @i of a reg checked by reg_pairs(). */
+static void reg_pair(const fdt32_t *reg, int i, int ac, int sc,
+		     uint64_t *base, uint64_t *size)
+{
+	const fdt32_t *cell = reg + i * (ac + sc);
+
+	*base = read_cells(cell, ac);
+	*size = read_cells(cell + ac, sc);
+}
+
+/*
+ * numa-node-id of @node: DT_NO_NODE if absent; rejects the tree (and
+ * returns DT_NO_NODE) if malformed or out of range.
+ */
+static int node_id_of(struct scan *s, int node)
 {
 	uint32_t nid;
 
-	switch (prop_u32(p->fdt, node, "numa-node-id", &nid)) {
+	switch (prop_u32(s->fdt, node, "numa-node-id", &nid)) {
 	case PROP_ABSENT:
-		return FDT_NUMA_NO_NODE;
+		return DT_NO_NODE;
 	case PROP_BAD:
-		p->any_id = true;
-		reject_tree(p, "numa: %s: numa-node-id is not one cell", PATH(p, node));
-		return FDT_NUMA_NO_NODE;
+		s->any_id = true;
+		reject_tree(s, "numa: %s: numa-node-id is not one cell", PATH(s, node));
+		return DT_NO_NODE;
 	default:
-		p->any_id = true;
-		if (nid < FDT_NUMA_MAX_NODES)
+		s->any_id = true;
+		if (nid < DT_MAX_NODES)
 			return (int)nid;
-		reject_tree(p, "numa: %s: numa-node-id %u >= MAX_NUMNODES (%d)",
-			    PATH(p, node), nid, FDT_NUMA_MAX_NODES);
-		return FDT_NUMA_NO_NODE;
+		reject_tree(s, "numa: %s: numa-node-id %u >= MAX_NUMNODES (%d)",
+			    PATH(s, node), nid, DT_MAX_NODES);
+		return DT_NO_NODE;
 	}
 }
 
 /* A libfdt walk that ended on an error rather than at the last node. */
-static void check_walk_end(struct parse *p, int err, const char *what)
+static void check_walk_end(struct scan *s, int err, const char *what)
 {
 	if (err < 0 && err != -FDT_ERR_NOTFOUND)
-		reject_tree(p, "numa: %s: device tree structure damaged (%s)", what,
+		reject_tree(s, "numa: %s: device tree structure damaged (%s)", what,
 			    fdt_strerror(err));
 }
 
-/* ---- pass 1: memory nodes ---- */
+/* ---- memory nodes ---- */
 
 /* Record one range; false (after a message) if it cannot be. */
-static bool add_mem(struct parse *p, int node, uint64_t base, uint64_t size,
+static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size,
 		    int nid)
 {
-	struct fdt_numa *out = p->out;
+	struct dt_scan *out = s->out;
 
 	if (base + size < base) {
-		reject_tree(p, "numa: %s: reg [mem %#llx + %#llx] wraps around",
-			    PATH(p, node), (unsigned long long)base,
+		reject_tree(s, "numa: %s: reg [mem %#llx + %#llx] wraps around",
+			    PATH(s, node), (unsigned long long)base,
 			    (unsigned long long)size);
 		return false;
 	}
-	if (out->nr_mem == FDT_NUMA_MAX_MEM) {
-		if (!p->full)
-			reject_tree(p, "numa: %s: more than %d memory ranges",
-				    PATH(p, node), FDT_NUMA_MAX_MEM);
-		p->full = true;
+	if (out->nr_mem == DT_MAX_MEM) {
+		if (!s->full)
+			reject_tree(s, "numa: %s: more than %d memory ranges",
+				    PATH(s, node), DT_MAX_MEM);
+		s->full = true;
 		return false;
 	}
-	p->mem_off[out->nr_mem] = node;
-	out->mem[out->nr_mem++] = (struct fdt_numa_mem){ base, size, nid };
+	s->mem_off[out->nr_mem] = node;
+	out->mem[out->nr_mem++] = (struct dt_mem){ base, size, nid };
 	return true;
 }
 
 /* One `device_type = "memory"` node: its ranges, and its node if any. */
-static void parse_memory_node(struct parse *p, int node, int ac, int sc)
+static void scan_memory_node(struct scan *s, int node, int ac, int sc)
 {
-	int nid = node_id_of(p, node), len, stride = (ac + sc) * 4;
-	const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
+	int nid = node_id_of(s, node), len;
+	const fdt32_t *reg;
+	int pairs = reg_pairs(s, node, ac, sc, &reg, &len);
 
-	if (!reg && nid != FDT_NUMA_NO_NODE) {
-		reject_tree(p, "numa: %s: numa-node-id %d but no reg",
-			    PATH(p, node), nid);
+	if (!reg && nid != DT_NO_NODE) {
+		reject_tree(s, "numa: %s: numa-node-id %d but no reg",
+			    PATH(s, node), nid);
 		return;
 	}
 	if (!reg)
 		return;		/* no RAM, no node: nothing to say */
-	if (len <= 0 || len % stride) {
-		if (nid != FDT_NUMA_NO_NODE)
-			reject_tree(p, "numa: %s: reg is %d bytes, not a multiple "
+	if (pairs < 0) {
+		if (nid != DT_NO_NODE)
+			reject_tree(s, "numa: %s: reg is %d bytes, not a multiple "
 				    "of %d (#address-cells %d, #size-cells %d)",
-				    PATH(p, node), len, stride, ac, sc);
+				    PATH(s, node), len, (ac + sc) * 4, ac, sc);
 		else
-			diag(p, FDT_NUMA_WARN, "numa: %s: reg is %d bytes, not a "
-			     "multiple of %d: skipped", PATH(p, node), len, stride);
+			scan_warn(s, "numa: %s: reg is %d bytes, not a multiple "
+				  "of %d: skipped", PATH(s, node), len, (ac + sc) * 4);
 		return;
 	}
-	if (nid != FDT_NUMA_NO_NODE)
-		p->out->nodes |= 1u << nid;	/* a size-0 reg: memory-less */
-	for (int i = 0; i < len / stride; i++) {
-		const fdt32_t *cell = reg + i * (ac + sc);
-		uint64_t size = read_cells(cell + ac, sc);
+	if (nid != DT_NO_NODE)
+		s->out->nodes |= 1u << nid;	/* a size-0 reg: memory-less */
+	for (int i = 0; i < pairs; i++) {
+		uint64_t base, size;
 
-		if (size && !add_mem(p, node, read_cells(cell, ac), size, nid))
+		reg_pair(reg, i, ac, sc, &base, &size);
+		if (size && !add_mem(s, node, base, size, nid))
 			return;
 	}
 }
 
-static void parse_memory(struct parse *p)
+static void scan_memory(struct scan *s)
 {
-	int ac = cells_of(p, 0, "#address-cells", 2);
-	int sc = cells_of(p, 0, "#size-cells", 1);
+	int ac = cells_of(s, 0, "#address-cells", 2);
+	int sc = cells_of(s, 0, "#size-cells", 1);
 	int node;
 
 	if (ac < 0 || sc < 0) {
-		reject_tree(p, "numa: /: cannot read memory reg without valid cells");
+		reject_tree(s, "numa: /: cannot read memory reg without valid cells");
 		return;
 	}
-	fdt_for_each_subnode(node, p->fdt, 0)
-		if (prop_is(p->fdt, node, "device_type", "memory"))
-			parse_memory_node(p, node, ac, sc);
-	check_walk_end(p, node, "/");
+	fdt_for_each_subnode(node, s->fdt, 0)
+		if (prop_is(s->fdt, node, "device_type", "memory"))
+			scan_memory_node(s, node, ac, sc);
+	check_walk_end(s, node, "/");
 }
 
-/* ---- pass 2: cpu nodes ---- */
+/* ---- reserved ranges: the memreserve block and /reserved-memory ---- */
+
+/* Where reserved range @node comes from: a node, or (-1) the memreserve block. */
+static const char *reserved_source(struct scan *s, int node)
+{
+	return node < 0 ? "memreserve block" : PATH(s, node);
+}
+
+/*
+ * Keep one reserved range.  One over the kernel image is kept but
+ * reported: the boot code cannot move the kernel, and maps it whatever
+ * the range says.
+ */
+static void add_reserved(struct scan *s, int node, uint64_t base, uint64_t size)
+{
+	const struct dt_scan_opts *o = s->opts;
+	struct dt_scan *out = s->out;
+
+	if (!size)
+		return;
+	if (base + size < base) {
+		scan_warn(s, "numa: %s: [mem %#llx + %#llx] wraps around: not reserved",
+			  reserved_source(s, node), (unsigned long long)base,
+			  (unsigned long long)size);
+		return;
+	}
+	if (out->nr_reserved == DT_MAX_RESERVED) {
+		if (!s->reserved_full)
+			scan_warn(s, "numa: %s: more than %d reserved ranges: "
+				  "the rest not reserved", reserved_source(s, node),
+				  DT_MAX_RESERVED);
+		s->reserved_full = true;
+		return;
+	}
+	if (o->kernel_end > o->kernel_start && base < o->kernel_end &&
+	    base + size > o->kernel_start)
+		scan_warn(s, "numa: %s: [mem %#llx-%#llx] overlaps the kernel "
+			  "image: ignored", reserved_source(s, node),
+			  (unsigned long long)base,
+			  (unsigned long long)(base + size - 1));
+	out->reserved[out->nr_reserved++] = (struct dt_reserved){ base, size };
+}
+
+static void scan_memreserve_block(struct scan *s)
+{
+	int n = fdt_num_mem_rsv(s->fdt);
+
+	if (n < 0) {
+		scan_warn(s, "numa: memreserve block: not terminated (%s): not read",
+			  fdt_strerror(n));
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		uint64_t base, size;
+
+		if (!fdt_get_mem_rsv(s->fdt, i, &base, &size))
+			add_reserved(s, -1, base, size);
+	}
+}
+
+/* A child without reg (a dynamic reservation: size, alloc-ranges) is skipped. */
+static void scan_reserved_node(struct scan *s, int node, int ac, int sc)
+{
+	const fdt32_t *reg;
+	int len, pairs = reg_pairs(s, node, ac, sc, &reg, &len);
+
+	if (pairs < 0) {
+		scan_warn(s, "numa: %s: reg is %d bytes, not a multiple of %d: "
+			  "not reserved", PATH(s, node), len, (ac + sc) * 4);
+		return;
+	}
+	for (int i = 0; i < pairs; i++) {
+		uint64_t base, size;
+
+		reg_pair(reg, i, ac, sc, &base, &size);
+		add_reserved(s, node, base, size);
+	}
+}
+
+static void scan_reserved(struct scan *s)
+{
+	int rsv, node, ac, sc;
+
+	scan_memreserve_block(s);
+	rsv = fdt_path_offset(s->fdt, "/reserved-memory");
+	if (rsv < 0) {
+		check_walk_end(s, rsv, "/reserved-memory");
+		return;
+	}
+	ac = cells_of(s, rsv, "#address-cells", 2);
+	sc = cells_of(s, rsv, "#size-cells", 1);
+	if (ac < 0 || sc < 0) {
+		scan_warn(s, "numa: /reserved-memory: cannot read reg without valid "
+			  "cells: nothing reserved from it");
+		return;
+	}
+	fdt_for_each_subnode(node, s->fdt, rsv)
+		scan_reserved_node(s, node, ac, sc);
+	check_walk_end(s, node, "/reserved-memory");
+}
+
+/* ---- /cpus: the timebase, and the cpu nodes ---- */
 
 /* Hart id from @node's reg: @ac cells, or 1/2 by length if @ac is 0. */
-static bool hartid_of(struct parse *p, int node, int ac, uint64_t *hartid)
+static bool hartid_of(struct scan *s, int node, int ac, uint64_t *hartid)
 {
 	int len;
-	const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
+	const fdt32_t *reg = fdt_getprop(s->fdt, node, "reg", &len);
 
 	if (reg && !ac && (len == 4 || len == 8))
 		ac = len / 4;
 	if (!reg || !ac || len != ac * 4) {
-		diag(p, FDT_NUMA_WARN, "numa: %s: reg is %d bytes, not a hart id: "
-		     "cpu skipped", PATH(p, node), reg ? len : 0);
+		scan_warn(s, "numa: %s: reg is %d bytes, not a hart id: cpu skipped",
+			  PATH(s, node), reg ? len : 0);
 		return false;
 	}
 	*hartid = read_cells(reg, ac);
-	for (int i = 0; i < p->out->nr_harts; i++) {
-		if (p->out->harts[i].hartid != *hartid)
+	for (int i = 0; i < s->out->nr_harts; i++) {
+		if (s->out->harts[i].hartid != *hartid)
 			continue;
-		diag(p, FDT_NUMA_WARN, "numa: %s: hart %llu listed twice: cpu skipped",
-		     PATH(p, node), (unsigned long long)*hartid);
+		scan_warn(s, "numa: %s: hart %llu listed twice: cpu skipped",
+			  PATH(s, node), (unsigned long long)*hartid);
 		return false;
 	}
 	return true;
@@ -431,9 +455,9 @@ static bool hartid_of(struct parse *p, int node, int ac, uint64_t *hartid)
 static bool cpu_failed(const void *fdt, int node)
 {
 	int len;
-	const char *s = fdt_getprop(fdt, node, "status", &len);
+	const char *str = fdt_getprop(fdt, node, "status", &len);
 
-	return s && len >= 4 && strncmp(s, "fail", 4) == 0;
+	return str && len >= 4 && strncmp(str, "fail", 4) == 0;
 }
 
 static bool cpu_enabled(const void *fdt, int node)
@@ -443,74 +467,146 @@ static bool cpu_enabled(const void *fdt, int node)
 	       prop_is(fdt, node, "status", "ok");
 }
 
-static void parse_cpu_node(struct parse *p, int node, int ac)
+/* Is "_@ext" a whole word of riscv,isa @isa (ended by '_' or the string's end)? */
+static bool isa_lists(const char *isa, int len, const char *ext)
 {
-	struct fdt_numa *out = p->out;
+	size_t ext_len = strlen(ext);
+	const char *end = isa + strnlen(isa, (size_t)len);
+	const char *sep = memchr(isa, '_', (size_t)(end - isa));
+
+	while (sep) {
+		const char *word = sep + 1;
+		const char *next = memchr(word, '_', (size_t)(end - word));
+
+		if ((size_t)((next ? next : end) - word) == ext_len &&
+		    memcmp(word, ext, ext_len) == 0)
+			return true;
+		sep = next;
+	}
+	return false;
+}
+
+/* The DT_ISA_* bits @node's riscv,isa lists (Linux reads it per hart too). */
+static unsigned int isa_of(const void *fdt, int node)
+{
+	static const struct {
+		const char *name;
+		unsigned int bit;
+	} exts[] = {
+		{ "sstc", DT_ISA_SSTC },
+	};
+	int len;
+	const char *isa = fdt_getprop(fdt, node, "riscv,isa", &len);
+	unsigned int bits = 0;
+
+	for (size_t i = 0; isa && len > 0 && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (isa_lists(isa, len, exts[i].name))
+			bits |= exts[i].bit;
+	return bits;
+}
+
+static void scan_cpu_node(struct scan *s, int node, int ac)
+{
+	struct dt_scan *out = s->out;
 	uint64_t hartid;
 	int nid;
 
-	if (!prop_is(p->fdt, node, "device_type", "cpu") || cpu_failed(p->fdt, node))
+	if (!prop_is(s->fdt, node, "device_type", "cpu") || cpu_failed(s->fdt, node))
 		return;
-	if (!hartid_of(p, node, ac, &hartid))
+	if (!hartid_of(s, node, ac, &hartid))
 		return;
-	nid = node_id_of(p, node);
-	if (out->nr_harts == FDT_NUMA_MAX_HARTS) {
-		if (!p->full)
-			reject_tree(p, "numa: %s: more than %d cpu nodes",
-				    PATH(p, node), FDT_NUMA_MAX_HARTS);
-		p->full = true;
+	nid = node_id_of(s, node);
+	if (out->nr_harts == DT_MAX_HARTS) {
+		if (!s->full)
+			reject_tree(s, "numa: %s: more than %d cpu nodes",
+				    PATH(s, node), DT_MAX_HARTS);
+		s->full = true;
 		return;
 	}
-	p->hart_off[out->nr_harts] = node;
-	out->harts[out->nr_harts++] = (struct fdt_numa_hart){
-		hartid, nid, cpu_enabled(p->fdt, node) };
+	s->hart_off[out->nr_harts] = node;
+	out->harts[out->nr_harts++] = (struct dt_hart){
+		hartid, nid, cpu_enabled(s->fdt, node), isa_of(s->fdt, node) };
 }
 
-static void parse_cpus(struct parse *p)
+/* timebase-frequency, one or two cells; 0 (the timer's default) otherwise. */
+static void scan_timebase(struct scan *s, int cpus)
 {
-	int cpus = fdt_path_offset(p->fdt, "/cpus"), node, ac;
+	int len;
+	const fdt32_t *v = fdt_getprop(s->fdt, cpus, "timebase-frequency", &len);
 
-	if (cpus < 0) {
-		check_walk_end(p, cpus, "/cpus");
-		return;
-	}
-	ac = cells_of(p, cpus, "#address-cells", 0);	/* 0: by reg length */
-	if (ac < 0) {
-		reject_tree(p, "numa: /cpus: cannot read hart ids");
-		return;
-	}
-	fdt_for_each_subnode(node, p->fdt, cpus)
-		parse_cpu_node(p, node, ac);
-	check_walk_end(p, node, "/cpus");
+	if (v && (len == 4 || len == 8))
+		s->out->timebase_frequency = read_cells(v, len / 4);
+	if (!s->out->timebase_frequency)
+		scan_warn(s, "numa: /cpus: timebase-frequency is %d bytes%s: the "
+			  "timer keeps its default rate", v ? len : 0,
+			  v && (len == 4 || len == 8) ? ", 0 Hz" : "");
 }
 
-/* ---- pass 3: checks that need memory and harts ---- */
-
-/* Linux's early_map_cpu_to_node(): a hart without a node goes to node 0. */
-static void place_harts_without_node(struct parse *p)
+/* Extensions every enabled hart lists; none if no hart is enabled. */
+static unsigned int common_isa(const struct dt_scan *out)
 {
-	struct fdt_numa *out = p->out;
+	unsigned int bits = ~0u;
+	bool any = false;
 
 	for (int i = 0; i < out->nr_harts; i++) {
-		if (out->harts[i].nid != FDT_NUMA_NO_NODE)
+		if (!out->harts[i].enabled)
 			continue;
-		diag(p, FDT_NUMA_WARN, "numa: %s: no numa-node-id while other nodes "
-		     "have one: hart %llu goes to node 0",
-		     PATH(p, p->hart_off[i]), (unsigned long long)out->harts[i].hartid);
+		bits &= out->harts[i].isa;
+		any = true;
+	}
+	return any ? bits : 0;
+}
+
+static void scan_cpus(struct scan *s)
+{
+	int cpus = fdt_path_offset(s->fdt, "/cpus"), node, ac;
+
+	if (cpus == -FDT_ERR_NOTFOUND)
+		scan_warn(s, "numa: /cpus: missing: no harts, no timebase-frequency");
+	if (cpus < 0) {
+		check_walk_end(s, cpus, "/cpus");
+		return;
+	}
+	scan_timebase(s, cpus);
+	ac = cells_of(s, cpus, "#address-cells", 0);	/* 0: by reg length */
+	if (ac < 0) {
+		reject_tree(s, "numa: /cpus: cannot read hart ids");
+		return;
+	}
+	fdt_for_each_subnode(node, s->fdt, cpus)
+		scan_cpu_node(s, node, ac);
+	check_walk_end(s, node, "/cpus");
+	s->out->isa = common_isa(s->out);
+}
+
+/* ---- checks that need memory and harts ---- */
+
+/* Linux's early_map_cpu_to_node(): a hart without a node goes to node 0. */
+static void place_harts_without_node(struct scan *s)
+{
+	struct dt_scan *out = s->out;
+
+	for (int i = 0; i < out->nr_harts; i++) {
+		if (out->harts[i].nid != DT_NO_NODE)
+			continue;
+		scan_warn(s, "numa: %s: no numa-node-id while other nodes "
+			  "have one: hart %llu goes to node 0",
+			  PATH(s, s->hart_off[i]),
+			  (unsigned long long)out->harts[i].hartid);
 		out->harts[i].nid = 0;
 	}
 }
 
 /* Linux's memblock_validate_numa_coverage(0): every byte of RAM on a node. */
-static void check_coverage(struct parse *p)
+static void check_coverage(struct scan *s)
 {
-	const struct fdt_numa *out = p->out;
+	const struct dt_scan *out = s->out;
 	uint64_t total = 0, lost = 0;
 	int first = -1;
 
 	for (int i = 0; i < out->nr_mem; i++) {
 		total += out->mem[i].size;
-		if (out->mem[i].nid != FDT_NUMA_NO_NODE)
+		if (out->mem[i].nid != DT_NO_NODE)
 			continue;
 		lost += out->mem[i].size;
 		if (first < 0)
@@ -518,166 +614,135 @@ static void check_coverage(struct parse *p)
 	}
 	if (!lost)
 		return;
-	diag(p, FDT_NUMA_WARN, "numa: %s: memory without numa-node-id while "
-	     "other memory nodes have one", PATH(p, p->mem_off[first]));
-	reject_tree(p, "NUMA: no nodes coverage for %lluMB of %lluMB RAM",
+	scan_warn(s, "numa: %s: memory without numa-node-id while "
+		  "other memory nodes have one", PATH(s, s->mem_off[first]));
+	reject_tree(s, "NUMA: no nodes coverage for %lluMB of %lluMB RAM",
 		    (unsigned long long)(lost >> 20), (unsigned long long)(total >> 20));
 }
 
-static void check_overlaps(struct parse *p)
+static void check_overlaps(struct scan *s)
 {
-	const struct fdt_numa *out = p->out;
+	const struct dt_scan *out = s->out;
 
 	for (int i = 0; i < out->nr_mem; i++) {
-		const struct fdt_numa_mem *a = &out->mem[i];
+		const struct dt_mem *a = &out->mem[i];
 
 		for (int j = 0; j < i; j++) {
-			const struct fdt_numa_mem *b = &out->mem[j];
+			const struct dt_mem *b = &out->mem[j];
 
 			if (a->base >= b->base + b->size || b->base >= a->base + a->size)
 				continue;
-			reject_tree(p, "numa: %s: [mem %#llx-%#llx] overlaps %s",
-				    PATH(p, p->mem_off[i]), (unsigned long long)a->base,
+			reject_tree(s, "numa: %s: [mem %#llx-%#llx] overlaps %s",
+				    PATH(s, s->mem_off[i]), (unsigned long long)a->base,
 				    (unsigned long long)(a->base + a->size - 1),
-				    PATH2(p, p->mem_off[j]));
+				    PATH2(s, s->mem_off[j]));
 			return;
 		}
 	}
 }
 
 /* The node range holding @addr, or -1. */
-static int mem_holding(const struct fdt_numa *out, uint64_t addr)
+static int mem_holding(const struct dt_scan *out, uint64_t addr)
 {
 	for (int i = 0; i < out->nr_mem; i++)
 		if (addr >= out->mem[i].base &&
 		    addr - out->mem[i].base < out->mem[i].size &&
-		    out->mem[i].nid != FDT_NUMA_NO_NODE)
+		    out->mem[i].nid != DT_NO_NODE)
 			return i;
 	return -1;
 }
 
 /* Every byte of the kernel image must be on some node (ranges may abut). */
-static void check_kernel_inside(struct parse *p)
+static void check_kernel_inside(struct scan *s)
 {
-	const struct fdt_numa_opts *o = p->opts;
+	const struct dt_scan_opts *o = s->opts;
 	uint64_t pos;
 	int steps = 0;
 
 	for (pos = o->kernel_start; pos < o->kernel_end; steps++) {
-		int i = mem_holding(p->out, pos);
+		int i = mem_holding(s->out, pos);
 
-		if (i < 0 || steps > p->out->nr_mem)
+		if (i < 0 || steps > s->out->nr_mem)
 			break;
-		pos = p->out->mem[i].base + p->out->mem[i].size;
+		pos = s->out->mem[i].base + s->out->mem[i].size;
 	}
 	if (pos < o->kernel_end)
-		reject_tree(p, "numa: kernel image [mem %#llx-%#llx] is not inside "
+		reject_tree(s, "numa: kernel image [mem %#llx-%#llx] is not inside "
 			    "any node's memory", (unsigned long long)o->kernel_start,
 			    (unsigned long long)(o->kernel_end - 1));
 }
 
-/* Report (only) /reserved-memory entries that cover part of the kernel. */
-static void check_reserved_vs_kernel(struct parse *p)
-{
-	const struct fdt_numa_opts *o = p->opts;
-	int rsv = fdt_path_offset(p->fdt, "/reserved-memory"), node, ac, sc;
-
-	if (rsv < 0)
-		return;
-	ac = cells_of(p, rsv, "#address-cells", 2);
-	sc = cells_of(p, rsv, "#size-cells", 1);
-	if (ac < 0 || sc < 0)
-		return;
-	fdt_for_each_subnode(node, p->fdt, rsv) {
-		int len, stride = (ac + sc) * 4;
-		const fdt32_t *reg = fdt_getprop(p->fdt, node, "reg", &len);
-
-		if (!reg || len <= 0 || len % stride)
-			continue;
-		for (int i = 0; i < len / stride; i++) {
-			uint64_t base = read_cells(reg + i * (ac + sc), ac);
-			uint64_t size = read_cells(reg + i * (ac + sc) + ac, sc);
-
-			if (!size || base + size < base || base >= o->kernel_end ||
-			    base + size <= o->kernel_start)
-				continue;
-			diag(p, FDT_NUMA_WARN, "numa: %s: [mem %#llx-%#llx] overlaps the "
-			     "kernel image: ignored", PATH(p, node),
-			     (unsigned long long)base, (unsigned long long)(base + size - 1));
-		}
-	}
-}
-
-/* ---- pass 4: the distance map ---- */
+/* ---- the distance map ---- */
 
 /* One triplet; false (after a message) if it is not acceptable. */
-static bool distance_ok(struct parse *p, int map, uint32_t a, uint32_t b,
+static bool distance_ok(struct scan *s, int map, uint32_t a, uint32_t b,
 			uint32_t d)
 {
 	const char *why = NULL;
 
-	if (a >= FDT_NUMA_MAX_NODES || b >= FDT_NUMA_MAX_NODES)
+	if (a >= DT_MAX_NODES || b >= DT_MAX_NODES)
 		why = "node >= MAX_NUMNODES";
-	else if (!(p->out->nodes & (1u << a)) || !(p->out->nodes & (1u << b)))
+	else if (!(s->out->nodes & (1u << a)) || !(s->out->nodes & (1u << b)))
 		why = "no memory or harts on it";
-	else if (a == b && d != FDT_NUMA_LOCAL)
+	else if (a == b && d != DT_LOCAL_DISTANCE)
 		why = "local must be 10";
-	else if (a != b && d <= FDT_NUMA_LOCAL)
+	else if (a != b && d <= DT_LOCAL_DISTANCE)
 		why = "remote must be > 10";
 	else if (d > 255)
 		why = "above 255";
 	if (!why)
 		return true;
-	diag(p, FDT_NUMA_WARN, "numa: %s: distance-matrix: Invalid distance"
-	     "[node%u -> node%u] = %u (%s): using 10/20",
-	     PATH(p, map), a, b, d, why);
+	scan_warn(s, "numa: %s: distance-matrix: Invalid distance"
+		  "[node%u -> node%u] = %u (%s): using 10/20",
+		  PATH(s, map), a, b, d, why);
 	return false;
 }
 
-static void parse_distance_map(struct parse *p)
+static void scan_distance_map(struct scan *s)
 {
-	int map = fdt_node_offset_by_compatible(p->fdt, -1, "numa-distance-map-v1");
-	uint8_t table[FDT_NUMA_MAX_NODES][FDT_NUMA_MAX_NODES];
+	int map = fdt_node_offset_by_compatible(s->fdt, -1, "numa-distance-map-v1");
+	uint8_t table[DT_MAX_NODES][DT_MAX_NODES];
 	const fdt32_t *m;
 	int len;
 
 	if (map < 0) {
-		check_walk_end(p, map, "numa-distance-map-v1");
+		check_walk_end(s, map, "numa-distance-map-v1");
 		return;
 	}
-	m = fdt_getprop(p->fdt, map, "distance-matrix", &len);
+	m = fdt_getprop(s->fdt, map, "distance-matrix", &len);
 	if (!m || len <= 0 || len % 12) {
-		diag(p, FDT_NUMA_WARN, "numa: %s: distance-matrix is %d bytes, not "
-		     "(from, to, distance) triplets: using 10/20",
-		     PATH(p, map), m ? len : 0);
+		scan_warn(s, "numa: %s: distance-matrix is %d bytes, not "
+			  "(from, to, distance) triplets: using 10/20",
+			  PATH(s, map), m ? len : 0);
 		return;
 	}
-	memcpy(table, p->out->distance, sizeof(table));
+	memcpy(table, s->out->distance, sizeof(table));
 	for (int i = 0; i < len / 4; i += 3) {
 		uint32_t a = fdt32_ld(&m[i]), b = fdt32_ld(&m[i + 1]);
 		uint32_t d = fdt32_ld(&m[i + 2]);
 
-		if (!distance_ok(p, map, a, b, d))
+		if (!distance_ok(s, map, a, b, d))
 			return;
 		table[a][b] = (uint8_t)d;
 		if (b > a)		/* as Linux: A -> B also sets B -> A */
 			table[b][a] = (uint8_t)d;
 	}
-	memcpy(p->out->distance, table, sizeof(table));
-	p->out->has_distance_map = true;
+	memcpy(s->out->distance, table, sizeof(table));
+	s->out->has_distance_map = true;
 }
 
 /* ---- results ---- */
 
-static void default_distances(struct fdt_numa *out)
+static void default_distances(struct dt_scan *out)
 {
-	for (int a = 0; a < FDT_NUMA_MAX_NODES; a++)
-		for (int b = 0; b < FDT_NUMA_MAX_NODES; b++)
-			out->distance[a][b] = a == b ? FDT_NUMA_LOCAL : FDT_NUMA_REMOTE;
+	for (int a = 0; a < DT_MAX_NODES; a++)
+		for (int b = 0; b < DT_MAX_NODES; b++)
+			out->distance[a][b] = a == b ? DT_LOCAL_DISTANCE :
+						       DT_REMOTE_DISTANCE;
 }
 
 /* nodes_with_mem and nodes_with_harts from the (final) node ids. */
-static void summarise(struct fdt_numa *out)
+static void summarise(struct dt_scan *out)
 {
 	out->nodes_with_mem = out->nodes_with_harts = 0;
 	for (int i = 0; i < out->nr_mem; i++)
@@ -693,81 +758,87 @@ static void summarise(struct fdt_numa *out)
 }
 
 /* Linux's dummy_numa_init(): one node 0 with every range and hart. */
-static void one_node(struct parse *p)
+static void one_node(struct dt_scan *out)
 {
-	struct fdt_numa *out = p->out;
-	uint64_t lo = UINT64_MAX, hi = 0;
-
-	for (int i = 0; i < out->nr_mem; i++) {
+	for (int i = 0; i < out->nr_mem; i++)
 		out->mem[i].nid = 0;
-		if (out->mem[i].base < lo)
-			lo = out->mem[i].base;
-		if (out->mem[i].base + out->mem[i].size > hi)
-			hi = out->mem[i].base + out->mem[i].size;
-	}
 	for (int i = 0; i < out->nr_harts; i++)
 		out->harts[i].nid = 0;
 	out->nodes = 1;
 	out->has_distance_map = false;
 	default_distances(out);
 	summarise(out);
-	if (out->nr_mem)
-		conclude(p, FDT_NUMA_INFO, "NUMA: Faking a node at [mem %#018llx-%#018llx]",
-			 (unsigned long long)lo, (unsigned long long)(hi - 1));
 }
 
-static void start(struct parse *p, const void *fdt, struct fdt_numa *out,
-		  const struct fdt_numa_opts *opts)
+static void start(struct scan *s, const void *fdt, struct dt_scan *out,
+		  const struct dt_scan_opts *opts)
 {
-	static const struct fdt_numa_opts no_opts;
+	static const struct dt_scan_opts no_opts;
 
-	memset(p, 0, sizeof(*p));
+	memset(s, 0, sizeof(*s));
 	memset(out, 0, sizeof(*out));
-	p->fdt = fdt;
-	p->out = out;
-	p->opts = opts ? opts : &no_opts;
+	s->fdt = fdt;
+	s->out = out;
+	s->opts = opts ? opts : &no_opts;
 	default_distances(out);
 	out->nodes = 1;		/* until something better is known */
 }
 
-int fdt_numa_parse(const void *fdt, struct fdt_numa *out,
-		   const struct fdt_numa_opts *opts)
+/* The NUMA checks, once memory and harts are in; false to fall back. */
+static bool topology_holds(struct scan *s)
 {
-	struct parse parse, *p = &parse;
-	int err = fdt ? fdt_check_header(fdt) : -FDT_ERR_BADMAGIC;
+	const struct dt_scan_opts *o = s->opts;
 
-	start(p, fdt, out, opts);
+	if (!s->reject) {
+		place_harts_without_node(s);
+		check_coverage(s);
+	}
+	if (!s->reject)
+		check_overlaps(s);
+	if (!s->reject && o->kernel_end > o->kernel_start)
+		check_kernel_inside(s);
+	return !s->reject;
+}
+
+static int scan_tree(struct scan *s)
+{
+	struct dt_scan *out = s->out;
+	int err = s->fdt ? fdt_check_header(s->fdt) : -FDT_ERR_BADMAGIC;
+
 	if (err) {
-		conclude(p, FDT_NUMA_WARN, "numa: device tree rejected by libfdt (%s): "
-			 "using one node", fdt_strerror(err));
+		scan_warn(s, "numa: device tree rejected by libfdt (%s): using one node",
+			  fdt_strerror(err));
 		out->fallback = true;
 		return -1;
 	}
 	out->nodes = 0;
-	parse_memory(p);
-	parse_cpus(p);
-	if (p->opts->kernel_end > p->opts->kernel_start)
-		check_reserved_vs_kernel(p);
-	out->numa = p->any_id;
-	if (!p->any_id) {
-		conclude(p, FDT_NUMA_INFO, "NUMA: No NUMA configuration found");
-		one_node(p);
+	scan_memory(s);
+	scan_reserved(s);
+	scan_cpus(s);
+	out->numa = s->any_id;
+	if (!s->any_id) {
+		one_node(out);
 		return 0;
 	}
-	if (!p->reject) {
-		place_harts_without_node(p);
-		check_coverage(p);
-	}
-	if (!p->reject)
-		check_overlaps(p);
-	if (!p->reject && p->opts->kernel_end > p->opts->kernel_start)
-		check_kernel_inside(p);
-	if (!p->reject) {
+	if (topology_holds(s)) {
 		summarise(out);
-		parse_distance_map(p);
+		scan_distance_map(s);
 		return 0;
 	}
 	out->fallback = true;
-	one_node(p);
+	one_node(out);
 	return 1;
+}
+
+int dt_scan(const void *fdt, struct dt_scan *out, const struct dt_scan_opts *opts)
+{
+	struct scan scan;
+	int ret;
+
+	start(&scan, fdt, out, opts);
+	ret = scan_tree(&scan);
+	if (out->nr_warnings > DT_MAX_WARNINGS)
+		pr_warn("numa: %d more device-tree messages dropped\n",
+			out->nr_warnings - DT_MAX_WARNINGS);
+	return ret;
 }

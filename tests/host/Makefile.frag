@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# tests/host/Makefile.frag — host tests: lib/ and the topology parser under
+# tests/host/Makefile.frag — host tests: lib/ and the device-tree reader under
 # ASan and UBSan, and tools/study and tools/bench.
 #
 # Needs lib/Makefile.frag included first (LIB_SRCS, LIB_HDRS).  lib/*.c are
@@ -29,19 +29,20 @@ $(HOST_O)/lib_test: tests/host/lib_test.c $(HOST_LIB_OBJS) $(LIB_HDRS) \
 	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
 		tests/host/lib_test.c $(HOST_LIB_OBJS) -o $@
 
-# ---- mm/numa/dt_scan.c: the device-tree NUMA parser, against the system
-# libfdt (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc
-# into $(HOST_O)/dtb/ (the test reads them next to itself).  tests/host/include
-# comes first on the include path: its <linux/string.h> stands in for the
-# kernel's.
+# ---- mm/numa/dt_scan.c: the device-tree reader, against the system libfdt
+# (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc into
+# $(HOST_O)/dtb/ (the test reads them next to itself).  tests/host/include
+# comes first on the include path: its <linux/printk.h> and <linux/string.h>
+# stand in for the kernel's, and tests/host/printk.c keeps what is printed.
 # Run: make $(HOST_O)/topology_test && $(HOST_O)/topology_test
 
 HOST_TESTS += $(HOST_O)/topology_test
 
 TOPO_DTS := $(wildcard tests/host/dts/*.dts)
 TOPO_DTBS := $(patsubst tests/host/dts/%.dts,$(HOST_O)/dtb/%.dtb,$(TOPO_DTS))
-DT_SCAN_SRCS := mm/numa/dt_scan.c
-DT_SCAN_HDRS := include/nodal/dt_scan.h $(wildcard tests/host/include/linux/*.h)
+DT_SCAN_SRCS := mm/numa/dt_scan.c tests/host/printk.c
+DT_SCAN_HDRS := include/nodal/dt_scan.h tests/host/host_log.h \
+	$(wildcard tests/host/include/linux/*.h)
 DT_SCAN_INCLUDES := -Itests/host/include -Iinclude
 
 # Any case may /include/ another: rebuild all when one changes.  -q: the

@@ -5,13 +5,14 @@
  *
  * Each case is a device tree from tests/host/dts (compiled by dtc into
  * build/host/dtb/) or one built here with libfdt's sequential-write API,
- * and the exact result expected from fdt_numa_parse(): the return value,
- * the fallback flag, the node masks, every hart's node, each node's memory,
- * the distances between the nodes seen, whether the distance map was
- * used, and the messages — each expected message is a set of substrings
- * ("/cpus/cpu@2|numa-node-id 7") that one message must all contain, so a
+ * and the exact result expected from dt_scan(), written from the tree:
+ * the return value, the fallback flag, the node masks, every hart's node,
+ * each node's memory, the distances between the nodes seen, whether the
+ * distance map was used, and the messages printk() got (tests/host/printk.c
+ * keeps them) — each expected message is a set of substrings
+ * ("/cpus/cpu@2|numa-node-id 7") that one line must all contain, so a
  * message names the node and the property.  A case that expects no
- * problem also expects no warning.
+ * problem also expects no line at all.
  *
  * Output: one line per failed check ("case: what: got X, want Y"), then
  * "topology_test: N passed, N failed" (one per case); exit status 1 after
@@ -28,13 +29,15 @@
 
 #include <nodal/dt_scan.h>
 
+#include "host_log.h"
+
 #define KERNEL_START	0x80200000ULL	/* where QEMU loads Nodal */
 #define KERNEL_END	0x80400000ULL
 #define MAX_EXPECTED	4
 
 struct expect {
 	const char *name;	/* DTB file name without .dtb, or a built tree's name */
-	int ret;		/* fdt_numa_parse()'s return */
+	int ret;		/* dt_scan()'s return */
 	bool fallback;
 	bool numa;		/* the tree has numa-node-id */
 	unsigned int nodes, with_mem, with_harts;	/* masks */
@@ -43,9 +46,9 @@ struct expect {
 	const char *dist;	/* rows over the nodes seen: "10 20/20 10" */
 	bool map;		/* has_distance_map */
 	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
-	bool quiet;		/* no warning at all */
-	int dropped;		/* nr_diags_dropped */
-	bool no_kernel;		/* parse without opts */
+	bool quiet;		/* no message at all */
+	int dropped;		/* problems found but not printed */
+	bool no_kernel;		/* scan without opts */
 };
 
 static char dtb_dir[512];
@@ -80,7 +83,7 @@ static void check_int(const char *what, long got, long want)
 
 /* ---- the result as text, to compare with the table ---- */
 
-static void harts_text(const struct fdt_numa *o, char *buf, size_t len)
+static void harts_text(const struct dt_scan *o, char *buf, size_t len)
 {
 	size_t pos = 0;
 
@@ -91,35 +94,35 @@ static void harts_text(const struct fdt_numa *o, char *buf, size_t len)
 				o->harts[i].nid, o->harts[i].enabled ? "" : "-");
 }
 
-static void mem_text(const struct fdt_numa *o, char *buf, size_t len)
+static void mem_text(const struct dt_scan *o, char *buf, size_t len)
 {
-	uint64_t bytes[FDT_NUMA_MAX_NODES] = { 0 };
+	uint64_t bytes[DT_MAX_NODES] = { 0 };
 	size_t pos = 0;
 
 	buf[0] = '\0';
 	for (int i = 0; i < o->nr_mem; i++)
-		if (o->mem[i].nid >= 0 && o->mem[i].nid < FDT_NUMA_MAX_NODES)
+		if (o->mem[i].nid >= 0 && o->mem[i].nid < DT_MAX_NODES)
 			bytes[o->mem[i].nid] += o->mem[i].size;
-	for (int n = 0; n < FDT_NUMA_MAX_NODES && pos < len; n++)
+	for (int n = 0; n < DT_MAX_NODES && pos < len; n++)
 		if (bytes[n])
 			pos += snprintf(buf + pos, len - pos, "%s%d:%llu",
 					pos ? " " : "", n,
 					(unsigned long long)(bytes[n] >> 20));
 }
 
-static void dist_text(const struct fdt_numa *o, char *buf, size_t len)
+static void dist_text(const struct dt_scan *o, char *buf, size_t len)
 {
 	size_t pos = 0;
 
 	buf[0] = '\0';
-	for (int a = 0; a < FDT_NUMA_MAX_NODES; a++) {
+	for (int a = 0; a < DT_MAX_NODES; a++) {
 		bool first = true;
 
 		if (!(o->nodes & (1u << a)))
 			continue;
 		if (pos && pos < len)
 			pos += snprintf(buf + pos, len - pos, "/");
-		for (int b = 0; b < FDT_NUMA_MAX_NODES && pos < len; b++) {
+		for (int b = 0; b < DT_MAX_NODES && pos < len; b++) {
 			if (!(o->nodes & (1u << b)))
 				continue;
 			pos += snprintf(buf + pos, len - pos, "%s%u",
@@ -129,47 +132,58 @@ static void dist_text(const struct fdt_numa *o, char *buf, size_t len)
 	}
 }
 
-/* Does one message contain every '|'-separated part of @want? */
-static bool has_diag(const struct fdt_numa *o, const char *want)
+/* Does one line printed contain every '|'-separated part of @want? */
+static bool has_diag(const char *want)
 {
-	for (int i = 0; i < o->nr_diags; i++) {
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++) {
 		char parts[256], *save = NULL, *part;
 		bool all = true;
 
 		snprintf(parts, sizeof(parts), "%s", want);
 		for (part = strtok_r(parts, "|", &save); part && all;
 		     part = strtok_r(NULL, "|", &save))
-			all = strstr(o->diags[i].msg, part) != NULL;
+			all = strstr(host_log[i].text, part) != NULL;
 		if (all)
 			return true;
 	}
 	return false;
 }
 
-static void print_diags(const struct fdt_numa *o)
+static void print_diags(void)
 {
-	for (int i = 0; i < o->nr_diags; i++)
-		printf("    %s %s\n", o->diags[i].level == FDT_NUMA_WARN ? "warn" : "info",
-		       o->diags[i].msg);
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++)
+		printf("    <%d> %s\n", host_log[i].level, host_log[i].text);
 }
 
 /* ---- checking one result ---- */
 
-static void check_messages(const struct fdt_numa *o, const struct expect *e)
+/* What was printed: the expected lines, each whole, and at most the cap. */
+static void check_messages(const struct dt_scan *o, const struct expect *e)
 {
+	int printed = o->nr_warnings <= DT_MAX_WARNINGS ? o->nr_warnings :
+		      DT_MAX_WARNINGS + 1;	/* the cap, and the count line */
+	char dropped[64];
+
 	for (int i = 0; i < MAX_EXPECTED && e->diags[i]; i++)
-		if (!has_diag(o, e->diags[i]))
+		if (!has_diag(e->diags[i]))
 			fail("no message with \"%s\"", e->diags[i]);
-	for (int i = 0; e->quiet && i < o->nr_diags; i++)
-		if (o->diags[i].level == FDT_NUMA_WARN)
-			fail("unexpected warning \"%s\"", o->diags[i].msg);
-	for (int i = 0; i < o->nr_diags; i++)
-		if (strnlen(o->diags[i].msg, FDT_NUMA_DIAG_LEN) == FDT_NUMA_DIAG_LEN)
-			fail("message %d not NUL-terminated", i);
-	check_int("nr_diags_dropped", o->nr_diags_dropped, e->dropped);
+	if (e->quiet && host_log_len)
+		fail("unexpected message \"%s\"", host_log[0].text);
+	check_int("lines without one final newline", host_log_bad, 0);
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++)
+		if (host_log[i].level != 4)
+			fail("line %d is level %d, not a warning (4)", i,
+			     host_log[i].level);
+	check_int("lines printed", host_log_len, printed);
+	check_int("problems not printed", o->nr_warnings - (printed -
+		  (o->nr_warnings > DT_MAX_WARNINGS)), e->dropped);
+	snprintf(dropped, sizeof(dropped), "numa: %d more device-tree messages "
+		 "dropped", e->dropped);
+	if (e->dropped && !has_diag(dropped))
+		fail("no line \"%s\"", dropped);
 }
 
-static void check_result(const struct fdt_numa *o, int ret, const struct expect *e)
+static void check_result(const struct dt_scan *o, int ret, const struct expect *e)
 {
 	char buf[1024];
 
@@ -189,10 +203,10 @@ static void check_result(const struct fdt_numa *o, int ret, const struct expect 
 	check_messages(o, e);
 }
 
-static void finish_case(const struct fdt_numa *o)
+static void finish_case(void)
 {
 	if (case_failed) {
-		print_diags(o);
+		print_diags();
 		nr_failed++;
 	} else {
 		nr_passed++;
@@ -225,18 +239,19 @@ static void *load_dtb(const char *name)
 	return blob;
 }
 
-static struct fdt_numa result;	/* 10 KiB: not on the stack */
+static struct dt_scan result;	/* 14 KiB: not on the stack */
 
 static void run_case(const void *blob, const struct expect *e)
 {
-	struct fdt_numa_opts opts = { KERNEL_START, KERNEL_END };
+	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END };
 	int ret;
 
 	case_name = e->name;
 	case_failed = false;
-	ret = fdt_numa_parse(blob, &result, e->no_kernel ? NULL : &opts);
+	host_log_clear();
+	ret = dt_scan(blob, &result, e->no_kernel ? NULL : &opts);
 	check_result(&result, ret, e);
-	finish_case(&result);
+	finish_case();
 }
 
 static void run_file_case(const struct expect *e)
@@ -284,9 +299,7 @@ static const struct expect file_cases[] = {
 	  .dist = "10 20 30 20/20 10 20 30/30 20 10 20/20 30 20 10",
 	  .map = true, .quiet = true },
 	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
-	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
-	  .diags = { "NUMA: No NUMA configuration found",
-		     "Faking a node at [mem 0x0000000080000000-0x00000000cfffffff]" } },
+	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true },
 	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
@@ -301,8 +314,7 @@ static const struct expect file_cases[] = {
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
 
 	/* Node ids that cannot be used: one node. */
-	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node",
-		 "NUMA: Faking a node at [mem 0x0000000080000000-0x000000009fffffff]"),
+	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
 	FALLBACK("qemu_virt_4x2_bad_cpu_id", "/cpus/cpu@2|numa-node-id 7|using one node"),
 	FALLBACK("bad_mem_id", "/memory@90000000|numa-node-id 4 >= MAX_NUMNODES|using one node"),
 	FALLBACK("cpu_id_two_cells", "/cpus/cpu@1|numa-node-id is not one cell|using one node"),
@@ -416,6 +428,7 @@ static void add_cpus(int nr, int (*nid)(int), bool two_cells)
 	FDT_OK(fdt_begin_node(built, "cpus"));
 	if (!two_cells)		/* 2 cells: leave #address-cells out on purpose */
 		FDT_OK(fdt_property_u32(built, "#address-cells", 1));
+	FDT_OK(fdt_property_u32(built, "timebase-frequency", 10000000));
 	for (int i = 0; i < nr; i++) {
 		char name[16];
 
@@ -443,7 +456,7 @@ static int half_and_half(int i)
 	return i < 2 ? 0 : 1;
 }
 
-/* 19 harts without numa-node-id: 14 messages kept, 5 counted as dropped. */
+/* 19 harts without numa-node-id: 16 lines (DT_MAX_WARNINGS), 3 dropped. */
 static void test_many_messages(void)
 {
 	static const struct expect e = {
@@ -451,9 +464,9 @@ static void test_many_messages(void)
 		.nodes = 1, .with_mem = 1, .with_harts = 1,
 		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
 			 "12:0 13:0 14:0 15:0 16:0 17:0 18:0 19:0",
-		.mem_mb = "0:512", .dist = "10", .dropped = 5,
+		.mem_mb = "0:512", .dist = "10", .dropped = 3,
 		.diags = { "/cpus/cpu@1|hart 1 goes to node 0",
-			   "/cpus/cpu@e|hart 14 goes to node 0" },
+			   "/cpus/cpu@10|hart 16 goes to node 0" },
 	};
 
 	case_name = e.name;
@@ -539,19 +552,20 @@ static void test_too_many_harts(void)
 	case_name = "built: 513 harts";
 	case_failed = false;
 	begin_tree();
-	add_cpus(FDT_NUMA_MAX_HARTS + 1, half_and_half, false);
+	add_cpus(DT_MAX_HARTS + 1, half_and_half, false);
 	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
 	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
 	end_tree();
-	ret = fdt_numa_parse(built, &result, NULL);
+	host_log_clear();
+	ret = dt_scan(built, &result, NULL);
 	check_int("return", ret, 1);
 	check_int("fallback", result.fallback, true);
-	check_int("nr_harts", result.nr_harts, FDT_NUMA_MAX_HARTS);
+	check_int("nr_harts", result.nr_harts, DT_MAX_HARTS);
 	check_int("nodes", result.nodes, 1);
-	check_int("messages", result.nr_diags, 2);	/* the reason, the fake node */
-	if (!has_diag(&result, "/cpus/cpu@200|more than 512 cpu nodes|using one node"))
+	check_int("messages", host_log_len, 1);
+	if (!has_diag("/cpus/cpu@200|more than 512 cpu nodes|using one node"))
 		fail("no message naming /cpus/cpu@200");
-	finish_case(&result);
+	finish_case();
 }
 
 /* No header, a corrupted header, a NULL pointer: one empty node, -1. */
