@@ -12,7 +12,9 @@
  * keeps them) — each expected message is a set of substrings
  * ("/cpus/cpu@2|numa-node-id 7") that one line must all contain, so a
  * message names the node and the property.  A case that expects no
- * problem also expects no line at all.
+ * problem also expects no line at all.  Where a case is about them, it
+ * also gives the RAM and reserved ranges in order, the timebase, and the
+ * ISA extensions of each hart and of all enabled harts together.
  *
  * Output: one line per failed check ("case: what: got X, want Y"), then
  * "topology_test: N passed, N failed" (one per case); exit status 1 after
@@ -49,6 +51,12 @@ struct expect {
 	bool quiet;		/* no message at all */
 	int dropped;		/* problems found but not printed */
 	bool no_kernel;		/* scan without opts */
+	/* Checked only when given (non-NULL): */
+	const char *ram;	/* RAM in order: "base+size ..." in hex */
+	const char *reserved;	/* reserved ranges in order, the same way */
+	const char *timebase;	/* timebase_frequency in decimal */
+	const char *hart_isa;	/* per hart: "sstc" or "-", space-separated */
+	const char *isa;	/* extensions of all enabled harts: "sstc" or "" */
 };
 
 static char dtb_dir[512];
@@ -132,6 +140,31 @@ static void dist_text(const struct dt_scan *o, char *buf, size_t len)
 	}
 }
 
+/* Append "base+size" in hex to @buf, after a space unless first. */
+static void put_range(char *buf, size_t len, size_t *pos, uint64_t base,
+		      uint64_t size)
+{
+	if (*pos < len)
+		*pos += snprintf(buf + *pos, len - *pos, "%s%#llx+%#llx",
+				 *pos ? " " : "", (unsigned long long)base,
+				 (unsigned long long)size);
+}
+
+static const char *isa_text(unsigned int isa)
+{
+	return isa == DT_ISA_SSTC ? "sstc" : isa ? "?" : "";
+}
+
+static void hart_isa_text(const struct dt_scan *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_harts && pos < len; i++)
+		pos += snprintf(buf + pos, len - pos, "%s%s", i ? " " : "",
+				o->harts[i].isa ? isa_text(o->harts[i].isa) : "-");
+}
+
 /* Does one line printed contain every '|'-separated part of @want? */
 static bool has_diag(const char *want)
 {
@@ -183,6 +216,38 @@ static void check_messages(const struct dt_scan *o, const struct expect *e)
 		fail("no line \"%s\"", dropped);
 }
 
+/* The fields a case gives only when it is about them. */
+static void check_optional(const struct dt_scan *o, const struct expect *e)
+{
+	char buf[1024];
+
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; e->ram && i < o->nr_mem; i++)
+		put_range(buf, sizeof(buf), &pos, o->mem[i].base, o->mem[i].size);
+	if (e->ram)
+		check_str("RAM", buf, e->ram);
+	pos = 0;
+	buf[0] = '\0';
+	for (int i = 0; e->reserved && i < o->nr_reserved; i++)
+		put_range(buf, sizeof(buf), &pos, o->reserved[i].base,
+			  o->reserved[i].size);
+	if (e->reserved)
+		check_str("reserved", buf, e->reserved);
+	if (e->timebase) {
+		snprintf(buf, sizeof(buf), "%llu",
+			 (unsigned long long)o->timebase_frequency);
+		check_str("timebase", buf, e->timebase);
+	}
+	if (e->hart_isa) {
+		hart_isa_text(o, buf, sizeof(buf));
+		check_str("ISA per hart", buf, e->hart_isa);
+	}
+	if (e->isa)
+		check_str("ISA of all harts", isa_text(o->isa), e->isa);
+}
+
 static void check_result(const struct dt_scan *o, int ret, const struct expect *e)
 {
 	char buf[1024];
@@ -201,6 +266,7 @@ static void check_result(const struct dt_scan *o, int ret, const struct expect *
 	dist_text(o, buf, sizeof(buf));
 	check_str("distances", buf, e->dist);
 	check_messages(o, e);
+	check_optional(o, e);
 }
 
 static void finish_case(void)
@@ -271,6 +337,15 @@ static void run_file_case(const struct expect *e)
 
 #define TWO_NODES_HARTS	"0:0 1:0 2:1 3:1"
 #define ONE_NODE_HARTS	"0:0 1:0 2:0 3:0"
+#define TWO_NODES_RAM	"0x80000000+0x10000000 0x90000000+0x10000000"
+#define FIRMWARE	"0x80000000+0x80000"	/* OpenSBI's, in two_nodes.dtsi */
+#define ALL_SSTC	"sstc sstc sstc sstc"
+/* two_nodes.dtsi with one change that leaves the topology as it is */
+#define TWO_NODES(file, hart_nodes, ...)				\
+	{ .name = file, .numa = true, .nodes = 3, .with_mem = 3,	\
+	  .with_harts = 3, .harts = hart_nodes,				\
+	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,	\
+	  __VA_ARGS__ }
 #define FALLBACK(file, ...)						\
 	{ .name = file, .ret = 1, .fallback = true, .numa = true,	\
 	  .nodes = 1, .with_mem = 1, .with_harts = 1,			\
@@ -284,22 +359,25 @@ static void run_file_case(const struct expect *e)
 
 static const struct expect file_cases[] = {
 	/* Good trees. */
-	{ .name = "two_nodes", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	TWO_NODES("two_nodes", TWO_NODES_HARTS, .quiet = true,
+		  .ram = TWO_NODES_RAM, .reserved = FIRMWARE, .timebase = "10000000",
+		  .hart_isa = ALL_SSTC, .isa = "sstc"),
 	{ .name = "no_distance_map", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
 	  .dist = "10 20/20 10", .quiet = true },
 	{ .name = "qemu_virt_4x2", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	  .dist = "10 20/20 10", .map = true, .quiet = true,
+	  .ram = TWO_NODES_RAM, .reserved = "", .timebase = "10000000",
+	  .hart_isa = ALL_SSTC, .isa = "sstc" },
 	{ .name = "four_node_ring", .numa = true, .nodes = 15, .with_mem = 15,
 	  .with_harts = 15, .harts = "0:0 1:0 2:1 3:1 4:2 5:2 6:3 7:3",
 	  .mem_mb = "0:128 1:128 2:128 3:128",
 	  .dist = "10 20 30 20/20 10 20 30/30 20 10 20/20 30 20 10",
 	  .map = true, .quiet = true },
 	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
-	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true },
+	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
+	  .ram = "0x80000000+0x10000000 0xc0000000+0x10000000" },
 	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
@@ -312,6 +390,48 @@ static const struct expect file_cases[] = {
 	{ .name = "disabled_hart", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:1-", .mem_mb = "0:256 1:256",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	TWO_NODES("cpu_failed", "0:0 1:0 2:1", .quiet = true),
+
+	/* RAM: cell sizes, ranges, size 0 (memless above: a size-0 node). */
+	TWO_NODES("mem_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .ram = "0x80000000+0x10000000 0x90000000+0x8000000 "
+			 "0x98000000+0x8000000"),
+	TWO_NODES("mem_size_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .ram = TWO_NODES_RAM),
+	TWO_NODES("mem_zero_size", TWO_NODES_HARTS, .quiet = true,
+		  .ram = "0x80000000+0x8000000 0x88000000+0x8000000 "
+			 "0x90000000+0x10000000"),
+	{ .name = "no_numa_bad_reg", .nodes = 1, .with_mem = 1, .with_harts = 1,
+	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10",
+	  .ram = "0x80000000+0x10000000 0xc0000000+0x10000000",
+	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
+
+	/* Reserved ranges: /reserved-memory with and without reg, its cells. */
+	TWO_NODES("reserved_no_reg", TWO_NODES_HARTS, .quiet = true,
+		  .reserved = FIRMWARE " 0x9f000000+0x100000 0x9f200000+0x1000"),
+	TWO_NODES("reserved_bad_reg", TWO_NODES_HARTS, .reserved = FIRMWARE,
+		  .diags = { "numa: /reserved-memory/fw@9f000000|reg is 12 bytes, "
+			     "not a multiple of 16|not reserved" }),
+	TWO_NODES("reserved_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .reserved = FIRMWARE " 0x9f000000+0x100000"),
+
+	/* /cpus: the timebase, the ISA extensions, /cpus itself. */
+	TWO_NODES("timebase_missing", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 0 bytes|default rate" }),
+	TWO_NODES("timebase_two_cells", TWO_NODES_HARTS, .quiet = true,
+		  .timebase = "1000000000"),
+	TWO_NODES("timebase_bad_length", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 12 bytes|default rate" }),
+	TWO_NODES("isa_words", TWO_NODES_HARTS, .quiet = true,
+		  .hart_isa = "sstc sstc - -", .isa = ""),
+	TWO_NODES("isa_disabled_lacks", "0:0 1:0 2:1 3:1-", .quiet = true,
+		  .hart_isa = "sstc sstc sstc -", .isa = "sstc"),
+	TWO_NODES("isa_missing", TWO_NODES_HARTS, .quiet = true, .hart_isa = "- sstc sstc sstc",
+		  .isa = ""),
+	{ .name = "cpus_missing", .numa = true, .nodes = 3, .with_mem = 3,
+	  .harts = "", .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,
+	  .ram = TWO_NODES_RAM, .timebase = "0", .isa = "",
+	  .diags = { "numa: /cpus: missing|no harts, no timebase-frequency" } },
 
 	/* Node ids that cannot be used: one node. */
 	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
@@ -395,13 +515,21 @@ static char built[65536] __attribute__((aligned(8)));
 	}								\
 } while (0)
 
-static void begin_tree(void)
+/* A tree whose memreserve block holds @nr entries from @rsv (base, size). */
+static void begin_tree_reserving(const uint64_t (*rsv)[2], int nr)
 {
 	FDT_OK(fdt_create(built, sizeof(built)));
+	for (int i = 0; i < nr; i++)
+		FDT_OK(fdt_add_reservemap_entry(built, rsv[i][0], rsv[i][1]));
 	FDT_OK(fdt_finish_reservemap(built));
 	FDT_OK(fdt_begin_node(built, ""));
 	FDT_OK(fdt_property_u32(built, "#address-cells", 2));
 	FDT_OK(fdt_property_u32(built, "#size-cells", 2));
+}
+
+static void begin_tree(void)
+{
+	begin_tree_reserving(NULL, 0);
 }
 
 static void end_tree(void)
@@ -456,6 +584,14 @@ static int half_and_half(int i)
 	return i < 2 ? 0 : 1;
 }
 
+/* two_nodes.dtsi's layout: @nr harts, the first two on node 0, 2 x 256 MiB. */
+static void add_two_nodes(int nr, bool two_cells)
+{
+	add_cpus(nr, half_and_half, two_cells);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+}
+
 /* 19 harts without numa-node-id: 16 lines (DT_MAX_WARNINGS), 3 dropped. */
 static void test_many_messages(void)
 {
@@ -489,9 +625,7 @@ static void test_two_cell_hart_ids(void)
 
 	case_name = e.name;
 	begin_tree();
-	add_cpus(4, half_and_half, true);
-	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
-	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	add_two_nodes(4, true);
 	end_tree();
 	run_case(built, &e);
 }
@@ -552,9 +686,7 @@ static void test_too_many_harts(void)
 	case_name = "built: 513 harts";
 	case_failed = false;
 	begin_tree();
-	add_cpus(DT_MAX_HARTS + 1, half_and_half, false);
-	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
-	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	add_two_nodes(DT_MAX_HARTS + 1, false);
 	end_tree();
 	host_log_clear();
 	ret = dt_scan(built, &result, NULL);
@@ -565,6 +697,64 @@ static void test_too_many_harts(void)
 	check_int("messages", host_log_len, 1);
 	if (!has_diag("/cpus/cpu@200|more than 512 cpu nodes|using one node"))
 		fail("no message naming /cpus/cpu@200");
+	finish_case();
+}
+
+/*
+ * The memreserve block (dtc cannot add one to a case that includes
+ * two_nodes.dtsi): kept in order, before /reserved-memory; a range that
+ * wraps is dropped, one over the kernel image kept, each said.
+ */
+static void test_memreserve_block(void)
+{
+	static const uint64_t rsv[][2] = {
+		{ 0x9e000000, 0x10000 },
+		{ 0xfffffffffff00000ULL, 0x200000 },	/* wraps past 2^64 */
+		{ 0x80300000, 0x1000 },			/* inside the kernel */
+	};
+	static const struct expect e = {
+		.name = "built: memreserve block", .numa = true, .nodes = 3,
+		.with_mem = 3, .with_harts = 3, .harts = TWO_NODES_HARTS,
+		.mem_mb = "0:256 1:256", .dist = "10 20/20 10",
+		.reserved = "0x9e000000+0x10000 0x80300000+0x1000",
+		.diags = { "numa: memreserve block|[mem 0xfffffffffff00000 + 0x200000] "
+			   "wraps around|not reserved",
+			   "numa: memreserve block|[mem 0x80300000-0x80300fff] overlaps "
+			   "the kernel image|ignored" },
+	};
+
+	case_name = e.name;
+	begin_tree_reserving(rsv, 3);
+	add_two_nodes(4, false);
+	end_tree();
+	run_case(built, &e);
+}
+
+/* 33 memreserve entries: the first 32 are kept, one message for the rest. */
+static void test_too_many_reserved(void)
+{
+	static uint64_t rsv[DT_MAX_RESERVED + 1][2];
+	int ret;
+
+	case_name = "built: 33 reserved ranges";
+	case_failed = false;
+	for (int i = 0; i <= DT_MAX_RESERVED; i++) {
+		rsv[i][0] = 0x9e000000 + (uint64_t)i * 0x1000;
+		rsv[i][1] = 0x1000;
+	}
+	begin_tree_reserving((const uint64_t (*)[2])rsv, DT_MAX_RESERVED + 1);
+	add_cpus(1, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
+	end_tree();
+	host_log_clear();
+	ret = dt_scan(built, &result, NULL);
+	check_int("return", ret, 0);
+	check_int("nr_reserved", result.nr_reserved, DT_MAX_RESERVED);
+	check_int("last kept", (long)result.reserved[DT_MAX_RESERVED - 1].base,
+		  0x9e000000 + (DT_MAX_RESERVED - 1) * 0x1000);
+	check_int("messages", host_log_len, 1);
+	if (!has_diag("memreserve block|more than 32 reserved ranges|the rest not reserved"))
+		fail("no message about the 33rd range");
 	finish_case();
 }
 
@@ -603,6 +793,8 @@ int main(int argc, char **argv)
 	test_wrapping_range();
 	test_two_roots();
 	test_too_many_harts();
+	test_memreserve_block();
+	test_too_many_reserved();
 	test_bad_headers();
 	printf("topology_test: %d passed, %d failed\n", nr_passed, nr_failed);
 	return nr_failed ? 1 : 0;
