@@ -85,11 +85,15 @@ struct scan {
 	(s)->reject = true;						\
 } while (0)
 
-/* Append @str to @buf (PATH_LEN bytes) at *pos; what does not fit is cut. */
+/*
+ * Append @str to @buf (PATH_LEN bytes) at *pos; what does not fit is cut.
+ * A node name is any bytes the tree holds: a control character (a newline
+ * would forge a log line of its own) or a non-ASCII one is shown as '?'.
+ */
 static void path_put(char *buf, size_t *pos, const char *str)
 {
-	while (*str && *pos + 1 < PATH_LEN)
-		buf[(*pos)++] = *str++;
+	for (; *str && *pos + 1 < PATH_LEN; str++)
+		buf[(*pos)++] = *str >= ' ' && *str <= '~' ? *str : '?';
 }
 
 /*

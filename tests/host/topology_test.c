@@ -693,6 +693,33 @@ static void test_two_roots(void)
 	run_case(built, &e);
 }
 
+/*
+ * A node name with a newline in it (the fuzzer made one): the message
+ * naming it must stay one line, the newline shown as '?', or the tree
+ * could write log lines of its own.
+ */
+static void test_newline_in_node_name(void)
+{
+	static const struct expect e = {
+		.name = "built: newline in a node name", .numa = true,
+		.nodes = 1, .with_mem = 1,
+		.with_harts = 1, .harts = "0:0", .mem_mb = "0:256", .dist = "10",
+		.diags = { "numa: /memory@90000000?numa: forged|reg is 12 bytes" },
+	};
+	fdt32_t bad_reg[3] = { 0, cpu_to_fdt32(0x90000000), 0 };
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(1, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	FDT_OK(fdt_begin_node(built, "memory@90000000\nnuma: forged"));
+	FDT_OK(fdt_property_string(built, "device_type", "memory"));
+	FDT_OK(fdt_property(built, "reg", bad_reg, sizeof(bad_reg)));
+	FDT_OK(fdt_end_node(built));
+	end_tree();
+	run_case(built, &e);
+}
+
 /* 513 harts: one more than the parser keeps; one message, one node. */
 static void test_too_many_harts(void)
 {
@@ -807,6 +834,7 @@ int main(int argc, char **argv)
 	test_two_cell_hart_ids();
 	test_wrapping_range();
 	test_two_roots();
+	test_newline_in_node_name();
 	test_too_many_harts();
 	test_memreserve_block();
 	test_too_many_reserved();
