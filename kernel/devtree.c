@@ -111,13 +111,21 @@ static int read_reg(int node, struct mem_range *out, int max)
 	return n;
 }
 
-/* Is string property @name of @node exactly @want? */
-static bool prop_is(int node, const char *name, const char *want)
+/* String property @name of @node, or NULL if absent or not NUL-terminated. */
+static const char *prop_str(int node, const char *name)
 {
 	int len;
 	const char *v = fdt_getprop(initial_boot_params, node, name, &len);
 
-	return v && len > 0 && !v[len - 1] && !strcmp(v, want);
+	return v && len > 0 && !v[len - 1] ? v : NULL;
+}
+
+/* Is string property @name of @node exactly @want? */
+static bool prop_is(int node, const char *name, const char *want)
+{
+	const char *v = prop_str(node, name);
+
+	return v && !strcmp(v, want);
 }
 
 static int hart_of(int node, unsigned long *hartid)
@@ -197,10 +205,13 @@ static void dt_show_cpus(void)
 
 		if (!prop_is(node, "device_type", "cpu") || hart_of(node, &hart))
 			continue;
-		status = fdt_getprop(initial_boot_params, node, "status", NULL);
+		status = prop_str(node, "status");
+		if (!status)
+			status = fdt_getprop(initial_boot_params, node, "status",
+					     NULL) ? "(malformed)" : "(none)";
 		console_printf("  %-10s hart %-3lu status=%-8s",
 			       fdt_get_name(initial_boot_params, node, NULL),
-			       hart, status ? status : "(none)");
+			       hart, status);
 		print_node_id(node);
 		console_printf("\n");
 	}
