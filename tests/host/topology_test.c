@@ -52,7 +52,7 @@ struct expect {
 	int dropped;		/* problems found but not printed */
 	bool no_kernel;		/* scan without opts */
 	/* Checked only when given (non-NULL): */
-	const char *ram;	/* RAM in order: "base+size ..." in hex */
+	const char *ram;	/* RAM in order: "base+size@node ...", hex */
 	const char *reserved;	/* reserved ranges in order, the same way */
 	const char *timebase;	/* timebase_frequency in decimal */
 	const char *hart_isa;	/* per hart: "sstc" or "-", space-separated */
@@ -150,6 +150,19 @@ static void put_range(char *buf, size_t len, size_t *pos, uint64_t base,
 				 (unsigned long long)size);
 }
 
+/* "base+size@node" for each RAM range, in order. */
+static void ram_text(const struct dt_scan *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_mem; i++) {
+		put_range(buf, len, &pos, o->mem[i].base, o->mem[i].size);
+		if (pos < len)
+			pos += snprintf(buf + pos, len - pos, "@%d", o->mem[i].nid);
+	}
+}
+
 static const char *isa_text(unsigned int isa)
 {
 	return isa == DT_ISA_SSTC ? "sstc" : isa ? "?" : "";
@@ -223,12 +236,10 @@ static void check_optional(const struct dt_scan *o, const struct expect *e)
 
 	size_t pos = 0;
 
-	buf[0] = '\0';
-	for (int i = 0; e->ram && i < o->nr_mem; i++)
-		put_range(buf, sizeof(buf), &pos, o->mem[i].base, o->mem[i].size);
-	if (e->ram)
+	if (e->ram) {
+		ram_text(o, buf, sizeof(buf));
 		check_str("RAM", buf, e->ram);
-	pos = 0;
+	}
 	buf[0] = '\0';
 	for (int i = 0; e->reserved && i < o->nr_reserved; i++)
 		put_range(buf, sizeof(buf), &pos, o->reserved[i].base,
@@ -337,7 +348,7 @@ static void run_file_case(const struct expect *e)
 
 #define TWO_NODES_HARTS	"0:0 1:0 2:1 3:1"
 #define ONE_NODE_HARTS	"0:0 1:0 2:0 3:0"
-#define TWO_NODES_RAM	"0x80000000+0x10000000 0x90000000+0x10000000"
+#define TWO_NODES_RAM	"0x80000000+0x10000000@0 0x90000000+0x10000000@1"
 #define FIRMWARE	"0x80000000+0x80000"	/* OpenSBI's, in two_nodes.dtsi */
 #define ALL_SSTC	"sstc sstc sstc sstc"
 /* two_nodes.dtsi with one change that leaves the topology as it is */
@@ -377,7 +388,7 @@ static const struct expect file_cases[] = {
 	  .map = true, .quiet = true },
 	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
 	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
-	  .ram = "0x80000000+0x10000000 0xc0000000+0x10000000" },
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0" },
 	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
@@ -394,16 +405,18 @@ static const struct expect file_cases[] = {
 
 	/* RAM: cell sizes, ranges, size 0 (memless above: a size-0 node). */
 	TWO_NODES("mem_cells_1", TWO_NODES_HARTS, .quiet = true,
-		  .ram = "0x80000000+0x10000000 0x90000000+0x8000000 "
-			 "0x98000000+0x8000000"),
+		  .ram = "0x80000000+0x10000000@0 0x90000000+0x8000000@1 "
+			 "0x98000000+0x8000000@1"),
 	TWO_NODES("mem_size_cells_1", TWO_NODES_HARTS, .quiet = true,
 		  .ram = TWO_NODES_RAM),
+	TWO_NODES("mem_against_address_order", "0:1 1:1 2:0 3:0", .quiet = true,
+		  .ram = "0x80000000+0x10000000@1 0x90000000+0x10000000@0"),
 	TWO_NODES("mem_zero_size", TWO_NODES_HARTS, .quiet = true,
-		  .ram = "0x80000000+0x8000000 0x88000000+0x8000000 "
-			 "0x90000000+0x10000000"),
+		  .ram = "0x80000000+0x8000000@0 0x88000000+0x8000000@0 "
+			 "0x90000000+0x10000000@1"),
 	{ .name = "no_numa_bad_reg", .nodes = 1, .with_mem = 1, .with_harts = 1,
 	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10",
-	  .ram = "0x80000000+0x10000000 0xc0000000+0x10000000",
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0",
 	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
 
 	/* Reserved ranges: /reserved-memory with and without reg, its cells. */
