@@ -60,13 +60,17 @@
 #include <linux/start_kernel.h>
 #include <linux/topology.h>
 #include <nodal/devtree.h>
+#include <nodal/dt_scan.h>
 #include <nodal/shell.h>
 #include <nodal/tick.h>
 
 #include "internal.h"
 
-#define MAX_RANGES	32
+#define MAX_RANGES	DT_MAX_MEM
+_Static_assert(DT_MAX_RESERVED <= MAX_RANGES, "room for every reserved range");
+_Static_assert(DT_MAX_HARTS <= MAX_HARTID, "room for every hart id");
 
+static struct dt_scan boot_dt;	/* [init] the device tree, read once */
 static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
 static int nr_ram, nr_reserved;
 static unsigned long hartids[MAX_HARTID];
@@ -77,19 +81,36 @@ static __noreturn void boot_failed(const char *why)
 	arch_machine_exit(1);
 }
 
+/* Everything later steps need from the device tree, in one checked pass. */
+static void scan_device_tree(void)
+{
+	struct dt_scan_opts opts = {
+		.kernel_start = __pa(_kernel_start),
+		.kernel_end = __pa(_end),
+	};
+
+	dt_scan(initial_boot_params, &boot_dt, &opts);
+}
+
 /* BOOT-1: RAM in, then the image, the DTB and firmware ranges out. */
 static void setup_memory(const void *dtb)
 {
-	nr_ram = dt_memory_ranges(ram, MAX_RANGES);
+	nr_ram = boot_dt.nr_mem;
 	if (!nr_ram)
 		boot_failed("the device tree has no memory node with RAM");
-	for (int i = 0; i < nr_ram; i++)
+	for (int i = 0; i < nr_ram; i++) {
+		ram[i] = (struct mem_range){ boot_dt.mem[i].base,
+					     boot_dt.mem[i].size };
 		memblock_add(ram[i].base, ram[i].size);
+	}
 	memblock_reserve(__pa(_kernel_start), _end - _kernel_start);
 	memblock_reserve(__pa(dtb), PAGE_ALIGN(dt_total_size()));
-	nr_reserved = dt_reserved_ranges(reserved, MAX_RANGES);
-	for (int i = 0; i < nr_reserved; i++)
+	nr_reserved = boot_dt.nr_reserved;
+	for (int i = 0; i < nr_reserved; i++) {
+		reserved[i] = (struct mem_range){ boot_dt.reserved[i].base,
+						  boot_dt.reserved[i].size };
 		memblock_reserve(reserved[i].base, reserved[i].size);
+	}
 	if (paging_init(ram, nr_ram, reserved, nr_reserved))
 		panic("cannot map memory");
 	pr_info("memory: %llu MiB RAM in %d range%s, %llu KiB reserved\n",
@@ -98,10 +119,14 @@ static void setup_memory(const void *dtb)
 		(unsigned long long)(memblock_reserved_size() >> 10));
 }
 
+/* The enabled harts, in tree order, numbered as CPUs (the boot hart is 0). */
 static void setup_harts(unsigned long boot_hartid)
 {
-	int n = dt_harts(hartids, MAX_HARTID);
+	int n = 0;
 
+	for (int i = 0; i < boot_dt.nr_harts; i++)
+		if (boot_dt.harts[i].enabled)
+			hartids[n++] = boot_dt.harts[i].hartid;
 	if (!n) {
 		pr_warn("smp: /cpus lists no enabled hart: running on the boot hart only\n");
 		return;
@@ -121,10 +146,11 @@ __noreturn void start_kernel(unsigned long hartid, const void *dtb)
 		boot_failed("unusable device tree");
 	parse_cmdline(dt_bootargs());
 	pr_info("Kernel command line: %s\n", saved_command_line);
-	time_init(dt_timebase_frequency(), dt_all_harts_have_extension("sstc"));
+	scan_device_tree();
+	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
 	setup_memory(dtb);
 	setup_harts(hartid);
-	numa_init();
+	numa_init(&boot_dt);
 	setup_per_cpu_areas();
 	sched_init();
 	numa_setup_nodes();

@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kernel/devtree.c — early device-tree reads, and the `dt` command.
+ * kernel/devtree.c — the device tree's address, /chosen/bootargs, and the
+ * `dt` command.
  *
- * Everything goes through libfdt; nothing here walks the blob by hand.
- * Property values are bounds-checked (a `reg` whose length is not a
- * multiple of its cells is skipped with a message): the tree may come from
- * the user (`make qemu DTB=`), so no value is trusted.
+ * What boot needs from the tree (RAM, reserved ranges, harts, timebase,
+ * nodes) is read once by mm/numa/dt_scan.c, the one reader, which is fuzzed
+ * and checks every property.  This file keeps what every layer below it
+ * may need before that: the blob's address and size, and the command line.
+ * The `dt` command shows what the tree itself says, property by property,
+ * to set beside what the kernel made of it (`topo`, `memblock`): it
+ * decodes reg with its parent's cells and judges nothing.  Everything goes
+ * through libfdt, cells are loaded with fdt32_ld() (a property need not be
+ * aligned), and every length is checked: the tree may come from the user
+ * (`make qemu DTB=`), so no value is trusted.
  */
+#include <asm/page.h>
 #include <libfdt.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
@@ -39,187 +47,6 @@ unsigned long dt_total_size(void)
 	return fdt_totalsize(initial_boot_params);
 }
 
-static int cells_of(int node, const char *prop, int dflt)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(initial_boot_params, node, prop, &len);
-
-	if (!p || len != 4)
-		return dflt;
-	return (int)fdt32_to_cpu(*p);
-}
-
-static u64 read_cells(const fdt32_t *p, int cells)
-{
-	u64 v = 0;
-
-	while (cells--)
-		v = (v << 32) | fdt32_to_cpu(*p++);
-	return v;
-}
-
-/* Append each (address, size) pair of @node's reg to @out. */
-static int read_reg(int node, struct mem_range *out, int n, int max)
-{
-	const void *fdt = initial_boot_params;
-	int parent = fdt_parent_offset(fdt, node);
-	int ac = cells_of(parent, "#address-cells", 2);
-	int sc = cells_of(parent, "#size-cells", 1);
-	const fdt32_t *reg;
-	int len, stride = (ac + sc) * 4;
-
-	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg)
-		return n;
-	if (ac < 1 || ac > 2 || sc < 0 || sc > 2 || len % stride) {
-		pr_warn("dt: %s: malformed reg (%d bytes, %d+%d cells) skipped\n",
-			fdt_get_name(fdt, node, NULL), len, ac, sc);
-		return n;
-	}
-	for (int i = 0; i < len / stride && n < max; i++) {
-		const fdt32_t *cell = reg + i * (ac + sc);
-
-		out[n].base = read_cells(cell, ac);
-		out[n].size = read_cells(cell + ac, sc);
-		if (out[n].size)
-			n++;
-	}
-	return n;
-}
-
-static bool is_memory_node(int node)
-{
-	const char *type = fdt_getprop(initial_boot_params, node,
-				       "device_type", NULL);
-
-	return type && !strcmp(type, "memory");
-}
-
-int dt_memory_ranges(struct mem_range *out, int max)
-{
-	int node, n = 0;
-
-	fdt_for_each_subnode(node, initial_boot_params, 0)
-		if (is_memory_node(node))
-			n = read_reg(node, out, n, max);
-	return n;
-}
-
-int dt_reserved_ranges(struct mem_range *out, int max)
-{
-	const void *fdt = initial_boot_params;
-	int parent = fdt_path_offset(fdt, "/reserved-memory"), node, n = 0;
-
-	for (int i = 0; i < fdt_num_mem_rsv(fdt) && n < max; i++) {
-		u64 addr, size;
-
-		if (!fdt_get_mem_rsv(fdt, i, &addr, &size) && size)
-			out[n++] = (struct mem_range){ addr, size };
-	}
-	if (parent < 0)
-		return n;
-	fdt_for_each_subnode(node, fdt, parent)
-		n = read_reg(node, out, n, max);
-	return n;
-}
-
-static bool node_enabled(int node)
-{
-	const char *status = fdt_getprop(initial_boot_params, node, "status",
-					 NULL);
-
-	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
-}
-
-static bool is_cpu_node(int node)
-{
-	const char *type = fdt_getprop(initial_boot_params, node,
-				       "device_type", NULL);
-
-	return type && !strcmp(type, "cpu");
-}
-
-static int hart_of(int node, unsigned long *hartid)
-{
-	int len;
-	const fdt32_t *reg = fdt_getprop(initial_boot_params, node, "reg", &len);
-
-	if (!reg || len < 4)
-		return -EINVAL;
-	*hartid = len >= 8 ? read_cells(reg, 2) : fdt32_to_cpu(*reg);
-	return 0;
-}
-
-int dt_harts(unsigned long *hartids, int max)
-{
-	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), node, n = 0;
-
-	if (cpus < 0)
-		return 0;
-	fdt_for_each_subnode(node, initial_boot_params, cpus) {
-		unsigned long hart;
-
-		if (!is_cpu_node(node) || !node_enabled(node) || n == max)
-			continue;
-		if (hart_of(node, &hart)) {
-			pr_warn("dt: %s has no valid reg: skipped\n",
-				fdt_get_name(initial_boot_params, node, NULL));
-			continue;
-		}
-		hartids[n++] = hart;
-	}
-	return n;
-}
-
-/* Is "_<ext>" a whole word of the ISA string (ended by '_' or its end)? */
-static bool isa_has(const char *isa, int len, const char *ext)
-{
-	size_t n = strlen(ext);
-
-	for (const char *p = memchr(isa, '_', len); p; ) {
-		const char *end = memchr(p + 1, '_', len - (p + 1 - isa));
-		size_t word = (end ? end : isa + strnlen(isa, len)) - (p + 1);
-
-		if (word == n && !strncmp(p + 1, ext, n))
-			return true;
-		p = end;
-	}
-	return false;
-}
-
-bool dt_all_harts_have_extension(const char *ext)
-{
-	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), node, seen = 0;
-
-	if (cpus < 0)
-		return false;
-	fdt_for_each_subnode(node, initial_boot_params, cpus) {
-		const char *isa;
-		int len;
-
-		if (!is_cpu_node(node) || !node_enabled(node))
-			continue;
-		isa = fdt_getprop(initial_boot_params, node, "riscv,isa", &len);
-		if (!isa || len < 1 || !isa_has(isa, len, ext))
-			return false;
-		seen++;
-	}
-	return seen > 0;
-}
-
-u64 dt_timebase_frequency(void)
-{
-	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), len;
-	const fdt32_t *p;
-
-	if (cpus < 0)
-		return 0;
-	p = fdt_getprop(initial_boot_params, cpus, "timebase-frequency", &len);
-	if (!p || (len != 4 && len != 8))
-		return 0;
-	return read_cells(p, len / 4);
-}
-
 const char *dt_bootargs(void)
 {
 	int chosen = fdt_path_offset(initial_boot_params, "/chosen"), len;
@@ -233,7 +60,84 @@ const char *dt_bootargs(void)
 	return args;
 }
 
-/* ---- the `dt` command ---- */
+/* ---- the `dt` command: the tree as written ---- */
+
+static int cells_of(int node, const char *prop, int dflt)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(initial_boot_params, node, prop, &len);
+
+	if (!p || len != 4)
+		return dflt;
+	return (int)fdt32_ld(p);
+}
+
+static u64 read_cells(const fdt32_t *p, int cells)
+{
+	u64 v = 0;
+
+	while (cells--)
+		v = (v << 32) | fdt32_ld(p++);
+	return v;
+}
+
+/*
+ * The (address, size) pairs of @node's reg, by its parent's cells, into
+ * @out.  Return: pairs stored (at most @max), or -1 if reg is not a whole
+ * number of them.
+ */
+static int read_reg(int node, struct mem_range *out, int max)
+{
+	const void *fdt = initial_boot_params;
+	int parent = fdt_parent_offset(fdt, node);
+	int ac = cells_of(parent, "#address-cells", 2);
+	int sc = cells_of(parent, "#size-cells", 1);
+	const fdt32_t *reg;
+	int len, n = 0, stride = (ac + sc) * 4;
+
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg)
+		return 0;
+	if (ac < 1 || ac > 2 || sc < 0 || sc > 2 || len % stride)
+		return -1;
+	for (int i = 0; i < len / stride && n < max; i++) {
+		const fdt32_t *cell = reg + i * (ac + sc);
+
+		out[n].base = read_cells(cell, ac);
+		out[n].size = read_cells(cell + ac, sc);
+		if (out[n].size)
+			n++;
+	}
+	return n;
+}
+
+/* String property @name of @node, or NULL if absent or not NUL-terminated. */
+static const char *prop_str(int node, const char *name)
+{
+	int len;
+	const char *v = fdt_getprop(initial_boot_params, node, name, &len);
+
+	return v && len > 0 && !v[len - 1] ? v : NULL;
+}
+
+/* Is string property @name of @node exactly @want? */
+static bool prop_is(int node, const char *name, const char *want)
+{
+	const char *v = prop_str(node, name);
+
+	return v && !strcmp(v, want);
+}
+
+static int hart_of(int node, unsigned long *hartid)
+{
+	int len;
+	const fdt32_t *reg = fdt_getprop(initial_boot_params, node, "reg", &len);
+
+	if (!reg || len < 4)
+		return -EINVAL;
+	*hartid = len >= 8 ? read_cells(reg, 2) : fdt32_ld(reg);
+	return 0;
+}
 
 static void print_node_id(int node)
 {
@@ -242,9 +146,17 @@ static void print_node_id(int node)
 				       "numa-node-id", &len);
 
 	if (p && len == 4)
-		console_printf(" numa-node-id=%u", fdt32_to_cpu(*p));
+		console_printf(" numa-node-id=%u", fdt32_ld(p));
 	else
 		console_printf(" numa-node-id=(none)");
+}
+
+static void print_ranges(const struct mem_range *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		console_printf(" [mem %#018llx-%#018llx]",
+			       (unsigned long long)r[i].base,
+			       (unsigned long long)(r[i].base + r[i].size - 1));
 }
 
 static void dt_show_memory(void)
@@ -256,19 +168,27 @@ static void dt_show_memory(void)
 		struct mem_range r[8];
 		int n;
 
-		if (!is_memory_node(node))
+		if (!prop_is(node, "device_type", "memory"))
 			continue;
-		n = read_reg(node, r, 0, 8);
+		n = read_reg(node, r, 8);
 		console_printf("  %-24s", fdt_get_name(initial_boot_params, node, NULL));
-		for (int i = 0; i < n; i++)
-			console_printf(" [mem %#018llx-%#018llx]",
-				       (unsigned long long)r[i].base,
-				       (unsigned long long)(r[i].base + r[i].size - 1));
+		print_ranges(r, n);
 		if (!n)
 			console_printf(" (size 0)");
+		else if (n < 0)
+			console_printf(" (malformed reg)");
 		print_node_id(node);
 		console_printf("\n");
 	}
+}
+
+static u64 timebase_frequency(int cpus)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(initial_boot_params, cpus,
+				       "timebase-frequency", &len);
+
+	return p && (len == 4 || len == 8) ? read_cells(p, len / 4) : 0;
 }
 
 static void dt_show_cpus(void)
@@ -276,19 +196,22 @@ static void dt_show_cpus(void)
 	int cpus = fdt_path_offset(initial_boot_params, "/cpus"), node;
 
 	console_printf("cpus: timebase-frequency=%llu\n",
-		       (unsigned long long)dt_timebase_frequency());
+		       cpus < 0 ? 0ULL : (unsigned long long)timebase_frequency(cpus));
 	if (cpus < 0)
 		return;
 	fdt_for_each_subnode(node, initial_boot_params, cpus) {
 		const char *status;
 		unsigned long hart;
 
-		if (!is_cpu_node(node) || hart_of(node, &hart))
+		if (!prop_is(node, "device_type", "cpu") || hart_of(node, &hart))
 			continue;
-		status = fdt_getprop(initial_boot_params, node, "status", NULL);
+		status = prop_str(node, "status");
+		if (!status)
+			status = fdt_getprop(initial_boot_params, node, "status",
+					     NULL) ? "(malformed)" : "(none)";
 		console_printf("  %-10s hart %-3lu status=%-8s",
 			       fdt_get_name(initial_boot_params, node, NULL),
-			       hart, status ? status : "(none)");
+			       hart, status);
 		print_node_id(node);
 		console_printf("\n");
 	}
@@ -308,21 +231,43 @@ static void dt_show_distances(void)
 	m = fdt_getprop(initial_boot_params, node, "distance-matrix", &len);
 	console_printf("distance-map:");
 	for (int i = 0; m && i + 3 <= len / 4; i += 3)
-		console_printf(" %u->%u:%u", fdt32_to_cpu(m[i]),
-			       fdt32_to_cpu(m[i + 1]), fdt32_to_cpu(m[i + 2]));
+		console_printf(" %u->%u:%u", fdt32_ld(&m[i]),
+			       fdt32_ld(&m[i + 1]), fdt32_ld(&m[i + 2]));
 	console_printf("\n");
 }
 
+/* The memreserve block, then /reserved-memory: one range a line. */
 static void dt_show_reserved(void)
 {
-	struct mem_range r[16];
-	int n = dt_reserved_ranges(r, 16);
+	const void *fdt = initial_boot_params;
+	int parent = fdt_path_offset(fdt, "/reserved-memory"), node;
+	int nr_rsv = fdt_num_mem_rsv(fdt);
 
 	console_printf("reserved-memory:\n");
-	for (int i = 0; i < n; i++)
-		console_printf("  [mem %#018llx-%#018llx]\n",
-			       (unsigned long long)r[i].base,
-			       (unsigned long long)(r[i].base + r[i].size - 1));
+	for (int i = 0; i < nr_rsv; i++) {
+		uint64_t base, size;
+
+		if (fdt_get_mem_rsv(fdt, i, &base, &size) || !size)
+			continue;
+		console_printf(" ");
+		print_ranges(&(struct mem_range){ base, size }, 1);
+		console_printf(" (memreserve)\n");
+	}
+	if (parent < 0)
+		return;
+	fdt_for_each_subnode(node, fdt, parent) {
+		struct mem_range r[8];
+		int n = read_reg(node, r, 8);
+
+		if (n < 0)
+			console_printf("  %s (malformed reg)\n",
+				       fdt_get_name(fdt, node, NULL));
+		for (int i = 0; i < n; i++) {
+			console_printf(" ");
+			print_ranges(&r[i], 1);
+			console_printf("\n");
+		}
+	}
 }
 
 static int cmd_dt(int argc, char **argv)

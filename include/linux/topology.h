@@ -2,8 +2,8 @@
 /*
  * include/linux/topology.h — which node each CPU is on, and how far nodes are.
  *
- * Implemented by: mm/numa/topology.c (numa_init() reads the device tree
- * through mm/numa/fdt_numa.c).  Mirrors: <linux/topology.h>,
+ * Implemented by: mm/numa/topology.c (numa_init() applies the device tree
+ * as mm/numa/dt_scan.c read it).  Mirrors: <linux/topology.h>,
  * <asm-generic/numa.h> and drivers/base/arch_numa.c, with Linux's names.
  *
  * Differences from Linux:
@@ -30,6 +30,8 @@
 #define REMOTE_DISTANCE		20	/* default between two nodes */
 #define DISTANCE_BITS		8	/* distances are 10..255 */
 
+struct dt_scan;
+
 DECLARE_PER_CPU(int, numa_node);	/* [init] this CPU's node */
 
 extern int __cpu_to_node_map[NR_CPUS];		/* [init] NUMA_NO_NODE if none */
@@ -38,21 +40,23 @@ extern u8 __numa_distance[MAX_NUMNODES][MAX_NUMNODES];	/* [init] */
 extern struct cpumask __node_to_cpumask_map[MAX_NUMNODES];	/* [init] */
 
 /**
- * numa_init() - read the NUMA topology from the device tree and apply it
+ * numa_init() - apply the NUMA topology the device tree gave
+ * @dt: dt_scan()'s result (<nodal/dt_scan.h>), whose RAM memblock holds
  *
- * Parses initial_boot_params (nodes, harts, memory ranges, distance map),
- * prints what it found and every problem with the tree, then sets the node
- * states, tags memblock's memory with node ids, and fills the CPU-to-node
- * map, the node CPU masks and the distance table.  A tree it cannot trust
- * gives one node 0 with all memory and all CPUs, as Linux's
- * dummy_numa_init(); mm/numa/topology.c lists every fallback.
+ * Sets the node states, tags memblock's memory with node ids, fills the
+ * CPU-to-node map, the node CPU masks and the distance table, and prints
+ * the outcome.  A tree the scan could not trust (it printed why), a tree
+ * without numa-node-id, or numa=off gives one node 0 with all memory and
+ * all CPUs, as Linux's dummy_numa_init(); mm/numa/topology.c lists every
+ * fallback.
  *
  * Context: boot hart, once, after the CPU ids are numbered
- * (smp_setup_cpu_ids) and memblock holds RAM, before setup_per_cpu_areas().
- * Return: 0 with the device tree's topology, 1 when it fell back to one
- * node, -ENOSPC if memblock's table overflowed while tagging.
+ * (smp_setup_cpu_ids) and memblock holds @dt's RAM, before
+ * setup_per_cpu_areas().  Return: 0 with the device tree's topology, 1
+ * when it fell back to one node, -ENOSPC if memblock's table overflowed
+ * while tagging.
  */
-int numa_init(void);
+int numa_init(const struct dt_scan *dt);
 
 /**
  * numa_validate_topology() - check TOPO-1..5 (mm/numa/topology.c)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# mm/numa — topology from the device tree (numa_init, the `topo` command)
-# and its pure parser, which tests/host also builds for the host; nodes
-# (pg_data_t), zones and zonelists.
-NUMA_SRCS := mm/numa/topology.c mm/numa/fdt_numa.c mm/numa/mmzone.c
+# mm/numa — the device-tree reader (dt_scan.c: memory, reserved ranges,
+# harts, timebase, nodes and distances in one pass; tests/host also builds
+# it for the host), the topology applied from it (numa_init, the `topo`
+# command); nodes (pg_data_t), zones and zonelists.
+NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c

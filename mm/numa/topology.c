@@ -2,9 +2,9 @@
 /*
  * mm/numa/topology.c — NUMA nodes, harts and distances from the device tree.
  *
- * Overview     numa_init() reads the device tree once, at boot, and decides
- *              which NUMA node every RAM range and every hart belongs to
- *              and how far apart the nodes are.  Everything above it asks
+ * Overview     numa_init() applies what the device tree says, once, at
+ *              boot: which NUMA node every RAM range and every hart belongs
+ *              to and how far apart the nodes are.  Everything above it asks
  *              these questions through Linux's API (cpu_to_node(),
  *              numa_node_id(), node_distance(), cpumask_of_node(), the node
  *              states): memblock tags, per-CPU unit placement, pg_data_t
@@ -13,11 +13,14 @@
  *              falls back to one node, as Linux's dummy_numa_init() does.
  *              `topo` prints the result as `numactl --hardware` does.
  *
- * Structures   fdt_numa.c (pure, host-testable) turns the blob into a
- *              struct fdt_numa: ranges with a node, harts with a node, a
- *              distance table and messages.  This file applies it:
+ * Structures   dt_scan.c (pure, host-testable) reads the blob once into a
+ *              struct dt_scan: ranges with a node, harts with a node, a
+ *              distance table, and what the rest of boot needs (reserved
+ *              ranges, timebase, ISA extensions).  start_kernel feeds
+ *              memblock and the CPU numbering from the same struct, then
+ *              hands it to numa_init(), which applies it:
  *
- *                device tree ─fdt_numa_parse()─▶ struct fdt_numa (numa_dt)
+ *                device tree ─dt_scan()─▶ struct dt_scan (start_kernel's)
  *                  ├─ node_states[N_POSSIBLE, N_ONLINE, N_MEMORY, N_CPU]
  *                  ├─ memblock.memory[].nid      (memblock_set_node)
  *                  ├─ __cpu_to_node_map[cpu] ─▶ __node_to_cpumask_map[nid]
@@ -60,12 +63,18 @@
  *                node 0 becomes a node if it was none.
  *              - RAM not on any node (a memory node without numa-node-id
  *                while others have one): "NUMA: no nodes coverage for %luMB
- *                of %luMB RAM", one node.  The same check runs on
- *                memblock's own view of RAM before anything is applied.
+ *                of %luMB RAM", one node.  memblock holds exactly the
+ *                scan's ranges (start_kernel adds them), so the check on
+ *                the scan is the check on memblock.
  *              - Overlapping ranges (Nodal: even on the same node), a reg
  *                not a multiple of the root's #address-cells +
  *                #size-cells (each 1..2), a range that wraps past 2^64, a
  *                node id with no reg, more than 32 ranges: message, one node.
+ *                Such a reg, a wrapping range and the ranges past 32 are
+ *                not RAM either; a malformed reg on a memory node without
+ *                numa-node-id: message, that node is not RAM, nothing else
+ *                changes.  RAM and harts are the same whatever node they
+ *                end on.
  *              - The kernel image (_kernel_start.._end) not entirely inside
  *                node memory: message naming the range, one node.  A
  *                /reserved-memory entry over the kernel is reported only:
@@ -88,9 +97,10 @@
  *              early_map_cpu_to_node, cpumask_of_node), mm/numa_memblks.c
  *              (distances, overlaps), mm/memblock.c
  *              (memblock_validate_numa_coverage).  Nodal differs: one pass
- *              over a flattened tree, no ACPI, no numa=fake, messages kept
- *              in the result instead of printed by the parser, and the
- *              fallbacks marked "Nodal" above.
+ *              over a flattened tree, no ACPI, no numa=fake, and the
+ *              fallbacks marked "Nodal" above.  As in Linux, the scan
+ *              prints the problems as it finds them and numa_init() the
+ *              outcome ("No NUMA configuration found", "Faking a node").
  *
  * Statistics   None counted.  The boot log shows each node's ranges, each
  *              hart's node and the distances; `topo` prints numactl
@@ -108,14 +118,12 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/topology.h>
-#include <nodal/devtree.h>
+#include <nodal/dt_scan.h>
 #include <nodal/shell.h>
 
-#include "fdt_numa.h"
-
-_Static_assert(FDT_NUMA_MAX_NODES == MAX_NUMNODES, "parser and kernel agree");
-_Static_assert(FDT_NUMA_LOCAL == LOCAL_DISTANCE &&
-	       FDT_NUMA_REMOTE == REMOTE_DISTANCE, "parser and kernel agree");
+_Static_assert(DT_MAX_NODES == MAX_NUMNODES, "scan and kernel agree");
+_Static_assert(DT_LOCAL_DISTANCE == LOCAL_DISTANCE &&
+	       DT_REMOTE_DISTANCE == REMOTE_DISTANCE, "scan and kernel agree");
 
 /* Before numa_init() (and with numa=off): node 0 only, 10/20. */
 nodemask_t node_states[NR_NODE_STATES] = {
@@ -132,7 +140,8 @@ u8 __numa_distance[MAX_NUMNODES][MAX_NUMNODES] = {
 struct cpumask __node_to_cpumask_map[MAX_NUMNODES];
 DEFINE_PER_CPU(int, numa_node);
 
-static struct fdt_numa numa_dt;	/* [init] the parse, kept for `topo` */
+static bool numa_from_dt;	/* [init] the tree has numa-node-id (for `topo`) */
+static bool numa_dist_map;	/* [init] its distance map was accepted */
 static bool numa_off;		/* [init] numa=off */
 static bool numa_single;	/* [init] one node 0 was applied */
 static const struct cpumask no_cpus;	/* cpumask_of_node() of a bad id */
@@ -147,57 +156,9 @@ static void parse_numa(const char *val)
 }
 cmdline_param("numa", parse_numa, "numa=off: one node 0 with all memory and CPUs");
 
-/* ---- applying the parse ---- */
+/* ---- applying the scan ---- */
 
-static void print_messages(const struct fdt_numa *dt)
-{
-	for (int i = 0; i < dt->nr_diags; i++) {
-		if (dt->diags[i].level == FDT_NUMA_WARN)
-			pr_warn("%s\n", dt->diags[i].msg);
-		else
-			pr_info("%s\n", dt->diags[i].msg);
-	}
-	if (dt->nr_diags_dropped)
-		pr_warn("numa: %d more device-tree messages dropped\n",
-			dt->nr_diags_dropped);
-}
-
-/* Bytes of [base, base + size) that no node range of @dt covers. */
-static phys_addr_t uncovered_bytes(const struct fdt_numa *dt, phys_addr_t base,
-				   phys_addr_t size)
-{
-	phys_addr_t covered = 0, end = base + size;
-
-	for (int i = 0; i < dt->nr_mem; i++) {
-		phys_addr_t lo = max(base, (phys_addr_t)dt->mem[i].base);
-		phys_addr_t hi = min(end, (phys_addr_t)(dt->mem[i].base + dt->mem[i].size));
-
-		if (lo < hi)
-			covered += hi - lo;	/* ranges do not overlap: checked */
-	}
-	return size - min(size, covered);
-}
-
-/*
- * Linux's memblock_validate_numa_coverage(0), on memblock's own RAM (read
- * by kernel/devtree.c): the parser and it must agree on what RAM exists.
- */
-static bool memblock_covered(const struct fdt_numa *dt)
-{
-	struct memblock_region *r;
-	phys_addr_t lost = 0;
-
-	for_each_mem_region(r)
-		lost += uncovered_bytes(dt, r->base, r->size);
-	if (!lost)
-		return true;
-	pr_err("NUMA: no nodes coverage for %lluMB of %lluMB RAM\n",
-	       (unsigned long long)(lost >> 20),
-	       (unsigned long long)(memblock_phys_mem_size() >> 20));
-	return false;
-}
-
-/* Linux's dummy_numa_init() line, for the fallbacks decided here. */
+/* Linux's dummy_numa_init() line: one node 0 with all of memblock's RAM. */
 static void print_fake_node(void)
 {
 	struct memblock_region *r;
@@ -212,18 +173,23 @@ static void print_fake_node(void)
 			(unsigned long long)lo, (unsigned long long)(hi - 1));
 }
 
-/* Validate-then-commit: true if @dt may be applied as it is. */
-static bool use_device_tree_nodes(const struct fdt_numa *dt)
+/*
+ * Validate-then-commit: true if @dt may be applied as it is; otherwise
+ * says why (the scan has already named what was wrong with the tree).
+ */
+static bool use_device_tree_nodes(const struct dt_scan *dt)
 {
-	if (!dt->numa || dt->fallback)
-		return false;		/* the parser said why */
-	if (numa_off) {
-		pr_info("NUMA: NUMA disabled\n");
+	if (dt->fallback) {
 		print_fake_node();
 		return false;
 	}
-	if (!memblock_covered(dt)) {
-		pr_warn("numa: memblock and the device tree disagree on RAM: using one node\n");
+	if (!dt->numa) {
+		pr_info("NUMA: No NUMA configuration found\n");
+		print_fake_node();
+		return false;
+	}
+	if (numa_off) {
+		pr_info("NUMA: NUMA disabled\n");
 		print_fake_node();
 		return false;
 	}
@@ -231,7 +197,7 @@ static bool use_device_tree_nodes(const struct fdt_numa *dt)
 }
 
 /* Node states from the parse (or node 0 alone); N_CPU comes with the CPUs. */
-static void set_node_states(const struct fdt_numa *dt)
+static void set_node_states(const struct dt_scan *dt)
 {
 	unsigned int nodes = numa_single ? 1 : dt->nodes;
 	unsigned int mem = numa_single ? (memblock_phys_mem_size() ? 1 : 0) :
@@ -251,7 +217,7 @@ static void set_node_states(const struct fdt_numa *dt)
 }
 
 /* memblock_set_node() for every range; all of RAM to node 0 if single. */
-static int tag_memblock(const struct fdt_numa *dt)
+static int tag_memblock(const struct dt_scan *dt)
 {
 	struct memblock_region *r;
 	phys_addr_t lo = ~(phys_addr_t)0, hi = 0;
@@ -271,7 +237,7 @@ static int tag_memblock(const struct fdt_numa *dt)
 }
 
 /* The parse's hart entry for @hartid, or NULL. */
-static const struct fdt_numa_hart *find_hart(const struct fdt_numa *dt,
+static const struct dt_hart *find_hart(const struct dt_scan *dt,
 					     unsigned long hartid)
 {
 	for (int i = 0; i < dt->nr_harts; i++)
@@ -281,7 +247,7 @@ static const struct fdt_numa_hart *find_hart(const struct fdt_numa *dt,
 }
 
 /* CPU -> node, node -> CPUs, N_CPU; CPU 0's numa_node_id() (template). */
-static void map_cpus(const struct fdt_numa *dt)
+static void map_cpus(const struct dt_scan *dt)
 {
 	unsigned int cpu;
 
@@ -289,7 +255,7 @@ static void map_cpus(const struct fdt_numa *dt)
 		cpumask_clear(&__node_to_cpumask_map[nid]);
 	for_each_possible_cpu(cpu) {
 		unsigned long hart = cpuid_to_hartid_map(cpu);
-		const struct fdt_numa_hart *h = find_hart(dt, hart);
+		const struct dt_hart *h = find_hart(dt, hart);
 		int nid = numa_single || !h ? 0 : h->nid;
 
 		if (!h && !numa_single)
@@ -320,7 +286,7 @@ static int nearest_memory_node(int nid)
 	return best == NUMA_NO_NODE ? 0 : best;
 }
 
-static void set_distances(const struct fdt_numa *dt)
+static void set_distances(const struct dt_scan *dt)
 {
 	for (int a = 0; a < MAX_NUMNODES; a++)
 		for (int b = 0; b < MAX_NUMNODES; b++)
@@ -366,7 +332,7 @@ static void print_distance_log(void)
 	}
 }
 
-static void print_topology_log(const struct fdt_numa *dt)
+static void print_topology_log(const struct dt_scan *dt)
 {
 	int nid;
 
@@ -398,27 +364,23 @@ static void print_topology_log(const struct fdt_numa *dt)
 
 /* ---- numa_init ---- */
 
-int numa_init(void)
+int numa_init(const struct dt_scan *dt)
 {
-	struct fdt_numa_opts opts = {
-		.kernel_start = __pa(_kernel_start),
-		.kernel_end = __pa(_end),
-	};
 	int err;
 
-	fdt_numa_parse(initial_boot_params, &numa_dt, &opts);
-	print_messages(&numa_dt);
-	numa_single = !use_device_tree_nodes(&numa_dt);
-	set_node_states(&numa_dt);
-	err = tag_memblock(&numa_dt);
+	numa_single = !use_device_tree_nodes(dt);
+	numa_from_dt = dt->numa;
+	numa_dist_map = !numa_single && dt->has_distance_map;
+	set_node_states(dt);
+	err = tag_memblock(dt);
 	if (err)
 		pr_err("numa: memblock's table is full: node ids incomplete (%d)\n", err);
-	map_cpus(&numa_dt);
-	set_distances(&numa_dt);
-	print_topology_log(&numa_dt);
+	map_cpus(dt);
+	set_distances(dt);
+	print_topology_log(dt);
 	if (numa_validate_topology())
 		pr_err("numa: topology invariants broken (see above)\n");
-	return err ? err : numa_single && numa_dt.numa ? 1 : 0;
+	return err ? err : numa_single && dt->numa ? 1 : 0;
 }
 
 /* ---- the API ---- */
@@ -613,9 +575,9 @@ static void print_json(void)
 	console_printf("JSON-BEGIN topology\n{\"report\":\"topology\","
 		       "\"nr_node_ids\":%u,\"numa\":%s,\"fallback\":%s,"
 		       "\"distance_map\":%s,\"nodes\":[", nr_node_ids,
-		       numa_dt.numa ? "true" : "false",
-		       numa_single && numa_dt.numa ? "true" : "false",
-		       !numa_single && numa_dt.has_distance_map ? "true" : "false");
+		       numa_from_dt ? "true" : "false",
+		       numa_single && numa_from_dt ? "true" : "false",
+		       numa_dist_map ? "true" : "false");
 	for_each_online_node(a) {
 		print_json_node(a, first);
 		first = false;

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# tests/host/Makefile.frag — host tests: lib/ and the topology parser under
+# tests/host/Makefile.frag — host tests: lib/ and the device-tree reader under
 # ASan and UBSan, and tools/study and tools/bench.
 #
 # Needs lib/Makefile.frag included first (LIB_SRCS, LIB_HDRS).  lib/*.c are
@@ -29,15 +29,21 @@ $(HOST_O)/lib_test: tests/host/lib_test.c $(HOST_LIB_OBJS) $(LIB_HDRS) \
 	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
 		tests/host/lib_test.c $(HOST_LIB_OBJS) -o $@
 
-# ---- mm/numa/fdt_numa.c: the device-tree NUMA parser, against the system
-# libfdt (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc
-# into $(HOST_O)/dtb/ (the test reads them next to itself).
+# ---- mm/numa/dt_scan.c: the device-tree reader, against the system libfdt
+# (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc into
+# $(HOST_O)/dtb/ (the test reads them next to itself).  tests/host/include
+# comes first on the include path: its <linux/printk.h> and <linux/string.h>
+# stand in for the kernel's, and tests/host/printk.c keeps what is printed.
 # Run: make $(HOST_O)/topology_test && $(HOST_O)/topology_test
 
 HOST_TESTS += $(HOST_O)/topology_test
 
 TOPO_DTS := $(wildcard tests/host/dts/*.dts)
 TOPO_DTBS := $(patsubst tests/host/dts/%.dts,$(HOST_O)/dtb/%.dtb,$(TOPO_DTS))
+DT_SCAN_SRCS := mm/numa/dt_scan.c tests/host/printk.c
+DT_SCAN_HDRS := include/nodal/dt_scan.h tests/host/host_log.h \
+	$(wildcard tests/host/include/linux/*.h)
+DT_SCAN_INCLUDES := -Itests/host/include -Iinclude
 
 # Any case may /include/ another: rebuild all when one changes.  -q: the
 # malformed cases are meant to draw dtc's warnings.
@@ -45,11 +51,11 @@ $(HOST_O)/dtb/%.dtb: tests/host/dts/%.dts $(wildcard tests/host/dts/*.dts*)
 	@mkdir -p $(@D)
 	dtc -q -I dts -O dtb -o $@ $<
 
-$(HOST_O)/topology_test: tests/host/topology_test.c mm/numa/fdt_numa.c \
-			 mm/numa/fdt_numa.h $(TOPO_DTBS)
+$(HOST_O)/topology_test: tests/host/topology_test.c $(DT_SCAN_SRCS) \
+			 $(DT_SCAN_HDRS) $(TOPO_DTBS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Imm/numa \
-		tests/host/topology_test.c mm/numa/fdt_numa.c -lfdt -o $@
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) $(DT_SCAN_INCLUDES) \
+		tests/host/topology_test.c $(DT_SCAN_SRCS) -lfdt -o $@
 
 # ---- tools/study: the sweep runner's parser, plots and report, on the
 # recorded console tests/host/fixtures/stress_sample.log and with
@@ -72,11 +78,11 @@ FUZZ_CC ?= clang
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-$(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c mm/numa/fdt_numa.c \
-			 mm/numa/fdt_numa.h
+$(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c $(DT_SCAN_SRCS) \
+			 $(DT_SCAN_HDRS)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Imm/numa tests/host/fuzz_topology.c \
-		mm/numa/fdt_numa.c -lfdt -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DT_SCAN_INCLUDES) tests/host/fuzz_topology.c \
+		$(DT_SCAN_SRCS) -lfdt -o $@
 
 # ---- tools/check-layers: made-up three-layer trees, compiled with the
 # host's gcc and read with its nm; a clean tree passes and each way of

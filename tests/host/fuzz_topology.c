@@ -1,50 +1,83 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/host/fuzz_topology.c — libFuzzer target for mm/numa/fdt_numa.c.
+ * tests/host/fuzz_topology.c — libFuzzer target for mm/numa/dt_scan.c.
  *
  * Each input is taken as a device tree blob: copied into 8-byte aligned
  * memory (as the firmware hands it to the kernel), accepted by
  * fdt_check_header() with a totalsize that fits the input (the kernel
  * trusts the header's size; here the input's length is the truth), then
- * parsed with the kernel's image range.  ASan and UBSan catch any read
- * outside the blob or the result; the checks below catch a result that
- * breaks the parser's promises.  Build and run: make fuzz (FUZZ_RUNS=N);
- * the seed corpus is QEMU's own trees plus tests/host/dts.
+ * scanned with the kernel's image range.  ASan and UBSan catch any read
+ * outside the blob or the result; tests/host/printk.c formats every line
+ * the scan prints; the checks below catch a result or a log that breaks
+ * the scan's promises.  Build and run: make fuzz (FUZZ_RUNS=N); the seed
+ * corpus is QEMU's own trees plus tests/host/dts.
  */
 #include <libfdt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fdt_numa.h"
+#include <nodal/dt_scan.h>
+
+#include "host_log.h"
 
 #define FUZZ_MAX_INPUT	(1 << 20)
+#define KERNEL_START	0x80200000
+#define KERNEL_END	0x80400000
 
-static struct fdt_numa result;
+static struct dt_scan result;
+
+/* At most DT_MAX_WARNINGS lines and the count line, each a whole warning. */
+static void check_log(const struct dt_scan *o)
+{
+	int lines = o->nr_warnings > DT_MAX_WARNINGS ? DT_MAX_WARNINGS + 1 :
+		    o->nr_warnings;
+
+	if (host_log_len != lines || host_log_bad)
+		abort();
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++)
+		if (host_log[i].level != 4)
+			abort();
+}
+
+/* RAM, reserved ranges and harts: within bounds, no size 0, no wrap. */
+static void check_ranges(const struct dt_scan *o)
+{
+	if (o->nr_mem < 0 || o->nr_mem > DT_MAX_MEM ||
+	    o->nr_reserved < 0 || o->nr_reserved > DT_MAX_RESERVED ||
+	    o->nr_harts < 0 || o->nr_harts > DT_MAX_HARTS)
+		abort();
+	for (int i = 0; i < o->nr_mem; i++)
+		if (!o->mem[i].size || o->mem[i].base + o->mem[i].size < o->mem[i].base)
+			abort();
+	for (int i = 0; i < o->nr_reserved; i++)
+		if (!o->reserved[i].size ||
+		    o->reserved[i].base + o->reserved[i].size < o->reserved[i].base)
+			abort();
+	for (int i = 0; i < o->nr_harts; i++)
+		if (o->harts[i].isa & ~DT_ISA_SSTC)
+			abort();
+	if (o->isa & ~DT_ISA_SSTC)
+		abort();
+}
 
 /* What must hold whatever the input: abort() makes libFuzzer keep it. */
-static void check_promises(const struct fdt_numa *o, int ret)
+static void check_promises(const struct dt_scan *o, int ret)
 {
-	if (o->nr_mem < 0 || o->nr_mem > FDT_NUMA_MAX_MEM ||
-	    o->nr_harts < 0 || o->nr_harts > FDT_NUMA_MAX_HARTS ||
-	    o->nr_diags < 0 || o->nr_diags > FDT_NUMA_MAX_DIAGS)
-		abort();
+	check_log(o);
+	check_ranges(o);
 	if (!o->nodes || (o->nodes & ~0xfu) || (o->fallback && o->nodes != 1))
 		abort();
 	if ((o->nodes_with_mem | o->nodes_with_harts) & ~o->nodes)
 		abort();
-	for (int i = 0; i < o->nr_diags; i++)
-		if (!memchr(o->diags[i].msg, '\0', FDT_NUMA_DIAG_LEN))
-			abort();
 	for (int i = 0; i < o->nr_harts; i++)
 		if (o->harts[i].nid < 0 || !(o->nodes & (1u << o->harts[i].nid)))
 			abort();
 	for (int i = 0; i < o->nr_mem; i++)
-		if (!o->mem[i].size || o->mem[i].nid < 0 ||
-		    !(o->nodes & (1u << o->mem[i].nid)))
+		if (o->mem[i].nid < 0 || !(o->nodes & (1u << o->mem[i].nid)))
 			abort();
-	for (int a = 0; a < FDT_NUMA_MAX_NODES; a++)
-		if (o->distance[a][a] != FDT_NUMA_LOCAL)
+	for (int a = 0; a < DT_MAX_NODES; a++)
+		if (o->distance[a][a] != DT_LOCAL_DISTANCE)
 			abort();
 	if (ret == 1 && !o->fallback)
 		abort();
@@ -55,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint64_t blob[FUZZ_MAX_INPUT / 8];
-	struct fdt_numa_opts opts = { 0x80200000, 0x80400000 };
+	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END };
 	int ret;
 
 	if (size < sizeof(struct fdt_header) || size > FUZZ_MAX_INPUT)
@@ -63,7 +96,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(blob, data, size);
 	if (fdt_check_header(blob) || fdt_totalsize(blob) > size)
 		return -1;
-	ret = fdt_numa_parse(blob, &result, &opts);
+	host_log_clear();
+	ret = dt_scan(blob, &result, &opts);
 	check_promises(&result, ret);
 	return 0;
 }

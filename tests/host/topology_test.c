@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/host/topology_test.c — mm/numa/fdt_numa.c on the host, under ASan
+ * tests/host/topology_test.c — mm/numa/dt_scan.c on the host, under ASan
  * and UBSan, against the system's libfdt.
  *
  * Each case is a device tree from tests/host/dts (compiled by dtc into
  * build/host/dtb/) or one built here with libfdt's sequential-write API,
- * and the exact result expected from fdt_numa_parse(): the return value,
- * the fallback flag, the node masks, every hart's node, each node's memory,
- * the distances between the nodes seen, whether the distance map was
- * used, and the messages — each expected message is a set of substrings
- * ("/cpus/cpu@2|numa-node-id 7") that one message must all contain, so a
+ * and the exact result expected from dt_scan(), written from the tree:
+ * the return value, the fallback flag, the node masks, every hart's node,
+ * each node's memory, the distances between the nodes seen, whether the
+ * distance map was used, and the messages printk() got (tests/host/printk.c
+ * keeps them) — each expected message is a set of substrings
+ * ("/cpus/cpu@2|numa-node-id 7") that one line must all contain, so a
  * message names the node and the property.  A case that expects no
- * problem also expects no warning.
+ * problem also expects no line at all.  Where a case is about them, it
+ * also gives the RAM and reserved ranges in order, the timebase, and the
+ * ISA extensions of each hart and of all enabled harts together.
  *
  * Output: one line per failed check ("case: what: got X, want Y"), then
  * "topology_test: N passed, N failed" (one per case); exit status 1 after
@@ -26,7 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fdt_numa.h"
+#include <nodal/dt_scan.h>
+
+#include "host_log.h"
 
 #define KERNEL_START	0x80200000ULL	/* where QEMU loads Nodal */
 #define KERNEL_END	0x80400000ULL
@@ -34,7 +39,7 @@
 
 struct expect {
 	const char *name;	/* DTB file name without .dtb, or a built tree's name */
-	int ret;		/* fdt_numa_parse()'s return */
+	int ret;		/* dt_scan()'s return */
 	bool fallback;
 	bool numa;		/* the tree has numa-node-id */
 	unsigned int nodes, with_mem, with_harts;	/* masks */
@@ -43,9 +48,15 @@ struct expect {
 	const char *dist;	/* rows over the nodes seen: "10 20/20 10" */
 	bool map;		/* has_distance_map */
 	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
-	bool quiet;		/* no warning at all */
-	int dropped;		/* nr_diags_dropped */
-	bool no_kernel;		/* parse without opts */
+	bool quiet;		/* no message at all */
+	int dropped;		/* problems found but not printed */
+	bool no_kernel;		/* scan without opts */
+	/* Checked only when given (non-NULL): */
+	const char *ram;	/* RAM in order: "base+size@node ...", hex */
+	const char *reserved;	/* reserved ranges in order, the same way */
+	const char *timebase;	/* timebase_frequency in decimal */
+	const char *hart_isa;	/* per hart: "sstc" or "-", space-separated */
+	const char *isa;	/* extensions of all enabled harts: "sstc" or "" */
 };
 
 static char dtb_dir[512];
@@ -80,7 +91,7 @@ static void check_int(const char *what, long got, long want)
 
 /* ---- the result as text, to compare with the table ---- */
 
-static void harts_text(const struct fdt_numa *o, char *buf, size_t len)
+static void harts_text(const struct dt_scan *o, char *buf, size_t len)
 {
 	size_t pos = 0;
 
@@ -91,35 +102,35 @@ static void harts_text(const struct fdt_numa *o, char *buf, size_t len)
 				o->harts[i].nid, o->harts[i].enabled ? "" : "-");
 }
 
-static void mem_text(const struct fdt_numa *o, char *buf, size_t len)
+static void mem_text(const struct dt_scan *o, char *buf, size_t len)
 {
-	uint64_t bytes[FDT_NUMA_MAX_NODES] = { 0 };
+	uint64_t bytes[DT_MAX_NODES] = { 0 };
 	size_t pos = 0;
 
 	buf[0] = '\0';
 	for (int i = 0; i < o->nr_mem; i++)
-		if (o->mem[i].nid >= 0 && o->mem[i].nid < FDT_NUMA_MAX_NODES)
+		if (o->mem[i].nid >= 0 && o->mem[i].nid < DT_MAX_NODES)
 			bytes[o->mem[i].nid] += o->mem[i].size;
-	for (int n = 0; n < FDT_NUMA_MAX_NODES && pos < len; n++)
+	for (int n = 0; n < DT_MAX_NODES && pos < len; n++)
 		if (bytes[n])
 			pos += snprintf(buf + pos, len - pos, "%s%d:%llu",
 					pos ? " " : "", n,
 					(unsigned long long)(bytes[n] >> 20));
 }
 
-static void dist_text(const struct fdt_numa *o, char *buf, size_t len)
+static void dist_text(const struct dt_scan *o, char *buf, size_t len)
 {
 	size_t pos = 0;
 
 	buf[0] = '\0';
-	for (int a = 0; a < FDT_NUMA_MAX_NODES; a++) {
+	for (int a = 0; a < DT_MAX_NODES; a++) {
 		bool first = true;
 
 		if (!(o->nodes & (1u << a)))
 			continue;
 		if (pos && pos < len)
 			pos += snprintf(buf + pos, len - pos, "/");
-		for (int b = 0; b < FDT_NUMA_MAX_NODES && pos < len; b++) {
+		for (int b = 0; b < DT_MAX_NODES && pos < len; b++) {
 			if (!(o->nodes & (1u << b)))
 				continue;
 			pos += snprintf(buf + pos, len - pos, "%s%u",
@@ -129,47 +140,126 @@ static void dist_text(const struct fdt_numa *o, char *buf, size_t len)
 	}
 }
 
-/* Does one message contain every '|'-separated part of @want? */
-static bool has_diag(const struct fdt_numa *o, const char *want)
+/* Append "base+size" in hex to @buf, after a space unless first. */
+static void put_range(char *buf, size_t len, size_t *pos, uint64_t base,
+		      uint64_t size)
 {
-	for (int i = 0; i < o->nr_diags; i++) {
+	if (*pos < len)
+		*pos += snprintf(buf + *pos, len - *pos, "%s%#llx+%#llx",
+				 *pos ? " " : "", (unsigned long long)base,
+				 (unsigned long long)size);
+}
+
+/* "base+size@node" for each RAM range, in order. */
+static void ram_text(const struct dt_scan *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_mem; i++) {
+		put_range(buf, len, &pos, o->mem[i].base, o->mem[i].size);
+		if (pos < len)
+			pos += snprintf(buf + pos, len - pos, "@%d", o->mem[i].nid);
+	}
+}
+
+static const char *isa_text(unsigned int isa)
+{
+	return isa == DT_ISA_SSTC ? "sstc" : isa ? "?" : "";
+}
+
+static void hart_isa_text(const struct dt_scan *o, char *buf, size_t len)
+{
+	size_t pos = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < o->nr_harts && pos < len; i++)
+		pos += snprintf(buf + pos, len - pos, "%s%s", i ? " " : "",
+				o->harts[i].isa ? isa_text(o->harts[i].isa) : "-");
+}
+
+/* Does one line printed contain every '|'-separated part of @want? */
+static bool has_diag(const char *want)
+{
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++) {
 		char parts[256], *save = NULL, *part;
 		bool all = true;
 
 		snprintf(parts, sizeof(parts), "%s", want);
 		for (part = strtok_r(parts, "|", &save); part && all;
 		     part = strtok_r(NULL, "|", &save))
-			all = strstr(o->diags[i].msg, part) != NULL;
+			all = strstr(host_log[i].text, part) != NULL;
 		if (all)
 			return true;
 	}
 	return false;
 }
 
-static void print_diags(const struct fdt_numa *o)
+static void print_diags(void)
 {
-	for (int i = 0; i < o->nr_diags; i++)
-		printf("    %s %s\n", o->diags[i].level == FDT_NUMA_WARN ? "warn" : "info",
-		       o->diags[i].msg);
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++)
+		printf("    <%d> %s\n", host_log[i].level, host_log[i].text);
 }
 
 /* ---- checking one result ---- */
 
-static void check_messages(const struct fdt_numa *o, const struct expect *e)
+/* What was printed: the expected lines, each whole, and at most the cap. */
+static void check_messages(const struct dt_scan *o, const struct expect *e)
 {
+	int printed = o->nr_warnings <= DT_MAX_WARNINGS ? o->nr_warnings :
+		      DT_MAX_WARNINGS + 1;	/* the cap, and the count line */
+	char dropped[64];
+
 	for (int i = 0; i < MAX_EXPECTED && e->diags[i]; i++)
-		if (!has_diag(o, e->diags[i]))
+		if (!has_diag(e->diags[i]))
 			fail("no message with \"%s\"", e->diags[i]);
-	for (int i = 0; e->quiet && i < o->nr_diags; i++)
-		if (o->diags[i].level == FDT_NUMA_WARN)
-			fail("unexpected warning \"%s\"", o->diags[i].msg);
-	for (int i = 0; i < o->nr_diags; i++)
-		if (strnlen(o->diags[i].msg, FDT_NUMA_DIAG_LEN) == FDT_NUMA_DIAG_LEN)
-			fail("message %d not NUL-terminated", i);
-	check_int("nr_diags_dropped", o->nr_diags_dropped, e->dropped);
+	if (e->quiet && host_log_len)
+		fail("unexpected message \"%s\"", host_log[0].text);
+	check_int("lines without one final newline", host_log_bad, 0);
+	for (int i = 0; i < host_log_len && i < HOST_LOG_LINES; i++)
+		if (host_log[i].level != 4)
+			fail("line %d is level %d, not a warning (4)", i,
+			     host_log[i].level);
+	check_int("lines printed", host_log_len, printed);
+	check_int("problems not printed", o->nr_warnings - (printed -
+		  (o->nr_warnings > DT_MAX_WARNINGS)), e->dropped);
+	snprintf(dropped, sizeof(dropped), "numa: %d more device-tree messages "
+		 "dropped", e->dropped);
+	if (e->dropped && !has_diag(dropped))
+		fail("no line \"%s\"", dropped);
 }
 
-static void check_result(const struct fdt_numa *o, int ret, const struct expect *e)
+/* The fields a case gives only when it is about them. */
+static void check_optional(const struct dt_scan *o, const struct expect *e)
+{
+	char buf[1024];
+
+	size_t pos = 0;
+
+	if (e->ram) {
+		ram_text(o, buf, sizeof(buf));
+		check_str("RAM", buf, e->ram);
+	}
+	buf[0] = '\0';
+	for (int i = 0; e->reserved && i < o->nr_reserved; i++)
+		put_range(buf, sizeof(buf), &pos, o->reserved[i].base,
+			  o->reserved[i].size);
+	if (e->reserved)
+		check_str("reserved", buf, e->reserved);
+	if (e->timebase) {
+		snprintf(buf, sizeof(buf), "%llu",
+			 (unsigned long long)o->timebase_frequency);
+		check_str("timebase", buf, e->timebase);
+	}
+	if (e->hart_isa) {
+		hart_isa_text(o, buf, sizeof(buf));
+		check_str("ISA per hart", buf, e->hart_isa);
+	}
+	if (e->isa)
+		check_str("ISA of all harts", isa_text(o->isa), e->isa);
+}
+
+static void check_result(const struct dt_scan *o, int ret, const struct expect *e)
 {
 	char buf[1024];
 
@@ -187,12 +277,13 @@ static void check_result(const struct fdt_numa *o, int ret, const struct expect 
 	dist_text(o, buf, sizeof(buf));
 	check_str("distances", buf, e->dist);
 	check_messages(o, e);
+	check_optional(o, e);
 }
 
-static void finish_case(const struct fdt_numa *o)
+static void finish_case(void)
 {
 	if (case_failed) {
-		print_diags(o);
+		print_diags();
 		nr_failed++;
 	} else {
 		nr_passed++;
@@ -225,18 +316,19 @@ static void *load_dtb(const char *name)
 	return blob;
 }
 
-static struct fdt_numa result;	/* 10 KiB: not on the stack */
+static struct dt_scan result;	/* 14 KiB: not on the stack */
 
 static void run_case(const void *blob, const struct expect *e)
 {
-	struct fdt_numa_opts opts = { KERNEL_START, KERNEL_END };
+	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END };
 	int ret;
 
 	case_name = e->name;
 	case_failed = false;
-	ret = fdt_numa_parse(blob, &result, e->no_kernel ? NULL : &opts);
+	host_log_clear();
+	ret = dt_scan(blob, &result, e->no_kernel ? NULL : &opts);
 	check_result(&result, ret, e);
-	finish_case(&result);
+	finish_case();
 }
 
 static void run_file_case(const struct expect *e)
@@ -256,6 +348,15 @@ static void run_file_case(const struct expect *e)
 
 #define TWO_NODES_HARTS	"0:0 1:0 2:1 3:1"
 #define ONE_NODE_HARTS	"0:0 1:0 2:0 3:0"
+#define TWO_NODES_RAM	"0x80000000+0x10000000@0 0x90000000+0x10000000@1"
+#define FIRMWARE	"0x80000000+0x80000"	/* OpenSBI's, in two_nodes.dtsi */
+#define ALL_SSTC	"sstc sstc sstc sstc"
+/* two_nodes.dtsi with one change that leaves the topology as it is */
+#define TWO_NODES(file, hart_nodes, ...)				\
+	{ .name = file, .numa = true, .nodes = 3, .with_mem = 3,	\
+	  .with_harts = 3, .harts = hart_nodes,				\
+	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,	\
+	  __VA_ARGS__ }
 #define FALLBACK(file, ...)						\
 	{ .name = file, .ret = 1, .fallback = true, .numa = true,	\
 	  .nodes = 1, .with_mem = 1, .with_harts = 1,			\
@@ -269,15 +370,17 @@ static void run_file_case(const struct expect *e)
 
 static const struct expect file_cases[] = {
 	/* Good trees. */
-	{ .name = "two_nodes", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	TWO_NODES("two_nodes", TWO_NODES_HARTS, .quiet = true,
+		  .ram = TWO_NODES_RAM, .reserved = FIRMWARE, .timebase = "10000000",
+		  .hart_isa = ALL_SSTC, .isa = "sstc"),
 	{ .name = "no_distance_map", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
 	  .dist = "10 20/20 10", .quiet = true },
 	{ .name = "qemu_virt_4x2", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	  .dist = "10 20/20 10", .map = true, .quiet = true,
+	  .ram = TWO_NODES_RAM, .reserved = "", .timebase = "10000000",
+	  .hart_isa = ALL_SSTC, .isa = "sstc" },
 	{ .name = "four_node_ring", .numa = true, .nodes = 15, .with_mem = 15,
 	  .with_harts = 15, .harts = "0:0 1:0 2:1 3:1 4:2 5:2 6:3 7:3",
 	  .mem_mb = "0:128 1:128 2:128 3:128",
@@ -285,8 +388,7 @@ static const struct expect file_cases[] = {
 	  .map = true, .quiet = true },
 	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
 	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
-	  .diags = { "NUMA: No NUMA configuration found",
-		     "Faking a node at [mem 0x0000000080000000-0x00000000cfffffff]" } },
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0" },
 	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
 	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
@@ -299,10 +401,53 @@ static const struct expect file_cases[] = {
 	{ .name = "disabled_hart", .numa = true, .nodes = 3, .with_mem = 3,
 	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:1-", .mem_mb = "0:256 1:256",
 	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	TWO_NODES("cpu_failed", "0:0 1:0 2:1", .quiet = true),
+
+	/* RAM: cell sizes, ranges, size 0 (memless above: a size-0 node). */
+	TWO_NODES("mem_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .ram = "0x80000000+0x10000000@0 0x90000000+0x8000000@1 "
+			 "0x98000000+0x8000000@1"),
+	TWO_NODES("mem_size_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .ram = TWO_NODES_RAM),
+	TWO_NODES("mem_against_address_order", "0:1 1:1 2:0 3:0", .quiet = true,
+		  .ram = "0x80000000+0x10000000@1 0x90000000+0x10000000@0"),
+	TWO_NODES("mem_zero_size", TWO_NODES_HARTS, .quiet = true,
+		  .ram = "0x80000000+0x8000000@0 0x88000000+0x8000000@0 "
+			 "0x90000000+0x10000000@1"),
+	{ .name = "no_numa_bad_reg", .nodes = 1, .with_mem = 1, .with_harts = 1,
+	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10",
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0",
+	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
+
+	/* Reserved ranges: /reserved-memory with and without reg, its cells. */
+	TWO_NODES("reserved_no_reg", TWO_NODES_HARTS, .quiet = true,
+		  .reserved = FIRMWARE " 0x9f000000+0x100000 0x9f200000+0x1000"),
+	TWO_NODES("reserved_bad_reg", TWO_NODES_HARTS, .reserved = FIRMWARE,
+		  .diags = { "numa: /reserved-memory/fw@9f000000|reg is 12 bytes, "
+			     "not a multiple of 16|not reserved" }),
+	TWO_NODES("reserved_cells_1", TWO_NODES_HARTS, .quiet = true,
+		  .reserved = FIRMWARE " 0x9f000000+0x100000"),
+
+	/* /cpus: the timebase, the ISA extensions, /cpus itself. */
+	TWO_NODES("timebase_missing", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 0 bytes|default rate" }),
+	TWO_NODES("timebase_two_cells", TWO_NODES_HARTS, .quiet = true,
+		  .timebase = "1000000000"),
+	TWO_NODES("timebase_bad_length", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 12 bytes|default rate" }),
+	TWO_NODES("isa_words", TWO_NODES_HARTS, .quiet = true,
+		  .hart_isa = "sstc sstc - -", .isa = ""),
+	TWO_NODES("isa_disabled_lacks", "0:0 1:0 2:1 3:1-", .quiet = true,
+		  .hart_isa = "sstc sstc sstc -", .isa = "sstc"),
+	TWO_NODES("isa_missing", TWO_NODES_HARTS, .quiet = true, .hart_isa = "- sstc sstc sstc",
+		  .isa = ""),
+	{ .name = "cpus_missing", .numa = true, .nodes = 3, .with_mem = 3,
+	  .harts = "", .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,
+	  .ram = TWO_NODES_RAM, .timebase = "0", .isa = "",
+	  .diags = { "numa: /cpus: missing|no harts, no timebase-frequency" } },
 
 	/* Node ids that cannot be used: one node. */
-	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node",
-		 "NUMA: Faking a node at [mem 0x0000000080000000-0x000000009fffffff]"),
+	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
 	FALLBACK("qemu_virt_4x2_bad_cpu_id", "/cpus/cpu@2|numa-node-id 7|using one node"),
 	FALLBACK("bad_mem_id", "/memory@90000000|numa-node-id 4 >= MAX_NUMNODES|using one node"),
 	FALLBACK("cpu_id_two_cells", "/cpus/cpu@1|numa-node-id is not one cell|using one node"),
@@ -383,13 +528,21 @@ static char built[65536] __attribute__((aligned(8)));
 	}								\
 } while (0)
 
-static void begin_tree(void)
+/* A tree whose memreserve block holds @nr entries from @rsv (base, size). */
+static void begin_tree_reserving(const uint64_t (*rsv)[2], int nr)
 {
 	FDT_OK(fdt_create(built, sizeof(built)));
+	for (int i = 0; i < nr; i++)
+		FDT_OK(fdt_add_reservemap_entry(built, rsv[i][0], rsv[i][1]));
 	FDT_OK(fdt_finish_reservemap(built));
 	FDT_OK(fdt_begin_node(built, ""));
 	FDT_OK(fdt_property_u32(built, "#address-cells", 2));
 	FDT_OK(fdt_property_u32(built, "#size-cells", 2));
+}
+
+static void begin_tree(void)
+{
+	begin_tree_reserving(NULL, 0);
 }
 
 static void end_tree(void)
@@ -416,6 +569,7 @@ static void add_cpus(int nr, int (*nid)(int), bool two_cells)
 	FDT_OK(fdt_begin_node(built, "cpus"));
 	if (!two_cells)		/* 2 cells: leave #address-cells out on purpose */
 		FDT_OK(fdt_property_u32(built, "#address-cells", 1));
+	FDT_OK(fdt_property_u32(built, "timebase-frequency", 10000000));
 	for (int i = 0; i < nr; i++) {
 		char name[16];
 
@@ -443,25 +597,48 @@ static int half_and_half(int i)
 	return i < 2 ? 0 : 1;
 }
 
-/* 19 harts without numa-node-id: 14 messages kept, 5 counted as dropped. */
+/* two_nodes.dtsi's layout: @nr harts, the first two on node 0, 2 x 256 MiB. */
+static void add_two_nodes(int nr, bool two_cells)
+{
+	add_cpus(nr, half_and_half, two_cells);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+}
+
+/*
+ * 19 harts without numa-node-id: 16 lines (DT_MAX_WARNINGS), 3 dropped;
+ * 16 of them: 16 lines and no count line.
+ */
 static void test_many_messages(void)
 {
-	static const struct expect e = {
+	static const struct expect e19 = {
 		.name = "built: 19 harts without numa-node-id", .numa = true,
 		.nodes = 1, .with_mem = 1, .with_harts = 1,
 		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
 			 "12:0 13:0 14:0 15:0 16:0 17:0 18:0 19:0",
-		.mem_mb = "0:512", .dist = "10", .dropped = 5,
+		.mem_mb = "0:512", .dist = "10", .dropped = 3,
 		.diags = { "/cpus/cpu@1|hart 1 goes to node 0",
-			   "/cpus/cpu@e|hart 14 goes to node 0" },
+			   "/cpus/cpu@10|hart 16 goes to node 0" },
 	};
+	static const struct expect e16 = {
+		.name = "built: 16 harts without numa-node-id", .numa = true,
+		.nodes = 1, .with_mem = 1, .with_harts = 1,
+		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
+			 "12:0 13:0 14:0 15:0 16:0",
+		.mem_mb = "0:512", .dist = "10",
+		.diags = { "/cpus/cpu@10|hart 16 goes to node 0" },
+	};
+	const struct expect *cases[] = { &e19, &e16 };
+	const int harts[] = { 20, 17 };
 
-	case_name = e.name;
-	begin_tree();
-	add_cpus(20, first_on_node0_rest_none, false);
-	add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
-	end_tree();
-	run_case(built, &e);
+	for (int i = 0; i < 2; i++) {
+		case_name = cases[i]->name;
+		begin_tree();
+		add_cpus(harts[i], first_on_node0_rest_none, false);
+		add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
+		end_tree();
+		run_case(built, cases[i]);
+	}
 }
 
 /* Hart ids in two cells, /cpus without #address-cells: read by length. */
@@ -476,9 +653,7 @@ static void test_two_cell_hart_ids(void)
 
 	case_name = e.name;
 	begin_tree();
-	add_cpus(4, half_and_half, true);
-	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
-	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	add_two_nodes(4, true);
 	end_tree();
 	run_case(built, &e);
 }
@@ -531,6 +706,33 @@ static void test_two_roots(void)
 	run_case(built, &e);
 }
 
+/*
+ * A node name with a newline in it (the fuzzer made one): the message
+ * naming it must stay one line, the newline shown as '?', or the tree
+ * could write log lines of its own.
+ */
+static void test_newline_in_node_name(void)
+{
+	static const struct expect e = {
+		.name = "built: newline in a node name", .numa = true,
+		.nodes = 1, .with_mem = 1,
+		.with_harts = 1, .harts = "0:0", .mem_mb = "0:256", .dist = "10",
+		.diags = { "numa: /memory@90000000?numa: forged|reg is 12 bytes" },
+	};
+	fdt32_t bad_reg[3] = { 0, cpu_to_fdt32(0x90000000), 0 };
+
+	case_name = e.name;
+	begin_tree();
+	add_cpus(1, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
+	FDT_OK(fdt_begin_node(built, "memory@90000000\nnuma: forged"));
+	FDT_OK(fdt_property_string(built, "device_type", "memory"));
+	FDT_OK(fdt_property(built, "reg", bad_reg, sizeof(bad_reg)));
+	FDT_OK(fdt_end_node(built));
+	end_tree();
+	run_case(built, &e);
+}
+
 /* 513 harts: one more than the parser keeps; one message, one node. */
 static void test_too_many_harts(void)
 {
@@ -539,19 +741,76 @@ static void test_too_many_harts(void)
 	case_name = "built: 513 harts";
 	case_failed = false;
 	begin_tree();
-	add_cpus(FDT_NUMA_MAX_HARTS + 1, half_and_half, false);
-	add_memory("memory@80000000", 0x80000000, 256 << 20, 0);
-	add_memory("memory@90000000", 0x90000000, 256 << 20, 1);
+	add_two_nodes(DT_MAX_HARTS + 1, false);
 	end_tree();
-	ret = fdt_numa_parse(built, &result, NULL);
+	host_log_clear();
+	ret = dt_scan(built, &result, NULL);
 	check_int("return", ret, 1);
 	check_int("fallback", result.fallback, true);
-	check_int("nr_harts", result.nr_harts, FDT_NUMA_MAX_HARTS);
+	check_int("nr_harts", result.nr_harts, DT_MAX_HARTS);
 	check_int("nodes", result.nodes, 1);
-	check_int("messages", result.nr_diags, 2);	/* the reason, the fake node */
-	if (!has_diag(&result, "/cpus/cpu@200|more than 512 cpu nodes|using one node"))
+	check_int("messages", host_log_len, 1);
+	if (!has_diag("/cpus/cpu@200|more than 512 cpu nodes|using one node"))
 		fail("no message naming /cpus/cpu@200");
-	finish_case(&result);
+	finish_case();
+}
+
+/*
+ * The memreserve block (dtc cannot add one to a case that includes
+ * two_nodes.dtsi): kept in order, before /reserved-memory; a range that
+ * wraps is dropped, one over the kernel image kept, each said.
+ */
+static void test_memreserve_block(void)
+{
+	static const uint64_t rsv[][2] = {
+		{ 0x9e000000, 0x10000 },
+		{ 0xfffffffffff00000ULL, 0x200000 },	/* wraps past 2^64 */
+		{ 0x80300000, 0x1000 },			/* inside the kernel */
+	};
+	static const struct expect e = {
+		.name = "built: memreserve block", .numa = true, .nodes = 3,
+		.with_mem = 3, .with_harts = 3, .harts = TWO_NODES_HARTS,
+		.mem_mb = "0:256 1:256", .dist = "10 20/20 10",
+		.reserved = "0x9e000000+0x10000 0x80300000+0x1000",
+		.diags = { "numa: memreserve block|[mem 0xfffffffffff00000 + 0x200000] "
+			   "wraps around|not reserved",
+			   "numa: memreserve block|[mem 0x80300000-0x80300fff] overlaps "
+			   "the kernel image|ignored" },
+	};
+
+	case_name = e.name;
+	begin_tree_reserving(rsv, 3);
+	add_two_nodes(4, false);
+	end_tree();
+	run_case(built, &e);
+}
+
+/* 33 memreserve entries: the first 32 are kept, one message for the rest. */
+static void test_too_many_reserved(void)
+{
+	static uint64_t rsv[DT_MAX_RESERVED + 1][2];
+	int ret;
+
+	case_name = "built: 33 reserved ranges";
+	case_failed = false;
+	for (int i = 0; i <= DT_MAX_RESERVED; i++) {
+		rsv[i][0] = 0x9e000000 + (uint64_t)i * 0x1000;
+		rsv[i][1] = 0x1000;
+	}
+	begin_tree_reserving((const uint64_t (*)[2])rsv, DT_MAX_RESERVED + 1);
+	add_cpus(1, first_on_node0_rest_none, false);
+	add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
+	end_tree();
+	host_log_clear();
+	ret = dt_scan(built, &result, NULL);
+	check_int("return", ret, 0);
+	check_int("nr_reserved", result.nr_reserved, DT_MAX_RESERVED);
+	check_int("last kept", (long)result.reserved[DT_MAX_RESERVED - 1].base,
+		  0x9e000000 + (DT_MAX_RESERVED - 1) * 0x1000);
+	check_int("messages", host_log_len, 1);
+	if (!has_diag("memreserve block|more than 32 reserved ranges|the rest not reserved"))
+		fail("no message about the 33rd range");
+	finish_case();
 }
 
 /* No header, a corrupted header, a NULL pointer: one empty node, -1. */
@@ -588,7 +847,10 @@ int main(int argc, char **argv)
 	test_two_cell_hart_ids();
 	test_wrapping_range();
 	test_two_roots();
+	test_newline_in_node_name();
 	test_too_many_harts();
+	test_memreserve_block();
+	test_too_many_reserved();
 	test_bad_headers();
 	printf("topology_test: %d passed, %d failed\n", nr_passed, nr_failed);
 	return nr_failed ? 1 : 0;
