@@ -38,7 +38,7 @@
 
 struct handoff {
 	struct kmem_cache *cache;	/* xfree's objects */
-	struct stress_ring *rings;	/* nr × nr: rings[from * nr + to] */
+	struct spsc_ring *rings;	/* nr × nr: rings[from * nr + to] */
 	unsigned int nr;
 	bool *producer;			/* per worker */
 	unsigned int *peer;		/* xfree: the partner's index */
@@ -48,8 +48,8 @@ struct handoff {
 /* Objects travel tagged: bit 0 set = a page (order 0), else a slab object. */
 #define PAGE_TAG	1UL
 
-static struct stress_ring *ring(struct handoff *h, unsigned int from,
-				unsigned int to)
+static struct spsc_ring *ring(struct handoff *h, unsigned int from,
+			      unsigned int to)
 {
 	return &h->rings[from * h->nr + to];
 }
@@ -68,7 +68,7 @@ static int handoff_setup(struct stress_run *r, bool need_cache)
 	if (!h->rings || !h->producer || !h->peer)
 		return -ENOMEM;
 	for (unsigned int i = 0; i < r->nr * r->nr; i++)
-		if (stress_ring_init(&h->rings[i], RING_SIZE))
+		if (spsc_ring_init(&h->rings[i], RING_SIZE))
 			return -ENOMEM;
 	if (need_cache) {
 		h->cache = kmem_cache_create("stress_xfree",
@@ -116,7 +116,7 @@ static unsigned int drain_inbox(struct stress_worker *w, struct handoff *h,
 	for (unsigned int from = 0; from < h->nr; from++) {
 		void *p;
 
-		while ((p = stress_ring_pop(ring(h, from, w->idx)))) {
+		while ((p = spsc_ring_pop(ring(h, from, w->idx)))) {
 			consume(w, h, p, size_of(p));
 			n++;
 		}
@@ -135,13 +135,13 @@ static void handoff_teardown(struct stress_run *r)
 			void *p;
 
 			/* Left in flight when time ran out: the receiver's. */
-			while (h->rings[i].slot && (p = stress_ring_pop(&h->rings[i]))) {
+			while (h->rings[i].slot && (p = spsc_ring_pop(&h->rings[i]))) {
 				struct stress_worker *w = &r->w[i % r->nr];
 
 				consume(w, h, p, ((unsigned long)p & PAGE_TAG) ? 64 :
 					h->cache ? obj_size(r, h) : *(u32 *)((char *)p + 4));
 			}
-			stress_ring_destroy(&h->rings[i]);
+			spsc_ring_destroy(&h->rings[i]);
 		}
 	}
 	if (h->cache)
@@ -206,7 +206,7 @@ static void xfree_work(struct stress_worker *w)
 	struct handoff *h = r->priv;
 	size_t size = xfree_size_of_cur;
 	unsigned int peer = h->peer[w->idx];
-	struct stress_ring *out = ring(h, w->idx, peer);
+	struct spsc_ring *out = ring(h, w->idx, peer);
 
 	if (!h->producer[w->idx]) {		/* consumer */
 		while (!READ_ONCE(r->w[peer].end_ns)) {
@@ -241,7 +241,7 @@ static void xfree_work(struct stress_worker *w)
 			consume(w, h, p, xfree_size_of(p));
 			continue;
 		}
-		while (!stress_ring_push(out, p)) {
+		while (!spsc_ring_push(out, p)) {
 			if (READ_ONCE(r->stop)) {
 				consume(w, h, p, xfree_size_of(p));
 				break;
@@ -319,7 +319,7 @@ static void xmalloc_work(struct stress_worker *w)
 		if (!p)
 			continue;
 		w->ops++;
-		while (!stress_ring_push(ring(h, w->idx, to), p))
+		while (!spsc_ring_push(ring(h, w->idx, to), p))
 			cpu_relax();	/* consumers run until we are done */
 	}
 	__atomic_fetch_sub(&h->producers_left, 1, __ATOMIC_RELEASE);
@@ -369,7 +369,7 @@ static void larson_work(struct stress_worker *w)
 
 			/* One in eight goes to another hart to free. */
 			if (r->nr > 1 && to != w->idx && !(w->ops % 8) &&
-			    stress_ring_push(ring(h, w->idx, to), slot[i]))
+			    spsc_ring_push(ring(h, w->idx, to), slot[i]))
 				slot[i] = NULL;
 			else
 				consume(w, h, slot[i], kmalloc_size_of(slot[i]));

@@ -202,46 +202,6 @@ bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order)
 	return stress_obj_check(w, addr, 64) && ok;
 }
 
-/* ------------------------------------------------------------------ */
-/* Rings                                                               */
-
-int stress_ring_init(struct stress_ring *ring, unsigned int size)
-{
-	ring->slot = kcalloc(size, sizeof(void *), GFP_KERNEL);
-	ring->head = ring->tail = 0;
-	ring->mask = size - 1;
-	return ring->slot ? 0 : -ENOMEM;
-}
-
-void stress_ring_destroy(struct stress_ring *ring)
-{
-	kfree(ring->slot);
-	ring->slot = NULL;
-}
-
-bool stress_ring_push(struct stress_ring *ring, void *p)
-{
-	unsigned int head = ring->head;
-
-	if (head - smp_load_acquire(&ring->tail) > ring->mask)
-		return false;
-	ring->slot[head & ring->mask] = p;
-	smp_store_release(&ring->head, head + 1);
-	return true;
-}
-
-void *stress_ring_pop(struct stress_ring *ring)
-{
-	unsigned int tail = ring->tail;
-	void *p;
-
-	if (tail == smp_load_acquire(&ring->head))
-		return NULL;
-	p = ring->slot[tail & ring->mask];
-	smp_store_release(&ring->tail, tail + 1);
-	return p;
-}
-
 struct stress_worker *stress_partner(struct stress_worker *w, bool other_node)
 {
 	struct stress_run *r = w->run;

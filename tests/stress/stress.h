@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/stress.h — what a stress scenario sees of the framework
- * (tests/stress/stress.c): the run, its workers, object checksums, rings.
+ * (tests/stress/stress.c): the run, its workers, object checksums; the
+ * rings come from tests/lib/spsc_ring.h.
  *
  * A scenario is a struct stress_test registered with STRESS_TEST().  The
  * `stress` command parses the arguments, takes the "before" snapshot, runs
@@ -27,6 +28,8 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/types.h>
+
+#include "../lib/spsc_ring.h"
 
 struct stress_run;
 
@@ -108,18 +111,6 @@ bool stress_obj_check(struct stress_worker *w, void *obj, size_t size);
 /* Pages: the same for a block of 2^order pages (header in the first). */
 void stress_page_fill(struct stress_worker *w, void *addr, unsigned int order);
 bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order);
-
-/* A single-producer single-consumer ring of pointers (lock-free). */
-struct stress_ring {
-	unsigned int head;		/* [atomic] next slot to fill */
-	unsigned int tail;		/* [atomic] next slot to empty */
-	unsigned int mask;		/* [const] size - 1 */
-	void **slot;			/* [const] */
-};
-int stress_ring_init(struct stress_ring *ring, unsigned int size);
-void stress_ring_destroy(struct stress_ring *ring);
-bool stress_ring_push(struct stress_ring *ring, void *p);
-void *stress_ring_pop(struct stress_ring *ring);
 
 /* The run's other worker on another node (or hart) than @w, for pairing. */
 struct stress_worker *stress_partner(struct stress_worker *w, bool other_node);
