@@ -32,9 +32,9 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <linux/topology.h>
 #include <nodal/bench.h>
 
+#include "../lib/hart_tasks.h"
 #include "../lib/spsc_ring.h"
 
 #define XCPU_RING	1024
@@ -139,29 +139,27 @@ static void xcpu_free_teardown(struct bench *b)
 	x->nr_pairs = 0;
 }
 
-/* Pair each worker with the first unpaired later one on another node. */
+/* Pairs across nodes (pair_by_node()); a worker without one idles. */
 static int xcpu_free_setup(struct bench *b)
 {
 	struct xcpu_state *x = &xcpu;
+	unsigned int peer[BENCH_MAX_HARTS];
 
 	memset(x, 0, sizeof(*x));
 	b->priv = x;
+	pair_by_node(b->cpu, b->nr_harts, false, false, peer);
 	for (unsigned int i = 0; i < b->nr_harts; i++) {
-		if (x->role[i] != XCPU_IDLE)
+		unsigned int j = peer[i];
+
+		if (j == PAIR_NONE || j < i)
 			continue;
-		for (unsigned int j = i + 1; j < b->nr_harts; j++) {
-			if (x->role[j] != XCPU_IDLE ||
-			    cpu_to_node(b->cpu[j]) == cpu_to_node(b->cpu[i]))
-				continue;
-			if (spsc_ring_init(&x->pair[x->nr_pairs].ring, XCPU_RING)) {
-				xcpu_free_teardown(b);
-				return -ENOMEM;
-			}
-			x->role[i] = XCPU_PRODUCER;
-			x->role[j] = XCPU_CONSUMER;
-			x->pair_of[i] = x->pair_of[j] = x->nr_pairs++;
-			break;
+		if (spsc_ring_init(&x->pair[x->nr_pairs].ring, XCPU_RING)) {
+			xcpu_free_teardown(b);
+			return -ENOMEM;
 		}
+		x->role[i] = XCPU_PRODUCER;
+		x->role[j] = XCPU_CONSUMER;
+		x->pair_of[i] = x->pair_of[j] = x->nr_pairs++;
 	}
 	return x->nr_pairs ? 0 : -ENODEV;
 }

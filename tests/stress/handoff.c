@@ -172,30 +172,13 @@ static int xfree_setup(struct stress_run *r)
 		return err;
 	h = r->priv;
 	xfree_size_of_cur = obj_size(r, h);
-	/* Pair workers greedily: each free one with the first free partner
-	 * on another node (mode 0) or the same node (mode 1), else any. */
-	for (unsigned int i = 0; i < r->nr; i++)
-		h->peer[i] = ~0u;
+	/* Pairs across nodes (mode 0) or within one (mode 1), else any; the
+	 * odd one out frees its own. */
+	pair_by_node(r->cpu, r->nr, same, true, h->peer);
 	for (unsigned int i = 0; i < r->nr; i++) {
-		unsigned int pick = ~0u;
-
-		if (h->peer[i] != ~0u)
-			continue;
-		for (unsigned int j = i + 1; j < r->nr && pick == ~0u; j++)
-			if (h->peer[j] == ~0u &&
-			    (r->w[j].nid == r->w[i].nid) == same)
-				pick = j;
-		for (unsigned int j = i + 1; j < r->nr && pick == ~0u; j++)
-			if (h->peer[j] == ~0u)
-				pick = j;
-		if (pick == ~0u) {		/* odd one out: frees its own */
+		if (h->peer[i] == PAIR_NONE)
 			h->peer[i] = i;
-			h->producer[i] = true;
-			continue;
-		}
-		h->peer[i] = pick;
-		h->peer[pick] = i;
-		h->producer[i] = true;
+		h->producer[i] = h->peer[i] >= i;
 	}
 	return 0;
 }

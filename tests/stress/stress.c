@@ -60,13 +60,13 @@
 #include <linux/topology.h>
 #include <nodal/shell.h>
 
+#include "../lib/hart_tasks.h"
 #include "stress.h"
 
 #define OBJ_MAGIC	0x5752u		/* "SW": a live stress object */
 #define OBJ_FREED	0xdeadu		/* retired by stress_obj_check() */
 #define PROGRESS_NS	1000000000ULL
 #define MAX_LOCKS	8
-#define MAX_WORKERS	64
 
 extern const struct stress_test *const __stress_tests_start[];
 extern const struct stress_test *const __stress_tests_end[];
@@ -310,26 +310,35 @@ static void take_snapshot(struct snapshot *s)
 /* ------------------------------------------------------------------ */
 /* Workers                                                             */
 
-static int worker_fn(void *arg)
+/* On the worker's hart, before the barrier: the run's memory policy. */
+static void worker_prepare(void *arg, unsigned int idx)
 {
-	struct stress_worker *w = arg;
-	struct stress_run *r = w->run;
+	struct stress_run *r = arg;
+	int err;
 
-	if (r->have_policy) {
-		int err = set_mempolicy(r->policy_mode, &r->policy_nodes);
+	if (!r->have_policy)
+		return;
+	err = set_mempolicy(r->policy_mode, &r->policy_nodes);
+	if (err)
+		pr_err("stress: worker %u: set_mempolicy: %d\n", idx, err);
+}
 
-		if (err)
-			pr_err("stress: worker %u: set_mempolicy: %d\n", w->idx, err);
-	}
-	__atomic_fetch_add(&r->ready, 1, __ATOMIC_RELEASE);
-	while (!smp_load_acquire(&r->go))
-		msleep(1);
+static void worker_run(void *arg, unsigned int idx)
+{
+	struct stress_run *r = arg;
+	struct stress_worker *w = &r->w[idx];
+
 	w->start_ns = ktime_get_ns();
 	r->test->work(w);
 	w->end_ns = ktime_get_ns();
-	__atomic_fetch_add(&r->done, 1, __ATOMIC_RELEASE);
-	return 0;
 }
+
+static const struct hart_work stress_work = {
+	.name = "stress/%u",
+	.prepare = worker_prepare,
+	.fn = worker_run,
+	.sleep = true,		/* harts=0,0: workers share a hart */
+};
 
 static unsigned long total_ops(const struct stress_run *r)
 {
@@ -356,7 +365,7 @@ static const struct stress_test *find_test(const char *name)
  * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
  * (harts=0,0: two workers sharing hart 0, switched by the tick).
  * Return: the number of workers, -EINVAL on a bad list, -ERANGE for an id
- * past NR_CPUS, -ENXIO for an offline hart, -E2BIG past MAX_WORKERS.
+ * past NR_CPUS, -ENXIO for an offline hart, -E2BIG past HART_TASKS_MAX.
  */
 static int parse_harts(const char *list, unsigned int *cpus)
 {
@@ -367,7 +376,7 @@ static int parse_harts(const char *list, unsigned int *cpus)
 		for (unsigned int c = a; c <= b; c++) {
 			if (!cpu_online(c))
 				return -ENXIO;
-			if (n == MAX_WORKERS)
+			if (n == HART_TASKS_MAX)
 				return -E2BIG;
 			cpus[n++] = c;
 		}
@@ -375,8 +384,7 @@ static int parse_harts(const char *list, unsigned int *cpus)
 	return ret < 0 ? ret : n ? n : -EINVAL;
 }
 
-static int parse_args(struct stress_run *r, int argc, char **argv,
-		      unsigned int *cpus)
+static int parse_args(struct stress_run *r, int argc, char **argv)
 {
 	r->seed = 1;
 	r->secs = 5;
@@ -386,8 +394,8 @@ static int parse_args(struct stress_run *r, int argc, char **argv,
 
 		r->nr = 0;
 		for_each_online_cpu(cpu)
-			if (r->nr < MAX_WORKERS)
-				cpus[r->nr++] = cpu;
+			if (r->nr < HART_TASKS_MAX)
+				r->cpu[r->nr++] = cpu;
 	}
 	for (int i = 2; i < argc; i++) {
 		char *val = strchr(argv[i], '=');
@@ -412,7 +420,7 @@ static int parse_args(struct stress_run *r, int argc, char **argv,
 		else if (!strcmp(argv[i], "numa_delay"))
 			err = kstrtoul(val, 0, &r->numa_delay_ns);
 		else if (!strcmp(argv[i], "harts")) {
-			int n = parse_harts(val, cpus);
+			int n = parse_harts(val, r->cpu);
 
 			err = n < 0 ? n : 0;
 			if (n > 0)
@@ -648,13 +656,14 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 /* ------------------------------------------------------------------ */
 /* The command                                                         */
 
-static int run_stress(struct stress_run *r, const unsigned int *cpus)
+static int run_stress(struct stress_run *r)
 {
+	static struct hart_tasks tasks;
 	static struct snapshot before, after;
 	static unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES];
 	const char *problems[8];
 	unsigned int nr_problems = 0, i = 0;
-	u64 start, next_progress, elapsed;
+	u64 start, next_progress, elapsed = 0;
 	long free_delta;
 	int validate_errors, err = 0;
 	bool all_done = false;
@@ -666,7 +675,7 @@ static int run_stress(struct stress_run *r, const unsigned int *cpus)
 	take_snapshot(&before);	/* STRESS-1: the worker array is in both */
 	for (i = 0; i < r->nr; i++) {
 		struct stress_worker *w = &r->w[i];
-		unsigned int cpu = cpus[i];
+		unsigned int cpu = r->cpu[i];
 
 		w->run = r;
 		w->idx = i;
@@ -683,30 +692,16 @@ static int run_stress(struct stress_run *r, const unsigned int *cpus)
 			goto out_free;
 		}
 	}
-	for (i = 0; i < r->nr; i++) {
-		r->w[i].task = kthread_create_on_cpu(worker_fn, &r->w[i],
-						     r->w[i].cpu, "stress/%u");
-		if (!r->w[i].task) {
-			console_printf("stress: cannot start a worker on cpu %u\n",
-				       r->w[i].cpu);
-			WRITE_ONCE(r->stop, true);
-			err = -ENOMEM;
-			break;
-		}
-		wake_up_process(r->w[i].task);
-	}
+	err = hart_tasks_start(&tasks, &stress_work, r, r->cpu, r->nr);
 	if (!err) {
-		while (READ_ONCE(r->ready) < r->nr)
-			msleep(1);
-		start = ktime_get_ns();
+		start = hart_tasks_release(&tasks);
 		next_progress = start + PROGRESS_NS;
-		smp_store_release(&r->go, true);
 		while (!all_done) {
 			u64 now;
 
 			msleep(20);
 			now = ktime_get_ns();
-			all_done = smp_load_acquire(&r->done) == r->nr;
+			all_done = hart_tasks_done(&tasks);
 			if (r->secs && now - start >= r->secs * 1000000000ULL)
 				WRITE_ONCE(r->stop, true);
 			if (now >= next_progress && !all_done) {
@@ -722,12 +717,11 @@ static int run_stress(struct stress_run *r, const unsigned int *cpus)
 			}
 		}
 		elapsed = ktime_get_ns() - start;
+		hart_tasks_join(&tasks);
 	} else {
-		smp_store_release(&r->go, true);
-		elapsed = 0;
+		console_printf("stress: %s: cannot start the workers (%d)\n",
+			       r->test->name, err);
 	}
-	for (unsigned int k = 0; k < i; k++)
-		kthread_wait(r->w[k].task);
 	/* Counters before teardown: a scenario's own cache dies there. */
 	if (!err)
 		take_snapshot(&after);
@@ -777,7 +771,6 @@ static int cmd_stress(int argc, char **argv)
 {
 	static struct stress_run run;
 	struct stress_run *r = &run;
-	static unsigned int cpus[MAX_WORKERS];
 	int err;
 
 	if (argc < 2 || !strcmp(argv[1], "list")) {
@@ -794,7 +787,7 @@ static int cmd_stress(int argc, char **argv)
 		console_printf("stress: no scenario '%s' (stress list)\n", argv[1]);
 		return -ENOENT;
 	}
-	err = parse_args(r, argc, argv, cpus);
+	err = parse_args(r, argc, argv);
 	if (err)
 		return err;
 	if (r->nr < r->test->min_harts) {
@@ -802,7 +795,7 @@ static int cmd_stress(int argc, char **argv)
 			       r->test->min_harts);
 		return -EINVAL;
 	}
-	return run_stress(r, cpus);
+	return run_stress(r);
 }
 static const char stress_details[] =
 	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"

@@ -29,6 +29,7 @@
 #include <linux/smp.h>
 #include <linux/types.h>
 
+#include "../lib/hart_tasks.h"
 #include "../lib/spsc_ring.h"
 
 struct stress_run;
@@ -48,7 +49,6 @@ struct stress_worker {
 	unsigned long double_free;	/* [worker] second frees caught */
 	unsigned long alloc_fail;	/* [worker] NULLs (expected ones too) */
 	void *priv;			/* [scenario] */
-	struct task_struct *task;	/* [shell] */
 	u64 start_ns, end_ns;		/* [worker] */
 };
 
@@ -80,11 +80,9 @@ struct stress_run {
 	nodemask_t policy_nodes;	/* [const] */
 	char policy_str[48];		/* [const] as given */
 	unsigned int nr;		/* [const] workers */
+	unsigned int cpu[HART_TASKS_MAX]; /* [const] worker i's hart (harts=) */
 	struct stress_worker *w;	/* [const] nr of them */
 	bool stop;			/* [atomic] set by the shell task */
-	unsigned int ready;		/* [atomic] workers at the barrier */
-	bool go;			/* [atomic] start */
-	unsigned int done;		/* [atomic] workers finished */
 	void *priv;			/* [scenario] */
 	unsigned long problems;		/* [shell] teardown's findings */
 };
