@@ -70,6 +70,7 @@
 #include <nodal/shell.h>
 #include <stdarg.h>
 
+#include "../lib/counters.h"
 #include "../lib/hart_tasks.h"
 
 _Static_assert(BENCH_MAX_HARTS <= HART_TASKS_MAX, "a task per hart");
@@ -191,24 +192,9 @@ int bench_on_harts(const struct cpumask *mask,
 /* Lock classes: a walk before and after the runs                      */
 
 struct lock_walk {
-	unsigned int nr;				/* classes seen */
-	const char *name[MAX_LOCK_CLASSES];
-	struct lock_class_stats st[MAX_LOCK_CLASSES];	/* by walk position */
+	unsigned int nr;				/* rows filled */
+	struct lock_row row[MAX_LOCK_CLASSES];		/* by class position */
 };
-
-static void lock_walk(struct lock_walk *w)
-{
-	struct lock_class_stats st;
-	unsigned int pos = 0;
-	const char *name;
-
-	w->nr = 0;
-	while ((name = lock_class_stats_next(&pos, &st)) && pos < MAX_LOCK_CLASSES) {
-		w->name[pos] = name;
-		w->st[pos] = st;
-		w->nr = pos + 1;
-	}
-}
 
 /* Print, or JSON-print, the classes taken between @a and @b (b later). */
 static void lock_rows(const char *bench_name, const struct lock_walk *a,
@@ -216,29 +202,31 @@ static void lock_rows(const char *bench_name, const struct lock_walk *a,
 {
 	unsigned int n = 0;
 
-	for (unsigned int i = 1; i < b->nr; i++) {
-		const struct lock_class_stats *x = &b->st[i];
-		struct lock_class_stats y = { 0 };
+	for (unsigned int i = 0; i < b->nr; i++) {
+		struct lock_class_stats y = { 0 }, d;
 
-		if (i < a->nr)
-			y = a->st[i];
-		if (x->acquisitions == y.acquisitions)
+		if (!b->row[i].known)
 			continue;
+		if (i < a->nr && a->row[i].known)
+			y = a->row[i].st;
+		if (b->row[i].st.acquisitions == y.acquisitions)
+			continue;
+		lock_stats_delta(&d, &b->row[i].st, &y);
 		if (json) {
 			console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"bounces\":%llu}",
-				       n++ ? "," : "", b->name[i],
-				       (unsigned long long)(x->acquisitions - y.acquisitions),
-				       (unsigned long long)(x->contentions - y.contentions),
-				       (unsigned long long)(x->wait_total_ns - y.wait_total_ns),
-				       (unsigned long long)x->wait_max_ns,
-				       (unsigned long long)(x->acq_bounces - y.acq_bounces));
+				       n++ ? "," : "", b->row[i].name,
+				       (unsigned long long)d.acquisitions,
+				       (unsigned long long)d.contentions,
+				       (unsigned long long)d.wait_total_ns,
+				       (unsigned long long)d.wait_max_ns,
+				       (unsigned long long)d.acq_bounces);
 		} else {
 			bench_report(bench_name, "lock=%s acquisitions=%llu contentions=%llu wait_total_us=%llu bounces=%llu",
-				     b->name[i],
-				     (unsigned long long)(x->acquisitions - y.acquisitions),
-				     (unsigned long long)(x->contentions - y.contentions),
-				     (unsigned long long)((x->wait_total_ns - y.wait_total_ns) / 1000),
-				     (unsigned long long)(x->acq_bounces - y.acq_bounces));
+				     b->row[i].name,
+				     (unsigned long long)d.acquisitions,
+				     (unsigned long long)d.contentions,
+				     (unsigned long long)(d.wait_total_ns / 1000),
+				     (unsigned long long)d.acq_bounces);
 		}
 	}
 }
@@ -262,12 +250,10 @@ static u64 median_u64(u64 *v, unsigned int n)
 
 static void print_knobs(void)
 {
-	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s}",
-		       num_online_cpus(), num_online_nodes(),
-		       pcp_enabled ? "true" : "false",
-		       slub_cpu_partial_enabled() ? "true" : "false",
-		       slub_nocpu ? "true" : "false",
-		       lock_stat_enabled ? "true" : "false");
+	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{",
+		       num_online_cpus(), num_online_nodes());
+	print_knobs_json();
+	console_printf("}");
 }
 
 /* "12.34": hundredths of @num / @den. */
@@ -483,7 +469,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		return err;
 	m->lo = ~0ULL;
 	m->hi = 0;
-	lock_walk(&m->before);
+	m->before.nr = lock_rows_walk(m->before.row, MAX_LOCK_CLASSES);
 	for (unsigned int r = 0; r < b->runs && !err; r++) {
 		m->ops[r] = m->ns[r] = 0;
 		err = bench_on_harts(mask, multi_worker, b, &m->ns[r]);
@@ -493,7 +479,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		m->lo = min(m->lo, m->rate[r]);
 		m->hi = max(m->hi, m->rate[r]);
 	}
-	lock_walk(&m->after);
+	m->after.nr = lock_rows_walk(m->after.row, MAX_LOCK_CLASSES);
 	if (b->bm->teardown)
 		b->bm->teardown(b);
 	if (err)

@@ -60,13 +60,14 @@
 #include <linux/topology.h>
 #include <nodal/shell.h>
 
+#include "../lib/counters.h"
 #include "../lib/hart_tasks.h"
 #include "stress.h"
 
 #define OBJ_MAGIC	0x5752u		/* "SW": a live stress object */
 #define OBJ_FREED	0xdeadu		/* retired by stress_obj_check() */
 #define PROGRESS_NS	1000000000ULL
-#define MAX_LOCKS	8
+#define MAX_LOCKS	COUNTERS_MAX_LOCKS
 
 extern const struct stress_test *const __stress_tests_start[];
 extern const struct stress_test *const __stress_tests_end[];
@@ -74,12 +75,6 @@ extern const struct stress_test *const __stress_tests_end[];
 /* Counted by every run, on top of the scenario's own list. */
 static const char *const common_locks[] = {
 	"&zone->lock", "&n->list_lock", "&slab_locks[i]", "&rq->lock", NULL
-};
-
-/* numastat's names, in enum numa_stat_item's order. */
-static const char *const numa_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
-	"local_node", "other_node",
 };
 
 struct obj_header {
@@ -246,15 +241,6 @@ void stress_set_tick_hook(void (*fn)(void))
 /* ------------------------------------------------------------------ */
 /* Snapshots                                                           */
 
-struct snapshot {
-	unsigned long free_pages;
-	unsigned long numa[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
-	unsigned long pcp[NR_PCP_STAT_ITEMS];
-	struct slub_events slub;
-	struct lock_class_stats locks[MAX_LOCKS];
-	bool lock_known[MAX_LOCKS];
-};
-
 static const char *lock_names[MAX_LOCKS];
 static unsigned int nr_lock_names;
 
@@ -265,46 +251,6 @@ static void collect_lock_names(const struct stress_test *t)
 		lock_names[nr_lock_names++] = common_locks[i];
 	for (int i = 0; t->locks && t->locks[i] && nr_lock_names < MAX_LOCKS; i++)
 		lock_names[nr_lock_names++] = t->locks[i];
-}
-
-/* Free pages once pcp lists and empty slabs have gone back (STRESS-1). */
-static unsigned long settled_free_pages(void)
-{
-	drain_all_pages(NULL);
-	kmem_cache_shrink_all();
-	drain_all_pages(NULL);
-	return nr_free_pages();
-}
-
-static void take_snapshot(struct snapshot *s)
-{
-	unsigned int cpu;
-	int nid;
-
-	s->free_pages = settled_free_pages();
-	for_each_online_node(nid)
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			s->numa[nid][i] = node_numa_event_state(nid, i);
-	memset(s->pcp, 0, sizeof(s->pcp));
-	for_each_online_node(nid) {
-		for (int z = 0; z < MAX_NR_ZONES; z++) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-
-			if (!populated_zone(zone) || !zone->per_cpu_pageset)
-				continue;
-			for_each_online_cpu(cpu) {
-				struct per_cpu_pages *pcp =
-					per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-				for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-					s->pcp[i] += READ_ONCE(pcp->stat[i]);
-			}
-		}
-	}
-	slub_events_sum(&s->slub);
-	for (unsigned int i = 0; i < nr_lock_names; i++)
-		s->lock_known[i] = !lock_class_stats_read(lock_names[i],
-							  &s->locks[i]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -460,33 +406,7 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* The report                                                          */
 
-/* @d = @a - @b, counter by counter (a lock's wait maximum is @a's own). */
-static void snapshot_delta(struct snapshot *d, const struct snapshot *a,
-			   const struct snapshot *b)
-{
-	for (int nid = 0; nid < MAX_NUMNODES; nid++)
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			d->numa[nid][i] = a->numa[nid][i] - b->numa[nid][i];
-	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-		d->pcp[i] = a->pcp[i] - b->pcp[i];
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		d->slub.ev[i] = a->slub.ev[i] - b->slub.ev[i];
-	for (unsigned int i = 0; i < nr_lock_names; i++) {
-		const struct lock_class_stats *x = &a->locks[i], *y = &b->locks[i];
-
-		d->lock_known[i] = d->lock_known[i];
-		d->locks[i] = (struct lock_class_stats){
-			.acquisitions = x->acquisitions - y->acquisitions,
-			.contentions = x->contentions - y->contentions,
-			.wait_total_ns = x->wait_total_ns - y->wait_total_ns,
-			.wait_max_ns = x->wait_max_ns,
-			.hold_total_ns = x->hold_total_ns - y->hold_total_ns,
-			.acq_bounces = x->acq_bounces - y->acq_bounces,
-		};
-	}
-}
-
-static void print_report(struct stress_run *r, const struct snapshot *d,
+static void print_report(struct stress_run *r, const struct counter_snapshot *d,
 			 u64 elapsed_ns,
 			 const char *const *problems, unsigned int nr_problems,
 			 const unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES],
@@ -533,21 +453,23 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 	}
 	console_printf("  locks:        %-18s %10s %10s %12s %10s\n", "class",
 		       "acquired", "contended", "wait-total-us", "bounces");
-	for (unsigned int i = 0; i < nr_lock_names; i++) {
-		if (!d->lock_known[i])
+	for (unsigned int i = 0; i < d->nr_locks; i++) {
+		const struct lock_row *row = &d->locks[i];
+
+		if (!row->known)
 			continue;
 		console_printf("                %-18s %10llu %10llu %12llu %10llu\n",
-			       lock_names[i],
-			       (unsigned long long)d->locks[i].acquisitions,
-			       (unsigned long long)d->locks[i].contentions,
-			       (unsigned long long)(d->locks[i].wait_total_ns / 1000),
-			       (unsigned long long)d->locks[i].acq_bounces);
+			       row->name,
+			       (unsigned long long)row->st.acquisitions,
+			       (unsigned long long)row->st.contentions,
+			       (unsigned long long)(row->st.wait_total_ns / 1000),
+			       (unsigned long long)row->st.acq_bounces);
 	}
 	if (!lock_stat_enabled)
 		console_printf("                (lockstat=off: locks counted nothing)\n");
 	console_printf("  numastat:     node");
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(" %14s", numa_names[i]);
+		console_printf(" %14s", numa_event_name(i));
 	console_printf("\n");
 	for_each_online_node(nid) {
 		console_printf("               %5d", nid);
@@ -564,9 +486,8 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 		       d->pcp[PCP_FLUSH],
 		       d->pcp[PCP_DRAIN]);
 	console_printf("  slub:        ");
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		console_printf(" %s %lu", slub_event_names[i],
-			       d->slub.ev[i]);
+	for (unsigned int i = 0; i < d->nr_slub; i++)
+		console_printf(" %s %lu", d->slub[i].name, d->slub[i].val);
 	console_printf("\n  alloc node x free node (objects and pages checked at free):\n          ");
 	for_each_online_node(f)
 		console_printf(" %10s%d", "free@N", f);
@@ -590,13 +511,11 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 		       (unsigned long long)r->secs, r->ops_limit);
 	for (unsigned int i = 0; i < r->nr; i++)
 		console_printf("%s%u", i ? "," : "", r->w[i].cpu);
-	console_printf("],\"nr_cpus\":%u,\"nr_nodes\":%u,\"policy\":\"%s\",\"knobs\":{\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s,\"numa_delay_ns\":%llu},",
+	console_printf("],\"nr_cpus\":%u,\"nr_nodes\":%u,\"policy\":\"%s\",\"knobs\":{",
 		       num_online_cpus(), num_online_nodes(),
-		       r->have_policy ? r->policy_str : "default",
-		       pcp_enabled ? "true" : "false",
-		       slub_cpu_partial_enabled() ? "true" : "false",
-		       slub_nocpu ? "true" : "false",
-		       lock_stat_enabled ? "true" : "false",
+		       r->have_policy ? r->policy_str : "default");
+	print_knobs_json();
+	console_printf(",\"numa_delay_ns\":%llu},",
 		       (unsigned long long)r->numa_delay_ns);
 	console_printf("\"elapsed_ns\":%llu,\"ops\":%lu,\"ops_per_sec\":%llu,\"per_hart\":[",
 		       (unsigned long long)elapsed_ns, ops,
@@ -610,23 +529,26 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 			       (unsigned long long)(ns ? w->ops * 1000000000ULL / ns : 0));
 	}
 	console_printf("],\"locks\":[");
-	for (unsigned int i = 0, n = 0; i < nr_lock_names; i++) {
-		if (!d->lock_known[i])
+	for (unsigned int i = 0, n = 0; i < d->nr_locks; i++) {
+		const struct lock_row *row = &d->locks[i];
+
+		if (!row->known)
 			continue;
 		console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"hold_total_ns\":%llu,\"bounces\":%llu}",
-			       n++ ? "," : "", lock_names[i],
-			       (unsigned long long)d->locks[i].acquisitions,
-			       (unsigned long long)d->locks[i].contentions,
-			       (unsigned long long)d->locks[i].wait_total_ns,
-			       (unsigned long long)d->locks[i].wait_max_ns,
-			       (unsigned long long)d->locks[i].hold_total_ns,
-			       (unsigned long long)d->locks[i].acq_bounces);
+			       n++ ? "," : "", row->name,
+			       (unsigned long long)row->st.acquisitions,
+			       (unsigned long long)row->st.contentions,
+			       (unsigned long long)row->st.wait_total_ns,
+			       (unsigned long long)row->st.wait_max_ns,
+			       (unsigned long long)row->st.hold_total_ns,
+			       (unsigned long long)row->st.acq_bounces);
 	}
 	console_printf("],\"numastat\":[");
 	for_each_online_node(nid) {
 		console_printf("%s{\"node\":%d", nid ? "," : "", nid);
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_names[i], d->numa[nid][i]);
+			console_printf(",\"%s\":%lu", numa_event_name(i),
+				       d->numa[nid][i]);
 		console_printf("}");
 	}
 	console_printf("],\"local_ratio\":%lu.%03lu,\"matrix\":[",
@@ -643,9 +565,9 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 		       d->pcp[PCP_FREE],
 		       d->pcp[PCP_FLUSH],
 		       d->pcp[PCP_DRAIN]);
-	for (int i = 0; i < NR_SLUB_EVENTS; i++)
-		console_printf("%s\"%s\":%lu", i ? "," : "", slub_event_names[i],
-			       d->slub.ev[i]);
+	for (unsigned int i = 0; i < d->nr_slub; i++)
+		console_printf("%s\"%s\":%lu", i ? "," : "", d->slub[i].name,
+			       d->slub[i].val);
 	console_printf("},\"integrity\":{\"checked\":%lu,\"bad_checksum\":%lu,\"lost\":%ld,\"double_free\":%lu,\"free_pages_delta\":%ld,\"validate_errors\":%d,\"alloc_failures\":%lu},\"verdict\":\"%s\"}\nJSON-END\n",
 		       checked, bad, live, dfree, free_delta, validate_errors,
 		       fails, pass ? "PASS" : "FAIL");
@@ -659,7 +581,7 @@ static void print_report(struct stress_run *r, const struct snapshot *d,
 static int run_stress(struct stress_run *r)
 {
 	static struct hart_tasks tasks;
-	static struct snapshot before, after;
+	static struct counter_snapshot before, after;
 	static unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES];
 	const char *problems[8];
 	unsigned int nr_problems = 0, i = 0;
@@ -672,7 +594,8 @@ static int run_stress(struct stress_run *r)
 	r->w = kcalloc(r->nr, sizeof(*r->w), GFP_KERNEL);
 	if (!r->w)
 		return -ENOMEM;
-	take_snapshot(&before);	/* STRESS-1: the worker array is in both */
+	/* STRESS-1: the worker array is in both */
+	counter_snapshot_take(&before, lock_names, nr_lock_names);
 	for (i = 0; i < r->nr; i++) {
 		struct stress_worker *w = &r->w[i];
 		unsigned int cpu = r->cpu[i];
@@ -724,7 +647,7 @@ static int run_stress(struct stress_run *r)
 	}
 	/* Counters before teardown: a scenario's own cache dies there. */
 	if (!err)
-		take_snapshot(&after);
+		counter_snapshot_take(&after, lock_names, nr_lock_names);
 	if (r->test->teardown)
 		r->test->teardown(r);
 	if (err)
@@ -758,7 +681,7 @@ static int run_stress(struct stress_run *r)
 		problems[nr_problems++] = "slab caches do not validate";
 	if (r->problems)
 		problems[nr_problems++] = "the scenario's own checks failed";
-	snapshot_delta(&after, &after, &before);
+	counter_snapshot_delta(&after, &after, &before);
 	print_report(r, &after, elapsed, problems, nr_problems, matrix,
 		     validate_errors, free_delta);
 	err = nr_problems ? -EIO : 0;
