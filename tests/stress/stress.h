@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/stress.h — what a stress scenario sees of the framework
- * (tests/stress/stress.c): the run, its workers, object checksums; the
+ * (tests/stress/run.c): the run, its workers, object checksums; the
  * rings come from tests/lib/spsc_ring.h.
  *
  * A scenario is a struct stress_test registered with STRESS_TEST().  The

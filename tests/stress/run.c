@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/stress/stress.c — the `stress` command: run a scenario's workers as
+ * tests/stress/run.c — the `stress` command: run a scenario's workers as
  * tasks on chosen harts, watch them, and report what the allocators and
  * their locks went through.
  *
