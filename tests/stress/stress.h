@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/stress.h — what a stress scenario sees of the framework
- * (tests/stress/run.c): the run, its workers, object checksums; the
- * rings come from tests/lib/spsc_ring.h.
+ * (tests/stress/run.c and the files it names): the run, its workers,
+ * object checksums, the tick hook; the rings come from
+ * tests/lib/spsc_ring.h.
  *
  * A scenario is a struct stress_test registered with STRESS_TEST().  The
  * `stress` command parses the arguments, takes the "before" snapshot, runs
  * setup() on the shell task, starts one worker task per chosen hart
  * (work(), all released together), prints progress once a second, stops
- * the workers (time or operation budget), joins them, runs teardown(),
- * takes the "after" snapshot and prints the report and verdict.
+ * the workers (time or operation budget), joins them, takes the "after"
+ * snapshot, runs teardown(), checks free pages and caches and prints the
+ * report (with the scenario's report()) and verdict.
  *
  * Integrity is the framework's job as far as it can be: every object a
  * scenario hands out goes through stress_obj_fill() and comes back through
@@ -101,7 +103,8 @@ static inline size_t stress_size(const struct stress_run *r, size_t def)
 	return r->size ? r->size : def;
 }
 
-/* Objects: a 16-byte header then a payload derived from the sequence. */
+/* Objects (objects.c): a 16-byte header, then a payload derived from a
+ * sequence number. */
 #define STRESS_OBJ_MIN	16
 void stress_obj_fill(struct stress_worker *w, void *obj, size_t size);
 /* Verify and retire @obj before it is freed; false on damage or reuse. */
@@ -109,9 +112,6 @@ bool stress_obj_check(struct stress_worker *w, void *obj, size_t size);
 /* Pages: the same for a block of 2^order pages (header in the first). */
 void stress_page_fill(struct stress_worker *w, void *addr, unsigned int order);
 bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order);
-
-/* The run's other worker on another node (or hart) than @w, for pairing. */
-struct stress_worker *stress_partner(struct stress_worker *w, bool other_node);
 
 /* Emulated NUMA latency: busy-wait for an access to node @nid's memory. */
 void stress_numa_access(struct stress_worker *w, int nid);
