@@ -3,4 +3,4 @@
 # Each file registers its scenarios itself (STRESS_TEST).
 STRESS_SRCS := tests/stress/run.c tests/stress/objects.c \
 	tests/stress/snapshot.c tests/stress/report.c tests/stress/handoff.c \
-	tests/stress/churn.c tests/stress/special.c
+	tests/stress/slub_churn.c tests/stress/slub_false_sharing.c

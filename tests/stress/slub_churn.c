@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/stress/churn.c — every hart allocating and freeing its own memory,
+ * tests/stress/slub_churn.c — every hart allocating and freeing its own memory,
  * alone or against interrupts and drains: pagechurn, slabchurn, irqalloc,
  * drainstorm.
  *

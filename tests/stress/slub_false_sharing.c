@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/stress/special.c — scenarios that look at one property each:
+ * tests/stress/slub_false_sharing.c — scenarios that look at one property each:
  * scratch (false sharing), exhaust (a node at its watermark), kalloctest
  * (the MIT 6.1810 lock lab's test).
  *
