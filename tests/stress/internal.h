@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/internal.h — private to tests/stress: what the files of the
- * `stress` command share.  run.c runs the workers, snapshot.c counts what
- * they did and judges it, report.c prints it.
+ * `stress` command share (run.c runs the workers, snapshot.c counts what
+ * they did and judges it, report.c prints it), and the workloads one
+ * scenario borrows from another.
  */
 #ifndef NODAL_TESTS_STRESS_INTERNAL_H
 #define NODAL_TESTS_STRESS_INTERNAL_H
@@ -64,5 +65,14 @@ void stress_tally(const struct stress_run *r, struct stress_outcome *o);
  * shell task; holds the console lock throughout.
  */
 void stress_report(struct stress_run *r, const struct stress_outcome *o);
+
+/* Workloads one scenario borrows from another (their stress_test.work). */
+
+/** pagechurn_work() - bursts of pages of orders 0..3 (buddy_churn.c) */
+void pagechurn_work(struct stress_worker *w);
+
+/** slabchurn_work() - a table of kmalloc objects replaced at random
+ * (slub_churn.c) */
+void slabchurn_work(struct stress_worker *w);
 
 #endif /* NODAL_TESTS_STRESS_INTERNAL_H */
