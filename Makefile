@@ -81,6 +81,7 @@ include mm/mempolicy/Makefile.frag
 include mm/slub/Makefile.frag
 include init/Makefile.frag
 include lib/Makefile.frag
+include tests/lib/Makefile.frag
 include tests/kunit/Makefile.frag
 include tests/stress/Makefile.frag
 include tests/bench/Makefile.frag
@@ -93,7 +94,7 @@ LIBFDT_OBJS	:= $(addprefix $(O)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 SRCS		:= $(ARCH_SRCS) $(KERNEL_SRCS) $(SMP_SRCS) $(SCHED_SRCS) \
 		   $(MEMBLOCK_SRCS) $(NUMA_SRCS) $(PERCPU_SRCS) $(BUDDY_SRCS) \
 		   $(MEMPOLICY_SRCS) $(SLUB_SRCS) $(INIT_SRCS) $(LIB_SRCS) \
-		   $(KUNIT_SRCS) $(STRESS_SRCS) $(BENCH_SRCS)
+		   $(TESTLIB_SRCS) $(KUNIT_SRCS) $(STRESS_SRCS) $(BENCH_SRCS)
 OBJS		:= $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
 EXTRA_OBJS	:= $(patsubst /%,$(O)/extra/%.o,$(basename $(abspath $(EXTRA_SRCS))))
 ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)

@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/bench/multi_bench.c — multi-hart benchmarks: operations per second
- * with every hart at work (runner: tests/bench/runner.c, method: include/nodal/bench.h).
+ * with every hart at work (runner: tests/bench/runner.c, method:
+ * include/nodal/bench.h).
  *
  *   xcpu_free   the harts are paired across nodes (each with the first
  *               free hart of another node: on 4 harts / 2 nodes 0→2 and
  *               1→3); in each pair the producer kmallocs 64-byte objects
  *               and hands them through a single-producer single-consumer
- *               ring (tests/stress's) to the consumer, which kfrees them:
- *               every free is remote, of another node.  Counts objects
- *               freed per second over all pairs.  The consumer frees
- *               until its producer is done (iterations= or ms=).
+ *               ring (tests/lib/spsc_ring.h) to the consumer, which kfrees
+ *               them: every free is remote, of another node.  Counts
+ *               objects freed per second over all pairs.  The consumer
+ *               frees until its producer is done (iterations= or ms=).
  *   all_churn   every hart allocates 32 order-0 pages, frees them, and
  *               again.  Counts pages (allocated and freed) per second.
  *
@@ -31,11 +32,11 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <linux/topology.h>
 #include <nodal/bench.h>
 #include <nodal/tick.h>
 
-#include "../stress/stress.h"
+#include "../lib/hart_tasks.h"
+#include "../lib/spsc_ring.h"
 
 #define XCPU_RING	1024
 #define XCPU_SPINS	64		/* before giving the core away */
@@ -45,7 +46,7 @@
 enum xcpu_role { XCPU_IDLE, XCPU_PRODUCER, XCPU_CONSUMER };
 
 struct xcpu_pair {
-	struct stress_ring ring;	/* [const] producer → consumer */
+	struct spsc_ring ring;	/* [const] producer → consumer */
 	bool done;			/* [atomic] producer finished this run;
 					 * the consumer clears it when it ends */
 };
@@ -80,7 +81,7 @@ static unsigned long xcpu_produce(struct bench *b, unsigned int idx,
 			__atomic_fetch_add(&b->failures, 1, __ATOMIC_RELAXED);
 			break;
 		}
-		while (!stress_ring_push(&pair->ring, p))
+		while (!spsc_ring_push(&pair->ring, p))
 			xcpu_wait(&spins);
 	}
 	smp_store_release(&pair->done, true);
@@ -93,7 +94,7 @@ static unsigned long xcpu_consume(struct xcpu_pair *pair)
 	unsigned int spins = 0;
 
 	for (;;) {
-		void *p = stress_ring_pop(&pair->ring);
+		void *p = spsc_ring_pop(&pair->ring);
 
 		if (p) {
 			kfree(p);
@@ -102,7 +103,7 @@ static unsigned long xcpu_consume(struct xcpu_pair *pair)
 			continue;
 		}
 		if (smp_load_acquire(&pair->done)) {
-			p = stress_ring_pop(&pair->ring);	/* pushed before done */
+			p = spsc_ring_pop(&pair->ring);	/* pushed before done */
 			if (!p)
 				break;
 			kfree(p);
@@ -135,33 +136,31 @@ static void xcpu_free_teardown(struct bench *b)
 	struct xcpu_state *x = b->priv;
 
 	for (unsigned int i = 0; i < x->nr_pairs; i++)
-		stress_ring_destroy(&x->pair[i].ring);
+		spsc_ring_destroy(&x->pair[i].ring);
 	x->nr_pairs = 0;
 }
 
-/* Pair each worker with the first unpaired later one on another node. */
+/* Pairs across nodes (pair_by_node()); a worker without one idles. */
 static int xcpu_free_setup(struct bench *b)
 {
 	struct xcpu_state *x = &xcpu;
+	unsigned int peer[BENCH_MAX_HARTS];
 
 	memset(x, 0, sizeof(*x));
 	b->priv = x;
+	pair_by_node(b->cpu, b->nr_harts, false, false, peer);
 	for (unsigned int i = 0; i < b->nr_harts; i++) {
-		if (x->role[i] != XCPU_IDLE)
+		unsigned int j = peer[i];
+
+		if (j == PAIR_NONE || j < i)
 			continue;
-		for (unsigned int j = i + 1; j < b->nr_harts; j++) {
-			if (x->role[j] != XCPU_IDLE ||
-			    cpu_to_node(b->cpu[j]) == cpu_to_node(b->cpu[i]))
-				continue;
-			if (stress_ring_init(&x->pair[x->nr_pairs].ring, XCPU_RING)) {
-				xcpu_free_teardown(b);
-				return -ENOMEM;
-			}
-			x->role[i] = XCPU_PRODUCER;
-			x->role[j] = XCPU_CONSUMER;
-			x->pair_of[i] = x->pair_of[j] = x->nr_pairs++;
-			break;
+		if (spsc_ring_init(&x->pair[x->nr_pairs].ring, XCPU_RING)) {
+			xcpu_free_teardown(b);
+			return -ENOMEM;
 		}
+		x->role[i] = XCPU_PRODUCER;
+		x->role[j] = XCPU_CONSUMER;
+		x->pair_of[i] = x->pair_of[j] = x->nr_pairs++;
 	}
 	return x->nr_pairs ? 0 : -ENODEV;
 }

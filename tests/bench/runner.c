@@ -19,7 +19,8 @@
  * Structures   __benchmarks_start[] .. __benchmarks_end[]: pointers to
  *              struct benchmark (BENCH()).  One struct bench per run of a
  *              benchmark holds its parameters and scratch state; a struct
- *              harts_run holds one bench_on_harts() call's barrier:
+ *              hart_tasks (tests/lib/hart_tasks.h) holds one
+ *              bench_on_harts() call's tasks and barrier:
  *
  *                cmd_bench ─▶ run_one ─▶ run_single ─▶ bench_on_harts(1 hart)
  *                                    │                   └▶ single_body: setup,
@@ -71,6 +72,11 @@
 #include <nodal/bench.h>
 #include <nodal/shell.h>
 #include <stdarg.h>
+
+#include "../lib/counters.h"
+#include "../lib/hart_tasks.h"
+
+_Static_assert(BENCH_MAX_HARTS <= HART_TASKS_MAX, "a task per hart");
 
 #define BENCH_DEFAULT_RUNS	5
 #define BENCH_DEFAULT_MS	1000
@@ -152,118 +158,46 @@ int bench_other_node(void)
 }
 
 /* ------------------------------------------------------------------ */
-/* bench_on_harts(): tasks released together                           */
-
-struct harts_run {
-	void (*fn)(void *arg, unsigned int idx);	/* [const] */
-	void *arg;					/* [const] */
-	unsigned int ready;				/* [atomic] at the barrier */
-	bool go;					/* [atomic] released */
-	u64 end_ns[BENCH_MAX_HARTS];			/* [worker idx] */
-};
-
-struct harts_slot {
-	struct harts_run *run;		/* [const] */
-	unsigned int idx;		/* [const] */
-	struct task_struct *task;	/* [caller] */
-};
-
-static int harts_task(void *data)
-{
-	struct harts_slot *slot = data;
-	struct harts_run *run = slot->run;
-
-	__atomic_fetch_add(&run->ready, 1, __ATOMIC_RELEASE);
-	while (!smp_load_acquire(&run->go))
-		cpu_relax();
-	run->fn(run->arg, slot->idx);
-	run->end_ns[slot->idx] = ktime_get_ns();
-	return 0;
-}
-
-/* Make (not start) one task per CPU of @mask; the count, or an errno. */
-static int harts_create(const struct cpumask *mask, struct harts_run *run,
-			struct harts_slot *slots)
-{
-	unsigned int cpu, nr = 0;
-
-	for_each_cpu(cpu, mask) {
-		if (!cpu_online(cpu) || nr == BENCH_MAX_HARTS)
-			goto err_stop;
-		slots[nr] = (struct harts_slot){ .run = run, .idx = nr };
-		slots[nr].task = kthread_create_on_cpu(harts_task, &slots[nr],
-						       cpu, "bench/%u");
-		if (!slots[nr].task) {
-			while (nr)
-				kthread_stop(slots[--nr].task);
-			return -ENOMEM;
-		}
-		nr++;
-	}
-	return nr ? (int)nr : -EINVAL;
-err_stop:
-	while (nr)
-		kthread_stop(slots[--nr].task);	/* never started: just freed */
-	return -EINVAL;
-}
+/* bench_on_harts(): tasks released together (tests/lib/hart_tasks.h)   */
 
 int bench_on_harts(const struct cpumask *mask,
 		   void (*fn)(void *arg, unsigned int idx), void *arg,
 		   u64 *elapsed_ns)
 {
-	static struct harts_slot slots_pool[2][BENCH_MAX_HARTS];
-	static unsigned int depth;	/* a single-hart measure() nests once */
-	struct harts_run run = { .fn = fn, .arg = arg };
-	struct harts_slot *slots;
-	u64 start, end = 0;
-	int nr;
+	static struct hart_tasks pool[2];	/* measure() nests once */
+	static unsigned int depth;
+	const struct hart_work work = { .name = "bench/%u", .fn = fn };
+	unsigned int cpus[BENCH_MAX_HARTS], nr = 0, cpu;
+	struct hart_tasks *ht;
+	u64 elapsed;
+	int err;
 
-	if (depth >= ARRAY_SIZE(slots_pool))
-		return -EBUSY;
-	slots = slots_pool[depth++];
-	nr = harts_create(mask, &run, slots);
-	if (nr < 0)
-		goto out;
-	for (int i = 0; i < nr; i++)
-		wake_up_process(slots[i].task);
-	while (READ_ONCE(run.ready) < (unsigned int)nr)
-		msleep(1);
-	start = ktime_get_ns();
-	smp_store_release(&run.go, true);
-	for (int i = 0; i < nr; i++) {
-		kthread_wait(slots[i].task);
-		end = max(end, run.end_ns[i]);
+	for_each_cpu(cpu, mask) {
+		if (!cpu_online(cpu) || nr == BENCH_MAX_HARTS)
+			return -EINVAL;
+		cpus[nr++] = cpu;
 	}
-	if (elapsed_ns)
-		*elapsed_ns = end - start;
-	nr = 0;
-out:
+	if (depth >= ARRAY_SIZE(pool))
+		return -EBUSY;
+	ht = &pool[depth++];
+	err = hart_tasks_start(ht, &work, arg, cpus, nr);
+	if (!err) {
+		hart_tasks_release(ht);
+		elapsed = hart_tasks_join(ht);
+		if (elapsed_ns)
+			*elapsed_ns = elapsed;
+	}
 	depth--;
-	return nr;
+	return err;
 }
 
 /* ------------------------------------------------------------------ */
 /* Lock classes: a walk before and after the runs                      */
 
 struct lock_walk {
-	unsigned int nr;				/* classes seen */
-	const char *name[MAX_LOCK_CLASSES];
-	struct lock_class_stats st[MAX_LOCK_CLASSES];	/* by walk position */
+	unsigned int nr;				/* rows filled */
+	struct lock_row row[MAX_LOCK_CLASSES];		/* by class position */
 };
-
-static void lock_walk(struct lock_walk *w)
-{
-	struct lock_class_stats st;
-	unsigned int pos = 0;
-	const char *name;
-
-	w->nr = 0;
-	while ((name = lock_class_stats_next(&pos, &st)) && pos < MAX_LOCK_CLASSES) {
-		w->name[pos] = name;
-		w->st[pos] = st;
-		w->nr = pos + 1;
-	}
-}
 
 /* Print, or JSON-print, the classes taken between @a and @b (b later). */
 static void lock_rows(const char *bench_name, const struct lock_walk *a,
@@ -271,29 +205,31 @@ static void lock_rows(const char *bench_name, const struct lock_walk *a,
 {
 	unsigned int n = 0;
 
-	for (unsigned int i = 1; i < b->nr; i++) {
-		const struct lock_class_stats *x = &b->st[i];
-		struct lock_class_stats y = { 0 };
+	for (unsigned int i = 0; i < b->nr; i++) {
+		struct lock_class_stats y = { 0 }, d;
 
-		if (i < a->nr)
-			y = a->st[i];
-		if (x->acquisitions == y.acquisitions)
+		if (!b->row[i].known)
 			continue;
+		if (i < a->nr && a->row[i].known)
+			y = a->row[i].st;
+		if (b->row[i].st.acquisitions == y.acquisitions)
+			continue;
+		lock_stats_delta(&d, &b->row[i].st, &y);
 		if (json) {
 			console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"bounces\":%llu}",
-				       n++ ? "," : "", b->name[i],
-				       (unsigned long long)(x->acquisitions - y.acquisitions),
-				       (unsigned long long)(x->contentions - y.contentions),
-				       (unsigned long long)(x->wait_total_ns - y.wait_total_ns),
-				       (unsigned long long)x->wait_max_ns,
-				       (unsigned long long)(x->acq_bounces - y.acq_bounces));
+				       n++ ? "," : "", b->row[i].name,
+				       (unsigned long long)d.acquisitions,
+				       (unsigned long long)d.contentions,
+				       (unsigned long long)d.wait_total_ns,
+				       (unsigned long long)d.wait_max_ns,
+				       (unsigned long long)d.acq_bounces);
 		} else {
 			bench_report(bench_name, "lock=%s acquisitions=%llu contentions=%llu wait_total_us=%llu bounces=%llu",
-				     b->name[i],
-				     (unsigned long long)(x->acquisitions - y.acquisitions),
-				     (unsigned long long)(x->contentions - y.contentions),
-				     (unsigned long long)((x->wait_total_ns - y.wait_total_ns) / 1000),
-				     (unsigned long long)(x->acq_bounces - y.acq_bounces));
+				     b->row[i].name,
+				     (unsigned long long)d.acquisitions,
+				     (unsigned long long)d.contentions,
+				     (unsigned long long)(d.wait_total_ns / 1000),
+				     (unsigned long long)d.acq_bounces);
 		}
 	}
 }
@@ -317,12 +253,10 @@ static u64 median_u64(u64 *v, unsigned int n)
 
 static void print_knobs(void)
 {
-	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s}",
-		       num_online_cpus(), num_online_nodes(),
-		       pcp_enabled ? "true" : "false",
-		       slub_cpu_partial_enabled() ? "true" : "false",
-		       slub_nocpu ? "true" : "false",
-		       lock_stat_enabled ? "true" : "false");
+	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{",
+		       num_online_cpus(), num_online_nodes());
+	print_knobs_json();
+	console_printf("}");
 }
 
 /* "12.34": hundredths of @num / @den. */
@@ -538,7 +472,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		return err;
 	m->lo = ~0ULL;
 	m->hi = 0;
-	lock_walk(&m->before);
+	m->before.nr = lock_rows_walk(m->before.row, MAX_LOCK_CLASSES);
 	for (unsigned int r = 0; r < b->runs && !err; r++) {
 		m->ops[r] = m->ns[r] = 0;
 		err = bench_on_harts(mask, multi_worker, b, &m->ns[r]);
@@ -548,7 +482,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		m->lo = min(m->lo, m->rate[r]);
 		m->hi = max(m->hi, m->rate[r]);
 	}
-	lock_walk(&m->after);
+	m->after.nr = lock_rows_walk(m->after.row, MAX_LOCK_CLASSES);
 	if (b->bm->teardown)
 		b->bm->teardown(b);
 	if (err)

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/stress/stress.h — what a stress scenario sees of the framework
- * (tests/stress/stress.c): the run, its workers, object checksums, rings.
+ * (tests/stress/run.c and the files it names): the run, its workers,
+ * object checksums, the tick hook; the rings come from
+ * tests/lib/spsc_ring.h.
  *
  * A scenario is a struct stress_test registered with STRESS_TEST().  The
  * `stress` command parses the arguments, takes the "before" snapshot, runs
  * setup() on the shell task, starts one worker task per chosen hart
  * (work(), all released together), prints progress once a second, stops
- * the workers (time or operation budget), joins them, runs teardown(),
- * takes the "after" snapshot and prints the report and verdict.
+ * the workers (time or operation budget), joins them, takes the "after"
+ * snapshot, runs teardown(), checks free pages and caches and prints the
+ * report (with the scenario's report()) and verdict.
  *
  * Integrity is the framework's job as far as it can be: every object a
  * scenario hands out goes through stress_obj_fill() and comes back through
@@ -28,6 +31,9 @@
 #include <linux/smp.h>
 #include <linux/types.h>
 
+#include "../lib/hart_tasks.h"
+#include "../lib/spsc_ring.h"
+
 struct stress_run;
 
 struct stress_worker {
@@ -45,7 +51,6 @@ struct stress_worker {
 	unsigned long double_free;	/* [worker] second frees caught */
 	unsigned long alloc_fail;	/* [worker] NULLs (expected ones too) */
 	void *priv;			/* [scenario] */
-	struct task_struct *task;	/* [shell] */
 	u64 start_ns, end_ns;		/* [worker] */
 };
 
@@ -77,11 +82,9 @@ struct stress_run {
 	nodemask_t policy_nodes;	/* [const] */
 	char policy_str[48];		/* [const] as given */
 	unsigned int nr;		/* [const] workers */
+	unsigned int cpu[HART_TASKS_MAX]; /* [const] worker i's hart (harts=) */
 	struct stress_worker *w;	/* [const] nr of them */
 	bool stop;			/* [atomic] set by the shell task */
-	unsigned int ready;		/* [atomic] workers at the barrier */
-	bool go;			/* [atomic] start */
-	unsigned int done;		/* [atomic] workers finished */
 	void *priv;			/* [scenario] */
 	unsigned long problems;		/* [shell] teardown's findings */
 };
@@ -100,7 +103,8 @@ static inline size_t stress_size(const struct stress_run *r, size_t def)
 	return r->size ? r->size : def;
 }
 
-/* Objects: a 16-byte header then a payload derived from the sequence. */
+/* Objects (objects.c): a 16-byte header, then a payload derived from a
+ * sequence number. */
 #define STRESS_OBJ_MIN	16
 void stress_obj_fill(struct stress_worker *w, void *obj, size_t size);
 /* Verify and retire @obj before it is freed; false on damage or reuse. */
@@ -108,21 +112,6 @@ bool stress_obj_check(struct stress_worker *w, void *obj, size_t size);
 /* Pages: the same for a block of 2^order pages (header in the first). */
 void stress_page_fill(struct stress_worker *w, void *addr, unsigned int order);
 bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order);
-
-/* A single-producer single-consumer ring of pointers (lock-free). */
-struct stress_ring {
-	unsigned int head;		/* [atomic] next slot to fill */
-	unsigned int tail;		/* [atomic] next slot to empty */
-	unsigned int mask;		/* [const] size - 1 */
-	void **slot;			/* [const] */
-};
-int stress_ring_init(struct stress_ring *ring, unsigned int size);
-void stress_ring_destroy(struct stress_ring *ring);
-bool stress_ring_push(struct stress_ring *ring, void *p);
-void *stress_ring_pop(struct stress_ring *ring);
-
-/* The run's other worker on another node (or hart) than @w, for pairing. */
-struct stress_worker *stress_partner(struct stress_worker *w, bool other_node);
 
 /* Emulated NUMA latency: busy-wait for an access to node @nid's memory. */
 void stress_numa_access(struct stress_worker *w, int nid);

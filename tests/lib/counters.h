@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/lib/counters.h — the allocators' counters read at one moment, so
+ * that a later reading minus an earlier one says what a test did: free
+ * pages once the per-CPU caches have given back what they hold, numastat
+ * per node, the pcp lists' events, SLUB's event totals and lock_stat rows;
+ * and the knobs they were counted under.
+ *
+ * Implemented by: tests/lib/counters.c, through each subsystem's public
+ * accessors.  Linux's tests read the same counters from /proc/vmstat,
+ * /proc/lock_stat and /sys/kernel/slab/.
+ */
+#ifndef NODAL_TESTS_COUNTERS_H
+#define NODAL_TESTS_COUNTERS_H
+
+#include <linux/mmzone.h>
+#include <linux/nodemask.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#define COUNTERS_MAX_LOCKS	8	/* lock classes one snapshot follows */
+#define COUNTERS_MAX_SLUB	32	/* SLUB events */
+
+/*
+ * A snapshot is written once, by counter_snapshot_take() or
+ * counter_snapshot_delta(), and only read after: every field is [init].
+ */
+
+/* One lock class's lock_stat row at one moment. */
+struct lock_row {
+	const char *name;		/* [init] the class, as lock_stat
+					 * prints it */
+	bool known;			/* [init] the class exists */
+	struct lock_class_stats st;	/* [init] if known: over every CPU */
+};
+
+/* A counter and its name, for a set whose owner names its counters. */
+struct named_count {
+	const char *name;		/* [init] */
+	unsigned long val;		/* [init] */
+};
+
+struct counter_snapshot {
+	unsigned long free_pages;	/* [init] settled_free_pages() */
+	unsigned long numa[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
+					/* [init] numastat, online nodes */
+	unsigned long pcp[NR_PCP_STAT_ITEMS];	/* [init] all lists, zones */
+	unsigned int nr_slub;		/* [init] */
+	struct named_count slub[COUNTERS_MAX_SLUB]; /* [init] all caches */
+	unsigned int nr_locks;		/* [init] */
+	struct lock_row locks[COUNTERS_MAX_LOCKS]; /* [init] those asked for */
+};
+
+/**
+ * settled_free_pages() - free pages once the caches have given back theirs
+ *
+ * Drains every CPU's page lists and shrinks every slab cache (empty slabs
+ * go back to the buddy allocator), so that two counts taken this way
+ * compare exactly when everything allocated between them was freed.
+ * Context: task, may sleep; cross-calls every CPU.
+ */
+unsigned long settled_free_pages(void);
+
+/**
+ * counter_snapshot_take() - read every counter of @s
+ * @locks: the lock classes to follow (the first COUNTERS_MAX_LOCKS)
+ * @nr_locks: how many
+ *
+ * Settles the caches first (settled_free_pages()).  Context: task, may
+ * sleep.
+ */
+void counter_snapshot_take(struct counter_snapshot *s,
+			   const char *const *locks, unsigned int nr_locks);
+
+/**
+ * counter_snapshot_delta() - @d = @later - @earlier, counter by counter
+ *
+ * Names, the free page count and which lock classes are known come from
+ * @later.  @d may be @later.
+ */
+void counter_snapshot_delta(struct counter_snapshot *d,
+			    const struct counter_snapshot *later,
+			    const struct counter_snapshot *earlier);
+
+/**
+ * lock_stats_delta() - @d = @later - @earlier for one class
+ *
+ * Totals and counts are differences; the wait maximum is @later's own (a
+ * maximum does not subtract).
+ */
+void lock_stats_delta(struct lock_class_stats *d,
+		      const struct lock_class_stats *later,
+		      const struct lock_class_stats *earlier);
+
+/**
+ * lock_rows_walk() - a row for every lock class there is
+ * @rows: row i holds class i of lock_class_stats_next()'s walk, so that two
+ *	walks line up class by class; a row of no class has !known
+ * @max: rows available
+ *
+ * Return: rows filled (one past the last class seen).
+ */
+unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max);
+
+/** numa_event_name() - numastat's name for @item (`numa_hit`, ...) */
+const char *numa_event_name(enum numa_stat_item item);
+
+/**
+ * print_knobs_json() - the allocator knobs in force, as JSON members
+ *
+ * Prints `"pcp":true,"slub_cpu_partial":true,"slub_nocpu":false,
+ * "lockstat":true` (no braces): what each per-CPU cache and lock_stat
+ * were set to while the counters counted.
+ */
+void print_knobs_json(void);
+
+#endif /* NODAL_TESTS_COUNTERS_H */

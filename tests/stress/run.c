@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/stress/run.c — the `stress` command: run a scenario's workers as
+ * tasks on chosen harts, watch them, and report what the allocators and
+ * their locks went through.
+ *
+ * Overview     `stress NAME [secs=S | ops=N] [seed=N] [harts=LIST]
+ *              [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]`.
+ *              One worker task per hart of LIST (default: every online
+ *              hart), bound to it, released together from a barrier; the
+ *              shell task prints `stress: NAME T s: N ops, R ops/s` about
+ *              once a second, stops the workers when the time is up (or
+ *              each stops at its share of ops=), joins them and reports:
+ *              throughput per hart, the lock_stat rows of the locks
+ *              involved, numastat per node, pcp and SLUB counter deltas,
+ *              the alloc-node × free-node matrix and the integrity
+ *              verdict, then one JSON line and PASS or FAIL.
+ *
+ * Structures   struct stress_run (one per command, stress.h) holds the
+ *              options and the workers; each worker counts its own
+ *              operations and findings, so nothing is shared on the hot
+ *              path but what the scenario shares.  The worker tasks are a
+ *              struct hart_tasks (tests/lib/hart_tasks.h); what the run
+ *              did is a struct stress_outcome (internal.h).  The files:
+ *
+ *                run.c       options, workers, the command (this file)
+ *                objects.c   checksummed objects and pages, numa_delay=
+ *                snapshot.c  counters before and after, the verdict
+ *                report.c    the text table and the JSON line
+ *                <mm>_<what it presses>.c   the scenarios (STRESS_TEST)
+ *
+ * Locking      None of its own: every counter has one writer (its worker)
+ *              and is read racily for progress, exactly after the join.
+ *
+ * Invariants   STRESS-1 free pages are counted after draining the pcp lists
+ *              and shrinking every slab cache: before setup, and after
+ *              teardown once every worker task is reaped, so they compare
+ *              exactly.  Counters are read before teardown, which may
+ *              destroy the scenario's cache with its statistics.
+ *              STRESS-2 a run's verdict is PASS only if no checksum failed,
+ *              no double free was caught, Σ live = 0, free pages came back,
+ *              every slab cache validates and the scenario found nothing.
+ *
+ * Paths        parse → snapshot → setup → start → progress/stop → join →
+ *              snapshot → teardown → free pages and caches checked →
+ *              report.
+ *
+ * Linux        None: Linux has no in-kernel allocator stress suite; the
+ *              workloads re-express mimalloc-bench's xmalloc-test, larson,
+ *              and the MIT 6.1810 lock lab's kalloctest
+ *              (docs/linux-facts.md §9).
+ *
+ * Statistics   the report above; `JSON-BEGIN stress` … `JSON-END`.
+ */
+#include <asm/barrier.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/mempolicy.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/topology.h>
+#include <nodal/shell.h>
+#include <nodal/tick.h>
+
+#include "../lib/hart_tasks.h"
+#include "internal.h"
+
+#define NS_PER_SEC	1000000000ULL
+#define PROGRESS_NS	NS_PER_SEC
+
+extern const struct stress_test *const __stress_tests_start[];
+extern const struct stress_test *const __stress_tests_end[];
+
+#define for_each_stress_test(t) \
+	for (const struct stress_test *const *t = __stress_tests_start; \
+	     t < __stress_tests_end; t++)
+
+static u64 numa_delay_default;	/* [init] numa_delay= boot option */
+
+static void parse_numa_delay(const char *val)
+{
+	if (!val || kstrtoul(val, 0, &numa_delay_default))
+		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit\n",
+			val ? val : "");
+}
+cmdline_param("numa_delay", parse_numa_delay,
+	      "numa_delay=NS: stress tests busy-wait NS per distance unit above 10 on each remote access");
+
+/* ------------------------------------------------------------------ */
+/* The tick hook                                                       */
+
+static void (*tick_hook)(void);		/* [atomic] */
+static bool tick_registered;		/* [shell] */
+
+static void stress_tick(void)
+{
+	void (*fn)(void) = smp_load_acquire(&tick_hook);
+
+	if (fn)
+		fn();
+}
+
+void stress_set_tick_hook(void (*fn)(void))
+{
+	if (!tick_registered && fn) {
+		if (register_tick_work(stress_tick, 1)) {
+			pr_err("stress: no tick work slot left\n");
+			return;
+		}
+		tick_registered = true;
+	}
+	smp_store_release(&tick_hook, fn);
+	if (!fn)
+		msleep(30);	/* every hart's tick has seen it */
+}
+
+/* ------------------------------------------------------------------ */
+/* Arguments                                                           */
+
+static const struct stress_test *find_test(const char *name)
+{
+	for_each_stress_test(t)
+		if (!strcmp((*t)->name, name))
+			return *t;
+	return NULL;
+}
+
+/*
+ * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
+ * (harts=0,0: two workers sharing hart 0, switched by the tick).
+ * Return: the number of workers, -EINVAL on a bad list, -ERANGE for an id
+ * past NR_CPUS, -ENXIO for an offline hart, -E2BIG past HART_TASKS_MAX.
+ */
+static int parse_harts(const char *list, unsigned int *cpus)
+{
+	unsigned int a, b;
+	int n = 0, ret;
+
+	while ((ret = cpulist_next_range(&list, &a, &b)) > 0) {
+		for (unsigned int c = a; c <= b; c++) {
+			if (!cpu_online(c))
+				return -ENXIO;
+			if (n == HART_TASKS_MAX)
+				return -E2BIG;
+			cpus[n++] = c;
+		}
+	}
+	return ret < 0 ? ret : n ? n : -EINVAL;
+}
+
+static int parse_policy(struct stress_run *r, const char *val)
+{
+	const char *why = "";
+	int err;
+
+	strscpy(r->policy_str, val, sizeof(r->policy_str));
+	err = mpol_parse(val, &r->policy_mode, &r->policy_nodes, &why);
+	if (err)
+		console_printf("stress: policy=%s: %s\n", val, why);
+	r->have_policy = !err;
+	return err;
+}
+
+/* One KEY=VALUE into @r.  Return: 0, or an errno (the message printed). */
+static int parse_option(struct stress_run *r, const char *key, const char *val)
+{
+	int err;
+
+	if (!strcmp(key, "secs")) {
+		err = kstrtoul(val, 0, &r->secs);
+	} else if (!strcmp(key, "ops")) {
+		err = kstrtoul(val, 0, &r->ops_limit);
+	} else if (!strcmp(key, "seed")) {
+		err = kstrtoul(val, 0, &r->seed);
+	} else if (!strcmp(key, "size")) {
+		err = kstrtoul(val, 0, (unsigned long *)&r->size);
+	} else if (!strcmp(key, "mode")) {
+		err = kstrtoint(val, 0, &r->mode_arg);
+	} else if (!strcmp(key, "numa_delay")) {
+		err = kstrtoul(val, 0, &r->numa_delay_ns);
+	} else if (!strcmp(key, "harts")) {
+		int n = parse_harts(val, r->cpu);
+
+		err = n < 0 ? n : 0;
+		if (n > 0)
+			r->nr = (unsigned int)n;
+	} else if (!strcmp(key, "policy")) {
+		err = parse_policy(r, val);
+	} else {
+		console_printf("stress: unknown option '%s' (see help stress)\n",
+			       key);
+		return -EINVAL;
+	}
+	if (err)
+		console_printf("stress: bad value for %s: '%s' (%d)\n", key,
+			       val, err);
+	return err;
+}
+
+/* What the options say together, and whether the scenario can run so. */
+static int check_args(struct stress_run *r)
+{
+	if (r->ops_limit)
+		r->secs = 0;
+	if (!r->ops_limit && !r->secs) {
+		console_printf("stress: secs= or ops= must be positive\n");
+		return -EINVAL;
+	}
+	if (r->size && (r->size < STRESS_OBJ_MIN ||
+			r->size > KMALLOC_MAX_CACHE_SIZE)) {
+		console_printf("stress: size=%zu outside %d..%lu\n", r->size,
+			       STRESS_OBJ_MIN, KMALLOC_MAX_CACHE_SIZE);
+		return -EINVAL;
+	}
+	if (r->nr < r->test->min_harts) {
+		console_printf("stress: %s needs at least %u harts\n",
+			       r->test->name, r->test->min_harts);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int parse_args(struct stress_run *r, int argc, char **argv)
+{
+	unsigned int cpu;
+
+	r->seed = 1;
+	r->secs = 5;
+	r->numa_delay_ns = numa_delay_default;
+	r->nr = 0;
+	for_each_online_cpu(cpu)
+		if (r->nr < HART_TASKS_MAX)
+			r->cpu[r->nr++] = cpu;
+	for (int i = 2; i < argc; i++) {
+		char *val = strchr(argv[i], '=');
+		int err;
+
+		if (!val) {
+			console_printf("stress: '%s' is not KEY=VALUE\n",
+				       argv[i]);
+			return -EINVAL;
+		}
+		*val++ = 0;
+		err = parse_option(r, argv[i], val);
+		if (err)
+			return err;
+	}
+	return check_args(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Workers                                                             */
+
+static void init_workers(struct stress_run *r)
+{
+	for (unsigned int i = 0; i < r->nr; i++) {
+		struct stress_worker *w = &r->w[i];
+
+		w->run = r;
+		w->idx = i;
+		w->cpu = r->cpu[i];
+		w->nid = cpu_to_node(w->cpu);
+		prandom_seed_state(&w->rnd, r->seed * 1000003ULL + i);
+		if (r->ops_limit)
+			w->quota = r->ops_limit / r->nr +
+				   (i < r->ops_limit % r->nr);
+	}
+}
+
+/* On the worker's hart, before the barrier: the run's memory policy. */
+static void worker_prepare(void *arg, unsigned int idx)
+{
+	struct stress_run *r = arg;
+	int err;
+
+	if (!r->have_policy)
+		return;
+	err = set_mempolicy(r->policy_mode, &r->policy_nodes);
+	if (err)
+		pr_err("stress: worker %u: set_mempolicy: %d\n", idx, err);
+}
+
+static void worker_run(void *arg, unsigned int idx)
+{
+	struct stress_run *r = arg;
+	struct stress_worker *w = &r->w[idx];
+
+	w->start_ns = ktime_get_ns();
+	r->test->work(w);
+	w->end_ns = ktime_get_ns();
+}
+
+static const struct hart_work stress_work = {
+	.name = "stress/%u",
+	.prepare = worker_prepare,
+	.fn = worker_run,
+	.sleep = true,		/* harts=0,0: workers share a hart */
+};
+
+static void print_progress(const struct stress_run *r, u64 ns)
+{
+	unsigned long ops = 0;
+
+	for (unsigned int i = 0; i < r->nr; i++)
+		ops += READ_ONCE(r->w[i].ops);
+	console_printf("stress: %s %llu.%llu s: %lu ops, %llu ops/s\n",
+		       r->test->name, (unsigned long long)(ns / NS_PER_SEC),
+		       (unsigned long long)(ns / 100000000ULL % 10), ops,
+		       (unsigned long long)(ops * NS_PER_SEC / ns));
+}
+
+/*
+ * Release the workers, print progress about once a second, stop them
+ * when secs= is up (with ops= each stops at its own share) and reap
+ * them.  Return: 0, or the errno of a worker that could not be made
+ * (none ran then).
+ */
+static int run_workers(struct stress_run *r, u64 *elapsed_ns)
+{
+	static struct hart_tasks tasks;
+	u64 start, next_progress, now;
+	bool all_done = false;
+	int err;
+
+	err = hart_tasks_start(&tasks, &stress_work, r, r->cpu, r->nr);
+	if (err) {
+		console_printf("stress: %s: cannot start the workers (%d)\n",
+			       r->test->name, err);
+		return err;
+	}
+	start = hart_tasks_release(&tasks);
+	next_progress = start + PROGRESS_NS;
+	while (!all_done) {
+		msleep(20);
+		now = ktime_get_ns();
+		all_done = hart_tasks_done(&tasks);
+		if (r->secs && now - start >= r->secs * NS_PER_SEC)
+			WRITE_ONCE(r->stop, true);
+		if (now >= next_progress && !all_done) {
+			print_progress(r, now - start);
+			next_progress += PROGRESS_NS;
+		}
+	}
+	*elapsed_ns = ktime_get_ns() - start;
+	hart_tasks_join(&tasks);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The command                                                         */
+
+static int run_stress(struct stress_run *r)
+{
+	static struct stress_outcome out;
+	int err;
+
+	r->w = kcalloc(r->nr, sizeof(*r->w), GFP_KERNEL);
+	if (!r->w)
+		return -ENOMEM;
+	/* STRESS-1: the worker array is counted in both snapshots */
+	stress_snapshot_before(r);
+	init_workers(r);
+	err = r->test->setup ? r->test->setup(r) : 0;
+	if (err) {
+		console_printf("stress: %s: setup failed (%d)\n",
+			       r->test->name, err);
+		goto out_free;
+	}
+	err = run_workers(r, &out.elapsed_ns);
+	if (!err)	/* before teardown destroys the scenario's cache */
+		stress_snapshot_after();
+	if (r->test->teardown)
+		r->test->teardown(r);
+	if (!err) {
+		stress_tally(r, &out);
+		stress_report(r, &out);
+		err = out.nr_problems ? -EIO : 0;
+	}
+out_free:
+	kfree(r->w);
+	return err;
+}
+
+static void list_tests(void)
+{
+	console_printf("stress scenarios:\n");
+	for_each_stress_test(t)
+		console_printf("  %-11s %s\n", (*t)->name, (*t)->help);
+	console_printf("usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=BYTES] [mode=N] [numa_delay=NS]\n");
+}
+
+static int cmd_stress(int argc, char **argv)
+{
+	static struct stress_run run;
+	struct stress_run *r = &run;
+	int err;
+
+	if (argc < 2 || !strcmp(argv[1], "list")) {
+		list_tests();
+		return argc < 2 ? -EINVAL : 0;
+	}
+	memset(r, 0, sizeof(*r));
+	r->test = find_test(argv[1]);
+	if (!r->test) {
+		console_printf("stress: no scenario '%s' (stress list)\n", argv[1]);
+		return -ENOENT;
+	}
+	err = parse_args(r, argc, argv);
+	if (err)
+		return err;
+	return run_stress(r);
+}
+static const char stress_details[] =
+	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"
+	"and reports throughput per hart, the lock_stat rows of the allocator's\n"
+	"locks, numastat, pcp and SLUB deltas, the alloc-node x free-node matrix\n"
+	"and an integrity verdict (checksums, double frees, lost objects, free\n"
+	"pages back, caches validate), then a JSON line and PASS or FAIL.\n"
+	"  secs=S        run S seconds (default 5)\n"
+	"  ops=N         or about N operations in all, shared by the workers\n"
+	"  seed=N        the workers' random streams (default 1)\n"
+	"  harts=LIST    e.g. 0-3 or 0,0,1,1 (a hart may repeat); default all\n"
+	"  policy=MODE:NODES  each worker's memory policy, e.g. interleave:0-1,\n"
+	"                bind:1, preferred:0, weighted_interleave:0-1, local\n"
+	"  size=N        object size in bytes where the scenario has one\n"
+	"  mode=N        xfree: 0 pairs across nodes, 1 within a node;\n"
+	"                exhaust: the node to fill (default the last)\n"
+	"  numa_delay=NS busy-wait NS x (distance - 10) per remote object or\n"
+	"                page access (also a boot option; always reported)\n"
+	"Study knobs (boot options, what each per-CPU cache buys):\n"
+	"  pcp=off              no per-CPU page lists: &zone->lock every page\n"
+	"  slub_cpu_partial=0   no per-CPU partial slabs\n"
+	"  slub_nocpu           no kmem_cache_cpu: &n->list_lock every object\n"
+	"  lockstat=off         locks count nothing (what counting costs)\n";
+SHELL_COMMAND_DETAILED("stress", cmd_stress,
+		       "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+		       "allocator stress scenario on tasks, with lock, NUMA and integrity report",
+		       stress_details);
