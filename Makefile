@@ -178,9 +178,11 @@ $(O)/kallsyms%.o: $(O)/kallsyms%.S
 
 # Two links: the first gives the addresses for the symbol table, the
 # second adds it after .data, which moves no function (checked).
+# objects.list names what was linked, for tools/check-layers's symbol check.
 $(O)/nodal.stage1.elf: $(ALL_OBJS) $(O)/kallsyms0.o arch/riscv/kernel.ld $(O)/.flags
 	@echo "  LD      $@"
 	@$(LD) $(LDFLAGS) -o $@ $(ALL_OBJS) $(O)/kallsyms0.o
+	@printf '%s\n' $(OBJS) $(LIBFDT_OBJS) > $(O)/objects.list
 
 $(O)/kallsyms1.S: $(O)/nodal.stage1.elf tools/gen-kallsyms
 	@$(NM) -n $< > $(O)/nodal.stage1.nm

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * init/main.c — start_kernel(): the boot order, one step per line.
+ * init/main.c — start_kernel() and secondary_start_kernel(): the boot
+ * order, one step per line.
  *
  * Overview     OpenSBI enters _start on one hart, picked at random, with
  *              its hart id and the DTB.  That hart becomes CPU 0 and walks
- *              the steps below; the other harts sleep in the firmware until
- *              smp_init() starts them, then live in cpu_startup_entry(),
+ *              the steps of start_kernel(); the other harts sleep in the
+ *              firmware until smp_init() starts them, walk the steps of
+ *              secondary_start_kernel(), then live in cpu_startup_entry(),
  *              serving timer ticks and cross-calls.  CPU 0 ends in the
  *              monitor shell (init/shell.c), which runs `run=` commands
- *              and powers off, or waits for the user.
+ *              and powers off, or waits for the user.  This file is the
+ *              only one that knows the order: every layer below exposes
+ *              an init function and registers its hooks there (the
+ *              policies with the page allocator, the scheduler and the
+ *              watchdog with the tick).
  *
  * Structures   None of its own: each step initialises its subsystem.
  *
@@ -41,6 +47,7 @@
 #include <asm/smp.h>
 #include <linux/bug.h>
 #include <linux/init.h>
+#include <linux/kthread.h>
 #include <linux/memblock.h>
 #include <linux/mempolicy.h>
 #include <linux/mm.h>
@@ -50,17 +57,18 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/start_kernel.h>
 #include <linux/topology.h>
 #include <nodal/devtree.h>
 #include <nodal/dt_scan.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
+
+#include "internal.h"
 
 #define MAX_RANGES	DT_MAX_MEM
 _Static_assert(DT_MAX_RESERVED <= MAX_RANGES, "room for every reserved range");
 _Static_assert(DT_MAX_HARTS <= MAX_HARTID, "room for every hart id");
-
-void time_init(u64 timebase_hz, bool sstc);
-void smp_setup_cpu_ids(const unsigned long *hartids, int nr);
 
 static struct dt_scan boot_dt;	/* [init] the device tree, read once */
 static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
@@ -129,7 +137,7 @@ static void setup_harts(unsigned long boot_hartid)
 	(void)boot_hartid;
 }
 
-void start_kernel(unsigned long hartid, const void *dtb)
+__noreturn void start_kernel(unsigned long hartid, const void *dtb)
 {
 	smp_prepare_boot_cpu(hartid);
 	arch_trap_init();
@@ -153,8 +161,27 @@ void start_kernel(unsigned long hartid, const void *dtb)
 	arch_enable_irqs_on_hart();
 	timer_init_this_cpu();
 	local_irq_enable();
+	lockup_detector_init();
 	smp_init();
 	if (!kthread_run(shell_thread, NULL, "shell"))
 		panic("cannot start the shell task");
+	cpu_startup_entry();
+}
+
+/*
+ * secondary_start_kernel() - a secondary hart's boot order.  head.S enters
+ * here on the stack and with the per-CPU offset that smp_init() gave the
+ * hart (@boot); smp_init() waits until it reports itself online.
+ */
+__noreturn void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
+{
+	smp_setup_this_cpu(hartid, boot->cpu);
+	sched_init_secondary();
+	arch_set_stack_bounds(boot->sp - THREAD_SIZE);
+	arch_trap_init();
+	arch_enable_irqs_on_hart();
+	timer_init_this_cpu();
+	smp_set_this_cpu_online();
+	local_irq_enable();
 	cpu_startup_entry();
 }

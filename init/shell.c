@@ -12,6 +12,7 @@
  */
 #include <asm/machine.h>
 #include <asm/processor.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
@@ -20,8 +21,12 @@
 #include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
+
+#include "internal.h"
 
 #define LINE_MAX	256
 #define PROMPT		"nodal> "
@@ -336,15 +341,3 @@ static int cmd_harts(int argc, char **argv)
 }
 SHELL_COMMAND("harts", cmd_harts, "", "harts: cpu, hart id, node, state, ticks, IPIs");
 
-static int cmd_lockstat(int argc, char **argv)
-{
-	if (argc > 1 && !strcmp(argv[1], "reset")) {
-		lock_stat_reset();
-		console_printf("lockstat: counters cleared\n");
-		return 0;
-	}
-	lock_stat_print(argc > 1 ? argv[1] : NULL);
-	return 0;
-}
-SHELL_COMMAND("lockstat", cmd_lockstat, "[reset|FILTER]",
-	      "lock_stat v0.4 table sorted by contentions, then JSON");

@@ -3,7 +3,8 @@
  * kernel/panic.c — panic(), BUG() and WARN().
  *
  * A panic prints "Kernel panic - not syncing: <why>" and the panicking
- * hart's backtrace, stops every other hart with an IPI, and leaves QEMU
+ * hart's backtrace, stops every other hart with an IPI (through the hook
+ * smp_init() registers: this file sits below kernel/smp), and leaves QEMU
  * with EXIT_STATUS_PANIC through the test device, so a script sees the
  * failure in QEMU's exit status.  A second panic (on another hart, or from
  * inside the first) goes straight to the exit.
@@ -11,15 +12,23 @@
 #include <asm/barrier.h>
 #include <asm/machine.h>
 #include <asm/processor.h>
+#include <asm/smp.h>
 #include <linux/bug.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
-#include <linux/smp.h>
 
 unsigned long nr_warnings;
+unsigned int panic_cpu = PANIC_CPU_NONE;
+static void (*stop_other_cpus)(void);	/* [init] smp_send_stop() */
+
+void panic_set_stop_other_cpus(void (*fn)(void))
+{
+	WRITE_ONCE(stop_other_cpus, fn);
+}
 
 __noreturn void panic(const char *fmt, ...)
 {
-	unsigned int me = smp_processor_id();
+	unsigned int me = raw_smp_processor_id();
 	char msg[256];
 	va_list ap;
 
@@ -35,7 +44,8 @@ __noreturn void panic(const char *fmt, ...)
 	va_end(ap);
 	pr_emerg("Kernel panic - not syncing: %s\n", msg);
 	dump_stack();
-	smp_send_stop();
+	if (READ_ONCE(stop_other_cpus))
+		stop_other_cpus();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	arch_machine_exit(EXIT_STATUS_PANIC);
 }
@@ -44,7 +54,7 @@ void __warn(const char *file, int line, const char *cond)
 {
 	atomic_inc(&nr_warnings);
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: CPU: %u at %s:%d: %s\n", smp_processor_id(), file,
+	pr_warn("WARNING: CPU: %u at %s:%d: %s\n", raw_smp_processor_id(), file,
 		line, cond ? cond : "");
 	dump_stack();
 	pr_warn("---[ end trace ]---\n");

@@ -14,11 +14,12 @@
 #include <asm/machine.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
+#include <asm/spinlock.h>
+#include <linux/panic.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
-#include <linux/smp.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #define LOG_LINE_MAX	512
 #define NO_OWNER	0xffffffffU

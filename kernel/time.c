@@ -5,24 +5,27 @@
  * Time is the RISC-V `time` CSR scaled by the timebase frequency from the
  * device tree (10 MHz on QEMU virt: 100 ns resolution).  Each hart
  * programs its own tick, HZ times a second — through stimecmp when every
- * hart has Sstc, else through SBI TIME — and runs the registered tick
- * works (register_tick_work: the per-CPU page lists' once-a-second
- * decay and expiry).  cpu_wait_briefly() borrows the same timer for short
- * wfi sleeps in wait loops and rearms the tick after.  The tick
- * counts itself (per-CPU timer_ticks, shown by `harts`) and feeds the
- * watchdog.  Under -icount shift=0 time advances one nanosecond per
- * instruction executed, so the tick is deterministic too.
+ * hart has Sstc, else through SBI TIME — counts it (per-CPU timer_ticks,
+ * shown by `harts`) and runs the registered tick works in the order they
+ * were registered (register_tick_work: the scheduler's time slices, the
+ * per-CPU page lists' once-a-second decay and expiry, the watchdog).  The
+ * layers that use the tick sit above this file, so they register rather
+ * than being called by name.  cpu_wait_briefly() borrows the same timer
+ * for short wfi sleeps in wait loops and rearms the tick after.  Under
+ * -icount shift=0 time advances one nanosecond per instruction executed,
+ * so the tick is deterministic too.
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <linux/errno.h>
+#include <linux/hardirq.h>
 #include <linux/printk.h>
-#include <linux/sched.h>
-#include <linux/smp.h>
+#include <linux/timekeeping.h>
+#include <nodal/tick.h>
 
-#define MAX_TICK_WORK	4
+#define MAX_TICK_WORK	8
 
 struct tick_work {
 	void (*fn)(void);	/* [init] */
@@ -31,6 +34,7 @@ struct tick_work {
 
 static struct tick_work tick_works[MAX_TICK_WORK];	/* [init] */
 static unsigned int nr_tick_works;			/* [init] */
+DEFINE_PER_CPU(u64, timer_ticks);	/* [stat] this CPU's ticks so far */
 static DEFINE_PER_CPU(u64, next_tick);	/* [cpu] timebase of the next tick */
 u64 ns_per_tick_mult;		/* [init] ns per timebase tick, if whole */
 static u64 tick_interval;	/* [init] timebase ticks per HZ */
@@ -45,7 +49,9 @@ u64 __ktime_get_ns(void)
 
 int register_tick_work(void (*fn)(void), unsigned int period)
 {
-	if (nr_tick_works == MAX_TICK_WORK || !period)
+	if (!period)
+		return -EINVAL;
+	if (nr_tick_works == MAX_TICK_WORK)
 		return -ENOSPC;
 	tick_works[nr_tick_works].period = period;
 	smp_store_release(&tick_works[nr_tick_works].fn, fn);
@@ -79,17 +85,10 @@ static void timer_interrupt(struct pt_regs *regs)
 	this_cpu_write(next_tick, now + tick_interval);
 	arch_timer_program(now + tick_interval);
 	__this_cpu_inc(timer_ticks);
-	watchdog_tick();
-	scheduler_tick();
 	run_tick_works(this_cpu_read(timer_ticks));
 	irq_exit();
 }
 
-/**
- * time_init() - set up the clock from the timebase frequency
- * @timebase_hz: from /cpus/timebase-frequency (0: keep the default)
- * @sstc: every hart has Sstc: program stimecmp directly
- */
 void time_init(u64 timebase_hz, bool sstc)
 {
 	if (timebase_hz)

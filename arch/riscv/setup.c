@@ -17,6 +17,9 @@
 DEFINE_PER_CPU(unsigned int, cpu_number);
 DEFINE_PER_CPU(unsigned long, cpu_hartid);
 unsigned long __cpuid_to_hartid_map[NR_CPUS];
+/* Each CPU's per-CPU offset: set by setup_per_cpu_areas() (mm/percpu),
+ * read by every layer's per_cpu(); here because every layer uses it. */
+unsigned long __per_cpu_offset[NR_CPUS];
 u64 arch_timebase_freq = 10000000;	/* QEMU virt; /cpus overrides */
 
 extern char secondary_entry[], kernel_stacks[];

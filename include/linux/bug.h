@@ -12,17 +12,8 @@
 #ifndef NODAL_BUG_H
 #define NODAL_BUG_H
 
+#include <linux/panic.h>
 #include <linux/types.h>
-
-/* QEMU exit status of a panic; 1 is a failed command (init/shell.c). */
-#define EXIT_STATUS_PANIC	2
-
-/**
- * panic() - print the message and a backtrace, stop every hart, exit QEMU
- *
- * Context: any.  Does not return; QEMU exits with EXIT_STATUS_PANIC.
- */
-__noreturn __printf(1, 2) void panic(const char *fmt, ...);
 
 /* Reports a warning with its location and a backtrace; never stops. */
 void __warn(const char *file, int line, const char *cond);

@@ -86,15 +86,10 @@ extern struct mempolicy default_policy;
  * policy_zone - the highest populated zone below ZONE_MOVABLE on any node;
  * MPOL_BIND filters only allocations that may use it (Linux: it keeps
  * DMA32-only requests from being bound on machines with Normal memory).
- * Set by build_all_zonelists() through check_highest_zone() [init].
+ * Set by numa_policy_init() from the populated zones [init] (Linux sets it
+ * while building the zonelists; mm/numa sits below the policies here).
  */
 extern enum zone_type policy_zone;
-
-static inline void check_highest_zone(enum zone_type k)
-{
-	if (k > policy_zone && k != ZONE_MOVABLE)
-		policy_zone = k;
-}
 
 struct task_struct;
 

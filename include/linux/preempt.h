@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/linux/preempt.h — preemption control: preempt_disable/enable and the
- * per-hart request to reschedule.
+ * include/linux/preempt.h — preemption control: preempt_disable/enable, the
+ * per-hart request to reschedule, and whether we are in an interrupt.
  *
- * Implemented by: this header (inline) and kernel/sched/core.c
- * (preempt_schedule).  Mirrors: <linux/preempt.h>.  Differences from Linux:
+ * Implemented by: this header (inline) and kernel/context.c (the counters
+ * and preempt_schedule(), which calls the scheduler through the hook
+ * sched_init() registers: the scheduler sits above mm/, these counters
+ * below everything that takes a lock).  Mirrors: <linux/preempt.h>.
+ * Differences from Linux:
  *  - the count is per CPU, not per task.  That is sound here because tasks
  *    never migrate and every context switch happens with the count at the
  *    same value (one: the run queue's lock, held across the switch), so the
@@ -43,8 +46,26 @@ static __always_inline bool need_resched(void)
 	return READ_ONCE(*this_cpu_ptr(&__need_resched));
 }
 
-/** preempt_schedule() - reschedule now if preemption is allowed here */
+/**
+ * preempt_schedule() - reschedule now if preemption is allowed here
+ *
+ * Calls the scheduler's hook; does nothing before sched_init() sets it
+ * (nobody can have asked for a reschedule then).  Context: any.
+ */
 void preempt_schedule(void);
+
+/**
+ * preempt_set_scheduler() - register the scheduler's preemption entry
+ * @fn: switches tasks if preemption is allowed here (kernel/sched)
+ *
+ * Context: boot (sched_init()).
+ */
+void preempt_set_scheduler(void (*fn)(void));
+
+/* Interrupt context: handlers bracket themselves with irq_enter/irq_exit
+ * (<linux/hardirq.h>). */
+DECLARE_PER_CPU(unsigned int, hardirq_count);	/* [cpu] nesting depth */
+#define in_interrupt()	(this_cpu_read(hardirq_count) != 0)
 
 #define preempt_disable() do {						\
 	(*this_cpu_ptr(&__preempt_count))++;				\

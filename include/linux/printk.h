@@ -98,20 +98,4 @@ void dump_stack(void);
  */
 int sprint_symbol(char *buf, size_t size, unsigned long addr);
 
-extern u64 ns_per_tick_mult;	/* [init] ns per timebase tick, 0 if not whole */
-u64 __ktime_get_ns(void);
-
-/**
- * ktime_get_ns() - nanoseconds since boot (timebase resolution)
- *
- * Inline: lock_stat reads it twice per lock hold.  A multiply when the
- * timebase divides a second (QEMU's 10 MHz does), a division otherwise.
- */
-static inline u64 ktime_get_ns(void)
-{
-	if (!ns_per_tick_mult)
-		return __ktime_get_ns();
-	return get_cycles() * ns_per_tick_mult;
-}
-
 #endif /* NODAL_PRINTK_H */

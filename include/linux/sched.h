@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/linux/sched.h — kernel tasks: struct task_struct, current, the
- * scheduler's entry points, kernel threads and sleeping.
+ * include/linux/sched.h — kernel tasks: struct task_struct, current and the
+ * scheduler's entry points.
  *
- * Implemented by: kernel/sched/ (core.c: run queues and context switch;
- * kthread.c: kernel threads).  Mirrors: <linux/sched.h>,
- * <linux/kthread.h>, <linux/delay.h> (msleep).  Differences from Linux:
+ * Implemented by: kernel/sched/core.c (run queues and context switch) and
+ * kernel/context.c (current_task, init_task).  Mirrors: <linux/sched.h>.
+ * Kernel threads are <linux/kthread.h>, msleep() <linux/delay.h>.
+ * Differences from Linux:
  *  - a task is bound to one hart for its whole life (kthread_create_on_cpu
  *    or the creator's hart): there is no migration and no load balancing,
  *    so a task's smp_processor_id() never changes under it;
@@ -18,9 +19,10 @@
  *  - `current` is a per-CPU pointer (task_struct does not live on the
  *    stack, as on riscv Linux it lives in tp; tp is the per-CPU offset here).
  *
- * struct task_struct is read by mm/ for the memory policy (mm/numa/
- * mempolicy.c) and the per-task page counts: a type-level dependency, the
- * functions below belong to kernel services.
+ * Every layer may include this header (docs/design.md, `headers`): mm/
+ * reads current's memory policy and page counts.  The scheduler's
+ * functions declared here are kernel/sched's, above mm/; tools/check-layers
+ * refuses a call to them from any layer below.
  */
 #ifndef NODAL_SCHED_H
 #define NODAL_SCHED_H
@@ -90,7 +92,13 @@ struct task_struct {
 	u64 last_ran_ns;		/* [rq lock] when it last got the hart */
 };
 
+/*
+ * Each CPU's running task, defined below every layer (kernel/context.c) so
+ * that mm/ may read `current` although the scheduler sits above it.
+ */
 DECLARE_PER_CPU(struct task_struct *, current_task);
+/* The boot CPU's task from the first instruction; later its idle task. */
+extern struct task_struct init_task;
 
 /* Each hart's own task; interrupts run on top of it (it does not change). */
 static __always_inline struct task_struct *get_current(void)
@@ -127,59 +135,12 @@ void yield(void);
  */
 u64 schedule_timeout_ns(u64 ns);
 
-/** msleep() - sleep at least @ms milliseconds (the hart runs others) */
-void msleep(unsigned int ms);
-
-/**
- * kthread_create_on_cpu() - a new task that will run @threadfn(@data)
- * @cpu: the hart it is bound to; its stack comes from that hart's node
- * @namefmt: printf format of its name (one unsigned-int argument: @cpu)
- *
- * The task starts asleep (TASK_NEW): wake_up_process() starts it.
- * Context: task.  Return: the task, or NULL (warned) when out of memory,
- * stack slots or when @cpu is offline.
- */
-struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data),
-					  void *data, unsigned int cpu,
-					  const char *namefmt);
-
-/** kthread_create() - kthread_create_on_cpu() on this hart, name printf-style */
-struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
-				   const char *namefmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-/** kthread_run() - kthread_create() and wake_up_process() */
-#define kthread_run(threadfn, data, ...) ({				\
-	struct task_struct *__k = kthread_create(threadfn, data, __VA_ARGS__); \
-	if (__k)							\
-		wake_up_process(__k);					\
-	__k;								\
-})
-
-/** kthread_should_stop() - has kthread_stop() been called on this task? */
-bool kthread_should_stop(void);
-
-/**
- * kthread_stop() - ask @k to stop, wait until its function returns, free it
- *
- * A task that already returned is reaped at once; one never started
- * returns -EINTR without running.  Context: task, not @k itself.
- * Return: @k's return value.
- */
-int kthread_stop(struct task_struct *k);
-
-/** kthread_wait() - wait until @k's function returns, free it, return its
- * value (Nodal's join: kthread_stop() without asking it to stop) */
-int kthread_wait(struct task_struct *k);
-
 /* Boot: the calling context becomes this hart's idle task (CPU 0: after
  * setup_per_cpu_areas(), the run queue lives in the per-CPU area). */
 void sched_init(void);
 void sched_init_secondary(void);
 /** cpu_startup_entry() - this hart's idle loop: wfi until a task is runnable */
 __noreturn void cpu_startup_entry(void);
-/* Timer tick (interrupts off): time slices and timed sleeps. */
-void scheduler_tick(void);
 
 /**
  * for_each_task_snapshot() - call @fn on every live task under the task

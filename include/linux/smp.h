@@ -41,63 +41,60 @@ void smp_call_function(smp_call_func_t func, void *info, bool wait);
 /** on_each_cpu() - run @func on every online CPU, this one included */
 void on_each_cpu(smp_call_func_t func, void *info, bool wait);
 
-/* Interrupt context: handlers bracket themselves with irq_enter/irq_exit. */
-DECLARE_PER_CPU(unsigned int, hardirq_count);
-#define in_interrupt()	(this_cpu_read(hardirq_count) != 0)
-void irq_enter(void);
-void irq_exit(void);
-
-/* Per-CPU activity counters, for `harts` and the watchdog. */
-DECLARE_PER_CPU(u64, timer_ticks);	/* [stat] timer interrupts taken */
+/* Per-CPU activity counter, for `harts` and the watchdog. */
 DECLARE_PER_CPU(u64, ipis_received);	/* [stat] IPIs taken */
-
-#define HZ 100
 
 /** smp_init() - number the harts and start the secondary ones */
 void smp_init(void);
 /** smp_prepare_boot_cpu() - the boot hart is CPU 0 */
 void smp_prepare_boot_cpu(unsigned long boot_hartid);
 
+/**
+ * smp_setup_cpu_ids() - number the device tree's enabled harts
+ * @hartids: their ids, in tree order (the boot hart among them)
+ * @nr: how many
+ *
+ * Context: boot hart, before setup_per_cpu_areas().  Harts past NR_CPUS
+ * are reported and left stopped.
+ */
+void smp_setup_cpu_ids(const unsigned long *hartids, int nr);
+
 /** hartid_to_cpu() - logical id of hart @hartid, or -1 if none */
 int hartid_to_cpu(unsigned long hartid);
 
-/* Panics: the CPU that panicked, or PANIC_CPU_NONE. */
-#define PANIC_CPU_NONE	(~0U)
-extern unsigned int panic_cpu;
+/**
+ * smp_setup_this_cpu() - give the calling hart its identity as CPU @cpu
+ * @hartid: its hart id, as the firmware numbers it
+ *
+ * Context: a secondary hart's first steps (secondary_start_kernel()).
+ */
+void smp_setup_this_cpu(unsigned long hartid, unsigned int cpu);
 
-/** smp_send_stop() - make every other CPU stop, interrupts off, in wfi */
-void smp_send_stop(void);
+/**
+ * smp_set_this_cpu_online() - tell smp_init() that this hart is up
+ *
+ * Context: the secondary hart's last boot step, before it enables
+ * interrupts and goes idle.
+ */
+void smp_set_this_cpu_online(void);
 
 /* Hart states for `harts`. */
 enum cpu_state { CPU_OFFLINE, CPU_STARTING, CPU_ONLINE, CPU_STOPPED };
 DECLARE_PER_CPU(enum cpu_state, cpu_state);
 
 /**
- * register_tick_work() - call @fn every @period ticks on every CPU
- *
- * @fn runs in the timer interrupt, interrupts off, on each CPU for its own
- * data.  Context: boot.  Return: 0, or -ENOSPC (four works at most).
- */
-int register_tick_work(void (*fn)(void), unsigned int period);
-
-/**
- * cpu_wait_briefly() - give the host core away for about @ns (wfi + timer)
- *
- * For wait loops: a bare spin under QEMU starves the hart being waited
- * for (docs/design.md).  Context: any; interrupts stay as they were.
- */
-void cpu_wait_briefly(u64 ns);
-
-/** timer_init_this_cpu() - start this hart's periodic tick (HZ) */
-void timer_init_this_cpu(void);
-
-/**
  * watchdog_check_backtrace_request() - print this CPU's backtrace if the
  * watchdog asked for it (spin loops call this: they cannot take IPIs)
  */
 void watchdog_check_backtrace_request(void);
-/** watchdog_tick() - per-tick check of another CPU's progress */
-void watchdog_tick(void);
+
+/**
+ * lockup_detector_init() - start the stall watchdog (kernel/smp/watchdog.c)
+ *
+ * Registers its tick work: each CPU's tick checks the next online CPU's.
+ * Context: boot, before smp_init().
+ */
+void lockup_detector_init(void);
 
 
 #endif /* NODAL_SMP_H */

@@ -18,18 +18,8 @@
 #define NODAL_SPINLOCK_H
 
 #include <asm/irqflags.h>
+#include <asm/spinlock.h>
 #include <linux/types.h>
-
-/* The bare ticket lock: owner = ticket being served, next = next ticket. */
-typedef union {
-	u32 val;
-	struct {
-		u16 owner;	/* low half on little-endian RISC-V */
-		u16 next;
-	};
-} arch_spinlock_t;
-
-#define __ARCH_SPIN_LOCK_UNLOCKED ((arch_spinlock_t){ .val = 0 })
 
 struct lock_class_key {
 	const char *name;	/* [init] lock_stat's class name */
@@ -106,11 +96,6 @@ bool spin_is_held_by_me(const spinlock_t *lock);
 
 #define lockdep_assert_held(l)		BUG_ON(!spin_is_held_by_me(l))
 #define lockdep_assert_irqs_disabled()	BUG_ON(!irqs_disabled())
-
-/* The bare lock, uncounted: for the console, which lock_stat itself uses. */
-void arch_spin_lock(arch_spinlock_t *lock);
-bool arch_spin_trylock(arch_spinlock_t *lock);
-void arch_spin_unlock(arch_spinlock_t *lock);
 
 /* ---- lock statistics (lock_stat) ---- */
 

@@ -153,12 +153,21 @@ phys_addr_t numa_node_mem_bytes(int nid);
 /**
  * numa_node_free_pages() - free pages on node @nid, for `topo`'s "free"
  *
- * Weak: mm/numa/topology.c's version counts memblock memory minus reserved
- * on the node (right until the page allocator takes over); the page
- * allocator overrides it with its real free count.
- * Context: any.  Return: pages.
+ * Asks the page allocator through the reader it registered
+ * (numa_set_free_pages_reader()); before that, counts memblock memory
+ * minus reserved on the node, which is right until the page allocator
+ * takes the memory over.  Context: any.  Return: pages.
  */
 unsigned long numa_node_free_pages(int nid);
+
+/**
+ * numa_set_free_pages_reader() - register the page allocator's free count
+ * @fn: free pages on node @nid
+ *
+ * mm/numa sits below the page allocator, which registers this at
+ * page_alloc_init().  Context: boot.
+ */
+void numa_set_free_pages_reader(unsigned long (*fn)(int nid));
 
 /**
  * numa_print_topology() - the `topo` report: numactl --hardware, then JSON

@@ -2,9 +2,11 @@
 /*
  * include/nodal/shell.h — monitor shell commands.
  *
- * Implemented by: init/shell.c.  No Linux counterpart (its nearest
- * relatives are /proc files and the magic SysRq keys).  A command is
- * registered where it is implemented, through a linker section.
+ * Implemented by: init/shell.c, which runs the commands.  No Linux
+ * counterpart (its nearest relatives are /proc files and the magic SysRq
+ * keys).  A command is registered where it is implemented, through a
+ * linker section: this header is the record and the macro alone, so every
+ * layer may register commands without calling up into init/.
  */
 #ifndef NODAL_SHELL_H
 #define NODAL_SHELL_H
@@ -31,17 +33,5 @@ struct shell_cmd {
 		.name = cname, .fn = func, .usage = cusage, .help = chelp, \
 		.details = cdetails,					\
 	}
-
-/**
- * shell_run_line() - split @line at ';' and run each command in order
- *
- * Context: the shell's CPU, interrupts on.  Return: 0 if every command
- * succeeded, else the first failure's (negative) status.
- */
-int shell_run_line(char *line);
-
-/** shell_thread() - the shell task: the interactive shell, or `run=` then
- * power off (never returns) */
-int shell_thread(void *unused);
 
 #endif /* NODAL_SHELL_H */

@@ -12,6 +12,13 @@
  *              happens when the interrupt returns to code running with
  *              interrupts on and preemption enabled (preempt.h), or at the
  *              next schedule(), cond_resched() or preempt_enable().
+ *              The scheduler sits above mm/ (stacks on the hart's node
+ *              from the page allocator, task structs from kmalloc_node()),
+ *              so the layers below reach it only through what it
+ *              registers at sched_init(): the preemption entry
+ *              (preempt_set_scheduler(), called by preempt_enable()
+ *              through kernel/context.c), the interrupt-return hook and
+ *              the tick work (scheduler_tick()).
  *
  * Structures   struct rq per CPU:
  *
@@ -31,8 +38,9 @@
  *              tasklist_lock, then rq->lock; stack_lock alone.
  *
  * Per-CPU      runqueues [rq->lock, curr also read locklessly by its own
- *              hart]; current_task, __preempt_count [cpu];
- *              __need_resched [atomic].
+ *              hart]; current_task, __preempt_count [cpu] and
+ *              __need_resched [atomic] are kernel/context.c's, written
+ *              here.
  *
  * Invariants   SCHED-1 a task runs only on task->cpu.
  *              SCHED-2 every switch happens with preempt_count() == 1 (the
@@ -46,7 +54,9 @@
  *
  * Paths        schedule(): lock rq, requeue prev if runnable, pick the
  *              queue's head or idle, switch.  Tick: wake expired sleepers,
- *              ask for a switch if others wait.  wake_up_process(): lock
+ *              ask for a switch if others wait (a registered tick work,
+ *              after the ones registered before sched_init()).
+ *              wake_up_process(): lock
  *              the task's rq, mark runnable, queue, kick its hart if idle.
  *
  * Linux        kernel/sched/core.c (__schedule, try_to_wake_up,
@@ -62,7 +72,9 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <asm/smp.h>
+#include <asm/switch_to.h>
 #include <linux/bug.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
@@ -74,23 +86,19 @@
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
+#include <nodal/tick.h>
 
 #include "internal.h"
 
+/* The secondary CPUs' idle tasks; the boot CPU's is init_task (context.c). */
 static struct task_struct idle_tasks[NR_CPUS];
-DEFINE_PER_CPU(struct task_struct *, current_task) = &idle_tasks[0];
-DEFINE_PER_CPU(int, __preempt_count);
-DEFINE_PER_CPU(bool, __need_resched);
 DEFINE_PER_CPU(struct rq, runqueues);
 
 static DEFINE_SPINLOCK(tasklist_lock);
 static LIST_HEAD(task_list);		/* [tasklist_lock] every task but idle */
 static int last_pid;			/* [tasklist_lock] */
-
-struct task_struct *__switch_to(struct task_struct *prev,
-				struct task_struct *next);
-extern char arch_ret_from_fork[];
 
 static struct rq *cpu_rq(unsigned int cpu)
 {
@@ -195,7 +203,8 @@ void schedule(void)
 	__schedule(SM_NONE);
 }
 
-void preempt_schedule(void)
+/* preempt_schedule()'s work (kernel/context.c calls it through its hook). */
+static void sched_preempt(void)
 {
 	if (preempt_count() || irqs_disabled() || in_interrupt())
 		return;
@@ -217,7 +226,7 @@ static void preempt_schedule_irq(void)
 void cond_resched(void)
 {
 	if (need_resched())
-		preempt_schedule();
+		sched_preempt();
 }
 
 void yield(void)
@@ -294,7 +303,8 @@ static void wake_locked(struct rq *rq, struct task_struct *p)
 	}
 }
 
-void scheduler_tick(void)
+/* A tick work (register_tick_work()): wake sleepers, end time slices. */
+static void scheduler_tick(void)
 {
 	struct rq *rq = this_cpu_ptr(&runqueues);
 	struct task_struct *p, *tmp;
@@ -537,7 +547,7 @@ u64 sched_nr_switches(unsigned int cpu)
 
 static void init_idle(unsigned int cpu)
 {
-	struct task_struct *idle = &idle_tasks[cpu];
+	struct task_struct *idle = cpu ? &idle_tasks[cpu] : &init_task;
 	struct rq *rq = this_cpu_ptr(&runqueues);
 
 	idle->__state = TASK_RUNNING;
@@ -561,7 +571,10 @@ static void init_idle(unsigned int cpu)
 void sched_init(void)
 {
 	init_idle(0);
+	preempt_set_scheduler(sched_preempt);
 	arch_set_irq_return_hook(preempt_schedule_irq);
+	if (register_tick_work(scheduler_tick, 1))
+		panic("sched: no room for the scheduler's tick work");
 }
 
 void sched_init_secondary(void)

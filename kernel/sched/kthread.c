@@ -15,6 +15,7 @@
  * itself, and a thread's hart is fixed at creation.
  */
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>

@@ -5,9 +5,14 @@
  * Overview     The boot hart is CPU 0, whatever its hart id (OpenSBI picks
  *              it at random); the other enabled harts of the device tree
  *              get CPU ids 1.. in tree order and are started through SBI
- *              HSM.  Each then takes the timer tick and IPIs and sleeps in
- *              wfi; work reaches it as cross-calls (smp_call_function*).
- *              cpulist_parse() reads the CPU lists that commands take.
+ *              HSM; their boot order is init/main.c's
+ *              secondary_start_kernel(), which calls smp_setup_this_cpu()
+ *              first and smp_set_this_cpu_online() last.  Each then takes
+ *              the timer tick and IPIs and sleeps in wfi; work reaches it
+ *              as cross-calls (smp_call_function*).  A panic stops the
+ *              others through smp_send_stop(), which smp_init() registers
+ *              with kernel/panic.c (below this folder).  cpulist_parse()
+ *              reads the CPU lists that commands take.
  *
  * Structures   Per target CPU a lock-free list of call_single_data
  *              (call_single_queue).  Each sender owns one csd per target
@@ -21,7 +26,7 @@
  *              queued or running and is cleared by the target (release).
  *
  * Per-CPU      call_single_queue [atomic]; csd_data [cpu: the sender];
- *              timer_ticks, ipis_received [stat]; cpu_state [atomic].
+ *              ipis_received [stat]; cpu_state [atomic].
  *
  * Invariants   SMP-1 a csd is on at most one queue (CSD_FLAG_LOCK).
  *              SMP-2 an IPI is sent whenever a push finds the queue empty,
@@ -36,7 +41,8 @@
  *              kernel/smpboot.c, cpu_ops_sbi.c.  Nodal differs: no hotplug,
  *              no CSD lock debugging beyond a warning.
  *
- * Statistics   per CPU: timer ticks and IPIs received (`harts`).
+ * Statistics   per CPU: IPIs received (`harts`, beside kernel/time.c's
+ *              timer ticks).
  */
 #include <asm/barrier.h>
 #include <asm/csr.h>
@@ -44,10 +50,15 @@
 #include <asm/processor.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/hardirq.h>
+#include <linux/panic.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <nodal/tick.h>
 
 #define CSD_FLAG_LOCK	1
 
@@ -60,10 +71,7 @@ struct call_single_data {
 
 struct cpumask __cpu_possible_mask, __cpu_online_mask;
 unsigned int nr_cpu_ids = 1;
-unsigned int panic_cpu = PANIC_CPU_NONE;
 
-DEFINE_PER_CPU(unsigned int, hardirq_count);
-DEFINE_PER_CPU(u64, timer_ticks);
 DEFINE_PER_CPU(u64, ipis_received);
 DEFINE_PER_CPU(enum cpu_state, cpu_state);
 static DEFINE_PER_CPU(struct call_single_data *, call_single_queue);
@@ -80,16 +88,6 @@ int hartid_to_cpu(unsigned long hartid)
 	if (hartid >= MAX_HARTID)
 		return -1;
 	return hartid_to_cpu_map[hartid] - 1;
-}
-
-void irq_enter(void)
-{
-	__this_cpu_inc(hardirq_count);
-}
-
-void irq_exit(void)
-{
-	__this_cpu_add(hardirq_count, -1);
 }
 
 /* ---- cross-calls ---- */
@@ -237,7 +235,8 @@ void on_each_cpu(smp_call_func_t func, void *info, bool wait)
 	}
 }
 
-void smp_send_stop(void)
+/* panic()'s way to stop the others (panic_set_stop_other_cpus()). */
+static void smp_send_stop(void)
 {
 	unsigned int me = smp_processor_id(), cpu;
 
@@ -262,14 +261,6 @@ void smp_prepare_boot_cpu(unsigned long boot_hartid)
 	this_cpu_write(cpu_state, CPU_ONLINE);
 }
 
-/**
- * smp_setup_cpu_ids() - number the device tree's enabled harts
- * @hartids: their ids, in tree order (the boot hart among them)
- * @nr: how many
- *
- * Context: boot hart, before setup_per_cpu_areas().  Harts past NR_CPUS
- * are reported and left stopped.
- */
 void smp_setup_cpu_ids(const unsigned long *hartids, int nr)
 {
 	unsigned int next = 1;
@@ -297,20 +288,15 @@ void smp_setup_cpu_ids(const unsigned long *hartids, int nr)
 	nr_cpu_ids = next;
 }
 
-void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
+void smp_setup_this_cpu(unsigned long hartid, unsigned int cpu)
 {
-	unsigned int cpu = boot->cpu;
-
 	this_cpu_write(cpu_number, cpu);
 	this_cpu_write(cpu_hartid, hartid);
-	sched_init_secondary();
-	arch_set_stack_bounds(boot->sp - THREAD_SIZE);
-	arch_trap_init();
-	arch_enable_irqs_on_hart();
-	timer_init_this_cpu();
+}
+
+void smp_set_this_cpu_online(void)
+{
 	smp_store_release(this_cpu_ptr(&cpu_state), CPU_ONLINE);
-	local_irq_enable();
-	cpu_startup_entry();
 }
 
 static int start_one(unsigned int cpu)
@@ -337,6 +323,7 @@ void smp_init(void)
 	u64 deadline;
 
 	arch_set_irq_handler(IRQ_S_SOFT, ipi_handler);
+	panic_set_stop_other_cpus(smp_send_stop);
 	for_each_possible_cpu(cpu)
 		if (cpu && !start_one(cpu))
 			started++;

@@ -34,7 +34,8 @@
  *
  * Paths        Uncontended: one amoadd.w, one compare, two time reads and
  *              the per-CPU update, inline in spin_lock()/spin_unlock() with
- *              no stack frame (lock_acquired()).  Contended (ticket_wait_step()): the
+ *              no stack frame (lock_acquired()).  Contended: steps of the
+ *              bare lock's wait (arch_spin_wait_step(), arch/riscv): the
  *              next in line spins on `owner`; the others sleep in wfi for
  *              3 us per hart ahead of them, at most 50 us
  *              (cpu_wait_briefly), and so does the next in line once the
@@ -47,7 +48,7 @@
  *
  * Linux        kernel/locking/lockdep.c (lock_acquired, lock_contended,
  *              bounces), lockdep_proc.c (lock_stat's layout),
- *              include/asm-generic/ticket_spinlock.h (the ticket lock
+ *              include/asm-generic/spinlock.h (the ticket lock
  *              riscv uses).  Nodal differs: no lockdep graph; time is the
  *              timebase (100 ns on QEMU virt), not sched_clock.
  *
@@ -68,16 +69,9 @@
 #include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
-#define NR_POINTS	4
-#define SPINS_BEFORE_WAIT	256
-#define WAIT_SLICE_NS		3000	/* per hart ahead in the queue */
-#define WAIT_SLICE_MAX_NS	50000
-
-struct lock_point {
-	unsigned long ip;	/* [atomic] call site, 0 = free slot */
-	u64 count;		/* [atomic] */
-};
+#include "internal.h"
 
 struct lock_class {
 	struct lock_class_key *key;		/* [atomic] set once */
@@ -101,56 +95,6 @@ static void parse_lockstat(const char *val)
 	lock_stat_enabled = !(val && !strcmp(val, "off"));
 }
 cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
-
-/* ---- the bare ticket lock ---- */
-
-/*
- * ticket_wait_step() - wait a little for ticket @ticket of @lock
- *
- * Proportional backoff (Mellor-Crummey and Scott): the next in line stays
- * hot; the others sleep in wfi in proportion to the queue ahead of them,
- * leaving the host cores to the holder and the next one; the next one
- * sleeps too if the holder seems descheduled.  Return: false once served.
- */
-static inline bool ticket_wait_step(arch_spinlock_t *lock, u16 ticket,
-				    unsigned long *spins)
-{
-	u16 ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
-
-	if (!ahead)
-		return false;
-	if (ahead == 1 && ++*spins < SPINS_BEFORE_WAIT)
-		cpu_relax();
-	else
-		cpu_wait_briefly(min(WAIT_SLICE_NS * ahead, WAIT_SLICE_MAX_NS));
-	return true;
-}
-
-void arch_spin_lock(arch_spinlock_t *lock)
-{
-	u32 old = __atomic_fetch_add(&lock->val, 1U << 16, __ATOMIC_ACQUIRE);
-	unsigned long spins = 0;
-
-	while (ticket_wait_step(lock, old >> 16, &spins))
-		;
-}
-
-bool arch_spin_trylock(arch_spinlock_t *lock)
-{
-	u32 old = READ_ONCE(lock->val);
-
-	if ((u16)old != (u16)(old >> 16))
-		return false;
-	return __atomic_compare_exchange_n(&lock->val, &old, old + (1U << 16),
-					   false, __ATOMIC_ACQUIRE,
-					   __ATOMIC_RELAXED);
-}
-
-void arch_spin_unlock(arch_spinlock_t *lock)
-{
-	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
-			 __ATOMIC_RELEASE);
-}
 
 /* ---- classes ---- */
 
@@ -337,7 +281,7 @@ static noinline void spin_wait(spinlock_t *lock, u16 ticket, unsigned long ip)
 	if (lock_stat_enabled && lock->key)
 		note_point(lock_classes[class_id(lock->key)].contending,
 			   READ_ONCE(lock->owner_ip));
-	while (ticket_wait_step(&lock->raw, ticket, &spins))
+	while (arch_spin_wait_step(&lock->raw, ticket, &spins))
 		if (!(++checks & 0xff))
 			watchdog_check_backtrace_request();
 	this_cpu_write(lock_waiting_on, NULL);
@@ -492,165 +436,23 @@ void lock_stat_reset(void)
 	}
 }
 
-/* lock_stat prints nanoseconds as microseconds with two decimals. */
-static const char *fmt_time(char *buf, size_t size, u64 ns)
+int lock_class_count(void)
 {
-	ns += 5;
-	snprintf(buf, size, "%llu.%02u", (unsigned long long)(ns / 1000),
-		 (unsigned int)(ns % 1000) / 10);
-	return buf;
+	return min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1) + 1;
 }
 
-struct class_row {
-	int id;
-	struct lock_class_stats st;
-};
-
-static int cmp_rows(const void *a, const void *b)
+int lock_class_snapshot(int id, struct lock_class_snapshot *out)
 {
-	const struct class_row *x = a, *y = b;
+	int nr = min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1);
+	struct lock_class_key *key;
 
-	if (x->st.contentions != y->st.contentions)
-		return x->st.contentions < y->st.contentions ? 1 : -1;
-	return x->id - y->id;
-}
-
-#define LOCK_STAT_WIDTH (40 + 1 + 12 * 15)
-
-static void print_rule(char c, int width)
-{
-	char line[LOCK_STAT_WIDTH + 2];
-
-	memset(line, c, width);
-	line[width] = '\n';
-	console_write(line, width + 1);
-}
-
-static void print_header(void)
-{
-	static const char *const titles[] = {
-		"con-bounces", "contentions", "waittime-min", "waittime-max",
-		"waittime-total", "waittime-avg", "acq-bounces", "acquisitions",
-		"holdtime-min", "holdtime-max", "holdtime-total", "holdtime-avg",
-	};
-
-	console_printf("lock_stat version 0.4\n");
-	print_rule('-', LOCK_STAT_WIDTH);
-	console_printf("%40s", "class name");
-	for (size_t i = 0; i < ARRAY_SIZE(titles); i++)
-		console_printf(" %14s", titles[i]);
-	console_printf("\n");
-	print_rule('-', LOCK_STAT_WIDTH);
-	console_printf("\n");
-}
-
-static void print_points(const char *name, const struct lock_point *points)
-{
-	for (int i = 0; i < NR_POINTS && READ_ONCE(points[i].ip); i++) {
-		char addr[32], sym[96];
-
-		snprintf(addr, sizeof(addr), "[<%016lx>]", points[i].ip);
-		sprint_symbol(sym, sizeof(sym), points[i].ip);
-		console_printf("%40s %14llu %29s %s\n", name,
-			       (unsigned long long)points[i].count, addr, sym);
-	}
-}
-
-/* min, max, total and average, as lock_stat prints them. */
-static void print_times(u64 min_ns, u64 max_ns, u64 total_ns, u64 nr)
-{
-	char t[4][24];
-
-	console_printf(" %14s %14s %14s %14s", fmt_time(t[0], 24, min_ns),
-		       fmt_time(t[1], 24, max_ns), fmt_time(t[2], 24, total_ns),
-		       fmt_time(t[3], 24, nr ? total_ns / nr : 0));
-}
-
-static void print_row(const struct class_row *row)
-{
-	const struct lock_class_stats *s = &row->st;
-	const char *name = lock_classes[row->id].key ?
-			   lock_classes[row->id].key->name : "(overflow)";
-	size_t namelen = strlen(name);
-
-	console_printf("%40s:%14llu %14llu", name,
-		       (unsigned long long)s->con_bounces,
-		       (unsigned long long)s->contentions);
-	print_times(s->wait_min_ns, s->wait_max_ns, s->wait_total_ns,
-		    s->contentions);
-	console_printf(" %14llu %14llu", (unsigned long long)s->acq_bounces,
-		       (unsigned long long)s->acquisitions);
-	print_times(s->hold_min_ns, s->hold_max_ns, s->hold_total_ns,
-		    s->acquisitions);
-	console_printf("\n");
-	if (s->contentions) {
-		char dashes[41];
-
-		namelen = min(namelen, (size_t)40);
-		memset(dashes, '-', namelen);
-		dashes[namelen] = 0;
-		console_printf("%40s\n", dashes);
-		print_points(name, lock_classes[row->id].contention);
-		console_printf("%40s\n", dashes);
-		print_points(name, lock_classes[row->id].contending);
-	}
-	console_printf("\n");
-	print_rule('.', LOCK_STAT_WIDTH);
-	console_printf("\n");
-}
-
-static void print_json(const struct class_row *rows, int nr)
-{
-	console_printf("JSON-BEGIN lock_stat\n{\"report\":\"lock_stat\",\"enabled\":%s,\"classes\":[",
-		       lock_stat_enabled ? "true" : "false");
-	for (int i = 0; i < nr; i++) {
-		const struct lock_class_stats *s = &rows[i].st;
-
-		console_printf("%s{\"name\":\"%s\",\"con_bounces\":%llu,\"contentions\":%llu,"
-			       "\"wait_min_ns\":%llu,\"wait_max_ns\":%llu,\"wait_total_ns\":%llu,"
-			       "\"acq_bounces\":%llu,\"acquisitions\":%llu,\"hold_min_ns\":%llu,"
-			       "\"hold_max_ns\":%llu,\"hold_total_ns\":%llu}",
-			       i ? "," : "", lock_classes[rows[i].id].key ?
-			       lock_classes[rows[i].id].key->name : "(overflow)",
-			       (unsigned long long)s->con_bounces,
-			       (unsigned long long)s->contentions,
-			       (unsigned long long)s->wait_min_ns,
-			       (unsigned long long)s->wait_max_ns,
-			       (unsigned long long)s->wait_total_ns,
-			       (unsigned long long)s->acq_bounces,
-			       (unsigned long long)s->acquisitions,
-			       (unsigned long long)s->hold_min_ns,
-			       (unsigned long long)s->hold_max_ns,
-			       (unsigned long long)s->hold_total_ns);
-	}
-	console_printf("]}\nJSON-END\n");
-}
-
-static struct class_row stat_rows[MAX_LOCK_CLASSES];	/* [stat_print_lock] */
-static DEFINE_SPINLOCK(stat_print_lock);
-
-void lock_stat_print(const char *filter)
-{
-	int nr_classes = min(READ_ONCE(nr_lock_classes), MAX_LOCK_CLASSES - 1);
-	int nr = 0;
-
-	spin_lock(&stat_print_lock);
-	for (int id = 0; id <= nr_classes; id++) {
-		struct lock_class_key *key = lock_classes[id].key;
-
-		if (filter && (!key || !strstr(key->name, filter)))
-			continue;
-		stat_rows[nr].id = id;
-		fold_class(id, &stat_rows[nr].st);
-		if (stat_rows[nr].st.acquisitions)
-			nr++;
-	}
-	sort(stat_rows, nr, sizeof(stat_rows[0]), cmp_rows, NULL);
-	console_lock();
-	print_header();
-	for (int i = 0; i < nr; i++)
-		print_row(&stat_rows[i]);
-	print_json(stat_rows, nr);
-	console_unlock();
-	spin_unlock(&stat_print_lock);
+	if (id < 0 || id > nr)
+		return -ENOENT;
+	key = READ_ONCE(lock_classes[id].key);
+	out->id = id;
+	out->name = key ? key->name : "(overflow)";
+	fold_class(id, &out->st);
+	memcpy(out->contention, lock_classes[id].contention, sizeof(out->contention));
+	memcpy(out->contending, lock_classes[id].contending, sizeof(out->contending));
+	return 0;
 }

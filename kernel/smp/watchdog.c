@@ -17,6 +17,8 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/timekeeping.h>
+#include <nodal/tick.h>
 
 #define WATCHDOG_THRESH_S	10
 
@@ -75,7 +77,8 @@ static void report_stall(unsigned int cpu, u64 stalled_ns)
 	WRITE_ONCE(per_cpu(backtrace_requested, cpu), true);
 }
 
-void watchdog_tick(void)
+/* A tick work: has the next online CPU's tick moved lately? */
+static void watchdog_tick(void)
 {
 	unsigned int me = smp_processor_id(), buddy;
 	struct watchdog_cpu *wd = this_cpu_ptr(&watchdog_cpu);
@@ -100,4 +103,10 @@ void watchdog_tick(void)
 		wd->reported = true;
 		report_stall(buddy, now - wd->last_change_ns);
 	}
+}
+
+void lockup_detector_init(void)
+{
+	if (register_tick_work(watchdog_tick, 1))
+		pr_warn("watchdog: no room for its tick work: stalls go unreported\n");
 }

@@ -58,6 +58,8 @@ extern bool pcp_enabled;
 void pcp_init(void);
 void free_pcp_over_high(struct zone *zone, unsigned int pindex);
 int pcp_validate_all(void);
+/* zoneinfo's "pagesets" part for @zone (pcp.c; printed by report.c) */
+void zoneinfo_print_pagesets(struct zone *zone);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);
 
 static inline bool pcp_allowed_order(unsigned int order)

@@ -279,6 +279,7 @@ void page_alloc_init(void)
 	buddy_free_all_memblock();
 	setup_per_zone_wmarks();
 	pcp_init();
+	numa_set_free_pages_reader(nr_free_pages_node);
 	if (buddy_validate_all())
 		panic("buddy: free lists inconsistent after boot");
 }

@@ -80,6 +80,7 @@
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -427,12 +428,6 @@ unsigned long nr_free_pages(void)
 	for_each_online_node(nid)
 		sum += nr_free_pages_node(nid);
 	return sum;
-}
-
-/* The topology's "free" column (topo) reads the page allocator's count. */
-unsigned long numa_node_free_pages(int nid)
-{
-	return nr_free_pages_node(nid);
 }
 
 unsigned long buddy_nr_alloc_failures(void)

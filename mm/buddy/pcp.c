@@ -57,11 +57,13 @@
 #include <linux/init.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
 
 #include "internal.h"
 

@@ -129,12 +129,6 @@ static int cmd_pagetypeinfo(int argc, char **argv)
 SHELL_COMMAND("pagetypeinfo", cmd_pagetypeinfo, "",
 	      "free blocks per migratetype, pageblocks per type (/proc/pagetypeinfo)");
 
-/* Hook for the per-CPU page lists (pcp.c) to add their "pagesets" part. */
-void __weak zoneinfo_print_pagesets(struct zone *zone)
-{
-	(void)zone;
-}
-
 static void print_zoneinfo(int nid, struct zone *zone)
 {
 	console_printf("Node %d, zone %8s", nid, zone->name);

@@ -16,6 +16,7 @@
 #include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
+#include <linux/mmzone.h>
 #include <linux/mempolicy.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -81,7 +82,20 @@ static struct page *alloc_pages_task_policy(gfp_t gfp, unsigned int order,
 	return page;
 }
 
+/* policy_zone: the highest populated zone below ZONE_MOVABLE anywhere. */
+static void set_policy_zone(void)
+{
+	int nid;
+
+	for_each_online_node(nid)
+		for (enum zone_type i = 0; i < ZONE_MOVABLE; i++)
+			if (populated_zone(&NODE_DATA(nid)->node_zones[i]) &&
+			    i > policy_zone)
+				policy_zone = i;
+}
+
 void numa_policy_init(void)
 {
+	set_policy_zone();
 	page_alloc_set_policy_alloc(alloc_pages_task_policy);
 }

@@ -100,6 +100,7 @@
 #include <linux/mempolicy.h>
 #include <linux/mmzone.h>
 #include <linux/nodemask.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>

@@ -2,5 +2,5 @@
 # mm/numa — the device-tree reader (dt_scan.c: memory, reserved ranges,
 # harts, timebase, nodes and distances in one pass; tests/host also builds
 # it for the host), the topology applied from it (numa_init, the `topo`
-# command); nodes (pg_data_t), zones and zonelists; the numastat report.
-NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c mm/numa/numastat.c
+# command); nodes (pg_data_t), zones and zonelists.
+NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c

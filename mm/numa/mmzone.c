@@ -38,7 +38,6 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
-#include <linux/mempolicy.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
 #include <linux/topology.h>
@@ -144,8 +143,7 @@ static int find_next_best_node(int node, const bool *used)
 	return best;
 }
 
-/* Append @pgdat's populated zones, highest first; note policy_zone as Linux's
- * build_zonerefs_node() does. */
+/* Append @pgdat's populated zones, highest first (build_zonerefs_node()). */
 static int add_node_zones(struct zoneref *refs, int nr, pg_data_t *pgdat)
 {
 	for (int i = MAX_NR_ZONES - 1; i >= 0; i--) {
@@ -156,7 +154,6 @@ static int add_node_zones(struct zoneref *refs, int nr, pg_data_t *pgdat)
 		refs[nr].zone = zone;
 		refs[nr].zone_idx = i;
 		nr++;
-		check_highest_zone(i);
 	}
 	return nr;
 }

@@ -429,11 +429,21 @@ static phys_addr_t reserved_in(phys_addr_t base, phys_addr_t size)
 	return bytes;
 }
 
-__weak unsigned long numa_node_free_pages(int nid)
+static unsigned long (*free_pages_reader)(int nid);	/* [init] buddy's */
+
+void numa_set_free_pages_reader(unsigned long (*fn)(int nid))
 {
+	WRITE_ONCE(free_pages_reader, fn);
+}
+
+unsigned long numa_node_free_pages(int nid)
+{
+	unsigned long (*fn)(int nid) = READ_ONCE(free_pages_reader);
 	struct memblock_region *r;
 	phys_addr_t bytes = 0;
 
+	if (fn)
+		return fn(nid);
 	for_each_mem_region(r)
 		if (r->nid == nid)
 			bytes += r->size - reserved_in(r->base, r->size);

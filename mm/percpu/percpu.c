@@ -53,7 +53,6 @@
 #define PCPU_GRANULE		16
 #define PCPU_NR_GRANULES	(PERCPU_DYNAMIC_SIZE / PCPU_GRANULE)
 
-unsigned long __per_cpu_offset[NR_CPUS];
 static unsigned long pcpu_unit_size;		/* [init] */
 static unsigned long pcpu_dyn_offset;		/* [init] from unit start */
 

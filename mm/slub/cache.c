@@ -24,6 +24,7 @@
 #include <linux/prandom.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include "internal.h"
 

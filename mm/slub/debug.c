@@ -45,6 +45,7 @@
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <stdarg.h>
 
 #include "internal.h"

@@ -33,6 +33,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <nodal/bench.h>
+#include <nodal/tick.h>
 
 #include "../lib/hart_tasks.h"
 #include "../lib/spsc_ring.h"

@@ -54,7 +54,9 @@
 #include <asm/barrier.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/mmzone.h>
 #include <linux/nodemask.h>
 #include <linux/printk.h>
@@ -65,6 +67,7 @@
 #include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/bench.h>
 #include <nodal/shell.h>

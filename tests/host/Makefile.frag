@@ -83,3 +83,32 @@ $(FUZZ_O)/fuzz_topology: tests/host/fuzz_topology.c $(DT_SCAN_SRCS) \
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DT_SCAN_INCLUDES) tests/host/fuzz_topology.c \
 		$(DT_SCAN_SRCS) -lfdt -o $@
+
+# ---- tools/check-layers: made-up three-layer trees, compiled with the
+# host's gcc and read with its nm; a clean tree passes and each way of
+# breaking the layering fails.  Run: tests/host/check_layers_test.py
+
+HOST_TESTS += tests/host/check_layers_test.py
+
+# ---- tools/check-functions: made-up C files with functions of set lengths.
+# Run: tests/host/check_functions_test.py
+
+HOST_TESTS += tests/host/check_functions_test.py
+
+# ---- kernel/report.c: the report API compiled unmodified for the host
+# (lib's symbols renamed), printing into a buffer the test compares.
+# Run: make $(HOST_O)/report_test && $(HOST_O)/report_test
+
+HOST_TESTS += $(HOST_O)/report_test
+
+$(HOST_O)/kernel/report.o: kernel/report.c include/nodal/report.h \
+			   tests/host/lib_rename.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
+		-include tests/host/lib_rename.h -c $< -o $@
+
+$(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
+		       $(HOST_LIB_OBJS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) tests/host/report_test.c \
+		$(HOST_O)/kernel/report.o $(HOST_LIB_OBJS) -o $@

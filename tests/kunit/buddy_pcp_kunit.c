@@ -16,6 +16,7 @@
 #include <linux/prandom.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 
 #include "../../mm/buddy/internal.h"

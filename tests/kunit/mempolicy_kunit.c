@@ -19,6 +19,7 @@
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/mempolicy.h>
 #include <linux/mmzone.h>
@@ -627,7 +628,7 @@ static void get_mempolicy_reports_mode_nodes_and_next_node(struct kunit *test)
 	}
 }
 
-static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
+static void nodelists_print_and_parse_as_linux(struct kunit *test)
 {
 	static const struct {
 		unsigned long nodes;
@@ -636,14 +637,8 @@ static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
 		{ 0x0, "" }, { 0x1, "0" }, { 0x3, "0-1" }, { 0x5, "0,2" },
 		{ 0xf, "0-3" }, { 0xa, "1,3" }, { 0xb, "0-1,3" }, { 0xd, "0,2-3" },
 	};
-	static const char *const bad[] = {
-		"foo", "bind=bogus:0", "bind:0-", "bind:5", "bind:1-0", "bind:0,,1",
-		"bind:0,", "bind:a", "", "=static:0",
-	};
-	char buf[MPOL_STR_LEN], want[MPOL_STR_LEN], mem_list[16];
-	nodemask_t mem = node_states[N_MEMORY], nodes;
-	int first = first_node(mem), mode;
-	const char *why;
+	char buf[MPOL_STR_LEN];
+	nodemask_t nodes;
 
 	for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
 		nodes.bits[0] = lists[i].nodes;
@@ -654,8 +649,20 @@ static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, nodelist_parse("4", nodes), -ERANGE);
 	KUNIT_EXPECT_EQ(test, nodelist_parse("x", nodes), -EINVAL);
-	nodelist_scnprintf(mem_list, sizeof(mem_list), mem);
+}
 
+static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"foo", "bind=bogus:0", "bind:0-", "bind:5", "bind:1-0", "bind:0,,1",
+		"bind:0,", "bind:a", "", "=static:0",
+	};
+	char buf[MPOL_STR_LEN], want[MPOL_STR_LEN], mem_list[16];
+	nodemask_t mem = node_states[N_MEMORY], nodes;
+	int first = first_node(mem), mode;
+	const char *why;
+
+	nodelist_scnprintf(mem_list, sizeof(mem_list), mem);
 	mpol_to_str(buf, sizeof(buf), NULL);
 	KUNIT_EXPECT_STREQ(test, buf, "default");
 	mpol_to_str(buf, sizeof(buf), &default_policy);
@@ -901,6 +908,7 @@ static struct kunit_case mempolicy_cases[] = {
 	KUNIT_CASE(invalid_settings_return_einval_and_keep_the_old_policy),
 	KUNIT_CASE(static_and_relative_flags_map_nodes_as_linux),
 	KUNIT_CASE(get_mempolicy_reports_mode_nodes_and_next_node),
+	KUNIT_CASE(nodelists_print_and_parse_as_linux),
 	KUNIT_CASE(mpol_to_str_and_mpol_parse_use_linux_words),
 	KUNIT_CASE(interleave_hit_and_numastat_identities_hold),
 	KUNIT_CASE(numa_pages_count_the_tasks_pages_per_node),

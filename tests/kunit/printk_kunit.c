@@ -26,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #define TORTURE_LINES		200	/* per CPU */
 #define TORTURE_PAYLOAD		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd"

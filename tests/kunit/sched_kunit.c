@@ -14,8 +14,10 @@
 #include <asm/processor.h>
 #include <asm/setjmp.h>
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/kthread.h>
 #include <linux/mempolicy.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
@@ -24,7 +26,9 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
+#include <nodal/tick.h>
 
 #define NS_PER_MS	1000000ULL
 

@@ -24,6 +24,7 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 /*
  * Per hart.  Under QEMU's multi-threaded TCG every hart is a host thread,

@@ -13,9 +13,12 @@
 #include <asm/barrier.h>
 #include <asm/processor.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/kthread.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 
 #include "hart_tasks.h"

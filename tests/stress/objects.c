@@ -9,9 +9,10 @@
  */
 #include <asm/processor.h>
 #include <linux/mm.h>
-#include <linux/printk.h>
 #include <linux/prandom.h>
+#include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 
 #include "stress.h"

@@ -54,6 +54,7 @@
  */
 #include <asm/barrier.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/mempolicy.h>
@@ -62,8 +63,10 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/shell.h>
+#include <nodal/tick.h>
 
 #include "../lib/hart_tasks.h"
 #include "internal.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/numa/numastat.c — the `numastat` report, in numastat(8)'s layout.
+ * mm/buddy/numastat.c — the `numastat` report, in numastat(8)'s layout.
  *
  * The counters are kept on the page allocator's path, per CPU and zone, as
  * Linux's zone_statistics() keeps them (mm/buddy/page_alloc.c); this file

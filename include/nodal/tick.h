@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/nodal/tick.h — the periodic tick, the work it runs, short waits.
+ *
+ * Implemented by: kernel/time.c.  No single Linux counterpart: Linux's
+ * tick (kernel/time/tick-*.c) calls the scheduler, timers and the
+ * watchdogs by name; here kernel/time.c sits below the layers that use
+ * the tick, so each registers its work (register_tick_work()) — the
+ * scheduler's time slices, the watchdog's check, the per-CPU page lists'
+ * decay.  HZ is Linux's name for the tick rate.
+ */
+#ifndef NODAL_TICK_H
+#define NODAL_TICK_H
+
+#include <linux/percpu.h>
+#include <linux/types.h>
+
+#define HZ 100
+
+DECLARE_PER_CPU(u64, timer_ticks);	/* [stat] timer interrupts taken */
+
+/**
+ * time_init() - set up the clock and the tick handler
+ * @timebase_hz: from /cpus/timebase-frequency (0: keep the default)
+ * @sstc: every hart has Sstc: program stimecmp directly, not through SBI
+ *
+ * Context: the boot hart, early in start_kernel().
+ */
+void time_init(u64 timebase_hz, bool sstc);
+
+/** timer_init_this_cpu() - start this hart's periodic tick (HZ) */
+void timer_init_this_cpu(void);
+
+/**
+ * register_tick_work() - call @fn every @period ticks on every CPU
+ *
+ * @fn runs in the timer interrupt, interrupts off, on each CPU for its own
+ * data, in the order the works were registered.  Context: boot, before
+ * smp_init().  Return: 0, or -ENOSPC (MAX_TICK_WORK works at most) or
+ * -EINVAL for a zero @period.
+ */
+int register_tick_work(void (*fn)(void), unsigned int period);
+
+/**
+ * cpu_wait_briefly() - give the host core away for about @ns (wfi + timer)
+ *
+ * For wait loops: a bare spin under QEMU starves the hart being waited
+ * for (docs/design.md).  Context: any; interrupts stay as they were.
+ */
+void cpu_wait_briefly(u64 ns);
+
+#endif /* NODAL_TICK_H */
