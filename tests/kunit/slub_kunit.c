@@ -604,8 +604,9 @@ static void exhaustion_returns_null_and_damages_nothing(struct kunit *test)
 	void *chain, *p;
 
 	KUNIT_ASSERT_NOT_NULL(test, s);
-	KUNIT_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1,
-					GFP_KERNEL | __GFP_NOWARN));
+	p = kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL | __GFP_NOWARN);
+	KUNIT_EXPECT_NULL(test, p);
+	kfree(p);
 	chain = exhaust_node(node);
 	p = kmem_cache_alloc_node(s, GFP_KERNEL | __GFP_THISNODE |
 				  __GFP_NOWARN, node);
@@ -702,8 +703,9 @@ static void kmalloc_large_takes_pages(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageSlab(page));
 	KUNIT_EXPECT_EQ(test, ksize(p), 32768ul);
 	kfree(p);
-	KUNIT_EXPECT_NULL(test, kmalloc(KMALLOC_MAX_SIZE + 1,
-					GFP_KERNEL | __GFP_NOWARN));
+	p = kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL | __GFP_NOWARN);
+	KUNIT_EXPECT_NULL(test, p);
+	kfree(p);
 }
 
 static void kcalloc_overflow_returns_null(struct kunit *test)
