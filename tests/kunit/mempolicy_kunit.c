@@ -382,6 +382,7 @@ static void weighted_interleave_follows_the_weights_each_round(struct kunit *tes
 		KUNIT_ASSERT_EQ(test, mpol_set_il_weight(nid, (unsigned int)(nid % 3 + 1)), 0);
 		round += get_il_weight(nid);
 	}
+	KUNIT_ASSERT_GT(test, round, 0ul);	/* a node with memory, a weight >= 1 */
 	KUNIT_ASSERT_EQ(test, set_mempolicy(MPOL_WEIGHTED_INTERLEAVE, &mask), 0);
 	snap(&before);
 	KUNIT_EXPECT_EQ(test, place_pages(NR_PLACED, &list, per_node), NR_PLACED);
