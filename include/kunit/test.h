@@ -248,8 +248,19 @@ struct kunit_binary_text {
 	const char *right_text;
 };
 
-/* End the case: longjmp to its recovery point (returns off its hart). */
-void __kunit_abort(struct kunit *test);
+/*
+ * End the case: longjmp to its recovery point.  Off the case's hart it can
+ * only report, and returns.  The static analyzer is told it never returns,
+ * as on the case's hart, where every KUnit case runs its assertions: code
+ * after a KUNIT_ASSERT relies on it, and would otherwise be reported as
+ * dereferencing the NULL the assertion just ruled out.
+ */
+#ifdef __clang_analyzer__
+#define __kunit_abort_noreturn	__attribute__((analyzer_noreturn))
+#else
+#define __kunit_abort_noreturn
+#endif
+void __kunit_abort(struct kunit *test) __kunit_abort_noreturn;
 
 __printf(4, 5)
 void __kunit_fail_msg(struct kunit *test, const struct kunit_loc *loc,

@@ -134,10 +134,26 @@ void *kmalloc(size_t size, gfp_t gfp);
 /** kmalloc_node() - kmalloc() on @node (see kmem_cache_alloc_node()) */
 void *kmalloc_node(size_t size, gfp_t gfp, int node);
 
+/*
+ * clang's static analyzer models kmalloc() but takes __GFP_ZERO's value from
+ * the target OS, and has none for this one: to it, kzalloc() and kcalloc()
+ * memory would be uninitialized.  Under analysis only, they clear it.
+ */
+#ifdef __clang_analyzer__
+#define __analyzer_zeroed(p, bytes) ({					\
+	void *__p = (p);						\
+	if (__p)							\
+		__builtin_memset(__p, 0, (bytes));			\
+	__p;								\
+})
+#else
+#define __analyzer_zeroed(p, bytes)	(p)
+#endif
+
 /** kzalloc() - kmalloc() of zeroed memory */
 static inline void *kzalloc(size_t size, gfp_t gfp)
 {
-	return kmalloc(size, gfp | __GFP_ZERO);
+	return __analyzer_zeroed(kmalloc(size, gfp | __GFP_ZERO), size);
 }
 
 /** kzalloc_node() - kmalloc_node() of zeroed memory */
@@ -162,7 +178,7 @@ static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
 /** kcalloc() - zeroed kmalloc_array(); NULL on overflow */
 static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
 {
-	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+	return __analyzer_zeroed(kmalloc_array(n, size, gfp | __GFP_ZERO), n * size);
 }
 
 /**

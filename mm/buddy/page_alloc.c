@@ -205,12 +205,16 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
 				       int mt)
 {
 	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
-		struct free_area *area = &zone->free_area[o];
-		struct page *page = list_first_entry_or_null(&area->free_list[mt],
-							     struct page, buddy_list);
+		struct list_head *list = &zone->free_area[o].free_list[mt];
+		struct page *page;
 
-		if (!page)
+		/*
+		 * The list is tested, not a list_first_entry_or_null() result:
+		 * clang's analyzer would take a NULL entry for a NULL list head.
+		 */
+		if (list_empty(list))
 			continue;
+		page = list_first_entry(list, struct page, buddy_list);
 		del_page_from_free_list(page, zone, o);
 		expand(zone, page, order, o, mt);
 		return page;

@@ -194,19 +194,20 @@ static void print_node_meminfo(int nid)
 
 static int cmd_meminfo(int argc, char **argv)
 {
+	bool all = argc < 2;
 	unsigned int only;
 	int nid;
 
-	if (argc > 1 && (kstrtouint(argv[1], 0, &only) || only >= MAX_NUMNODES ||
-			 !node_online((int)only))) {
+	if (!all && (kstrtouint(argv[1], 0, &only) || only >= MAX_NUMNODES ||
+		     !node_online((int)only))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
 		return -EINVAL;
 	}
 	console_lock();
 	for_each_online_node(nid)
-		if (argc == 1 || nid == (int)only)
+		if (all || nid == (int)only)
 			print_node_meminfo(nid);
-	if (argc == 1) {
+	if (all) {
 		console_printf("MemTotal:       %8lu kB\n",
 			       (unsigned long)(memblock_phys_mem_size() >> 10));
 		console_printf("MemFree:        %8lu kB\n", nr_free_pages() << 2);

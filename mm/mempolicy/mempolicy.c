@@ -544,13 +544,15 @@ int __nodelist_parse(const char *buf, nodemask_t *dst)
 
 	while (*p) {
 		err = parse_node(&p, &first);
-		last = first;
-		if (!err && *p == '-') {
-			p++;
-			err = parse_node(&p, &last);
-		}
 		if (err)
 			return err;
+		last = first;
+		if (*p == '-') {
+			p++;
+			err = parse_node(&p, &last);
+			if (err)
+				return err;
+		}
 		if (last < first || (*p && *p != ','))
 			return -EINVAL;
 		for (int n = first; n <= last; n++)

@@ -568,6 +568,7 @@ static void __put_partials(struct kmem_cache *s, struct slab *chain)
 	while ((slab = chain)) {
 		chain = slab->next;
 		n2 = get_node(s, slab_nid(slab));
+		VM_BUG_ON(!n2);	/* SLUB-4: the slab's node has memory, so lists */
 		if (n2 != n) {
 			if (n)
 				spin_unlock(&n->list_lock);

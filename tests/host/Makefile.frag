@@ -71,6 +71,11 @@ HOST_TESTS += tests/host/study_test.py
 
 HOST_TESTS += tests/host/bench_test.py
 
+# ---- tools/analyze and tools/check-format: on sources the test writes, the
+# format check in a scratch git repository.  Run: tests/host/tooling_test.py
+
+HOST_TESTS += tests/host/tooling_test.py
+
 # ---- the fuzz target (make fuzz): clang's libFuzzer with ASan and UBSan.
 
 FUZZ_O := $(or $(O),build)/fuzz

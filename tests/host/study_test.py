@@ -8,7 +8,9 @@ slub_cpu_partial=0" --run "stress xfree secs=3 seed=1 policy=interleave:0-1; loc
 numastat", CRLF line ends as QEMU's serial gives them), with the values its human-readable
 report prints. Whole sweeps run through
 tests/host/fixtures/fake_nodal_qemu, which prints that transcript adjusted to each run. The
-plots are checked as SVG when gnuplot is installed, and must be skipped cleanly without it.
+plots are checked as SVG when gnuplot is installed (heatmap cells drawn as squares, not a
+bitmap; contention bars on a log axis, where a count of 5 stays visible beside 53,450), and
+must be skipped cleanly without it.
 Ends with "study_test: N passed, N failed" (one per test); exits non-zero when one failed.
 """
 import json
@@ -212,6 +214,110 @@ class Plan(unittest.TestCase):
                 del os.environ["MAKEFLAGS"]
             else:
                 os.environ["MAKEFLAGS"] = saved
+
+
+def result(scenario, topology, caches, policy="default", **stress):
+    """A run that passed, as tools/study reads it back, with the stress report @stress."""
+    smp, nodes = (int(n) for n in topology.split("x"))
+    tags = {"id": "%s-%s-%s-%s-seed1" % (scenario, topology, caches, policy),
+            "scenario": scenario, "topology": topology, "smp": smp, "nodes": nodes,
+            "caches": caches, "policy": policy, "policy_arg": policy, "seed": 1}
+    return study.Result({"report": "study_run", "status": "ok", "study": tags},
+                        {"stress": stress})
+
+
+def svg_polygons(svg, group):
+    """The filled polygons of a gnuplot SVG's plot @group ("gnuplot_plot_1", ...), each as
+    (fill, [(x, y), ...])."""
+    root = ET.parse(svg).getroot()
+    found = []
+    for g in root.iter("{http://www.w3.org/2000/svg}g"):
+        if g.get("id") == group:
+            for poly in g.iter("{http://www.w3.org/2000/svg}polygon"):
+                points = [tuple(float(v) for v in pair.split(","))
+                          for pair in poly.get("points").split()]
+                found.append((poly.get("fill").replace(" ", ""), points))
+    return found
+
+
+def svg_images(svg):
+    return list(ET.parse(svg).getroot().iter("{http://www.w3.org/2000/svg}image"))
+
+
+class PlotShapes(unittest.TestCase):
+    """What the plots look like: discrete heatmap cells, contention bars on a log axis on
+    which a small count stays visible beside a large one."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="study_test.")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def draw(self, plot):
+        gnuplot = study.gnuplot_path()
+        if not gnuplot:
+            self.skipTest("gnuplot not installed")
+        svg = study.draw(plot, self.tmp, gnuplot)
+        self.assertIsNotNone(svg, plot.name)
+        return svg
+
+    def contention_plot(self):
+        runs = [result("churn", "8x2", "on", locks=[
+                    {"class": "&zone->lock", "contentions": 5},
+                    {"class": "&slab_locks[i]", "contentions": 0}]),
+                result("churn", "8x2", "off", locks=[
+                    {"class": "&zone->lock", "contentions": 53450},
+                    {"class": "&slab_locks[i]", "contentions": 12}])]
+        [plot] = study.contention_plots(runs, "8x2")
+        return plot
+
+    def test_contention_axis_is_logarithmic(self):
+        plot = self.contention_plot()
+        self.assertIn("set logscale y", plot.script)
+        self.assertIn("set yrange [0.5:100000]", plot.script)
+        self.assertEqual(plot.data, '# class on off\n"&zone->lock" 5 53450\n'
+                                    '"&slab_locks[i]" 0 12\n')
+        self.assertEqual(study.log_range(0), (0.5, 10))
+        self.assertEqual(study.log_range(9), (0.5, 100))
+
+    def test_a_bar_of_5_shows_beside_one_of_53450(self):
+        svg = self.draw(self.contention_plot())
+        on = svg_polygons(svg, "gnuplot_plot_1")
+        off = svg_polygons(svg, "gnuplot_plot_2")
+        # Bars stand on the x axis, the lowest edge of all; the key's sample does not.
+        axis = max(y for _, points in on + off for _, y in points)
+        def bars(polygons):
+            return [axis - min(y for _, y in points) for _, points in polygons
+                    if max(y for _, y in points) == axis]
+        [five] = bars(on)                       # the 0 of &slab_locks[i] draws no bar
+        big, twelve = bars(off)
+        # log10(5 / 0.5) = 1 of the log10(53450 / 0.5) = 5.03 decades: a fifth of its height
+        # (on a linear axis, 5 / 53450 of it: under a pixel).
+        self.assertGreater(five, 0.15 * big)
+        self.assertLess(five, twelve)
+        self.assertLess(twelve, big)
+
+    def test_heatmap_cells_are_discrete(self):
+        matrix = [[2, 92723], [0, 6864]]
+        plot = study.heatmap_plot(result("xfree", "4x2", "on", matrix=matrix))
+        self.assertIn("with image pixels", plot.script[-1])
+        self.assertEqual(plot.data, "2 92723\n0 6864\n")
+        svg = self.draw(plot)
+        # No bitmap for the viewer to smooth: one square of one colour per cell.
+        self.assertEqual(svg_images(svg), [])
+        cells = svg_polygons(svg, "gnuplot_plot_1")
+        self.assertEqual(len(cells), 4)
+        for _, points in cells:
+            xs, ys = {x for x, _ in points}, {y for _, y in points}
+            self.assertEqual((len(xs), len(ys)), (2, 2))
+            self.assertAlmostEqual(max(xs) - min(xs), max(ys) - min(ys), delta=0.1)
+        # The palette runs from white (0) to dark blue (the peak): cells in matrix order.
+        fills = {(min(x for x, _ in p), min(y for _, y in p)): f for f, p in cells}
+        order = [fills[k] for k in sorted(fills, key=lambda k: (k[1], k[0]))]
+        self.assertEqual(order[2], "rgb(255,255,255)")
+        darkest = min(order, key=lambda f: sum(int(v) for v in f[4:-1].split(",")))
+        self.assertEqual(order.index(darkest), 1)
 
 
 class Sweeps(unittest.TestCase):

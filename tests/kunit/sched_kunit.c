@@ -362,16 +362,22 @@ static void churn_free(unsigned int slot, void *obj)
 		kmem_cache_free(churn_cache, obj);
 }
 
+/*
+ * obj[] is the task's own, here rather than on its stack: clang's analyzer
+ * loses a pointer stored at a random index of a local array and would
+ * report the object leaked.
+ */
 struct churner {
 	u32 seed;
 	unsigned long ops, bad;
 	u64 nivcsw;
+	void *obj[CHURN_SLOTS];	/* [task] the slots' objects, NULL when empty */
 };
 
 static int churner_fn(void *arg)
 {
 	struct churner *c = arg;
-	void *obj[CHURN_SLOTS] = { 0 };
+	void **obj = c->obj;		/* zeroed by the creator */
 	size_t size[CHURN_SLOTS];
 	struct page *page[CHURN_SLOTS] = { 0 };
 	u8 tag[CHURN_SLOTS];

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""tooling_test.py: tests of tools/analyze and tools/check-format.
+
+tools/analyze must fail on a finding, pass a clean source and refuse flags the
+analyzer cannot run with: a make analyze that analyzed nothing would pass
+forever.  tools/check-format runs on a scratch git repository (it checks the
+files git tracks next to it) holding this tree's .clang-format: it must name
+the file that breaks the format and its first place, pass the one that
+keeps it, and leave nothing to change after --fix.  A tool whose compiler is
+not installed is skipped.
+Ends with "tooling_test: N passed, N failed" (one per test); exits non-zero
+when one failed.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.dont_write_bytecode = True      # no __pycache__ in the tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tooltest import ROOT, main, run_tool
+
+ANALYZE = os.path.join(ROOT, "tools", "analyze")
+CHECK_FORMAT = os.path.join(ROOT, "tools", "check-format")
+# The kernel's target, without its headers: the sources below include none.
+CLANG_FLAGS = "--target=riscv64-unknown-elf -march=rv64imac -ffreestanding -nostdlib -O2"
+
+NULL_DEREF = """\
+int first(const int *p)
+{
+	if (p)
+		return 1;
+	return *p;
+}
+"""
+
+CLEAN = """\
+int first(const int *p)
+{
+	return p ? *p : 0;
+}
+"""
+
+# Kernel style as .clang-format has it, and the same code broken three ways.
+FORMATTED = """\
+struct pair {
+	int a; /* [init] */
+	int b; /* [lock] */
+};
+
+int sum(const struct pair *p)
+{
+	if (!p)
+		return 0;
+	return p->a + p->b;
+}
+"""
+
+UNFORMATTED = """\
+int sum(const struct pair *p) {
+	if (!p) return 0;
+	return p->a+p->b;
+}
+"""
+
+
+class Analyze(unittest.TestCase):
+    def setUp(self):
+        if not shutil.which("clang"):
+            self.skipTest("clang not installed")
+        self.tmp = tempfile.mkdtemp(prefix="tooling_test.")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def source(self, name, text):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w") as out:
+            out.write(text)
+        return path
+
+    def test_a_null_dereference_fails(self):
+        code, out = run_tool(ANALYZE, "--cflags", CLANG_FLAGS,
+                             self.source("null.c", NULL_DEREF),
+                             self.source("clean.c", CLEAN))
+        self.assertEqual(code, 1, out)
+        self.assertIn("null.c:5:9: warning: Dereference of null pointer", out)
+        self.assertIn("[core.NullDereference]", out)
+        self.assertIn("analyze: 1 finding(s) in 1 file(s) of 2 (clang --analyze)", out)
+
+    def test_a_clean_source_passes(self):
+        log = os.path.join(self.tmp, "analyze.log")
+        code, out = run_tool(ANALYZE, "--cflags", CLANG_FLAGS, "--log", log,
+                             self.source("clean.c", CLEAN))
+        self.assertEqual(code, 0, out)
+        self.assertIn("analyze: 0 finding(s) in 0 file(s) of 1", out)
+        self.assertTrue(os.path.exists(log))
+
+    def test_flags_the_analyzer_refuses(self):
+        code, out = run_tool(ANALYZE, "--cflags", CLANG_FLAGS + " -mno-such-option",
+                             self.source("clean.c", CLEAN))
+        self.assertEqual(code, 2, out)
+        self.assertIn("clean.c: clang failed without a finding", out)
+
+
+class CheckFormat(unittest.TestCase):
+    def setUp(self):
+        if not shutil.which("clang-format"):
+            self.skipTest("clang-format not installed")
+        self.repo = tempfile.mkdtemp(prefix="tooling_test.")
+        os.makedirs(os.path.join(self.repo, "tools"))
+        shutil.copy(os.path.join(ROOT, ".clang-format"), self.repo)
+        self.tool = shutil.copy(CHECK_FORMAT, os.path.join(self.repo, "tools"))
+        for name, text in (("good.c", FORMATTED), ("bad.c", UNFORMATTED),
+                           ("notes.txt", UNFORMATTED)):
+            with open(os.path.join(self.repo, name), "w") as out:
+                out.write(text)
+        subprocess.run(["git", "init", "-q"], cwd=self.repo, check=True)
+        subprocess.run(["git", "add", "."], cwd=self.repo, check=True)
+
+    def tearDown(self):
+        shutil.rmtree(self.repo)
+
+    def test_names_what_breaks_the_format(self):
+        code, out = run_tool(self.tool)
+        self.assertEqual(code, 1, out)
+        self.assertIn("bad.c:1:30: +5 -3 lines", out)
+        self.assertNotIn("good.c", out)
+        self.assertNotIn("notes.txt", out)
+        self.assertIn("check-format: 1 of 2 file(s) differ from .clang-format (+5 -3 lines)",
+                      out)
+        code, out = run_tool(self.tool, "--diff", "bad.c")
+        self.assertIn("+\t\treturn 0;\n", out)
+        self.assertIn("+\treturn p->a + p->b;\n", out)
+
+    def test_fix_leaves_nothing_to_change(self):
+        code, out = run_tool(self.tool, "--fix")
+        self.assertEqual(code, 0, out)
+        with open(os.path.join(self.repo, "good.c")) as src:
+            self.assertEqual(src.read(), FORMATTED)
+        code, out = run_tool(self.tool)
+        self.assertEqual(code, 0, out)
+        self.assertIn("check-format: 2 file(s) as .clang-format says", out)
+
+
+if __name__ == "__main__":
+    sys.exit(main("tooling_test", sys.modules[__name__]))
