@@ -16,14 +16,10 @@
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
 #include <nodal/shell.h>
 
 #include "internal.h"
-
-static const char *const numa_event_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "numa_interleave",
-	"numa_local", "numa_other",
-};
 
 #define for_each_populated_zone(nid, zone)				\
 	for_each_online_node(nid)					\
@@ -147,7 +143,7 @@ static void print_zoneinfo(int nid, struct zone *zone)
 	}
 	console_printf("\n      %-12s %lu", "nr_free_pages", zone_free_pages(zone));
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf("\n      %-12s %lu", numa_event_names[i],
+		console_printf("\n      %-12s %lu", numa_stat_names[i].vmstat,
 			       zone_numa_event_state(zone, i));
 	console_printf("\n  pagesets");
 	zoneinfo_print_pagesets(zone);
@@ -256,7 +252,7 @@ static void print_node_stats_json(int nid)
 		       nid, NODE_DATA(nid)->node_present_pages << 2,
 		       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(",\"%s\":%lu", numa_event_names[i],
+		console_printf(",\"%s\":%lu", numa_stat_names[i].vmstat,
 			       node_numa_event_state(nid, i));
 	console_printf(",\"zones\":[");
 	for_each_zone_in_node(zone, NODE_DATA(nid)) {

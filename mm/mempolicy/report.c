@@ -19,6 +19,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
 #include <nodal/shell.h>
 
 #define POLICY_ALLOC_MAX	10000000UL	/* blocks per `policy alloc` */
@@ -26,11 +27,6 @@
 static const char *const mode_macros[MPOL_MAX] = {
 	"MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE",
 	"MPOL_LOCAL", "MPOL_PREFERRED_MANY", "MPOL_WEIGHTED_INTERLEAVE",
-};
-
-static const char *const numa_event_tokens[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
-	"local_node", "other_node",
 };
 
 static const char *errno_name(int err)
@@ -381,7 +377,7 @@ static void print_alloc_run(const struct alloc_run *run, const char *pol)
 		console_printf("%16lu", run->pages[nid]);
 	console_printf("\n");
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		console_printf("%-16s", numa_event_tokens[i]);
+		console_printf("%-16s", numa_stat_names[i].numastat);
 		for_each_online_node(nid)
 			console_printf("%16lu", run->events[nid][i]);
 		console_printf("\n");
@@ -395,7 +391,7 @@ static void print_alloc_run(const struct alloc_run *run, const char *pol)
 			       nid == first_online_node ? "" : ",", nid,
 			       run->pages[nid]);
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_event_tokens[i],
+			console_printf(",\"%s\":%lu", numa_stat_names[i].numastat,
 				       run->events[nid][i]);
 		console_printf("}");
 	}

@@ -16,17 +16,6 @@
 
 #include "counters.h"
 
-/* numastat's names, in enum numa_stat_item's order. */
-static const char *const numa_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
-	"local_node", "other_node",
-};
-
-const char *numa_event_name(enum numa_stat_item item)
-{
-	return numa_names[item];
-}
-
 unsigned long settled_free_pages(void)
 {
 	drain_all_pages(NULL);

@@ -102,9 +102,6 @@ void lock_stats_delta(struct lock_class_stats *d,
  */
 unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max);
 
-/** numa_event_name() - numastat's name for @item (`numa_hit`, ...) */
-const char *numa_event_name(enum numa_stat_item item);
-
 /**
  * print_knobs_json() - the allocator knobs in force, as JSON members
  *

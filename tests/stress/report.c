@@ -11,6 +11,7 @@
 #include <linux/nodemask.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
+#include <linux/vmstat.h>
 
 #include "internal.h"
 
@@ -89,7 +90,7 @@ static void print_numastat(const struct counter_snapshot *d)
 
 	console_printf("  numastat:     node");
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(" %14s", numa_event_name(i));
+		console_printf(" %14s", numa_stat_names[i].numastat);
 	console_printf("\n");
 	for_each_online_node(nid) {
 		console_printf("               %5d", nid);
@@ -198,7 +199,7 @@ static void json_numa(const struct stress_outcome *o)
 	for_each_online_node(nid) {
 		console_printf("%s{\"node\":%d", nid ? "," : "", nid);
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_event_name(i),
+			console_printf(",\"%s\":%lu", numa_stat_names[i].numastat,
 				       d->numa[nid][i]);
 		console_printf("}");
 	}
