@@ -48,4 +48,20 @@ struct numa_stat_name {
  */
 extern const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS];
 
+/**
+ * pcp_stat_names - the names of enum pcp_stat_item, in every report
+ *
+ * Linux keeps no such counters: these are Nodal's (`pcp`, the stress
+ * report), named once here, in mm/buddy/report.c.
+ */
+extern const char *const pcp_stat_names[NR_PCP_STAT_ITEMS];
+
+/**
+ * pcp_stat_sum_all() - every per-CPU list's events, over zones and CPUs
+ * @sum: out, indexed by enum pcp_stat_item
+ *
+ * A racy sum, as the other counters' (mm/buddy/pcp.c).  Context: any.
+ */
+void pcp_stat_sum_all(unsigned long sum[NR_PCP_STAT_ITEMS]);
+
 #endif /* NODAL_VMSTAT_H */

@@ -9,14 +9,17 @@
  * zone lock: a snapshot while other harts allocate is approximate, as
  * /proc's is.  They change nothing.
  */
+#include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 #include "internal.h"
@@ -125,6 +128,31 @@ static int cmd_pagetypeinfo(int argc, char **argv)
 SHELL_COMMAND("pagetypeinfo", cmd_pagetypeinfo, "",
 	      "free blocks per migratetype, pageblocks per type (/proc/pagetypeinfo)");
 
+/* Linux's calculate_normal_threshold(): zoneinfo's "vm stats threshold". */
+static unsigned int stat_threshold(const struct zone *zone)
+{
+	unsigned int t = 2 * fls(num_online_cpus()) *
+			 (1 + fls(zone->managed_pages >> 15));
+
+	return min(t, 125U);
+}
+
+/* zoneinfo's "pagesets": each online CPU's list for @zone. */
+static void print_pagesets(struct zone *zone)
+{
+	struct pcp_snapshot snap;
+	unsigned int cpu;
+
+	if (!zone->per_cpu_pageset)
+		return;
+	for_each_online_cpu(cpu) {
+		pcp_snapshot(zone, cpu, &snap);
+		console_printf("\n    cpu: %u\n              count: %d\n              high:  %d\n              batch: %d",
+			       cpu, snap.count, snap.high, snap.batch);
+		console_printf("\n  vm stats threshold: %u", stat_threshold(zone));
+	}
+}
+
 static void print_zoneinfo(int nid, struct zone *zone)
 {
 	console_printf("Node %d, zone %8s", nid, zone->name);
@@ -146,7 +174,7 @@ static void print_zoneinfo(int nid, struct zone *zone)
 		console_printf("\n      %-12s %lu", numa_stat_names[i].vmstat,
 			       zone_numa_event_state(zone, i));
 	console_printf("\n  pagesets");
-	zoneinfo_print_pagesets(zone);
+	print_pagesets(zone);
 	console_printf("\n  node_unreclaimable:  0\n  start_pfn:           %lu\n",
 		       zone->zone_start_pfn);
 }
@@ -297,3 +325,137 @@ static int cmd_stats(int argc, char **argv)
 }
 SHELL_COMMAND("stats", cmd_stats, "json",
 	      "every node's memory, NUMA events and free lists as one JSON line");
+
+/* ---- pcp: every CPU's list for every zone ---- */
+
+const char *const pcp_stat_names[NR_PCP_STAT_ITEMS] = {
+	[PCP_ALLOC_HIT]		= "hits",
+	[PCP_REFILL]		= "refills",
+	[PCP_REFILL_PAGES]	= "refill_pages",
+	[PCP_FREE]		= "frees",
+	[PCP_FLUSH]		= "flushes",
+	[PCP_FLUSH_PAGES]	= "flush_pages",
+	[PCP_DRAIN]		= "drains",
+	[PCP_EXPIRE]		= "expires",
+};
+
+enum { P_CPU, P_NODE, P_ZONE, P_COUNT, P_HIGH, P_BATCH, NR_P_FIELDS };
+
+static const struct report_field pcp_fields[NR_P_FIELDS] = {
+	[P_CPU]		= { "cpu",	"%4llu" },
+	[P_NODE]	= { "node",	" %4llu" },
+	[P_ZONE]	= { "zone",	" %-7s" },
+	[P_COUNT]	= { "count",	" %6lld" },
+	[P_HIGH]	= { "high",	" %6lld" },
+	[P_BATCH]	= { "batch",	" %5lld" },
+};
+
+static const char *const pcp_titles[NR_P_FIELDS] = {
+	"%4s", " %4s", " %-7s", " %6s", " %6s", " %5s",
+};
+
+/* The event columns: a short title where the name is long, and a width. */
+static const struct {
+	const char *title;
+	int width;
+} pcp_stat_cols[NR_PCP_STAT_ITEMS] = {
+	[PCP_ALLOC_HIT]		= { "hits", 9 },
+	[PCP_REFILL]		= { "refills", 8 },
+	[PCP_REFILL_PAGES]	= { "refill_pg", 9 },
+	[PCP_FREE]		= { "frees", 9 },
+	[PCP_FLUSH]		= { "flushes", 8 },
+	[PCP_FLUSH_PAGES]	= { "flush_pg", 9 },
+	[PCP_DRAIN]		= { "drains", 6 },
+	[PCP_EXPIRE]		= { "expires", 7 },
+};
+
+static const struct report_field pcp_enabled_field = { "enabled", NULL };
+
+static void pcp_header(struct report *r)
+{
+	static const char *const names[NR_P_FIELDS] = {
+		"cpu", "node", "zone", "count", "high", "batch",
+	};
+
+	report_text(r, "per-CPU page lists: %s\n",
+		    pcp_enabled ? "on" : "off (pcp=off)");
+	for (int i = 0; i < NR_P_FIELDS; i++)
+		report_text(r, pcp_titles[i], names[i]);
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+		report_text(r, " %*s", pcp_stat_cols[i].width, pcp_stat_cols[i].title);
+	report_text(r, "\n");
+}
+
+static void pcp_row(struct report *r, int nid, struct zone *zone, unsigned int cpu)
+{
+	struct pcp_snapshot snap;
+
+	pcp_snapshot(zone, cpu, &snap);
+	report_item(r);
+	report_u64(r, &pcp_fields[P_CPU], cpu);
+	report_u64(r, &pcp_fields[P_NODE], nid);
+	report_str(r, &pcp_fields[P_ZONE], zone->name);
+	report_s64(r, &pcp_fields[P_COUNT], snap.count);
+	report_s64(r, &pcp_fields[P_HIGH], snap.high);
+	report_s64(r, &pcp_fields[P_BATCH], snap.batch);
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++) {
+		char fmt[16];
+
+		snprintf(fmt, sizeof(fmt), " %%%dllu", pcp_stat_cols[i].width);
+		report_u64(r, &(struct report_field){ pcp_stat_names[i], fmt },
+			   snap.stat[i]);
+	}
+	report_item_end(r);
+}
+
+static void pcp_emit(struct report *r, void *arg)
+{
+	struct zone *zone;
+	unsigned int cpu;
+	int nid;
+
+	(void)arg;
+	pcp_header(r);
+	report_bool(r, &pcp_enabled_field, pcp_enabled);
+	report_list(r, "lists");
+	for_each_managed_zone(nid, zone)
+		for_each_online_cpu(cpu)
+			pcp_row(r, nid, zone, cpu);
+	report_list_end(r);
+}
+
+static int cmd_pcp(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	report_print("pcp", pcp_emit, NULL);
+	return 0;
+}
+SHELL_COMMAND("pcp", cmd_pcp, "",
+	      "per-CPU page lists: count, high, batch and traffic per CPU and zone");
+
+static unsigned long nr_pcp_pages(void)
+{
+	unsigned long pages = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_managed_zone(nid, zone)
+		pages += zone_pcp_pages(zone);
+	return pages;
+}
+
+static int cmd_drain(int argc, char **argv)
+{
+	unsigned long before, after;
+
+	(void)argc;
+	(void)argv;
+	before = nr_pcp_pages();
+	drain_all_pages(NULL);
+	after = nr_pcp_pages();
+	console_printf("drain: %lu pages from every CPU's lists back to the buddy (%lu left)\n",
+		       before - after, after);
+	return 0;
+}
+SHELL_COMMAND("drain", cmd_drain, "", "drain_all_pages(): every CPU's page lists to the buddy");

@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 
 #include "counters.h"
 
@@ -22,30 +23,6 @@ unsigned long settled_free_pages(void)
 	kmem_cache_shrink_all();
 	drain_all_pages(NULL);
 	return nr_free_pages();
-}
-
-/* The pcp lists' event counters, summed over every zone and CPU. */
-static void read_pcp(unsigned long pcp[NR_PCP_STAT_ITEMS])
-{
-	unsigned int cpu;
-	int nid;
-
-	memset(pcp, 0, sizeof(unsigned long) * NR_PCP_STAT_ITEMS);
-	for_each_online_node(nid) {
-		for (int z = 0; z < MAX_NR_ZONES; z++) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-
-			if (!populated_zone(zone) || !zone->per_cpu_pageset)
-				continue;
-			for_each_online_cpu(cpu) {
-				struct per_cpu_pages *p =
-					per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-				for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-					pcp[i] += READ_ONCE(p->stat[i]);
-			}
-		}
-	}
 }
 
 /* SLUB's event totals over every cache and CPU, with their names. */
@@ -69,7 +46,7 @@ void counter_snapshot_take(struct counter_snapshot *s,
 	for_each_online_node(nid)
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
 			s->numa[nid][i] = node_numa_event_state(nid, i);
-	read_pcp(s->pcp);
+	pcp_stat_sum_all(s->pcp);
 	read_slub(s);
 	s->nr_locks = min(nr_locks, (unsigned int)COUNTERS_MAX_LOCKS);
 	for (unsigned int i = 0; i < s->nr_locks; i++) {
