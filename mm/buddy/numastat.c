@@ -16,8 +16,10 @@
  */
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/sprintf.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS] = {
@@ -29,37 +31,66 @@ const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS] = {
 	[NUMA_OTHER]		= { "other_node",	"numa_other" },
 };
 
-static int cmd_numastat(int argc, char **argv)
+/* numastat(8)'s column for event @i: sysfs's name, 16 wide. */
+static struct report_field numastat_field(int i)
+{
+	return (struct report_field){ numa_stat_names[i].numastat, "%16llu" };
+}
+
+static const struct report_field node_field = { "node", NULL };
+
+/* Text: numastat(8)'s table, a column per node, an event per row. */
+static void numastat_text(struct report *r)
 {
 	int nid;
 
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("%16s", "");
+	report_text(r, "%16s", "");
 	for_each_online_node(nid) {
 		char head[16];
 
 		snprintf(head, sizeof(head), "node%d", nid);
-		console_printf("%16s", head);
+		report_text(r, "%16s", head);
 	}
-	console_printf("\n");
+	report_text(r, "\n");
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		console_printf("%-16s", numa_stat_names[i].numastat);
+		struct report_field f = numastat_field(i);
+
+		report_text(r, "%-16s", f.key);
 		for_each_online_node(nid)
-			console_printf("%16lu", node_numa_event_state(nid, i));
-		console_printf("\n");
+			report_u64(r, &f, node_numa_event_state(nid, i));
+		report_text(r, "\n");
 	}
-	console_printf("JSON-BEGIN numastat\n{\"report\":\"numastat\",\"nodes\":[");
+}
+
+/* JSON: a record per node, as sysfs's nodeN/numastat holds them. */
+static void numastat_emit(struct report *r, void *arg)
+{
+	int nid;
+
+	(void)arg;
+	if (report_is_text(r)) {
+		numastat_text(r);
+		return;
+	}
+	report_list(r, "nodes");
 	for_each_online_node(nid) {
-		console_printf("%s{\"node\":%d", nid == first_node(node_states[N_ONLINE]) ? "" : ",", nid);
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_stat_names[i].numastat,
-				       node_numa_event_state(nid, i));
-		console_printf("}");
+		report_item(r);
+		report_u64(r, &node_field, nid);
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+			struct report_field f = numastat_field(i);
+
+			report_u64(r, &f, node_numa_event_state(nid, i));
+		}
+		report_item_end(r);
 	}
-	console_printf("]}\nJSON-END\n");
-	console_unlock();
+	report_list_end(r);
+}
+
+static int cmd_numastat(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	report_print("numastat", numastat_emit, NULL);
 	return 0;
 }
 SHELL_COMMAND("numastat", cmd_numastat, "", "NUMA allocation counters per node (numastat(8) layout)");

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/buddy/report.c — buddyinfo, pagetypeinfo, zoneinfo, meminfo, memblock.
+ * mm/buddy/report.c — the page allocator's reports: buddyinfo,
+ * pagetypeinfo, zoneinfo, meminfo, `stats json`, `pcp`; and the commands
+ * that act on it on request: `drain`, `buddycheck`, `memblock`.
  *
- * Reports of the page allocator (theory in page_alloc.c), printed in the
- * layouts of Linux's /proc files (docs/linux-facts.md §8) so that habits carry
- * over, each followed by one JSON line between JSON-BEGIN/JSON-END markers
- * for host tools.  They read counters and free-list lengths without the
- * zone lock: a snapshot while other harts allocate is approximate, as
- * /proc's is.  They change nothing.
+ * Reports of the page allocator (theory in page_alloc.c, pcp.c), printed
+ * in the layouts of Linux's /proc files (docs/linux-facts.md §8) so that
+ * habits carry over.  Those host tools read print through the report API
+ * (<nodal/report.h>): the text, then one JSON line from the same calls;
+ * pagetypeinfo and zoneinfo are text only.  They read counters and
+ * free-list lengths through accessors, without the zone lock: a snapshot
+ * while other harts allocate is approximate, as /proc's is.  NUMA events
+ * are named by numa_stat_names (numastat.c), the lists' events by
+ * pcp_stat_names (below).  Reports change nothing.
  */
 #include <linux/bitops.h>
 #include <linux/errno.h>
@@ -29,41 +34,55 @@
 		for_each_zone_in_node(zone, NODE_DATA(nid))		\
 			if (populated_zone(zone))
 
-static void print_buddyinfo_json(void)
+/* Free blocks of one order in @zone's free lists (racy). */
+static unsigned long zone_free_blocks(const struct zone *zone, unsigned int order)
 {
-	const char *sep = "";
+	return READ_ONCE(zone->free_area[order].nr_free);
+}
+
+/* A zone: "Node 0, zone    DMA32 " in buddyinfo's words. */
+static const struct report_field zone_fields[] = {
+	{ "node", "Node %llu, " },
+	{ "zone", "zone %8s " },
+};
+
+static void emit_zone_name(struct report *r, int nid, const struct zone *zone)
+{
+	report_u64(r, &zone_fields[0], nid);
+	report_str(r, &zone_fields[1], zone->name);
+}
+
+/* The free blocks of each order, as one list. */
+static void emit_free_blocks(struct report *r, const char *key,
+			     const struct zone *zone)
+{
+	report_list(r, key);
+	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+		report_list_u64(r, "%6llu ", zone_free_blocks(zone, o));
+	report_list_end(r);
+}
+
+static void buddyinfo_emit(struct report *r, void *arg)
+{
 	struct zone *zone;
 	int nid;
 
-	console_printf("JSON-BEGIN buddyinfo\n{\"report\":\"buddyinfo\",\"zones\":[");
+	(void)arg;
+	report_list(r, "zones");
 	for_each_populated_zone(nid, zone) {
-		console_printf("%s{\"node\":%d,\"zone\":\"%s\",\"free\":[", sep,
-			       nid, zone->name);
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%s%lu", o ? "," : "",
-				       READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("]}");
-		sep = ",";
+		report_item(r);
+		emit_zone_name(r, nid, zone);
+		emit_free_blocks(r, "free", zone);
+		report_item_end(r);
 	}
-	console_printf("]}\nJSON-END\n");
+	report_list_end(r);
 }
 
 static int cmd_buddyinfo(int argc, char **argv)
 {
-	struct zone *zone;
-	int nid;
-
 	(void)argc;
 	(void)argv;
-	console_lock();
-	for_each_populated_zone(nid, zone) {
-		console_printf("Node %d, zone %8s ", nid, zone->name);
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%6lu ", READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("\n");
-	}
-	print_buddyinfo_json();
-	console_unlock();
+	report_print("buddyinfo", buddyinfo_emit, NULL);
 	return 0;
 }
 SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/proc/buddyinfo)");
@@ -205,45 +224,75 @@ static unsigned long node_managed_pages(int nid)
 	return sum;
 }
 
-static void print_node_meminfo(int nid)
+static inline unsigned long pages_to_kb(unsigned long pages)
 {
-	unsigned long total = NODE_DATA(nid)->node_present_pages << 2;
-	unsigned long free = nr_free_pages_node(nid) << 2;
+	return pages << (PAGE_SHIFT - 10);
+}
 
-	console_printf("Node %d MemTotal:       %8lu kB\n", nid, total);
-	console_printf("Node %d MemFree:        %8lu kB\n", nid, free);
-	console_printf("Node %d MemUsed:        %8lu kB\n", nid, total - free);
-	console_printf("Node %d MemManaged:     %8lu kB\n", nid, node_managed_pages(nid) << 2);
+/* A node's memory: node meminfo's lines, `stats json`'s first keys. */
+enum { M_NODE, M_TOTAL, M_FREE, M_USED, M_MANAGED, M_FAILURES, NR_M_FIELDS };
+
+static const struct report_field mem_fields[NR_M_FIELDS] = {
+	[M_NODE]	= { "node",		NULL },
+	[M_TOTAL]	= { "total_kb",		"MemTotal:       %8llu kB\n" },
+	[M_FREE]	= { "free_kb",		"MemFree:        %8llu kB\n" },
+	[M_USED]	= { NULL,		"MemUsed:        %8llu kB\n" },
+	[M_MANAGED]	= { "managed_kb",	"MemManaged:     %8llu kB" },
+	[M_FAILURES]	= { "alloc_failures",	"AllocFailures:  %8llu\n" },
+};
+
+/* Every line but the first opens with "Node N " in the text. */
+static void emit_node_memory(struct report *r, int nid)
+{
+	unsigned long total = pages_to_kb(NODE_DATA(nid)->node_present_pages);
+	unsigned long free = pages_to_kb(nr_free_pages_node(nid));
+
+	report_u64(r, &mem_fields[M_NODE], nid);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_TOTAL], total);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_FREE], free);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_USED], total - free);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_MANAGED], pages_to_kb(node_managed_pages(nid)));
+}
+
+/* @arg: the node asked for, or NULL for all.  The JSON lists every node. */
+static void meminfo_emit(struct report *r, void *arg)
+{
+	const int *only = arg;
+	int nid;
+
+	report_list(r, "nodes");
+	for_each_online_node(nid) {
+		if (report_is_text(r) && only && nid != *only)
+			continue;
+		report_item(r);
+		emit_node_memory(r, nid);
+		report_item_end(r);
+	}
+	report_list_end(r);
+	if (!only) {
+		report_text(r, "MemTotal:       %8lu kB\n",
+			    (unsigned long)(memblock_phys_mem_size() >> 10));
+		report_text(r, "MemFree:        %8lu kB\n",
+			    pages_to_kb(nr_free_pages()));
+	}
+	if (!only || !report_is_text(r))
+		report_u64(r, &mem_fields[M_FAILURES], buddy_nr_alloc_failures());
 }
 
 static int cmd_meminfo(int argc, char **argv)
 {
 	unsigned int only;
-	int nid;
 
 	if (argc > 1 && (kstrtouint(argv[1], 0, &only) || only >= MAX_NUMNODES ||
 			 !node_online((int)only))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
 		return -EINVAL;
 	}
-	console_lock();
-	for_each_online_node(nid)
-		if (argc == 1 || nid == (int)only)
-			print_node_meminfo(nid);
-	if (argc == 1) {
-		console_printf("MemTotal:       %8lu kB\n",
-			       (unsigned long)(memblock_phys_mem_size() >> 10));
-		console_printf("MemFree:        %8lu kB\n", nr_free_pages() << 2);
-		console_printf("AllocFailures:  %8lu\n", buddy_nr_alloc_failures());
-	}
-	console_printf("JSON-BEGIN meminfo\n{\"report\":\"meminfo\",\"nodes\":[");
-	for_each_online_node(nid)
-		console_printf("%s{\"node\":%d,\"total_kb\":%lu,\"free_kb\":%lu,\"managed_kb\":%lu}",
-			       nid == first_node(node_states[N_ONLINE]) ? "" : ",", nid,
-			       NODE_DATA(nid)->node_present_pages << 2,
-			       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
-	console_printf("],\"alloc_failures\":%lu}\nJSON-END\n", buddy_nr_alloc_failures());
-	console_unlock();
+	report_print("meminfo", meminfo_emit, argc > 1 ? &only : NULL);
 	return 0;
 }
 SHELL_COMMAND("meminfo", cmd_meminfo, "[node]", "memory per node: total, free, used (node meminfo)");
@@ -271,56 +320,83 @@ SHELL_COMMAND("buddycheck", cmd_validate_buddy, "", "check every zone's free lis
 
 /* ---- stats json: everything above in one line, for host tools ---- */
 
-static void print_node_stats_json(int nid)
+enum {
+	S_ZONE, S_FREE, S_PCP, S_MIN, S_LOW, S_HIGH, S_ALLOCS, S_ALLOC_PAGES,
+	S_FREES, S_BAD_FREES, S_MIN_FREE_KB, NR_S_FIELDS
+};
+
+/* JSON only: `stats` has no text. */
+static const struct report_field stats_fields[NR_S_FIELDS] = {
+	[S_ZONE]	= { "zone",		NULL },
+	[S_FREE]	= { "free",		NULL },
+	[S_PCP]		= { "pcp",		NULL },
+	[S_MIN]		= { "min",		NULL },
+	[S_LOW]		= { "low",		NULL },
+	[S_HIGH]	= { "high",		NULL },
+	[S_ALLOCS]	= { "allocs",		NULL },	/* ZONE_ALLOC_SUCCESS */
+	[S_ALLOC_PAGES]	= { "alloc_pages",	NULL },	/* ZONE_ALLOC_PAGES */
+	[S_FREES]	= { "frees",		NULL },	/* ZONE_FREE_CALLS */
+	[S_BAD_FREES]	= { "bad_frees",	NULL },	/* ZONE_BAD_FREE */
+	[S_MIN_FREE_KB]	= { "min_free_kbytes",	NULL },
+};
+
+static void emit_zone_stats(struct report *r, struct zone *zone)
+{
+	report_item(r);
+	report_str(r, &stats_fields[S_ZONE], zone->name);
+	report_u64(r, &stats_fields[S_FREE], zone_free_pages(zone));
+	report_u64(r, &stats_fields[S_PCP], zone_pcp_pages(zone));
+	report_u64(r, &stats_fields[S_MIN], min_wmark_pages(zone));
+	report_u64(r, &stats_fields[S_LOW], low_wmark_pages(zone));
+	report_u64(r, &stats_fields[S_HIGH], high_wmark_pages(zone));
+	emit_free_blocks(r, "buddy", zone);
+	report_u64(r, &stats_fields[S_ALLOCS], zone_event_state(zone, ZONE_ALLOC_SUCCESS));
+	report_u64(r, &stats_fields[S_ALLOC_PAGES], zone_event_state(zone, ZONE_ALLOC_PAGES));
+	report_u64(r, &stats_fields[S_FREES], zone_event_state(zone, ZONE_FREE_CALLS));
+	report_u64(r, &stats_fields[S_BAD_FREES], zone_event_state(zone, ZONE_BAD_FREE));
+	report_item_end(r);
+}
+
+/* A node: its memory as meminfo's JSON, its NUMA events as /proc/vmstat's. */
+static void emit_node_stats(struct report *r, int nid)
 {
 	struct zone *zone;
-	const char *sep = "";
 
-	console_printf("{\"node\":%d,\"total_kb\":%lu,\"free_kb\":%lu,\"managed_kb\":%lu",
-		       nid, NODE_DATA(nid)->node_present_pages << 2,
-		       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
+	report_item(r);
+	emit_node_memory(r, nid);
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(",\"%s\":%lu", numa_stat_names[i].vmstat,
-			       node_numa_event_state(nid, i));
-	console_printf(",\"zones\":[");
-	for_each_zone_in_node(zone, NODE_DATA(nid)) {
-		if (!populated_zone(zone))
-			continue;
-		console_printf("%s{\"zone\":\"%s\",\"free\":%lu,\"pcp\":%lu,\"min\":%lu,\"low\":%lu,\"high\":%lu,\"buddy\":[",
-			       sep, zone->name, zone_free_pages(zone),
-			       zone_pcp_pages(zone), min_wmark_pages(zone),
-			       low_wmark_pages(zone), high_wmark_pages(zone));
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%s%lu", o ? "," : "",
-				       READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("],\"allocs\":%lu,\"alloc_pages\":%lu,\"frees\":%lu,\"bad_frees\":%lu}",
-			       zone_event_state(zone, ZONE_ALLOC_SUCCESS),
-			       zone_event_state(zone, ZONE_ALLOC_PAGES),
-			       zone_event_state(zone, ZONE_FREE_CALLS),
-			       zone_event_state(zone, ZONE_BAD_FREE));
-		sep = ",";
-	}
-	console_printf("]}");
+		report_u64(r, &(struct report_field){ numa_stat_names[i].vmstat, NULL },
+			   node_numa_event_state(nid, i));
+	report_list(r, "zones");
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		if (populated_zone(zone))
+			emit_zone_stats(r, zone);
+	report_list_end(r);
+	report_item_end(r);
+}
+
+static void stats_emit(struct report *r, void *arg)
+{
+	int nid;
+
+	(void)arg;
+	if (report_is_text(r))
+		return;		/* the JSON line is the whole report */
+	report_u64(r, &stats_fields[S_MIN_FREE_KB], min_free_kbytes);
+	report_u64(r, &mem_fields[M_FAILURES], buddy_nr_alloc_failures());
+	report_list(r, "nodes");
+	for_each_online_node(nid)
+		emit_node_stats(r, nid);
+	report_list_end(r);
 }
 
 static int cmd_stats(int argc, char **argv)
 {
-	int nid;
-
 	if (argc != 2 || strcmp(argv[1], "json")) {
 		console_printf("stats: usage: stats json\n");
 		return -EINVAL;
 	}
-	console_lock();
-	console_printf("JSON-BEGIN stats\n{\"report\":\"stats\",\"min_free_kbytes\":%d,\"alloc_failures\":%lu,\"nodes\":[",
-		       min_free_kbytes, buddy_nr_alloc_failures());
-	for_each_online_node(nid) {
-		if (nid != first_node(node_states[N_ONLINE]))
-			console_printf(",");
-		print_node_stats_json(nid);
-	}
-	console_printf("]}\nJSON-END\n");
-	console_unlock();
+	report_print("stats", stats_emit, NULL);
 	return 0;
 }
 SHELL_COMMAND("stats", cmd_stats, "json",
