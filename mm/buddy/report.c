@@ -2,13 +2,13 @@
 /*
  * mm/buddy/report.c — the page allocator's reports: buddyinfo,
  * pagetypeinfo, zoneinfo, meminfo, `stats json`, `pcp`; and the commands
- * that act on it on request: `drain`, `buddycheck`, `memblock`.
+ * that act on it on request: `drain` and `buddycheck`.
  *
  * Reports of the page allocator (theory in page_alloc.c, pcp.c), printed
  * in the layouts of Linux's /proc files (docs/linux-facts.md §8) so that
- * habits carry over.  Those host tools read print through the report API
- * (<nodal/report.h>): the text, then one JSON line from the same calls;
- * pagetypeinfo and zoneinfo are text only.  They read counters and
+ * habits carry over.  The reports host tools read print through the report
+ * API (<nodal/report.h>): the text, then one JSON line from the same
+ * calls; pagetypeinfo and zoneinfo are text only.  They read counters and
  * free-list lengths through accessors, without the zone lock: a snapshot
  * while other harts allocate is approximate, as /proc's is.  NUMA events
  * are named by numa_stat_names (numastat.c), the lists' events by
@@ -296,15 +296,6 @@ static int cmd_meminfo(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("meminfo", cmd_meminfo, "[node]", "memory per node: total, free, used (node meminfo)");
-
-static int cmd_memblock(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	memblock_dump();
-	return 0;
-}
-SHELL_COMMAND("memblock", cmd_memblock, "", "boot memory map: memory and reserved ranges with nodes");
 
 static int cmd_validate_buddy(int argc, char **argv)
 {
