@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mm/percpu/internal.h — private to mm/percpu and its own tests.
+ */
+#ifndef NODAL_MM_PERCPU_INTERNAL_H
+#define NODAL_MM_PERCPU_INTERNAL_H
+
+#define PERCPU_DYNAMIC_SIZE	(64 * 1024)	/* alloc_percpu()'s area per unit */
+
+/* pcpu_unit_bytes() - one CPU's unit: static copy + dynamic area, page-aligned */
+unsigned long pcpu_unit_bytes(void);
+
+#endif /* NODAL_MM_PERCPU_INTERNAL_H */
