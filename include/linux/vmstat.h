@@ -36,8 +36,8 @@ static inline void __count_numa_event(struct zone *zone,
  * where /proc/vmstat and /proc/zoneinfo say numa_interleave.
  */
 struct numa_stat_name {
-	const char *numastat;	/* [init] sysfs nodeN/numastat, numastat(8) */
-	const char *vmstat;	/* [init] /proc/vmstat, /proc/zoneinfo */
+	const char *numastat;	/* [init] nodeN/numastat; numastat(8) */
+	const char *vmstat;	/* [init] /proc/vmstat; /proc/zoneinfo */
 };
 
 /**
@@ -47,6 +47,27 @@ struct numa_stat_name {
  * the numastat column, `zoneinfo` and `stats json` the vmstat column.
  */
 extern const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS];
+
+struct report;
+
+/* A row numastat_emit() prints before the events (`policy alloc`'s pages). */
+struct numastat_row {
+	const char *name;		/* [init] its name and JSON key */
+	const unsigned long *val;	/* [init] by node id */
+};
+
+/**
+ * numastat_emit() - numastat(8)'s table of per-node NUMA events, in a report
+ * @ev: the events of each online node, by node id (counters or deltas)
+ * @extra: a row to print first, or NULL
+ *
+ * Text: numastat(8)'s compatibility layout (a 16-wide column per node, a
+ * row per event, sysfs's names).  JSON: "nodes", a record per node with
+ * its id, @extra and the events.  Context: inside a report's emit function.
+ */
+void numastat_emit(struct report *r,
+		   const unsigned long (*ev)[NR_VM_NUMA_EVENT_ITEMS],
+		   const struct numastat_row *extra);
 
 /**
  * pcp_stat_names - the names of enum pcp_stat_item, in every report

@@ -31,17 +31,20 @@ const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS] = {
 	[NUMA_OTHER]		= { "other_node",	"numa_other" },
 };
 
-/* numastat(8)'s column for event @i: sysfs's name, 16 wide. */
-static struct report_field numastat_field(int i)
+/* numastat(8)'s 16-wide column for a row named @name. */
+static struct report_field numastat_field(const char *name)
 {
-	return (struct report_field){ numa_stat_names[i].numastat, "%16llu" };
+	return (struct report_field){ name, "%16llu" };
 }
 
 static const struct report_field node_field = { "node", NULL };
 
-/* Text: numastat(8)'s table, a column per node, an event per row. */
-static void numastat_text(struct report *r)
+/* Text: numastat(8)'s table, a column per node, a row per event. */
+static void numastat_text(struct report *r,
+			  const unsigned long (*ev)[NR_VM_NUMA_EVENT_ITEMS],
+			  const struct numastat_row *extra)
 {
+	struct report_field f;
 	int nid;
 
 	report_text(r, "%16s", "");
@@ -52,45 +55,61 @@ static void numastat_text(struct report *r)
 		report_text(r, "%16s", head);
 	}
 	report_text(r, "\n");
-	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		struct report_field f = numastat_field(i);
-
+	for (int i = extra ? -1 : 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+		f = numastat_field(i < 0 ? extra->name :
+				   numa_stat_names[i].numastat);
 		report_text(r, "%-16s", f.key);
 		for_each_online_node(nid)
-			report_u64(r, &f, node_numa_event_state(nid, i));
+			report_u64(r, &f, i < 0 ? extra->val[nid] : ev[nid][i]);
 		report_text(r, "\n");
 	}
 }
 
-/* JSON: a record per node, as sysfs's nodeN/numastat holds them. */
-static void numastat_emit(struct report *r, void *arg)
+void numastat_emit(struct report *r,
+		   const unsigned long (*ev)[NR_VM_NUMA_EVENT_ITEMS],
+		   const struct numastat_row *extra)
 {
+	struct report_field f;
 	int nid;
 
-	(void)arg;
 	if (report_is_text(r)) {
-		numastat_text(r);
+		numastat_text(r, ev, extra);
 		return;
 	}
 	report_list(r, "nodes");
 	for_each_online_node(nid) {
 		report_item(r);
 		report_u64(r, &node_field, nid);
+		if (extra) {
+			f = numastat_field(extra->name);
+			report_u64(r, &f, extra->val[nid]);
+		}
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-			struct report_field f = numastat_field(i);
-
-			report_u64(r, &f, node_numa_event_state(nid, i));
+			f = numastat_field(numa_stat_names[i].numastat);
+			report_u64(r, &f, ev[nid][i]);
 		}
 		report_item_end(r);
 	}
 	report_list_end(r);
 }
 
+static void numastat_report(struct report *r, void *arg)
+{
+	numastat_emit(r, arg, NULL);
+}
+
 static int cmd_numastat(int argc, char **argv)
 {
+	/* One snapshot for both passes; one shell runs commands. */
+	static unsigned long ev[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
+	int nid;
+
 	(void)argc;
 	(void)argv;
-	report_print("numastat", numastat_emit, NULL);
+	for_each_online_node(nid)
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			ev[nid][i] = node_numa_event_state(nid, i);
+	report_print("numastat", numastat_report, ev);
 	return 0;
 }
 SHELL_COMMAND("numastat", cmd_numastat, "", "NUMA allocation counters per node (numastat(8) layout)");
