@@ -521,8 +521,9 @@ int pcp_validate_all(void)
 void pcp_snapshot(const struct zone *zone, unsigned int cpu,
 		  struct pcp_snapshot *snap)
 {
-	const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+	const struct per_cpu_pages *pcp;
 
+	pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 	snap->count = READ_ONCE(pcp->count);
 	snap->high = READ_ONCE(pcp->high);
 	snap->batch = pcp->batch;

@@ -35,7 +35,8 @@
 			if (populated_zone(zone))
 
 /* Free blocks of one order in @zone's free lists (racy). */
-static unsigned long zone_free_blocks(const struct zone *zone, unsigned int order)
+static unsigned long zone_free_blocks(const struct zone *zone,
+				      unsigned int order)
 {
 	return READ_ONCE(zone->free_area[order].nr_free);
 }
@@ -255,7 +256,8 @@ static void emit_node_memory(struct report *r, int nid)
 	report_text(r, "Node %d ", nid);
 	report_u64(r, &mem_fields[M_USED], total - free);
 	report_text(r, "Node %d ", nid);
-	report_u64(r, &mem_fields[M_MANAGED], pages_to_kb(node_managed_pages(nid)));
+	report_u64(r, &mem_fields[M_MANAGED],
+		   pages_to_kb(node_managed_pages(nid)));
 }
 
 /* @arg: the node asked for, or NULL for all.  The JSON lists every node. */
@@ -280,7 +282,8 @@ static void meminfo_emit(struct report *r, void *arg)
 			    pages_to_kb(nr_free_pages()));
 	}
 	if (!only || !report_is_text(r))
-		report_u64(r, &mem_fields[M_FAILURES], buddy_nr_alloc_failures());
+		report_u64(r, &mem_fields[M_FAILURES],
+			   buddy_nr_alloc_failures());
 }
 
 static int cmd_meminfo(int argc, char **argv)
@@ -312,8 +315,7 @@ SHELL_COMMAND("buddycheck", cmd_validate_buddy, "", "check every zone's free lis
 /* ---- stats json: everything above in one line, for host tools ---- */
 
 enum {
-	S_ZONE, S_FREE, S_PCP, S_MIN, S_LOW, S_HIGH, S_ALLOCS, S_ALLOC_PAGES,
-	S_FREES, S_BAD_FREES, S_MIN_FREE_KB, NR_S_FIELDS
+	S_ZONE, S_FREE, S_PCP, S_MIN, S_LOW, S_HIGH, S_MIN_FREE_KB, NR_S_FIELDS
 };
 
 /* JSON only: `stats` has no text. */
@@ -324,11 +326,15 @@ static const struct report_field stats_fields[NR_S_FIELDS] = {
 	[S_MIN]		= { "min",		NULL },
 	[S_LOW]		= { "low",		NULL },
 	[S_HIGH]	= { "high",		NULL },
-	[S_ALLOCS]	= { "allocs",		NULL },	/* ZONE_ALLOC_SUCCESS */
-	[S_ALLOC_PAGES]	= { "alloc_pages",	NULL },	/* ZONE_ALLOC_PAGES */
-	[S_FREES]	= { "frees",		NULL },	/* ZONE_FREE_CALLS */
-	[S_BAD_FREES]	= { "bad_frees",	NULL },	/* ZONE_BAD_FREE */
 	[S_MIN_FREE_KB]	= { "min_free_kbytes",	NULL },
+};
+
+/* The zone events' names (printed here only). */
+static const struct report_field zone_event_fields[NR_ZONE_STAT_ITEMS] = {
+	[ZONE_ALLOC_SUCCESS]	= { "allocs",		NULL },
+	[ZONE_ALLOC_PAGES]	= { "alloc_pages",	NULL },
+	[ZONE_FREE_CALLS]	= { "frees",		NULL },
+	[ZONE_BAD_FREE]		= { "bad_frees",	NULL },
 };
 
 static void emit_zone_stats(struct report *r, struct zone *zone)
@@ -341,10 +347,8 @@ static void emit_zone_stats(struct report *r, struct zone *zone)
 	report_u64(r, &stats_fields[S_LOW], low_wmark_pages(zone));
 	report_u64(r, &stats_fields[S_HIGH], high_wmark_pages(zone));
 	emit_free_blocks(r, "buddy", zone);
-	report_u64(r, &stats_fields[S_ALLOCS], zone_event_state(zone, ZONE_ALLOC_SUCCESS));
-	report_u64(r, &stats_fields[S_ALLOC_PAGES], zone_event_state(zone, ZONE_ALLOC_PAGES));
-	report_u64(r, &stats_fields[S_FREES], zone_event_state(zone, ZONE_FREE_CALLS));
-	report_u64(r, &stats_fields[S_BAD_FREES], zone_event_state(zone, ZONE_BAD_FREE));
+	for (int i = 0; i < NR_ZONE_STAT_ITEMS; i++)
+		report_u64(r, &zone_event_fields[i], zone_event_state(zone, i));
 	report_item_end(r);
 }
 
@@ -355,9 +359,11 @@ static void emit_node_stats(struct report *r, int nid)
 
 	report_item(r);
 	emit_node_memory(r, nid);
-	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		report_u64(r, &(struct report_field){ numa_stat_names[i].vmstat, NULL },
-			   node_numa_event_state(nid, i));
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+		struct report_field f = { numa_stat_names[i].vmstat, NULL };
+
+		report_u64(r, &f, node_numa_event_state(nid, i));
+	}
 	report_list(r, "zones");
 	for_each_zone_in_node(zone, NODE_DATA(nid))
 		if (populated_zone(zone))
@@ -453,7 +459,8 @@ static void pcp_header(struct report *r)
 	report_text(r, "\n");
 }
 
-static void pcp_row(struct report *r, int nid, struct zone *zone, unsigned int cpu)
+static void pcp_row(struct report *r, int nid, struct zone *zone,
+		    unsigned int cpu)
 {
 	struct pcp_snapshot snap;
 

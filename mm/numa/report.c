@@ -65,11 +65,14 @@ static void print_node_list(struct report *r)
 
 static unsigned long long node_free_mb(int nid)
 {
-	return ((unsigned long long)numa_node_free_pages(nid) << PAGE_SHIFT) >> 20;
+	unsigned long long pages = numa_node_free_pages(nid);
+
+	return (pages << PAGE_SHIFT) >> 20;
 }
 
 /* The node's online CPUs (text: " 0 1") or their hart ids (JSON only). */
-static void emit_node_cpus(struct report *r, const char *key, int nid, bool harts)
+static void emit_node_cpus(struct report *r, const char *key, int nid,
+			   bool harts)
 {
 	unsigned int cpu;
 
@@ -202,12 +205,13 @@ static int cmd_harts(int argc, char **argv)
 		       "state", "ticks", "ipis");
 	for_each_possible_cpu(cpu) {
 		enum cpu_state st = READ_ONCE(per_cpu(cpu_state, cpu));
+		u64 ticks = READ_ONCE(per_cpu(timer_ticks, cpu));
+		u64 ipis = READ_ONCE(per_cpu(ipis_received, cpu));
 
 		console_printf("%4u %5lu %5d %-9s %10llu %10llu\n", cpu,
 			       cpuid_to_hartid_map(cpu), cpu_to_node(cpu),
-			       cpu_state_names[st],
-			       (unsigned long long)READ_ONCE(per_cpu(timer_ticks, cpu)),
-			       (unsigned long long)READ_ONCE(per_cpu(ipis_received, cpu)));
+			       cpu_state_names[st], (unsigned long long)ticks,
+			       (unsigned long long)ipis);
 	}
 	console_printf("%u of %u harts online\n", num_online_cpus(),
 		       num_possible_cpus());

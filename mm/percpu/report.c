@@ -23,7 +23,8 @@ static int cmd_percpu(int argc, char **argv)
 		       size, (unsigned long)percpu_area_size(),
 		       PERCPU_DYNAMIC_SIZE, percpu_dynamic_used());
 	for_each_possible_cpu(cpu) {
-		unsigned long unit = (unsigned long)__per_cpu_start + __per_cpu_offset[cpu];
+		unsigned long unit = (unsigned long)__per_cpu_start +
+				     __per_cpu_offset[cpu];
 
 		console_printf("cpu %3u node %d: unit [mem %#018lx-%#018lx] on node %d\n",
 			       cpu, cpu_to_node(cpu), unit, unit + size - 1,

@@ -345,8 +345,8 @@ static void node_numa_events_sum_the_zones(struct kunit *test)
 
 			for_each_zone_in_node(zone, NODE_DATA(nid))
 				sum += zone_numa_event_state(zone, i);
-			KUNIT_EXPECT_EQ_MSG(test, node_numa_event_state(nid, i), sum,
-					    "node %d, %s", nid,
+			KUNIT_EXPECT_EQ_MSG(test, node_numa_event_state(nid, i),
+					    sum, "node %d, %s", nid,
 					    numa_stat_names[i].numastat);
 		}
 	}
@@ -373,7 +373,8 @@ static void numa_stat_names_are_linux_names(struct kunit *test)
 	};
 
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].numastat, numastat[i]);
+		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].numastat,
+				   numastat[i]);
 		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].vmstat, vmstat[i]);
 	}
 }
