@@ -68,7 +68,9 @@ typedef void (*report_emit_t)(struct report *r, void *arg);
  * @emit: prints the report's values through the report_*() calls
  *
  * Holds the console for both passes, so the report is never interleaved
- * with other harts' lines; @emit must not sleep or take the console.
+ * with other harts' lines; @emit must not sleep, take the console, or take
+ * a lock that another hart may hold while it prints (a zone or list lock:
+ * validators print under them).  Read such figures before, into @arg.
  * Context: task or interrupt, any interrupt state.
  */
 void report_print(const char *name, report_emit_t emit, void *arg);

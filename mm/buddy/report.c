@@ -88,6 +88,18 @@ static int cmd_buddyinfo(int argc, char **argv)
 }
 SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/proc/buddyinfo)");
 
+#define PAGETYPE_COUNT_MAX	100000	/* Linux stops counting there */
+
+/*
+ * One zone's pagetypeinfo figures, counted before the console is taken:
+ * counting takes the zone lock, which buddy validation holds while it
+ * prints.
+ */
+struct pagetype_counts {
+	unsigned long free[MIGRATE_TYPES][NR_PAGE_ORDERS];	/* blocks */
+	unsigned long blocks[MIGRATE_TYPES];		/* pageblocks */
+};
+
 static unsigned long count_free_type(struct zone *zone, unsigned int o, int mt)
 {
 	unsigned long flags, n = 0;
@@ -95,22 +107,32 @@ static unsigned long count_free_type(struct zone *zone, unsigned int o, int mt)
 
 	spin_lock_irqsave(&zone->lock, flags);
 	list_for_each(pos, &zone->free_area[o].free_list[mt])
-		if (++n == 100000)
+		if (++n == PAGETYPE_COUNT_MAX)
 			break;
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return n;
 }
 
-static int cmd_pagetypeinfo(int argc, char **argv)
+static void count_pagetypes(struct zone *zone, struct pagetype_counts *c)
 {
+	unsigned long start = zone->zone_start_pfn;
+	unsigned long pfn = ALIGN_DOWN(start, pageblock_nr_pages);
+
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+			c->free[mt][o] = count_free_type(zone, o, mt);
+	memset(c->blocks, 0, sizeof(c->blocks));
+	for (; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
+		c->blocks[get_pageblock_migratetype(zone, max(pfn, start))]++;
+}
+
+/* "Free pages count per migrate type at order", a row per zone and type. */
+static void print_free_by_type(const struct pagetype_counts *counts)
+{
+	const struct pagetype_counts *c = counts;
 	struct zone *zone;
 	int nid;
 
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("Page block order: %d\nPages per block:  %lu\n\n",
-		       pageblock_order, pageblock_nr_pages);
 	console_printf("%-43s ", "Free pages count per migrate type at order");
 	for (int o = 0; o < NR_PAGE_ORDERS; o++)
 		console_printf("%6d ", o);
@@ -120,28 +142,53 @@ static int cmd_pagetypeinfo(int argc, char **argv)
 			console_printf("Node %4d, zone %8s, type %12s ", nid,
 				       zone->name, migratetype_names[mt]);
 			for (int o = 0; o < NR_PAGE_ORDERS; o++) {
-				unsigned long n = count_free_type(zone, o, mt);
+				unsigned long n = c->free[mt][o];
 
-				console_printf("%s%6lu ", n >= 100000 ? ">" : "", n);
+				console_printf("%s%6lu ",
+					       n >= PAGETYPE_COUNT_MAX ? ">" : "", n);
 			}
 			console_printf("\n");
 		}
+		c++;
 	}
+}
+
+/* "Number of blocks type", a row per zone. */
+static void print_blocks_by_type(const struct pagetype_counts *counts)
+{
+	const struct pagetype_counts *c = counts;
+	struct zone *zone;
+	int nid;
+
 	console_printf("\n%-23s", "Number of blocks type ");
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
 		console_printf("%12s ", migratetype_names[mt]);
 	console_printf("\n");
 	for_each_populated_zone(nid, zone) {
-		unsigned long blocks[MIGRATE_TYPES] = { 0 };
-
-		for (unsigned long pfn = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
-		     pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
-			blocks[get_pageblock_migratetype(zone, max(pfn, zone->zone_start_pfn))]++;
 		console_printf("Node %d, zone %8s ", nid, zone->name);
 		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-			console_printf("%12lu ", blocks[mt]);
+			console_printf("%12lu ", c->blocks[mt]);
 		console_printf("\n");
+		c++;
 	}
+}
+
+static int cmd_pagetypeinfo(int argc, char **argv)
+{
+	/* In for_each_populated_zone()'s order; one shell runs commands. */
+	static struct pagetype_counts counts[MAX_NUMNODES * MAX_NR_ZONES];
+	struct zone *zone;
+	int nid, n = 0;
+
+	(void)argc;
+	(void)argv;
+	for_each_populated_zone(nid, zone)
+		count_pagetypes(zone, &counts[n++]);
+	console_lock();
+	console_printf("Page block order: %d\nPages per block:  %lu\n\n",
+		       pageblock_order, pageblock_nr_pages);
+	print_free_by_type(counts);
+	print_blocks_by_type(counts);
 	console_unlock();
 	return 0;
 }
