@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kernel/sched/ps.c — `ps`: every task with its hart, state, switches, run
+ * kernel/sched/report.c — `ps`: every task with its hart, state, switches, run
  * time and memory policy; `ps -m`: pages each task placed on each node.
  *
  * A report (docs/style.md): it reads tasks under the task list's lock through
