@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * kernel/sched/report.c — `ps`: every task with its hart, state, switches, run
- * time and memory policy; `ps -m`: pages each task placed on each node.
+ * kernel/sched/report.c — `ps`: every task with its hart, state, switches,
+ * run time and memory policy; `ps -m`: pages each task placed on each node.
  *
- * A report (docs/style.md): it reads tasks under the task list's lock through
- * for_each_task() and changes nothing.  Tasks are copied out first, then
- * printed, so the console is never written with the lock held.
+ * A report (docs/design.md §3.2, rule 6): it reads tasks under the task
+ * list's lock through for_each_task() and changes nothing.  Tasks are
+ * copied out first, then printed through the report API
+ * (<nodal/report.h>), so the console is never taken with the lock held,
+ * and the text and the JSON line come from the same calls.
  */
 #include <linux/errno.h>
 #include <linux/mempolicy.h>
@@ -14,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 #define PS_MAX	256
@@ -30,6 +33,7 @@ struct ps_row {
 struct ps_snapshot {
 	struct ps_row *rows;
 	unsigned int n;
+	bool mem;		/* ps -m */
 };
 
 static void take_row(struct task_struct *p, void *arg)
@@ -52,64 +56,99 @@ static void take_row(struct task_struct *p, void *arg)
 		r->pages[nid] = READ_ONCE(p->numa_pages[nid]);
 }
 
+enum {
+	P_PID, P_CPU, P_NODE, P_STATE, P_NVCSW, P_NIVCSW, P_TIME_MS, P_TIME_NS,
+	P_COMM, P_POLICY, NR_P_FIELDS
+};
+
+/* ps's columns; ps -m keeps PID, CPU and COMMAND, then pages per node. */
+static const struct report_field ps_fields[NR_P_FIELDS] = {
+	[P_PID]		= { "pid",	"%5lld" },
+	[P_CPU]		= { "cpu",	" %4lld" },
+	[P_NODE]	= { NULL,	" %4lld" },
+	[P_STATE]	= { "state",	" %s" },
+	[P_NVCSW]	= { "nvcsw",	" %9llu" },
+	[P_NIVCSW]	= { "nivcsw",	" %9llu" },
+	[P_TIME_MS]	= { NULL,	" %10llu" },
+	[P_TIME_NS]	= { "time_ns",	NULL },
+	[P_COMM]	= { "comm",	" %-16s" },
+	[P_POLICY]	= { "policy",	" %s" },
+};
+
+static void ps_header(struct report *r, bool mem)
+{
+	int nid;
+
+	if (!mem) {
+		report_text(r, "%5s %4s %4s %1s %9s %9s %10s %-16s %s\n", "PID",
+			    "CPU", "NODE", "S", "VOLCSW", "INVOLCSW", "TIME(ms)",
+			    "COMMAND", "POLICY");
+		return;
+	}
+	report_text(r, "%5s %4s %-16s", "PID", "CPU", "COMMAND");
+	for_each_online_node(nid)
+		report_text(r, "  pages@N%d", nid);
+	report_text(r, "\n");
+}
+
+/* Pages placed per node id: the JSON lists every id, `ps -m` the online. */
+static void emit_pages(struct report *r, const struct ps_row *t, bool mem)
+{
+	report_list(r, "pages");
+	for (int nid = 0; nid < (int)nr_node_ids; nid++)
+		if (!report_is_text(r) || (mem && node_online(nid)))
+			report_list_u64(r, " %10llu", t->pages[nid]);
+	report_list_end(r);
+}
+
+static void emit_task(struct report *r, const struct ps_row *t, bool mem)
+{
+	char state[2] = { t->state, 0 };
+	bool full = !mem || !report_is_text(r);	/* ps -m shows less */
+
+	report_item(r);
+	report_s64(r, &ps_fields[P_PID], t->pid);
+	report_s64(r, &ps_fields[P_CPU], t->cpu);
+	if (full) {
+		report_s64(r, &ps_fields[P_NODE], cpu_to_node(t->cpu));
+		report_str(r, &ps_fields[P_STATE], state);
+		report_u64(r, &ps_fields[P_NVCSW], t->nvcsw);
+		report_u64(r, &ps_fields[P_NIVCSW], t->nivcsw);
+		report_u64(r, &ps_fields[P_TIME_MS], t->exec_ns / 1000000);
+		report_u64(r, &ps_fields[P_TIME_NS], t->exec_ns);
+	}
+	report_str(r, &ps_fields[P_COMM], t->comm);
+	if (full)
+		report_str(r, &ps_fields[P_POLICY], t->policy);
+	emit_pages(r, t, mem);
+	report_item_end(r);
+}
+
+static void ps_emit(struct report *r, void *arg)
+{
+	const struct ps_snapshot *snap = arg;
+
+	ps_header(r, snap->mem);
+	report_list(r, "tasks");
+	for (unsigned int i = 0; i < snap->n; i++)
+		emit_task(r, &snap->rows[i], snap->mem);
+	report_list_end(r);
+}
+
 static int cmd_ps(int argc, char **argv)
 {
 	bool mem = argc > 1 && !strcmp(argv[1], "-m");
-	struct ps_snapshot snap = { .rows = kcalloc(PS_MAX, sizeof(struct ps_row),
-						    GFP_KERNEL) };
-	int nid;
+	struct ps_snapshot snap = { .mem = mem };
 
 	if (argc > 2 || (argc == 2 && !mem)) {
 		console_printf("ps: usage: ps [-m]\n");
-		kfree(snap.rows);
 		return -EINVAL;
 	}
+	snap.rows = kcalloc(PS_MAX, sizeof(struct ps_row), GFP_KERNEL);
 	if (!snap.rows)
 		return -ENOMEM;
 	for_each_task(take_row, &snap);
-	console_lock();
-	if (mem) {
-		console_printf("%5s %4s %-16s", "PID", "CPU", "COMMAND");
-		for_each_online_node(nid)
-			console_printf("  pages@N%d", nid);
-		console_printf("\n");
-	} else {
-		console_printf("%5s %4s %4s %1s %9s %9s %10s %-16s %s\n", "PID",
-			       "CPU", "NODE", "S", "VOLCSW", "INVOLCSW",
-			       "TIME(ms)", "COMMAND", "POLICY");
-	}
-	for (unsigned int i = 0; i < snap.n; i++) {
-		struct ps_row *r = &snap.rows[i];
-
-		if (mem) {
-			console_printf("%5d %4d %-16s", r->pid, r->cpu, r->comm);
-			for_each_online_node(nid)
-				console_printf(" %10lu", r->pages[nid]);
-			console_printf("\n");
-			continue;
-		}
-		console_printf("%5d %4d %4d %c %9llu %9llu %10llu %-16s %s\n",
-			       r->pid, r->cpu, cpu_to_node(r->cpu), r->state,
-			       (unsigned long long)r->nvcsw,
-			       (unsigned long long)r->nivcsw,
-			       (unsigned long long)(r->exec_ns / 1000000),
-			       r->comm, r->policy);
-	}
-	console_printf("JSON-BEGIN ps\n{\"report\":\"ps\",\"tasks\":[");
-	for (unsigned int i = 0; i < snap.n; i++) {
-		struct ps_row *r = &snap.rows[i];
-
-		console_printf("%s{\"pid\":%d,\"cpu\":%d,\"state\":\"%c\",\"comm\":\"%s\",\"policy\":\"%s\",\"nvcsw\":%llu,\"nivcsw\":%llu,\"time_ns\":%llu,\"pages\":[",
-			       i ? "," : "", r->pid, r->cpu, r->state, r->comm,
-			       r->policy, (unsigned long long)r->nvcsw,
-			       (unsigned long long)r->nivcsw,
-			       (unsigned long long)r->exec_ns);
-		for (nid = 0; nid < (int)nr_node_ids; nid++)
-			console_printf("%s%lu", nid ? "," : "", r->pages[nid]);
-		console_printf("]}");
-	}
-	console_printf("]}\nJSON-END\n");
-	console_unlock();
+	report_print("ps", ps_emit, &snap);
 	kfree(snap.rows);
 	return 0;
 }
