@@ -9,11 +9,11 @@
  * theirs with the workers stopped.
  */
 #include <linux/mm.h>
-#include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+#include <nodal/report.h>
 
 #include "counters.h"
 
@@ -113,11 +113,15 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max)
 	return nr;
 }
 
-void print_knobs_json(void)
+void allocator_knobs_emit(struct report *r)
 {
-	console_printf("\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s",
-		       pcp_enabled ? "true" : "false",
-		       slub_cpu_partial_enabled() ? "true" : "false",
-		       slub_nocpu ? "true" : "false",
-		       lock_stat_enabled ? "true" : "false");
+	static const struct report_field knobs[] = {
+		{ "pcp", NULL }, { "slub_cpu_partial", NULL },
+		{ "slub_nocpu", NULL }, { "lockstat", NULL },
+	};
+
+	report_bool(r, &knobs[0], pcp_enabled);
+	report_bool(r, &knobs[1], slub_cpu_partial_enabled());
+	report_bool(r, &knobs[2], slub_nocpu);
+	report_bool(r, &knobs[3], lock_stat_enabled);
 }
