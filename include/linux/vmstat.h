@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/linux/vmstat.h — counting the page allocator's NUMA events, and
- * the names Linux's files give them.
+ * include/linux/vmstat.h — counting the page allocator's events, and the
+ * names reports give them (Linux's, where Linux prints them).
  *
  * Implemented by: this header (inline), mm/buddy/page_alloc.c, which owns
- * the counters (struct per_cpu_zonestat, <linux/mmzone.h>) and folds them
- * on read (zone_numa_event_state(), node_numa_event_state()), and
- * mm/buddy/numastat.c, which holds the names.  Mirrors: <linux/vmstat.h>,
- * the NUMA event part, and its vmstat_text[].  Differences from Linux: the
- * caller has local interrupts off, not just preemption (the tick may
- * allocate on the same CPU); one table holds both of Linux's names.
+ * the NUMA counters (struct per_cpu_zonestat, <linux/mmzone.h>) and folds
+ * them on read (zone_numa_event_state(), node_numa_event_state()),
+ * mm/buddy/numastat.c (their names, numastat's table), mm/buddy/pcp.c and
+ * report.c (the per-CPU lists' counters and their names).  Mirrors:
+ * <linux/vmstat.h>, the NUMA event part, and its vmstat_text[].
+ * Differences from Linux: the caller has local interrupts off, not just
+ * preemption (the tick may allocate on the same CPU); one table holds both
+ * of Linux's names for a NUMA event.
  */
 #ifndef NODAL_VMSTAT_H
 #define NODAL_VMSTAT_H
