@@ -180,6 +180,49 @@ static void nested_lists(void)
 	       "JSON-END\n");
 }
 
+static void members_emit(struct report *r, void *arg)
+{
+	static const struct report_field node = { "node", " node%llu" };
+	static const struct report_field pages = { "pages", "=%llu" };
+
+	(void)arg;
+	report_text(r, "pages:");
+	report_list(r, "pages");
+	for (u64 n = 0; n < 2; n++) {
+		report_object(r, NULL);		/* inline: ends no line */
+		report_u64(r, &node, n);
+		report_u64(r, &pages, 10 + n);
+		report_object_end(r);
+	}
+	report_list_end(r);
+	report_text(r, "\n");
+	report_list(r, "matrix");
+	for (u64 a = 0; a < 2; a++) {
+		report_text(r, "row%llu:", (unsigned long long)a);
+		report_list(r, NULL);
+		for (u64 b = 0; b <= a; b++)
+			report_list_u64(r, " %llu", a * 2 + b);
+		report_list_end(r);
+		report_text(r, "\n");
+	}
+	report_list_end(r);
+}
+
+/* Members of a list without keys: objects on one text line, lists of lists. */
+static void list_members(void)
+{
+	reset();
+	report_print("members", members_emit, NULL);
+	expect("list_members",
+	       "pages: node0=10 node1=11\n"
+	       "row0: 0\n"
+	       "row1: 2 3\n"
+	       "JSON-BEGIN members\n"
+	       "{\"report\":\"members\",\"pages\":[{\"node\":0,\"pages\":10},"
+	       "{\"node\":1,\"pages\":11}],\"matrix\":[[0],[2,3]]}\n"
+	       "JSON-END\n");
+}
+
 static void fixed_emit(struct report *r, void *arg)
 {
 	static const struct report_field ratio = { "ratio", "[%6s]" };
@@ -252,6 +295,7 @@ int main(void)
 {
 	table_of_rows();
 	nested_lists();
+	list_members();
 	fixed_point();
 	too_many_decimals();
 	unbalanced_is_warned();
