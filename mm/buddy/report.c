@@ -9,8 +9,9 @@
  * habits carry over.  The reports host tools read print through the report
  * API (<nodal/report.h>): the text, then one JSON line from the same
  * calls; pagetypeinfo and zoneinfo are text only.  They read counters and
- * free-list lengths through accessors, without the zone lock: a snapshot
- * while other harts allocate is approximate, as /proc's is.  NUMA events
+ * free-list lengths through accessors, without the zone lock (pagetypeinfo
+ * walks the lists under it, before it takes the console): a snapshot while
+ * other harts allocate is approximate, as /proc's is.  NUMA events
  * are named by numa_stat_names (numastat.c), the lists' events by
  * pcp_stat_names (below).  Reports change nothing.
  */
@@ -289,7 +290,7 @@ static const struct report_field mem_fields[NR_M_FIELDS] = {
 	[M_FAILURES]	= { "alloc_failures",	"AllocFailures:  %8llu\n" },
 };
 
-/* Every line but the first opens with "Node N " in the text. */
+/* Node meminfo's four lines, each opening with "Node N "; a JSON record. */
 static void emit_node_memory(struct report *r, int nid)
 {
 	unsigned long total = pages_to_kb(NODE_DATA(nid)->node_present_pages);
@@ -335,13 +336,15 @@ static void meminfo_emit(struct report *r, void *arg)
 
 static int cmd_meminfo(int argc, char **argv)
 {
-	unsigned int only;
+	unsigned int arg = 0;
+	int only;
 
-	if (argc > 1 && (kstrtouint(argv[1], 0, &only) || only >= MAX_NUMNODES ||
-			 !node_online((int)only))) {
+	if (argc > 1 && (kstrtouint(argv[1], 0, &arg) || arg >= MAX_NUMNODES ||
+			 !node_online((int)arg))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
 		return -EINVAL;
 	}
+	only = (int)arg;
 	report_print("meminfo", meminfo_emit, argc > 1 ? &only : NULL);
 	return 0;
 }
