@@ -11,20 +11,14 @@
  * once per timer tick (the kernel takes no UART interrupt).
  */
 #include <asm/machine.h>
-#include <asm/processor.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/printk.h>
-#include <linux/sched.h>
-#include <linux/smp.h>
 #include <linux/sort.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
-#include <linux/topology.h>
 #include <nodal/shell.h>
-#include <nodal/tick.h>
 
 #include "internal.h"
 
@@ -309,35 +303,3 @@ static int cmd_sleep(int argc, char **argv)
 	return 0;
 }
 SHELL_COMMAND("sleep", cmd_sleep, "MS", "sleep MS milliseconds (other tasks run meanwhile)");
-
-static const char *const state_names[] = {
-	[CPU_OFFLINE] = "offline", [CPU_STARTING] = "starting",
-	[CPU_ONLINE] = "online", [CPU_STOPPED] = "stopped",
-};
-
-static int cmd_harts(int argc, char **argv)
-{
-	unsigned int cpu;
-
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("%4s %5s %5s %-9s %10s %10s\n", "cpu", "hart", "node",
-		       "state", "ticks", "ipis");
-	for_each_possible_cpu(cpu) {
-		enum cpu_state st = READ_ONCE(per_cpu(cpu_state, cpu));
-
-		console_printf("%4u %5lu %5d %-9s %10llu %10llu\n", cpu,
-			       cpuid_to_hartid_map(cpu),
-			       cpu_to_node(cpu),
-			       state_names[st],
-			       (unsigned long long)per_cpu(timer_ticks, cpu),
-			       (unsigned long long)per_cpu(ipis_received, cpu));
-	}
-	console_printf("%u of %u harts online\n", num_online_cpus(),
-		       num_possible_cpus());
-	console_unlock();
-	return 0;
-}
-SHELL_COMMAND("harts", cmd_harts, "", "harts: cpu, hart id, node, state, ticks, IPIs");
-

@@ -151,6 +151,27 @@ void report_usec(struct report *r, const struct report_field *f, u64 ns)
 	console_printf(f->fmt, us);
 }
 
+void report_fixed(struct report *r, const struct report_field *f, u64 v,
+		  unsigned int decimals)
+{
+	char digits[32];
+	u64 scale = 1;
+
+	if (!field_in_pass(r, f))
+		return;
+	if (WARN_ON_ONCE(decimals > REPORT_MAX_DECIMALS))
+		decimals = REPORT_MAX_DECIMALS;
+	for (unsigned int i = 0; i < decimals; i++)
+		scale *= 10;
+	if (decimals)
+		snprintf(digits, sizeof(digits), "%llu.%0*llu",
+			 (unsigned long long)(v / scale), (int)decimals,
+			 (unsigned long long)(v % scale));
+	else
+		snprintf(digits, sizeof(digits), "%llu", (unsigned long long)v);
+	console_printf(r->json ? "%s" : f->fmt, digits);
+}
+
 void report_list_u64(struct report *r, const char *fmt, u64 v)
 {
 	if (!r->json) {

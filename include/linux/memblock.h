@@ -90,9 +90,6 @@ phys_addr_t memblock_node_mem_size(int nid, phys_addr_t lo, phys_addr_t hi);
 /** memblock_addr_nid() - node of the memory holding @addr, or NUMA_NO_NODE */
 int memblock_addr_nid(phys_addr_t addr);
 
-/** memblock_dump() - print both tables (the `memblock` command) */
-void memblock_dump(void);
-
 /** memblock_phys_mem_size() - total RAM recorded */
 phys_addr_t memblock_phys_mem_size(void);
 /** memblock_reserved_size() - total bytes reserved */

@@ -169,11 +169,4 @@ unsigned long numa_node_free_pages(int nid);
  */
 void numa_set_free_pages_reader(unsigned long (*fn)(int nid));
 
-/**
- * numa_print_topology() - the `topo` report: numactl --hardware, then JSON
- *
- * Context: any CPU, interrupts on; takes the console lock.
- */
-void numa_print_topology(void);
-
 #endif /* NODAL_TOPOLOGY_H */

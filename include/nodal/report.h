@@ -31,11 +31,13 @@
  *	report_print("slabinfo", slabinfo_emit, NULL);
  *
  * A field with a NULL text format is JSON only, one with a NULL key text
- * only (lock_stat's averages); report_text() prints in the text pass only (headings, rules, Linux's extra lines).  Lists and
- * items shape the JSON; in the text pass an item ends its line.  A report
- * whose Linux layout is transposed (numastat: counters as rows) may ask
- * report_is_text() and walk its data the other way for the text, still
- * through its one table of fields.
+ * only (lock_stat's averages); report_text() prints in the text pass only
+ * (headings, rules, Linux's extra lines).  Lists and items shape the JSON;
+ * in the text pass an item ends its line.  A report whose Linux layout is
+ * transposed (numastat: counters as rows) may ask report_is_text() and
+ * walk its data the other way for the text, still through its one table
+ * of fields; so may a report whose text shows less than its JSON (`meminfo
+ * 1` prints one node, its JSON every node).
  */
 #ifndef NODAL_REPORT_H
 #define NODAL_REPORT_H
@@ -43,6 +45,7 @@
 #include <linux/types.h>
 
 #define REPORT_MAX_DEPTH	6
+#define REPORT_MAX_DECIMALS	9
 
 /* One value of a report: its JSON key and its text format. */
 struct report_field {
@@ -65,7 +68,9 @@ typedef void (*report_emit_t)(struct report *r, void *arg);
  * @emit: prints the report's values through the report_*() calls
  *
  * Holds the console for both passes, so the report is never interleaved
- * with other harts' lines; @emit must not sleep or take the console.
+ * with other harts' lines; @emit must not sleep, take the console, or take
+ * a lock that another hart may hold while it prints (a zone or list lock:
+ * validators print under them).  Read such figures before, into @arg.
  * Context: task or interrupt, any interrupt state.
  */
 void report_print(const char *name, report_emit_t emit, void *arg);
@@ -85,6 +90,14 @@ void report_str(struct report *r, const struct report_field *f, const char *s);
 /* Nanoseconds: text as microseconds with two decimals (lock_stat's
  * layout; the format takes a string), JSON as integer nanoseconds. */
 void report_usec(struct report *r, const struct report_field *f, u64 ns);
+/*
+ * A decimal fraction without floating point: @v counts units of
+ * 10^-@decimals (24100 with 2 is 241.00, the caller rounds as it likes).
+ * Text: the digits as a string through the format; JSON: the same digits
+ * as a number.  @decimals is at most REPORT_MAX_DECIMALS.
+ */
+void report_fixed(struct report *r, const struct report_field *f, u64 v,
+		  unsigned int decimals);
 
 /* A bare value inside a list ("free":[1,2,3]); text: printf(fmt, v). */
 void report_list_u64(struct report *r, const char *fmt, u64 v);

@@ -66,7 +66,8 @@
  *              load balancing, no migration.
  *
  * Statistics   per task: voluntary/involuntary switches, run time
- *              (`ps`); per hart: switches (`ps -c`).
+ *              (`ps`, report.c); per hart: switches (sched_nr_switches(),
+ *              which no report prints).
  */
 #include <asm/page.h>
 #include <asm/processor.h>

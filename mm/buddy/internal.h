@@ -58,9 +58,28 @@ extern bool pcp_enabled;
 void pcp_init(void);
 void free_pcp_over_high(struct zone *zone, unsigned int pindex);
 int pcp_validate_all(void);
-/* zoneinfo's "pagesets" part for @zone (pcp.c; printed by report.c) */
-void zoneinfo_print_pagesets(struct zone *zone);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);
+
+/* The zones with per-CPU lists: every populated one, once pcp_init() ran. */
+#define for_each_managed_zone(nid, zone)				\
+	for_each_online_node(nid)					\
+		for_each_zone_in_node(zone, NODE_DATA(nid))		\
+			if ((zone)->per_cpu_pageset)
+
+/* One CPU's list for one zone, as a report shows it. */
+struct pcp_snapshot {
+	int count;				/* pages held */
+	int high;				/* flush threshold now */
+	int batch;
+	unsigned long stat[NR_PCP_STAT_ITEMS];	/* pcp_stat_names */
+};
+
+/*
+ * pcp_snapshot() - CPU @cpu's list for @zone, read without stopping it (a
+ * report's racy snapshot, as /proc/zoneinfo's).  @zone has lists.
+ */
+void pcp_snapshot(const struct zone *zone, unsigned int cpu,
+		  struct pcp_snapshot *snap);
 
 static inline bool pcp_allowed_order(unsigned int order)
 {

@@ -71,8 +71,9 @@
  *
  * Statistics   numa_hit/miss/foreign/local/other per zone and CPU (and
  *              interleave_hit, counted by mm/mempolicy/alloc.c); allocation
- *              successes, pages, frees, bad frees and failures; printed by
- *              buddyinfo, zoneinfo, meminfo, numastat.
+ *              successes, pages, frees, bad frees and failures; named in
+ *              numastat.c (numa_stat_names) and report.c, printed by
+ *              zoneinfo, numastat, `stats json` and meminfo.
  */
 #include <asm/irqflags.h>
 #include <linux/bug.h>

@@ -47,8 +47,10 @@
  *              heuristic for orders 1..3, no ZONE_BELOW_HIGH.
  *
  * Statistics   per CPU and zone: list hits, refills (+pages), frees,
- *              flushes (+pages), drains, expiries, pages held — `pcp`, and
- *              each CPU's pageset (count, high, batch) in `zoneinfo`.
+ *              flushes (+pages), drains, expiries, pages held, read through
+ *              pcp_snapshot() and pcp_stat_sum_all(); named once, in
+ *              pcp_stat_names (<linux/vmstat.h>).  report.c prints them
+ *              (`pcp`, and each CPU's pageset in `zoneinfo`).
  */
 #include <asm/irqflags.h>
 #include <linux/bitops.h>
@@ -62,7 +64,6 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
-#include <nodal/shell.h>
 #include <nodal/tick.h>
 
 #include "internal.h"
@@ -315,11 +316,6 @@ static void drain_pages_zone(struct zone *zone)
 	pcp->stat[PCP_DRAIN]++;
 }
 
-#define for_each_managed_zone(nid, zone)				\
-	for_each_online_node(nid)					\
-		for_each_zone_in_node(zone, NODE_DATA(nid))		\
-			if ((zone)->per_cpu_pageset)
-
 void drain_local_pages(struct zone *zone)
 {
 	unsigned long flags;
@@ -458,7 +454,7 @@ void pcp_init(void)
 		pcp_high_fraction ? ", high fixed by pcp_high_fraction" : "");
 }
 
-/* ---- validation and reports ---- */
+/* ---- validation ---- */
 
 static int validate_pcp(struct zone *zone, unsigned int cpu)
 {
@@ -520,107 +516,34 @@ int pcp_validate_all(void)
 	return errors ? -EINVAL : 0;
 }
 
-static unsigned int stat_threshold(const struct zone *zone)
-{
-	unsigned int t = 2 * fls(num_online_cpus()) *
-			 (1 + fls(zone->managed_pages >> 15));
+/* ---- for reports ---- */
 
-	return min(t, 125U);
+void pcp_snapshot(const struct zone *zone, unsigned int cpu,
+		  struct pcp_snapshot *snap)
+{
+	const struct per_cpu_pages *pcp;
+
+	pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+	snap->count = READ_ONCE(pcp->count);
+	snap->high = READ_ONCE(pcp->high);
+	snap->batch = pcp->batch;
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+		snap->stat[i] = READ_ONCE(pcp->stat[i]);
 }
 
-void zoneinfo_print_pagesets(struct zone *zone)
+void pcp_stat_sum_all(unsigned long sum[NR_PCP_STAT_ITEMS])
 {
-	unsigned int cpu;
-
-	if (!zone->per_cpu_pageset)
-		return;
-	for_each_online_cpu(cpu) {
-		const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-		console_printf("\n    cpu: %u\n              count: %d\n              high:  %d\n              batch: %d",
-			       cpu, pcp->count, pcp->high, pcp->batch);
-		console_printf("\n  vm stats threshold: %u", stat_threshold(zone));
-	}
-}
-
-static const char *const pcp_stat_names[NR_PCP_STAT_ITEMS] = {
-	"hits", "refills", "refill_pages", "frees", "flushes", "flush_pages",
-	"drains", "expires",
-};
-
-static void print_pcp_json(void)
-{
-	const char *sep = "";
+	struct pcp_snapshot snap;
 	struct zone *zone;
 	unsigned int cpu;
 	int nid;
 
-	console_printf("JSON-BEGIN pcp\n{\"report\":\"pcp\",\"enabled\":%s,\"lists\":[",
-		       pcp_enabled ? "true" : "false");
+	memset(sum, 0, sizeof(unsigned long) * NR_PCP_STAT_ITEMS);
 	for_each_managed_zone(nid, zone) {
 		for_each_online_cpu(cpu) {
-			const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-			console_printf("%s{\"cpu\":%u,\"node\":%d,\"zone\":\"%s\",\"count\":%d,\"high\":%d,\"batch\":%d",
-				       sep, cpu, nid, zone->name, pcp->count,
-				       pcp->high, pcp->batch);
+			pcp_snapshot(zone, cpu, &snap);
 			for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-				console_printf(",\"%s\":%lu", pcp_stat_names[i], pcp->stat[i]);
-			console_printf("}");
-			sep = ",";
+				sum[i] += snap.stat[i];
 		}
 	}
-	console_printf("]}\nJSON-END\n");
 }
-
-static int cmd_pcp(int argc, char **argv)
-{
-	struct zone *zone;
-	unsigned int cpu;
-	int nid;
-
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("per-CPU page lists: %s\n", pcp_enabled ? "on" : "off (pcp=off)");
-	console_printf("%4s %4s %-7s %6s %6s %5s %9s %8s %9s %9s %8s %9s %6s %7s\n",
-		       "cpu", "node", "zone", "count", "high", "batch", "hits",
-		       "refills", "refill_pg", "frees", "flushes", "flush_pg",
-		       "drains", "expires");
-	for_each_managed_zone(nid, zone) {
-		for_each_online_cpu(cpu) {
-			const struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-			console_printf("%4u %4d %-7s %6d %6d %5d %9lu %8lu %9lu %9lu %8lu %9lu %6lu %7lu\n",
-				       cpu, nid, zone->name, pcp->count, pcp->high,
-				       pcp->batch, pcp->stat[PCP_ALLOC_HIT],
-				       pcp->stat[PCP_REFILL], pcp->stat[PCP_REFILL_PAGES],
-				       pcp->stat[PCP_FREE], pcp->stat[PCP_FLUSH],
-				       pcp->stat[PCP_FLUSH_PAGES], pcp->stat[PCP_DRAIN],
-				       pcp->stat[PCP_EXPIRE]);
-		}
-	}
-	print_pcp_json();
-	console_unlock();
-	return 0;
-}
-SHELL_COMMAND("pcp", cmd_pcp, "", "per-CPU page lists: count, high, batch and traffic per CPU and zone");
-
-static int cmd_drain(int argc, char **argv)
-{
-	unsigned long before = 0, after = 0;
-	struct zone *zone;
-	int nid;
-
-	(void)argc;
-	(void)argv;
-	for_each_managed_zone(nid, zone)
-		before += zone_pcp_pages(zone);
-	drain_all_pages(NULL);
-	for_each_managed_zone(nid, zone)
-		after += zone_pcp_pages(zone);
-	console_printf("drain: %lu pages from every CPU's lists back to the buddy (%lu left)\n",
-		       before - after, after);
-	return 0;
-}
-SHELL_COMMAND("drain", cmd_drain, "", "drain_all_pages(): every CPU's page lists to the buddy");

@@ -1,73 +1,105 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mm/buddy/report.c — buddyinfo, pagetypeinfo, zoneinfo, meminfo, memblock.
+ * mm/buddy/report.c — the page allocator's reports: buddyinfo,
+ * pagetypeinfo, zoneinfo, meminfo, `stats json`, `pcp`; and the commands
+ * that act on it on request: `drain` and `buddycheck`.
  *
- * Reports of the page allocator (theory in page_alloc.c), printed in the
- * layouts of Linux's /proc files (docs/linux-facts.md §8) so that habits carry
- * over, each followed by one JSON line between JSON-BEGIN/JSON-END markers
- * for host tools.  They read counters and free-list lengths without the
- * zone lock: a snapshot while other harts allocate is approximate, as
- * /proc's is.  They change nothing.
+ * Reports of the page allocator (theory in page_alloc.c, pcp.c), printed
+ * in the layouts of Linux's /proc files (docs/linux-facts.md §8) so that
+ * habits carry over.  The reports host tools read print through the report
+ * API (<nodal/report.h>): the text, then one JSON line from the same
+ * calls; pagetypeinfo and zoneinfo are text only.  They read counters and
+ * free-list lengths through accessors, without the zone lock (pagetypeinfo
+ * walks the lists under it, before it takes the console): a snapshot while
+ * other harts allocate is approximate, as /proc's is.  NUMA events
+ * are named by numa_stat_names (numastat.c), the lists' events by
+ * pcp_stat_names (below).  Reports change nothing.
  */
+#include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 #include "internal.h"
-
-static const char *const numa_event_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "numa_interleave",
-	"numa_local", "numa_other",
-};
 
 #define for_each_populated_zone(nid, zone)				\
 	for_each_online_node(nid)					\
 		for_each_zone_in_node(zone, NODE_DATA(nid))		\
 			if (populated_zone(zone))
 
-static void print_buddyinfo_json(void)
+/* Free blocks of one order in @zone's free lists (racy). */
+static unsigned long zone_free_blocks(const struct zone *zone,
+				      unsigned int order)
 {
-	const char *sep = "";
+	return READ_ONCE(zone->free_area[order].nr_free);
+}
+
+/* A zone: "Node 0, zone    DMA32 " in buddyinfo's words. */
+static const struct report_field zone_fields[] = {
+	{ "node", "Node %llu, " },
+	{ "zone", "zone %8s " },
+};
+
+static void emit_zone_name(struct report *r, int nid, const struct zone *zone)
+{
+	report_u64(r, &zone_fields[0], nid);
+	report_str(r, &zone_fields[1], zone->name);
+}
+
+/* The free blocks of each order, as one list. */
+static void emit_free_blocks(struct report *r, const char *key,
+			     const struct zone *zone)
+{
+	report_list(r, key);
+	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+		report_list_u64(r, "%6llu ", zone_free_blocks(zone, o));
+	report_list_end(r);
+}
+
+static void buddyinfo_emit(struct report *r, void *arg)
+{
 	struct zone *zone;
 	int nid;
 
-	console_printf("JSON-BEGIN buddyinfo\n{\"report\":\"buddyinfo\",\"zones\":[");
+	(void)arg;
+	report_list(r, "zones");
 	for_each_populated_zone(nid, zone) {
-		console_printf("%s{\"node\":%d,\"zone\":\"%s\",\"free\":[", sep,
-			       nid, zone->name);
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%s%lu", o ? "," : "",
-				       READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("]}");
-		sep = ",";
+		report_item(r);
+		emit_zone_name(r, nid, zone);
+		emit_free_blocks(r, "free", zone);
+		report_item_end(r);
 	}
-	console_printf("]}\nJSON-END\n");
+	report_list_end(r);
 }
 
 static int cmd_buddyinfo(int argc, char **argv)
 {
-	struct zone *zone;
-	int nid;
-
 	(void)argc;
 	(void)argv;
-	console_lock();
-	for_each_populated_zone(nid, zone) {
-		console_printf("Node %d, zone %8s ", nid, zone->name);
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%6lu ", READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("\n");
-	}
-	print_buddyinfo_json();
-	console_unlock();
+	report_print("buddyinfo", buddyinfo_emit, NULL);
 	return 0;
 }
 SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/proc/buddyinfo)");
+
+#define PAGETYPE_COUNT_MAX	100000	/* Linux stops counting there */
+
+/*
+ * One zone's pagetypeinfo figures, counted before the console is taken:
+ * counting takes the zone lock, which buddy validation holds while it
+ * prints.
+ */
+struct pagetype_counts {
+	unsigned long free[MIGRATE_TYPES][NR_PAGE_ORDERS];	/* blocks */
+	unsigned long blocks[MIGRATE_TYPES];		/* pageblocks */
+};
 
 static unsigned long count_free_type(struct zone *zone, unsigned int o, int mt)
 {
@@ -76,22 +108,32 @@ static unsigned long count_free_type(struct zone *zone, unsigned int o, int mt)
 
 	spin_lock_irqsave(&zone->lock, flags);
 	list_for_each(pos, &zone->free_area[o].free_list[mt])
-		if (++n == 100000)
+		if (++n == PAGETYPE_COUNT_MAX)
 			break;
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return n;
 }
 
-static int cmd_pagetypeinfo(int argc, char **argv)
+static void count_pagetypes(struct zone *zone, struct pagetype_counts *c)
 {
+	unsigned long start = zone->zone_start_pfn;
+	unsigned long pfn = ALIGN_DOWN(start, pageblock_nr_pages);
+
+	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
+		for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+			c->free[mt][o] = count_free_type(zone, o, mt);
+	memset(c->blocks, 0, sizeof(c->blocks));
+	for (; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
+		c->blocks[get_pageblock_migratetype(zone, max(pfn, start))]++;
+}
+
+/* "Free pages count per migrate type at order", a row per zone and type. */
+static void print_free_by_type(const struct pagetype_counts *counts)
+{
+	const struct pagetype_counts *c = counts;
 	struct zone *zone;
 	int nid;
 
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("Page block order: %d\nPages per block:  %lu\n\n",
-		       pageblock_order, pageblock_nr_pages);
 	console_printf("%-43s ", "Free pages count per migrate type at order");
 	for (int o = 0; o < NR_PAGE_ORDERS; o++)
 		console_printf("%6d ", o);
@@ -101,33 +143,83 @@ static int cmd_pagetypeinfo(int argc, char **argv)
 			console_printf("Node %4d, zone %8s, type %12s ", nid,
 				       zone->name, migratetype_names[mt]);
 			for (int o = 0; o < NR_PAGE_ORDERS; o++) {
-				unsigned long n = count_free_type(zone, o, mt);
+				unsigned long n = c->free[mt][o];
 
-				console_printf("%s%6lu ", n >= 100000 ? ">" : "", n);
+				console_printf("%s%6lu ",
+					       n >= PAGETYPE_COUNT_MAX ? ">" : "", n);
 			}
 			console_printf("\n");
 		}
+		c++;
 	}
+}
+
+/* "Number of blocks type", a row per zone. */
+static void print_blocks_by_type(const struct pagetype_counts *counts)
+{
+	const struct pagetype_counts *c = counts;
+	struct zone *zone;
+	int nid;
+
 	console_printf("\n%-23s", "Number of blocks type ");
 	for (int mt = 0; mt < MIGRATE_TYPES; mt++)
 		console_printf("%12s ", migratetype_names[mt]);
 	console_printf("\n");
 	for_each_populated_zone(nid, zone) {
-		unsigned long blocks[MIGRATE_TYPES] = { 0 };
-
-		for (unsigned long pfn = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
-		     pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages)
-			blocks[get_pageblock_migratetype(zone, max(pfn, zone->zone_start_pfn))]++;
 		console_printf("Node %d, zone %8s ", nid, zone->name);
 		for (int mt = 0; mt < MIGRATE_TYPES; mt++)
-			console_printf("%12lu ", blocks[mt]);
+			console_printf("%12lu ", c->blocks[mt]);
 		console_printf("\n");
+		c++;
 	}
+}
+
+static int cmd_pagetypeinfo(int argc, char **argv)
+{
+	/* In for_each_populated_zone()'s order; one shell runs commands. */
+	static struct pagetype_counts counts[MAX_NUMNODES * MAX_NR_ZONES];
+	struct zone *zone;
+	int nid, n = 0;
+
+	(void)argc;
+	(void)argv;
+	for_each_populated_zone(nid, zone)
+		count_pagetypes(zone, &counts[n++]);
+	console_lock();
+	console_printf("Page block order: %d\nPages per block:  %lu\n\n",
+		       pageblock_order, pageblock_nr_pages);
+	print_free_by_type(counts);
+	print_blocks_by_type(counts);
 	console_unlock();
 	return 0;
 }
 SHELL_COMMAND("pagetypeinfo", cmd_pagetypeinfo, "",
 	      "free blocks per migratetype, pageblocks per type (/proc/pagetypeinfo)");
+
+/* Linux's calculate_normal_threshold(): zoneinfo's "vm stats threshold". */
+static unsigned int stat_threshold(const struct zone *zone)
+{
+	unsigned int t = 2 * fls(num_online_cpus()) *
+			 (1 + fls(zone->managed_pages >> 15));
+
+	return min(t, 125U);
+}
+
+/* zoneinfo's "pagesets": each online CPU's list for @zone. */
+static void print_pagesets(struct zone *zone)
+{
+	struct pcp_snapshot snap;
+	unsigned int cpu;
+
+	if (!zone->per_cpu_pageset)
+		return;
+	for_each_online_cpu(cpu) {
+		pcp_snapshot(zone, cpu, &snap);
+		console_printf("\n    cpu: %u\n              count: %d\n              high:  %d\n              batch: %d",
+			       cpu, snap.count, snap.high, snap.batch);
+		console_printf("\n  vm stats threshold: %u", stat_threshold(zone));
+	}
+}
 
 static void print_zoneinfo(int nid, struct zone *zone)
 {
@@ -147,10 +239,10 @@ static void print_zoneinfo(int nid, struct zone *zone)
 	}
 	console_printf("\n      %-12s %lu", "nr_free_pages", zone_free_pages(zone));
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf("\n      %-12s %lu", numa_event_names[i],
+		console_printf("\n      %-12s %lu", numa_stat_names[i].vmstat,
 			       zone_numa_event_state(zone, i));
 	console_printf("\n  pagesets");
-	zoneinfo_print_pagesets(zone);
+	print_pagesets(zone);
 	console_printf("\n  node_unreclaimable:  0\n  start_pfn:           %lu\n",
 		       zone->zone_start_pfn);
 }
@@ -181,58 +273,82 @@ static unsigned long node_managed_pages(int nid)
 	return sum;
 }
 
-static void print_node_meminfo(int nid)
+static inline unsigned long pages_to_kb(unsigned long pages)
 {
-	unsigned long total = NODE_DATA(nid)->node_present_pages << 2;
-	unsigned long free = nr_free_pages_node(nid) << 2;
+	return pages << (PAGE_SHIFT - 10);
+}
 
-	console_printf("Node %d MemTotal:       %8lu kB\n", nid, total);
-	console_printf("Node %d MemFree:        %8lu kB\n", nid, free);
-	console_printf("Node %d MemUsed:        %8lu kB\n", nid, total - free);
-	console_printf("Node %d MemManaged:     %8lu kB\n", nid, node_managed_pages(nid) << 2);
+/* A node's memory: node meminfo's lines, `stats json`'s first keys. */
+enum { M_NODE, M_TOTAL, M_FREE, M_USED, M_MANAGED, M_FAILURES, NR_M_FIELDS };
+
+static const struct report_field mem_fields[NR_M_FIELDS] = {
+	[M_NODE]	= { "node",		NULL },
+	[M_TOTAL]	= { "total_kb",		"MemTotal:       %8llu kB\n" },
+	[M_FREE]	= { "free_kb",		"MemFree:        %8llu kB\n" },
+	[M_USED]	= { NULL,		"MemUsed:        %8llu kB\n" },
+	[M_MANAGED]	= { "managed_kb",	"MemManaged:     %8llu kB" },
+	[M_FAILURES]	= { "alloc_failures",	"AllocFailures:  %8llu\n" },
+};
+
+/* Node meminfo's four lines, each opening with "Node N "; a JSON record. */
+static void emit_node_memory(struct report *r, int nid)
+{
+	unsigned long total = pages_to_kb(NODE_DATA(nid)->node_present_pages);
+	unsigned long free = pages_to_kb(nr_free_pages_node(nid));
+
+	report_u64(r, &mem_fields[M_NODE], nid);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_TOTAL], total);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_FREE], free);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_USED], total - free);
+	report_text(r, "Node %d ", nid);
+	report_u64(r, &mem_fields[M_MANAGED],
+		   pages_to_kb(node_managed_pages(nid)));
+}
+
+/* @arg: the node asked for, or NULL for all.  The JSON lists every node. */
+static void meminfo_emit(struct report *r, void *arg)
+{
+	const int *only = arg;
+	int nid;
+
+	report_list(r, "nodes");
+	for_each_online_node(nid) {
+		if (report_is_text(r) && only && nid != *only)
+			continue;
+		report_item(r);
+		emit_node_memory(r, nid);
+		report_item_end(r);
+	}
+	report_list_end(r);
+	if (!only) {
+		report_text(r, "MemTotal:       %8lu kB\n",
+			    (unsigned long)(memblock_phys_mem_size() >> 10));
+		report_text(r, "MemFree:        %8lu kB\n",
+			    pages_to_kb(nr_free_pages()));
+	}
+	if (!only || !report_is_text(r))
+		report_u64(r, &mem_fields[M_FAILURES],
+			   buddy_nr_alloc_failures());
 }
 
 static int cmd_meminfo(int argc, char **argv)
 {
-	bool all = argc < 2;
-	unsigned int only;
-	int nid;
+	unsigned int arg = 0;
+	int only;
 
-	if (!all && (kstrtouint(argv[1], 0, &only) || only >= MAX_NUMNODES ||
-		     !node_online((int)only))) {
+	if (argc > 1 && (kstrtouint(argv[1], 0, &arg) || arg >= MAX_NUMNODES ||
+			 !node_online((int)arg))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
 		return -EINVAL;
 	}
-	console_lock();
-	for_each_online_node(nid)
-		if (all || nid == (int)only)
-			print_node_meminfo(nid);
-	if (all) {
-		console_printf("MemTotal:       %8lu kB\n",
-			       (unsigned long)(memblock_phys_mem_size() >> 10));
-		console_printf("MemFree:        %8lu kB\n", nr_free_pages() << 2);
-		console_printf("AllocFailures:  %8lu\n", buddy_nr_alloc_failures());
-	}
-	console_printf("JSON-BEGIN meminfo\n{\"report\":\"meminfo\",\"nodes\":[");
-	for_each_online_node(nid)
-		console_printf("%s{\"node\":%d,\"total_kb\":%lu,\"free_kb\":%lu,\"managed_kb\":%lu}",
-			       nid == first_node(node_states[N_ONLINE]) ? "" : ",", nid,
-			       NODE_DATA(nid)->node_present_pages << 2,
-			       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
-	console_printf("],\"alloc_failures\":%lu}\nJSON-END\n", buddy_nr_alloc_failures());
-	console_unlock();
+	only = (int)arg;
+	report_print("meminfo", meminfo_emit, argc > 1 ? &only : NULL);
 	return 0;
 }
 SHELL_COMMAND("meminfo", cmd_meminfo, "[node]", "memory per node: total, free, used (node meminfo)");
-
-static int cmd_memblock(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	memblock_dump();
-	return 0;
-}
-SHELL_COMMAND("memblock", cmd_memblock, "", "boot memory map: memory and reserved ranges with nodes");
 
 static int cmd_validate_buddy(int argc, char **argv)
 {
@@ -248,57 +364,222 @@ SHELL_COMMAND("buddycheck", cmd_validate_buddy, "", "check every zone's free lis
 
 /* ---- stats json: everything above in one line, for host tools ---- */
 
-static void print_node_stats_json(int nid)
+enum {
+	S_ZONE, S_FREE, S_PCP, S_MIN, S_LOW, S_HIGH, S_MIN_FREE_KB, NR_S_FIELDS
+};
+
+/* JSON only: `stats` has no text. */
+static const struct report_field stats_fields[NR_S_FIELDS] = {
+	[S_ZONE]	= { "zone",		NULL },
+	[S_FREE]	= { "free",		NULL },
+	[S_PCP]		= { "pcp",		NULL },
+	[S_MIN]		= { "min",		NULL },
+	[S_LOW]		= { "low",		NULL },
+	[S_HIGH]	= { "high",		NULL },
+	[S_MIN_FREE_KB]	= { "min_free_kbytes",	NULL },
+};
+
+/* The zone events' names (printed here only). */
+static const struct report_field zone_event_fields[NR_ZONE_STAT_ITEMS] = {
+	[ZONE_ALLOC_SUCCESS]	= { "allocs",		NULL },
+	[ZONE_ALLOC_PAGES]	= { "alloc_pages",	NULL },
+	[ZONE_FREE_CALLS]	= { "frees",		NULL },
+	[ZONE_BAD_FREE]		= { "bad_frees",	NULL },
+};
+
+static void emit_zone_stats(struct report *r, struct zone *zone)
+{
+	report_item(r);
+	report_str(r, &stats_fields[S_ZONE], zone->name);
+	report_u64(r, &stats_fields[S_FREE], zone_free_pages(zone));
+	report_u64(r, &stats_fields[S_PCP], zone_pcp_pages(zone));
+	report_u64(r, &stats_fields[S_MIN], min_wmark_pages(zone));
+	report_u64(r, &stats_fields[S_LOW], low_wmark_pages(zone));
+	report_u64(r, &stats_fields[S_HIGH], high_wmark_pages(zone));
+	emit_free_blocks(r, "buddy", zone);
+	for (int i = 0; i < NR_ZONE_STAT_ITEMS; i++)
+		report_u64(r, &zone_event_fields[i], zone_event_state(zone, i));
+	report_item_end(r);
+}
+
+/* A node: its memory as meminfo's JSON, its NUMA events as /proc/vmstat's. */
+static void emit_node_stats(struct report *r, int nid)
 {
 	struct zone *zone;
-	const char *sep = "";
 
-	console_printf("{\"node\":%d,\"total_kb\":%lu,\"free_kb\":%lu,\"managed_kb\":%lu",
-		       nid, NODE_DATA(nid)->node_present_pages << 2,
-		       nr_free_pages_node(nid) << 2, node_managed_pages(nid) << 2);
-	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(",\"%s\":%lu", numa_event_names[i],
-			       node_numa_event_state(nid, i));
-	console_printf(",\"zones\":[");
-	for_each_zone_in_node(zone, NODE_DATA(nid)) {
-		if (!populated_zone(zone))
-			continue;
-		console_printf("%s{\"zone\":\"%s\",\"free\":%lu,\"pcp\":%lu,\"min\":%lu,\"low\":%lu,\"high\":%lu,\"buddy\":[",
-			       sep, zone->name, zone_free_pages(zone),
-			       zone_pcp_pages(zone), min_wmark_pages(zone),
-			       low_wmark_pages(zone), high_wmark_pages(zone));
-		for (int o = 0; o < NR_PAGE_ORDERS; o++)
-			console_printf("%s%lu", o ? "," : "",
-				       READ_ONCE(zone->free_area[o].nr_free));
-		console_printf("],\"allocs\":%lu,\"alloc_pages\":%lu,\"frees\":%lu,\"bad_frees\":%lu}",
-			       zone_event_state(zone, ZONE_ALLOC_SUCCESS),
-			       zone_event_state(zone, ZONE_ALLOC_PAGES),
-			       zone_event_state(zone, ZONE_FREE_CALLS),
-			       zone_event_state(zone, ZONE_BAD_FREE));
-		sep = ",";
+	report_item(r);
+	emit_node_memory(r, nid);
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+		struct report_field f = { numa_stat_names[i].vmstat, NULL };
+
+		report_u64(r, &f, node_numa_event_state(nid, i));
 	}
-	console_printf("]}");
+	report_list(r, "zones");
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		if (populated_zone(zone))
+			emit_zone_stats(r, zone);
+	report_list_end(r);
+	report_item_end(r);
+}
+
+static void stats_emit(struct report *r, void *arg)
+{
+	int nid;
+
+	(void)arg;
+	if (report_is_text(r))
+		return;		/* the JSON line is the whole report */
+	report_u64(r, &stats_fields[S_MIN_FREE_KB], min_free_kbytes);
+	report_u64(r, &mem_fields[M_FAILURES], buddy_nr_alloc_failures());
+	report_list(r, "nodes");
+	for_each_online_node(nid)
+		emit_node_stats(r, nid);
+	report_list_end(r);
 }
 
 static int cmd_stats(int argc, char **argv)
 {
-	int nid;
-
 	if (argc != 2 || strcmp(argv[1], "json")) {
 		console_printf("stats: usage: stats json\n");
 		return -EINVAL;
 	}
-	console_lock();
-	console_printf("JSON-BEGIN stats\n{\"report\":\"stats\",\"min_free_kbytes\":%d,\"alloc_failures\":%lu,\"nodes\":[",
-		       min_free_kbytes, buddy_nr_alloc_failures());
-	for_each_online_node(nid) {
-		if (nid != first_node(node_states[N_ONLINE]))
-			console_printf(",");
-		print_node_stats_json(nid);
-	}
-	console_printf("]}\nJSON-END\n");
-	console_unlock();
+	report_print("stats", stats_emit, NULL);
 	return 0;
 }
 SHELL_COMMAND("stats", cmd_stats, "json",
 	      "every node's memory, NUMA events and free lists as one JSON line");
+
+/* ---- pcp: every CPU's list for every zone ---- */
+
+const char *const pcp_stat_names[NR_PCP_STAT_ITEMS] = {
+	[PCP_ALLOC_HIT]		= "hits",
+	[PCP_REFILL]		= "refills",
+	[PCP_REFILL_PAGES]	= "refill_pages",
+	[PCP_FREE]		= "frees",
+	[PCP_FLUSH]		= "flushes",
+	[PCP_FLUSH_PAGES]	= "flush_pages",
+	[PCP_DRAIN]		= "drains",
+	[PCP_EXPIRE]		= "expires",
+};
+
+enum { P_CPU, P_NODE, P_ZONE, P_COUNT, P_HIGH, P_BATCH, NR_P_FIELDS };
+
+static const struct report_field pcp_fields[NR_P_FIELDS] = {
+	[P_CPU]		= { "cpu",	"%4llu" },
+	[P_NODE]	= { "node",	" %4llu" },
+	[P_ZONE]	= { "zone",	" %-7s" },
+	[P_COUNT]	= { "count",	" %6lld" },
+	[P_HIGH]	= { "high",	" %6lld" },
+	[P_BATCH]	= { "batch",	" %5lld" },
+};
+
+static const char *const pcp_titles[NR_P_FIELDS] = {
+	"%4s", " %4s", " %-7s", " %6s", " %6s", " %5s",
+};
+
+/* The event columns: a short title where the name is long, and a width. */
+static const struct {
+	const char *title;
+	int width;
+} pcp_stat_cols[NR_PCP_STAT_ITEMS] = {
+	[PCP_ALLOC_HIT]		= { "hits", 9 },
+	[PCP_REFILL]		= { "refills", 8 },
+	[PCP_REFILL_PAGES]	= { "refill_pg", 9 },
+	[PCP_FREE]		= { "frees", 9 },
+	[PCP_FLUSH]		= { "flushes", 8 },
+	[PCP_FLUSH_PAGES]	= { "flush_pg", 9 },
+	[PCP_DRAIN]		= { "drains", 6 },
+	[PCP_EXPIRE]		= { "expires", 7 },
+};
+
+static const struct report_field pcp_enabled_field = { "enabled", NULL };
+
+static void pcp_header(struct report *r)
+{
+	static const char *const names[NR_P_FIELDS] = {
+		"cpu", "node", "zone", "count", "high", "batch",
+	};
+
+	report_text(r, "per-CPU page lists: %s\n",
+		    pcp_enabled ? "on" : "off (pcp=off)");
+	for (int i = 0; i < NR_P_FIELDS; i++)
+		report_text(r, pcp_titles[i], names[i]);
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+		report_text(r, " %*s", pcp_stat_cols[i].width, pcp_stat_cols[i].title);
+	report_text(r, "\n");
+}
+
+static void pcp_row(struct report *r, int nid, struct zone *zone,
+		    unsigned int cpu)
+{
+	struct pcp_snapshot snap;
+
+	pcp_snapshot(zone, cpu, &snap);
+	report_item(r);
+	report_u64(r, &pcp_fields[P_CPU], cpu);
+	report_u64(r, &pcp_fields[P_NODE], nid);
+	report_str(r, &pcp_fields[P_ZONE], zone->name);
+	report_s64(r, &pcp_fields[P_COUNT], snap.count);
+	report_s64(r, &pcp_fields[P_HIGH], snap.high);
+	report_s64(r, &pcp_fields[P_BATCH], snap.batch);
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++) {
+		char fmt[16];
+
+		snprintf(fmt, sizeof(fmt), " %%%dllu", pcp_stat_cols[i].width);
+		report_u64(r, &(struct report_field){ pcp_stat_names[i], fmt },
+			   snap.stat[i]);
+	}
+	report_item_end(r);
+}
+
+static void pcp_emit(struct report *r, void *arg)
+{
+	struct zone *zone;
+	unsigned int cpu;
+	int nid;
+
+	(void)arg;
+	pcp_header(r);
+	report_bool(r, &pcp_enabled_field, pcp_enabled);
+	report_list(r, "lists");
+	for_each_managed_zone(nid, zone)
+		for_each_online_cpu(cpu)
+			pcp_row(r, nid, zone, cpu);
+	report_list_end(r);
+}
+
+static int cmd_pcp(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	report_print("pcp", pcp_emit, NULL);
+	return 0;
+}
+SHELL_COMMAND("pcp", cmd_pcp, "",
+	      "per-CPU page lists: count, high, batch and traffic per CPU and zone");
+
+static unsigned long nr_pcp_pages(void)
+{
+	unsigned long pages = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_managed_zone(nid, zone)
+		pages += zone_pcp_pages(zone);
+	return pages;
+}
+
+static int cmd_drain(int argc, char **argv)
+{
+	unsigned long before, after;
+
+	(void)argc;
+	(void)argv;
+	before = nr_pcp_pages();
+	drain_all_pages(NULL);
+	after = nr_pcp_pages();
+	console_printf("drain: %lu pages from every CPU's lists back to the buddy (%lu left)\n",
+		       before - after, after);
+	return 0;
+}
+SHELL_COMMAND("drain", cmd_drain, "", "drain_all_pages(): every CPU's page lists to the buddy");

@@ -8,6 +8,7 @@
  * the top and, within each, the gaps between reserved ranges from the top,
  * taking the highest aligned piece that fits, then reserves it.
  * Locking: none; used by the boot hart before other harts start.
+ * report.c prints both tables (`memblock`).
  */
 #include <asm/page.h>
 #include <linux/errno.h>
@@ -258,30 +259,6 @@ int memblock_addr_nid(phys_addr_t addr)
 			return m->nid;
 	}
 	return NUMA_NO_NODE;
-}
-
-static void dump_type(const struct memblock_type *type)
-{
-	console_printf(" %s.cnt  = 0x%lx\n", type->name, type->cnt);
-	for (unsigned long i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		console_printf(" %s[0x%lx]\t[%#018llx-%#018llx], %#llx bytes on node %d\n",
-			       type->name, i, (unsigned long long)r->base,
-			       (unsigned long long)(r->base + r->size - 1),
-			       (unsigned long long)r->size, r->nid);
-	}
-}
-
-void memblock_dump(void)
-{
-	console_lock();
-	console_printf("MEMBLOCK configuration:\n memory size = %#llx reserved size = %#llx\n",
-		       (unsigned long long)memblock_phys_mem_size(),
-		       (unsigned long long)memblock_reserved_size());
-	dump_type(&memblock.memory);
-	dump_type(&memblock.reserved);
-	console_unlock();
 }
 
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)

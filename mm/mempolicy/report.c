@@ -6,9 +6,12 @@
  * under the policy and shows where they landed.
  *
  * A report on top of the page allocator and the policies (theory in
- * mempolicy.c); it reads them through <linux/mempolicy.h>.  Each subcommand prints text, then one JSON line
- * between "JSON-BEGIN policy" and "JSON-END".  Bad input names the input,
- * the errno and the rule, changes nothing and fails the command.
+ * mempolicy.c); it reads them through <linux/mempolicy.h>.  Each
+ * subcommand prints through the report API (<nodal/report.h>): text, then
+ * one JSON line between "JSON-BEGIN policy" and "JSON-END" from the same
+ * calls and one table of fields; `policy alloc` prints numastat's table
+ * (numastat_emit(), <linux/vmstat.h>).  Bad input names the input, the
+ * errno and the rule, changes nothing and fails the command.
  */
 #include <linux/errno.h>
 #include <linux/gfp.h>
@@ -19,6 +22,8 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 #define POLICY_ALLOC_MAX	10000000UL	/* blocks per `policy alloc` */
@@ -26,11 +31,6 @@
 static const char *const mode_macros[MPOL_MAX] = {
 	"MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE",
 	"MPOL_LOCAL", "MPOL_PREFERRED_MANY", "MPOL_WEIGHTED_INTERLEAVE",
-};
-
-static const char *const numa_event_tokens[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
-	"local_node", "other_node",
 };
 
 static const char *errno_name(int err)
@@ -43,94 +43,112 @@ static const char *errno_name(int err)
 	}
 }
 
-/* ---- printing pieces ---- */
+/* ---- the fields every subcommand prints from ---- */
 
-/* "[0,1]": the nodes of @mask as a JSON array. */
-static void print_json_nodes(const nodemask_t *mask)
+enum {
+	F_ACTION, F_POLICY, F_TASK, F_PID, F_CPU, F_NODE, F_MODE,
+	F_MODE_MACRO, F_MODE_VALUE, F_FLAGS, F_IL_PREV, F_IL_WEIGHT,
+	F_NEXT_NODE, F_WEIGHT_NODE, F_WEIGHT, F_PAGES_NODE, F_PAGES, NR_FIELDS
+};
+
+static const struct report_field fields[NR_FIELDS] = {
+	[F_ACTION]	= { "action",		NULL },
+	[F_POLICY]	= { "policy",		"policy: %s\n" },
+	[F_TASK]	= { "task",		"task: %s" },
+	[F_PID]		= { "pid",		" (pid %lld)" },
+	[F_CPU]		= { "cpu",		" on cpu %lld" },
+	[F_NODE]	= { "node",		", node %lld\n" },
+	[F_MODE]	= { "mode",		NULL },		/* mpol_mode_name() */
+	[F_MODE_MACRO]	= { NULL,		"mode: %s" },	/* the MPOL_ macro */
+	[F_MODE_VALUE]	= { "mode_value",	" (%lld)" },
+	[F_FLAGS]	= { "flags",		NULL },		/* text: in words */
+	[F_IL_PREV]	= { "il_prev",		"cursor: il_prev %lld" },
+	[F_IL_WEIGHT]	= { "il_weight",	", il_weight %llu" },
+	[F_NEXT_NODE]	= { "next_node",	", next node %lld" },
+	[F_WEIGHT_NODE]	= { "node",		" node%llu" },
+	[F_WEIGHT]	= { "weight",		"=%llu" },
+	[F_PAGES_NODE]	= { "node",		" node%llu" },
+	[F_PAGES]	= { "pages",		" %llu" },
+};
+
+/* The nodes of @mask as a JSON list (the text shows them as a node list). */
+static void emit_json_nodes(struct report *r, const char *key,
+			    const nodemask_t *mask)
 {
-	const char *sep = "";
 	int nid;
 
-	console_printf("[");
-	for_each_node_mask(nid, *mask) {
-		console_printf("%s%d", sep, nid);
-		sep = ",";
-	}
-	console_printf("]");
+	report_list(r, key);
+	for_each_node_mask(nid, *mask)
+		report_list_u64(r, NULL, nid);
+	report_list_end(r);
 }
 
-static void print_flag_words(unsigned int flags)
+static void print_flag_words(struct report *r, unsigned int flags)
 {
 	if (!(flags & MPOL_MODE_FLAGS))
-		console_printf(" (no flags)");
+		report_text(r, " (no flags)");
 	if (flags & MPOL_F_STATIC_NODES)
-		console_printf(" | MPOL_F_STATIC_NODES");
+		report_text(r, " | MPOL_F_STATIC_NODES");
 	if (flags & MPOL_F_RELATIVE_NODES)
-		console_printf(" | MPOL_F_RELATIVE_NODES");
+		report_text(r, " | MPOL_F_RELATIVE_NODES");
 	if (flags & MPOL_F_NUMA_BALANCING)
-		console_printf(" | MPOL_F_NUMA_BALANCING");
+		report_text(r, " | MPOL_F_NUMA_BALANCING");
 }
 
-static void print_weights_text(void)
+/* "weights: node0=1 node1=3"; the JSON's is a record per node. */
+static void emit_weights(struct report *r)
 {
 	int nid;
 
-	console_printf("weights:");
-	for_each_online_node(nid)
-		console_printf(" node%d=%u", nid, get_il_weight(nid));
-	console_printf("\n");
-}
-
-static void print_weights_json(void)
-{
-	const char *sep = "";
-	int nid;
-
-	console_printf("\"weights\":[");
+	report_text(r, "weights:");
+	report_list(r, "weights");
 	for_each_online_node(nid) {
-		console_printf("%s{\"node\":%d,\"weight\":%u}", sep, nid,
-			       get_il_weight(nid));
-		sep = ",";
+		report_object(r, NULL);
+		report_u64(r, &fields[F_WEIGHT_NODE], nid);
+		report_u64(r, &fields[F_WEIGHT], get_il_weight(nid));
+		report_object_end(r);
 	}
-	console_printf("]");
+	report_list_end(r);
+	report_text(r, "\n");
 }
 
-static void print_pages_json(const struct task_struct *me)
-{
-	const char *sep = "";
-	int nid;
-
-	console_printf("\"pages\":[");
-	for_each_online_node(nid) {
-		console_printf("%s{\"node\":%d,\"pages\":%lu}", sep, nid,
-			       me->numa_pages[nid]);
-		sep = ",";
-	}
-	console_printf("]");
-}
-
-static void print_pages_text(const struct task_struct *me)
+/* "pages placed by this task: node0 12 node1 4 (total 16)". */
+static void emit_pages(struct report *r, const struct task_struct *me)
 {
 	unsigned long total = 0;
 	int nid;
 
-	console_printf("pages placed by this task:");
+	report_text(r, "pages placed by this task:");
+	report_list(r, "pages");
 	for_each_online_node(nid) {
-		console_printf(" node%d %lu", nid, me->numa_pages[nid]);
+		report_object(r, NULL);
+		report_u64(r, &fields[F_PAGES_NODE], nid);
+		report_u64(r, &fields[F_PAGES], me->numa_pages[nid]);
+		report_object_end(r);
 		total += me->numa_pages[nid];
 	}
-	console_printf(" (total %lu)\n", total);
+	report_list_end(r);
+	report_text(r, " (total %lu)\n", total);
+}
+
+/* "task: shell (pid 4)", in `policy` and `policy stats`. */
+static void emit_task(struct report *r, const struct task_struct *me)
+{
+	report_str(r, &fields[F_TASK], me->comm);
+	report_s64(r, &fields[F_PID], me->pid);
 }
 
 /* ---- policy (show) ---- */
 
 /* What `policy` shows, read once. */
 struct policy_view {
+	const char *action;		/* "show", "set" */
 	struct mempolicy *pol;		/* the task's, or &default_policy */
 	char str[MPOL_STR_LEN];		/* numa_maps form */
 	int mode;			/* get_mempolicy(): mode | flags */
 	nodemask_t requested;		/* get_mempolicy()'s nodes */
 	int next;			/* next interleave node, or -1 */
+	int cpu, node;			/* where the shell task runs */
 };
 
 static void get_policy_view(struct policy_view *v)
@@ -139,6 +157,8 @@ static void get_policy_view(struct policy_view *v)
 
 	v->pol = get_task_policy(current);
 	v->next = -1;
+	v->cpu = smp_processor_id();
+	v->node = numa_node_id();
 	get_mempolicy(&v->mode, &v->requested, 0);
 	m = v->mode & ~MPOL_MODE_FLAGS;
 	if (m == MPOL_INTERLEAVE || m == MPOL_WEIGHTED_INTERLEAVE)
@@ -146,60 +166,53 @@ static void get_policy_view(struct policy_view *v)
 	mpol_to_str(v->str, sizeof(v->str), v->pol);
 }
 
-static void print_policy_text(const struct policy_view *v)
+/* "mode: MPOL_BIND (2) | MPOL_F_STATIC_NODES", "nodes: 1 (get_mempolicy: 1)" */
+static void emit_mode(struct report *r, const struct policy_view *v)
 {
-	struct task_struct *me = current;
 	int m = v->mode & ~MPOL_MODE_FLAGS;
 	char eff[16], req[16];
 
+	report_str(r, &fields[F_MODE], mpol_mode_name(m));
+	report_str(r, &fields[F_MODE_MACRO], mode_macros[m]);
+	report_s64(r, &fields[F_MODE_VALUE], m);
+	report_s64(r, &fields[F_FLAGS], v->mode & MPOL_MODE_FLAGS);
+	print_flag_words(r, (unsigned int)v->mode);
 	nodelist_scnprintf(eff, sizeof(eff), v->pol->nodes);
 	nodelist_scnprintf(req, sizeof(req), v->requested);
-	console_printf("policy: %s\n", v->str);
-	console_printf("task: %s (pid %d) on cpu %d, node %d\n", me->comm,
-		       me->pid, smp_processor_id(), numa_node_id());
-	console_printf("mode: %s (%d)", mode_macros[m], m);
-	print_flag_words((unsigned int)v->mode);
-	console_printf("\nnodes: %s (get_mempolicy: %s)\n", *eff ? eff : "none",
-		       *req ? req : "none");
-	console_printf("cursor: il_prev %d, il_weight %u", me->il_prev,
-		       me->il_weight);
-	if (v->next >= 0)
-		console_printf(", next node %d", v->next);
-	console_printf("\n");
-	if (m == MPOL_WEIGHTED_INTERLEAVE)
-		print_weights_text();
-	print_pages_text(me);
+	report_text(r, "\nnodes: %s (get_mempolicy: %s)\n", *eff ? eff : "none",
+		    *req ? req : "none");
+	emit_json_nodes(r, "nodes", &v->pol->nodes);
+	emit_json_nodes(r, "get_mempolicy_nodes", &v->requested);
 }
 
-static void print_policy_json(const struct policy_view *v, const char *action)
+static void policy_emit(struct report *r, void *arg)
 {
+	const struct policy_view *v = arg;
 	struct task_struct *me = current;
 	int m = v->mode & ~MPOL_MODE_FLAGS;
 
-	console_printf("JSON-BEGIN policy\n{\"report\":\"policy\",\"action\":\"%s\",\"task\":\"%s\",\"pid\":%d,\"cpu\":%d,\"node\":%d,\"policy\":\"%s\",\"mode\":\"%s\",\"mode_value\":%d,\"flags\":%d,\"nodes\":",
-		       action, me->comm, me->pid, smp_processor_id(),
-		       numa_node_id(), v->str, mpol_mode_name(m), m,
-		       v->mode & MPOL_MODE_FLAGS);
-	print_json_nodes(&v->pol->nodes);
-	console_printf(",\"get_mempolicy_nodes\":");
-	print_json_nodes(&v->requested);
-	console_printf(",\"il_prev\":%d,\"il_weight\":%u,\"next_node\":%d,",
-		       me->il_prev, me->il_weight, v->next);
-	print_weights_json();
-	console_printf(",");
-	print_pages_json(me);
-	console_printf("}\nJSON-END\n");
+	report_str(r, &fields[F_ACTION], v->action);
+	report_str(r, &fields[F_POLICY], v->str);
+	emit_task(r, me);
+	report_s64(r, &fields[F_CPU], v->cpu);
+	report_s64(r, &fields[F_NODE], v->node);
+	emit_mode(r, v);
+	report_s64(r, &fields[F_IL_PREV], me->il_prev);
+	report_u64(r, &fields[F_IL_WEIGHT], me->il_weight);
+	if (v->next >= 0 || !report_is_text(r))
+		report_s64(r, &fields[F_NEXT_NODE], v->next);
+	report_text(r, "\n");
+	if (m == MPOL_WEIGHTED_INTERLEAVE || !report_is_text(r))
+		emit_weights(r);
+	emit_pages(r, me);
 }
 
 static void print_policy(const char *action)
 {
-	struct policy_view v;
+	struct policy_view v = { .action = action };
 
 	get_policy_view(&v);
-	console_lock();
-	print_policy_text(&v);
-	print_policy_json(&v, action);
-	console_unlock();
+	report_print("policy", policy_emit, &v);
 }
 
 /* ---- policy set ---- */
@@ -259,6 +272,13 @@ static int parse_weight(const char *arg, unsigned int *node, unsigned int *weigh
 	return 0;
 }
 
+static void weights_emit(struct report *r, void *arg)
+{
+	(void)arg;
+	report_str(r, &fields[F_ACTION], "weights");
+	emit_weights(r);
+}
+
 static int policy_weights(int argc, char **argv)
 {
 	unsigned int node[SHELL_MAX_ARGS], weight[SHELL_MAX_ARGS];
@@ -273,16 +293,21 @@ static int policy_weights(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++)
 		mpol_set_il_weight((int)node[i], weight[i]);
-	console_lock();
-	print_weights_text();
-	console_printf("JSON-BEGIN policy\n{\"report\":\"policy\",\"action\":\"weights\",");
-	print_weights_json();
-	console_printf("}\nJSON-END\n");
-	console_unlock();
+	report_print("policy", weights_emit, NULL);
 	return 0;
 }
 
 /* ---- policy stats ---- */
+
+static void stats_emit(struct report *r, void *arg)
+{
+	const struct task_struct *me = arg;
+
+	report_str(r, &fields[F_ACTION], "stats");
+	emit_task(r, me);
+	report_text(r, "\n");
+	emit_pages(r, me);
+}
 
 static int policy_stats(int argc, char **argv)
 {
@@ -294,14 +319,7 @@ static int policy_stats(int argc, char **argv)
 	}
 	if (argc == 3)
 		memset(me->numa_pages, 0, sizeof(me->numa_pages));
-	console_lock();
-	console_printf("task: %s (pid %d)\n", me->comm, me->pid);
-	print_pages_text(me);
-	console_printf("JSON-BEGIN policy\n{\"report\":\"policy\",\"action\":\"stats\",\"task\":\"%s\",\"pid\":%d,",
-		       me->comm, me->pid);
-	print_pages_json(me);
-	console_printf("}\nJSON-END\n");
-	console_unlock();
+	report_print("policy", stats_emit, me);
 	return 0;
 }
 
@@ -314,6 +332,8 @@ struct held_block {
 struct alloc_run {
 	unsigned long requested, allocated;	/* blocks */
 	unsigned int order;
+	char policy[MPOL_STR_LEN];		/* numa_maps form */
+	int cpu, node;				/* where it ran */
 	unsigned long pages[MAX_NUMNODES];	/* pages landed per node */
 	unsigned long events[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS]; /* deltas */
 };
@@ -359,54 +379,43 @@ static void run_allocations(struct alloc_run *run)
 	}
 }
 
-static void print_alloc_run(const struct alloc_run *run, const char *pol)
+enum { A_REQUESTED, A_ORDER, A_POLICY, A_ALLOCATED, A_FAILED, NR_A_FIELDS };
+
+static const struct report_field alloc_fields[NR_A_FIELDS] = {
+	[A_REQUESTED]	= { "requested",	"policy alloc: %llu" },
+	[A_ORDER]	= { "order",		" x order %llu" },
+	[A_POLICY]	= { "policy",		" under %s" },
+	[A_ALLOCATED]	= { "allocated",	"%llu allocated" },
+	[A_FAILED]	= { "failed",		NULL },
+};
+
+/*
+ * "policy alloc: 64 x order 0 under interleave:0-1 on cpu 0 (node 0): 64
+ * allocated, all freed", then numastat's table of the run's deltas with
+ * the pages placed as its first row.
+ */
+static void alloc_emit(struct report *r, void *arg)
 {
-	int nid;
+	const struct alloc_run *run = arg;
+	bool short_of = run->allocated < run->requested;
 
-	console_lock();
-	console_printf("policy alloc: %lu x order %u under %s on cpu %d (node %d): %lu allocated%s, all freed\n",
-		       run->requested, run->order, pol, smp_processor_id(),
-		       numa_node_id(), run->allocated,
-		       run->allocated < run->requested ?
-		       " (stopped at the first failure)" : "");
-	console_printf("%16s", "");
-	for_each_online_node(nid) {
-		char head[16];
-
-		snprintf(head, sizeof(head), "node%d", nid);
-		console_printf("%16s", head);
-	}
-	console_printf("\n%-16s", "pages");
-	for_each_online_node(nid)
-		console_printf("%16lu", run->pages[nid]);
-	console_printf("\n");
-	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		console_printf("%-16s", numa_event_tokens[i]);
-		for_each_online_node(nid)
-			console_printf("%16lu", run->events[nid][i]);
-		console_printf("\n");
-	}
-	console_printf("(numastat rows: change during the run, one event per allocation)\n");
-	console_printf("JSON-BEGIN policy\n{\"report\":\"policy\",\"action\":\"alloc\",\"policy\":\"%s\",\"requested\":%lu,\"order\":%u,\"allocated\":%lu,\"failed\":%lu,\"nodes\":[",
-		       pol, run->requested, run->order, run->allocated,
-		       run->allocated < run->requested ? 1UL : 0UL);
-	for_each_online_node(nid) {
-		console_printf("%s{\"node\":%d,\"pages\":%lu",
-			       nid == first_online_node ? "" : ",", nid,
-			       run->pages[nid]);
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_event_tokens[i],
-				       run->events[nid][i]);
-		console_printf("}");
-	}
-	console_printf("]}\nJSON-END\n");
-	console_unlock();
+	report_str(r, &fields[F_ACTION], "alloc");
+	report_u64(r, &alloc_fields[A_REQUESTED], run->requested);
+	report_u64(r, &alloc_fields[A_ORDER], run->order);
+	report_str(r, &alloc_fields[A_POLICY], run->policy);
+	report_text(r, " on cpu %d (node %d): ", run->cpu, run->node);
+	report_u64(r, &alloc_fields[A_ALLOCATED], run->allocated);
+	report_text(r, "%s, all freed\n",
+		    short_of ? " (stopped at the first failure)" : "");
+	report_u64(r, &alloc_fields[A_FAILED], short_of);
+	numastat_emit(r, run->events,
+		      &(struct numastat_row){ "pages", run->pages });
+	report_text(r, "(numastat rows: change during the run, one event per allocation)\n");
 }
 
 static int policy_alloc(int argc, char **argv)
 {
 	struct alloc_run run = { .order = 0 };
-	char pol[MPOL_STR_LEN];
 
 	if (argc < 3 || argc > 4 || kstrtoul(argv[2], 0, &run.requested) ||
 	    !run.requested || run.requested > POLICY_ALLOC_MAX ||
@@ -416,9 +425,11 @@ static int policy_alloc(int argc, char **argv)
 			       POLICY_ALLOC_MAX, MAX_PAGE_ORDER);
 		return -EINVAL;
 	}
-	mpol_to_str(pol, sizeof(pol), current->mempolicy);
+	mpol_to_str(run.policy, sizeof(run.policy), current->mempolicy);
+	run.cpu = smp_processor_id();
+	run.node = numa_node_id();
 	run_allocations(&run);
-	print_alloc_run(&run, pol);
+	report_print("policy", alloc_emit, &run);
 	return run.allocated < run.requested ? -ENOMEM : 0;
 }
 

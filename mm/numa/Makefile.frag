@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: MIT
 # mm/numa — the device-tree reader (dt_scan.c: memory, reserved ranges,
 # harts, timebase, nodes and distances in one pass; tests/host also builds
-# it for the host), the topology applied from it (numa_init, the `topo`
-# command); nodes (pg_data_t), zones and zonelists.
-NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c
+# it for the host), the topology applied from it (numa_init); nodes
+# (pg_data_t), zones and zonelists; their reports (`topo`, `zonelist`,
+# `harts`).
+NUMA_SRCS := mm/numa/topology.c mm/numa/dt_scan.c mm/numa/mmzone.c \
+	mm/numa/report.c

@@ -32,7 +32,8 @@
  *              mm/page_alloc.c (build_zonelists, find_next_best_node),
  *              arch/riscv/mm/init.c (zone_sizes_init).
  *
- * Statistics   `zonelist` prints "Fallback order for Node N: ..." lines.
+ * Statistics   None counted.  report.c's `zonelist` prints each node's
+ *              lists under Linux's "Fallback order for Node N:" line.
  */
 #include <asm/page.h>
 #include <linux/bug.h>
@@ -41,7 +42,6 @@
 #include <linux/mmzone.h>
 #include <linux/printk.h>
 #include <linux/topology.h>
-#include <nodal/shell.h>
 
 #define DMA32_LIMIT_PFN	(1UL << (32 - PAGE_SHIFT))
 
@@ -229,32 +229,3 @@ int numa_validate_zonelists(void)
 	}
 	return errors ? -EINVAL : 0;
 }
-
-static int cmd_zonelist(int argc, char **argv)
-{
-	int nid;
-
-	(void)argc;
-	(void)argv;
-	console_lock();
-	for_each_online_node(nid) {
-		pg_data_t *pgdat = NODE_DATA(nid);
-		struct zoneref *z;
-
-		console_printf("Fallback order for Node %d: ", nid);
-		for (int i = 0; i < pgdat->nr_node_fallback; i++)
-			console_printf("%d ", pgdat->node_fallback[i]);
-		console_printf("\n  zones:");
-		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_FALLBACK])
-			console_printf(" %d/%s", z->zone->node, z->zone->name);
-		console_printf("\n  __GFP_THISNODE:");
-		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_NOFALLBACK])
-			console_printf(" %d/%s", z->zone->node, z->zone->name);
-		console_printf("%s\n", pgdat->node_zonelists[ZONELIST_NOFALLBACK]
-			       ._zonerefs[0].zone ? "" : " (none: memory-less node)");
-	}
-	console_unlock();
-	return 0;
-}
-SHELL_COMMAND("zonelist", cmd_zonelist, "",
-	      "each node's fallback order and zonelists, in Linux's words");

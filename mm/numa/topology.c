@@ -103,8 +103,9 @@
  *              outcome ("No NUMA configuration found", "Faking a node").
  *
  * Statistics   None counted.  The boot log shows each node's ranges, each
- *              hart's node and the distances; `topo` prints numactl
- *              --hardware's layout and a JSON line.
+ *              hart's node and the distances; report.c's `topo` prints
+ *              numactl --hardware's layout and a JSON line, `harts` each
+ *              hart's node.
  */
 #include <asm/page.h>
 #include <asm/smp.h>
@@ -119,7 +120,8 @@
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <nodal/dt_scan.h>
-#include <nodal/shell.h>
+
+#include "internal.h"
 
 _Static_assert(DT_MAX_NODES == MAX_NUMNODES, "scan and kernel agree");
 _Static_assert(DT_LOCAL_DISTANCE == LOCAL_DISTANCE &&
@@ -140,7 +142,7 @@ u8 __numa_distance[MAX_NUMNODES][MAX_NUMNODES] = {
 struct cpumask __node_to_cpumask_map[MAX_NUMNODES];
 DEFINE_PER_CPU(int, numa_node);
 
-static bool numa_from_dt;	/* [init] the tree has numa-node-id (for `topo`) */
+static bool numa_from_dt;	/* [init] the tree has numa-node-id */
 static bool numa_dist_map;	/* [init] its distance map was accepted */
 static bool numa_off;		/* [init] numa=off */
 static bool numa_single;	/* [init] one node 0 was applied */
@@ -385,6 +387,15 @@ int numa_init(const struct dt_scan *dt)
 
 /* ---- the API ---- */
 
+struct numa_origin numa_origin(void)
+{
+	return (struct numa_origin){
+		.numa = numa_from_dt,
+		.fallback = numa_single && numa_from_dt,
+		.distance_map = numa_dist_map,
+	};
+}
+
 void set_cpu_numa_node(int cpu, int node)
 {
 	if (WARN_ON_ONCE(cpu < 0 || cpu >= NR_CPUS))
@@ -486,127 +497,3 @@ int numa_validate_topology(void)
 			       (unsigned long long)(r->base + r->size - 1), r->nid);
 	return broken;
 }
-
-/* ---- `topo`: numactl --hardware, then one JSON line ---- */
-
-/* numactl's node list: "0-1", "0,2", "0-1,3". */
-static void print_node_list(void)
-{
-	int nid, run_start = -1, prev = -1;
-
-	for_each_online_node(nid) {
-		if (prev >= 0 && nid == prev + 1) {
-			prev = nid;
-			continue;
-		}
-		if (prev >= 0)
-			console_printf(run_start == prev ? "%d," : "%d-%d,",
-				       run_start, prev);
-		run_start = prev = nid;
-	}
-	if (prev >= 0)
-		console_printf(run_start == prev ? "%d" : "%d-%d", run_start, prev);
-}
-
-static unsigned long long node_free_mb(int nid)
-{
-	return ((unsigned long long)numa_node_free_pages(nid) << PAGE_SHIFT) >> 20;
-}
-
-static void print_numactl(void)
-{
-	unsigned int cpu;
-	int a, b;
-
-	console_printf("available: %u nodes (", num_online_nodes());
-	print_node_list();
-	console_printf(")\n");
-	for_each_online_node(a) {
-		console_printf("node %d cpus:", a);
-		for_each_cpu(cpu, cpumask_of_node(a))
-			if (cpu_online(cpu))
-				console_printf(" %u", cpu);
-		console_printf("\nnode %d size: %llu MB\n", a,
-			       (unsigned long long)(numa_node_mem_bytes(a) >> 20));
-		console_printf("node %d free: %llu MB\n", a, node_free_mb(a));
-	}
-	console_printf("node distances:\nnode ");
-	for_each_online_node(a)
-		console_printf("%3d ", a);
-	console_printf("\n");
-	for_each_online_node(a) {
-		console_printf("%3d: ", a);
-		for_each_online_node(b)
-			console_printf("%3d ", node_distance(a, b));
-		console_printf("\n");
-	}
-}
-
-static void print_json_node(int nid, bool first)
-{
-	unsigned int cpu;
-	bool any = false;
-
-	console_printf("%s{\"node\":%d,\"cpus\":[", first ? "" : ",", nid);
-	for_each_cpu(cpu, cpumask_of_node(nid))
-		if (cpu_online(cpu)) {
-			console_printf("%s%u", any ? "," : "", cpu);
-			any = true;
-		}
-	console_printf("],\"harts\":[");
-	any = false;
-	for_each_cpu(cpu, cpumask_of_node(nid))
-		if (cpu_online(cpu)) {
-			console_printf("%s%lu", any ? "," : "", cpuid_to_hartid_map(cpu));
-			any = true;
-		}
-	console_printf("],\"size_mb\":%llu,\"free_mb\":%llu,\"memory\":%s,"
-		       "\"mem_node\":%d}",
-		       (unsigned long long)(numa_node_mem_bytes(nid) >> 20),
-		       node_free_mb(nid), node_state(nid, N_MEMORY) ? "true" : "false",
-		       __node_to_mem_node[nid]);
-}
-
-static void print_json(void)
-{
-	int a, b;
-	bool first = true;
-
-	console_printf("JSON-BEGIN topology\n{\"report\":\"topology\","
-		       "\"nr_node_ids\":%u,\"numa\":%s,\"fallback\":%s,"
-		       "\"distance_map\":%s,\"nodes\":[", nr_node_ids,
-		       numa_from_dt ? "true" : "false",
-		       numa_single && numa_from_dt ? "true" : "false",
-		       numa_dist_map ? "true" : "false");
-	for_each_online_node(a) {
-		print_json_node(a, first);
-		first = false;
-	}
-	console_printf("],\"distances\":[");
-	for_each_online_node(a) {
-		console_printf("%s[", a == first_online_node ? "" : ",");
-		for_each_online_node(b)
-			console_printf("%s%d", b == first_online_node ? "" : ",",
-				       node_distance(a, b));
-		console_printf("]");
-	}
-	console_printf("]}\nJSON-END\n");
-}
-
-void numa_print_topology(void)
-{
-	console_lock();
-	print_numactl();
-	print_json();
-	console_unlock();
-}
-
-static int cmd_topo(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	numa_print_topology();
-	return 0;
-}
-SHELL_COMMAND("topo", cmd_topo, "",
-	      "NUMA topology as numactl --hardware prints it, then JSON");

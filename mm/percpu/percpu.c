@@ -34,7 +34,8 @@
  *              fixed dynamic area (PERCPU_DYNAMIC_SIZE), no extra chunks;
  *              alloc_percpu() returns NULL with a warning when it is full.
  *
- * Statistics   `percpu`: unit size and node of each CPU, dynamic area use.
+ * Statistics   Dynamic area use (percpu_dynamic_used()); report.c's
+ *              `percpu` prints it with each CPU's unit and its node.
  */
 #include <asm/page.h>
 #include <asm/percpu.h>
@@ -47,9 +48,9 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/topology.h>
-#include <nodal/shell.h>
 
-#define PERCPU_DYNAMIC_SIZE	(64 * 1024)
+#include "internal.h"
+
 #define PCPU_GRANULE		16
 #define PCPU_NR_GRANULES	(PERCPU_DYNAMIC_SIZE / PCPU_GRANULE)
 
@@ -152,6 +153,11 @@ void free_percpu(void *ptr)
 	spin_unlock_irqrestore(&pcpu_lock, flags);
 }
 
+unsigned long pcpu_unit_bytes(void)
+{
+	return pcpu_unit_size;
+}
+
 int pcpu_unit_nid(unsigned int cpu)
 {
 	return memblock_addr_nid(__pa(__per_cpu_start + __per_cpu_offset[cpu]));
@@ -161,25 +167,3 @@ unsigned long percpu_dynamic_used(void)
 {
 	return READ_ONCE(pcpu_used_bytes);
 }
-
-static int cmd_percpu(int argc, char **argv)
-{
-	unsigned int cpu;
-
-	(void)argc;
-	(void)argv;
-	console_lock();
-	console_printf("unit %lu bytes: static %lu, dynamic %d (%lu in use)\n",
-		       pcpu_unit_size, (unsigned long)percpu_area_size(),
-		       PERCPU_DYNAMIC_SIZE, percpu_dynamic_used());
-	for_each_possible_cpu(cpu) {
-		unsigned long unit = (unsigned long)__per_cpu_start + __per_cpu_offset[cpu];
-
-		console_printf("cpu %3u node %d: unit [mem %#018lx-%#018lx] on node %d\n",
-			       cpu, cpu_to_node(cpu), unit, unit + pcpu_unit_size - 1,
-			       pcpu_unit_nid(cpu));
-	}
-	console_unlock();
-	return 0;
-}
-SHELL_COMMAND("percpu", cmd_percpu, "", "per-CPU units: where each CPU's copy lives");

@@ -4,8 +4,11 @@
  * commands.
  *
  * Part of SLUB; locking: see slub.c.  Reads counters through SLUB's
- * accessors (slub_stat_*(), slub_count_partial()) and changes nothing but what `validate` repairs (it flushes
- * CPU slabs, as Linux's sysfs `validate` does).  Formats:
+ * accessors (slub_stat_*(), slub_count_partial()) and changes nothing but
+ * what `validate` repairs (it flushes CPU slabs, as Linux's sysfs
+ * `validate` does).  slabinfo and slabstat print through the report API
+ * (<nodal/report.h>), text and JSON from the same calls; slabstat's
+ * counter names are slub_stat_name()'s, the one table.  Formats:
  *  - slabinfo: /proc/slabinfo version 2.1 as Linux's get_slabinfo() fills
  *    it for SLUB: active_objs = objects − free objects on the node partial
  *    lists (CPU slabs and CPU partials count as active), objsize = slot
@@ -19,66 +22,146 @@
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 
 #include "internal.h"
 
-struct slabinfo_row {
-	unsigned long active_objs, num_objs, num_slabs;
+/* /proc/slabinfo 2.1's columns (docs/linux-facts.md §8.5), and JSON's own. */
+enum {
+	S_VERSION, S_NAME, S_ACTIVE_OBJS, S_NUM_OBJS, S_OBJSIZE, S_OBJECT_SIZE,
+	S_OBJPERSLAB, S_PAGESPERSLAB, S_ACTIVE_SLABS, S_NUM_SLABS, S_FLAGS,
+	S_ERRORS, NR_S_FIELDS
 };
 
-static void get_slabinfo(struct kmem_cache *s, struct slabinfo_row *r)
-{
-	unsigned long nr_free;
+static const struct report_field slab_fields[NR_S_FIELDS] = {
+	[S_VERSION]	= { "version",		"slabinfo - version: %s\n" },
+	[S_NAME]	= { "name",		"%-17s" },
+	[S_ACTIVE_OBJS]	= { "active_objs",	" %6llu" },
+	[S_NUM_OBJS]	= { "num_objs",		" %6llu" },
+	[S_OBJSIZE]	= { "objsize",		" %6llu" },	/* s->size */
+	[S_OBJECT_SIZE]	= { "object_size",	NULL },
+	[S_OBJPERSLAB]	= { "objperslab",	" %4llu" },
+	[S_PAGESPERSLAB] = { "pagesperslab",	" %4llu" },
+	[S_ACTIVE_SLABS] = { "active_slabs",	" : slabdata %6llu" },
+	[S_NUM_SLABS]	= { "num_slabs",	" %6llu" },
+	[S_FLAGS]	= { "flags",		NULL },
+	[S_ERRORS]	= { "errors",		NULL },
+};
 
-	slub_count_partial(s, &r->num_slabs, &r->num_objs, &nr_free);
-	r->active_objs = r->num_objs - nr_free;
+/*
+ * The caches, newest first, and their counts, read before printing: the
+ * counts take list locks, which a debug report may hold while it prints.
+ */
+struct slabinfo_view {
+	int nr;
+	struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
+	struct {
+		unsigned long slabs, objs, free;
+	} count[SLUB_MAX_SNAPSHOT];
+};
+
+/*
+ * A cache's row.  As SLUB's get_slabinfo(): every slab is active, and the
+ * objects free on the node partial lists are the only inactive ones.
+ */
+static void emit_cache(struct report *r, const struct slabinfo_view *v, int i)
+{
+	struct kmem_cache *s = v->caches[i];
+	unsigned long slabs = v->count[i].slabs, objs = v->count[i].objs;
+
+	report_item(r);
+	report_str(r, &slab_fields[S_NAME], s->name);
+	report_u64(r, &slab_fields[S_ACTIVE_OBJS], objs - v->count[i].free);
+	report_u64(r, &slab_fields[S_NUM_OBJS], objs);
+	report_u64(r, &slab_fields[S_OBJSIZE], s->size);
+	report_u64(r, &slab_fields[S_OBJECT_SIZE], s->object_size);
+	report_u64(r, &slab_fields[S_OBJPERSLAB], oo_objects(s->oo));
+	report_u64(r, &slab_fields[S_PAGESPERSLAB], 1u << oo_order(s->oo));
+	report_text(r, " : tunables %4u %4u %4u", 0u, 0u, 0u);
+	report_u64(r, &slab_fields[S_ACTIVE_SLABS], slabs);
+	report_u64(r, &slab_fields[S_NUM_SLABS], slabs);
+	report_text(r, " %6lu", 0UL);		/* sharedavail */
+	report_u64(r, &slab_fields[S_FLAGS], s->flags);
+	report_u64(r, &slab_fields[S_ERRORS], kmem_cache_nr_errors(s));
+	report_item_end(r);
+}
+
+static void slabinfo_emit(struct report *r, void *arg)
+{
+	const struct slabinfo_view *v = arg;
+
+	report_str(r, &slab_fields[S_VERSION], "2.1");
+	report_text(r, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	report_list(r, "caches");
+	for (int i = 0; i < v->nr; i++)
+		emit_cache(r, v, i);
+	report_list_end(r);
 }
 
 static int cmd_slabinfo(int argc, char **argv)
 {
-	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
-	static struct slabinfo_row rows[SLUB_MAX_SNAPSHOT];
-	int nr, i;
+	static struct slabinfo_view view;	/* one shell runs commands */
 
 	(void)argc;
 	(void)argv;
-	nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
-	console_printf("slabinfo - version: 2.1\n");
-	console_printf("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	for (i = 0; i < nr; i++) {
-		struct kmem_cache *s = caches[i];
-
-		get_slabinfo(s, &rows[i]);
-		console_printf("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-			       s->name, rows[i].active_objs, rows[i].num_objs,
-			       s->size, oo_objects(s->oo), 1 << oo_order(s->oo),
-			       0u, 0u, 0u, rows[i].num_slabs, rows[i].num_slabs,
-			       0UL);
-	}
-	console_printf("JSON-BEGIN slabinfo\n{\"report\":\"slabinfo\",\"version\":\"2.1\",\"caches\":[");
-	for (i = 0; i < nr; i++) {
-		struct kmem_cache *s = caches[i];
-
-		console_printf("%s{\"name\":\"%s\",\"active_objs\":%lu,\"num_objs\":%lu,\"objsize\":%u,\"object_size\":%u,\"objperslab\":%u,\"pagesperslab\":%u,\"active_slabs\":%lu,\"num_slabs\":%lu,\"flags\":%lu,\"errors\":%lu}",
-			       i ? "," : "", s->name, rows[i].active_objs,
-			       rows[i].num_objs, s->size, s->object_size,
-			       oo_objects(s->oo), 1u << oo_order(s->oo),
-			       rows[i].num_slabs, rows[i].num_slabs, s->flags,
-			       kmem_cache_nr_errors(s));
-	}
-	console_printf("]}\nJSON-END\n");
+	view.nr = slub_snapshot_caches(view.caches, SLUB_MAX_SNAPSHOT);
+	for (int i = 0; i < view.nr; i++)
+		slub_count_partial(view.caches[i], &view.count[i].slabs,
+				   &view.count[i].objs, &view.count[i].free);
+	report_print("slabinfo", slabinfo_emit, &view);
 	return 0;
 }
 SHELL_COMMAND("slabinfo", cmd_slabinfo, "",
 	      "SLUB caches in /proc/slabinfo 2.1 format (+ JSON)");
 
+static const struct report_field slabstat_cache = { "cache", NULL };
+
+/*
+ * One counter as sysfs's show_stat() prints it: "alloc_fastpath 120 C0=80
+ * C2=40" (CPUs with a count only); JSON: {"total":120,"cpus":{"0":80,...}}.
+ */
+static void emit_stat(struct report *r, struct kmem_cache *s, enum stat_item si)
+{
+	static const struct report_field total = { "total", " %llu" };
+	unsigned int cpu;
+
+	report_text(r, "%-24s", slub_stat_name(si));
+	report_object(r, slub_stat_name(si));
+	report_u64(r, &total, slub_stat_total(s, si));
+	report_object(r, "cpus");
+	for_each_online_cpu(cpu) {
+		unsigned int v = slub_stat_cpu(s, si, cpu);
+		char key[8];
+
+		if (!v)
+			continue;
+		snprintf(key, sizeof(key), "%u", cpu);
+		report_text(r, " C%u=", cpu);
+		report_u64(r, &(struct report_field){ key, "%llu" }, v);
+	}
+	report_object_end(r);
+	report_object_end(r);
+	report_text(r, "\n");
+}
+
+static void slabstat_emit(struct report *r, void *arg)
+{
+	struct kmem_cache *s = arg;
+
+	report_str(r, &slabstat_cache, s->name);
+	report_object(r, "counters");
+	for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+		emit_stat(r, s, si);
+	report_object_end(r);
+}
+
 static int cmd_slabstat(int argc, char **argv)
 {
 	struct kmem_cache *s;
-	int si, cpu;
 
 	if (argc < 2)
 		return -EINVAL;
@@ -87,36 +170,7 @@ static int cmd_slabstat(int argc, char **argv)
 		pr_err("slub: slabstat: no cache named %s\n", argv[1]);
 		return -EINVAL;
 	}
-	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++) {
-		console_printf("%-24s %lu", slub_stat_name(si),
-			       slub_stat_total(s, si));
-		for_each_online_cpu(cpu) {
-			unsigned int v = slub_stat_cpu(s, si, cpu);
-
-			if (v)
-				console_printf(" C%d=%u", cpu, v);
-		}
-		console_printf("\n");
-	}
-	console_printf("JSON-BEGIN slabstat\n{\"report\":\"slabstat\",\"cache\":\"%s\",\"counters\":{",
-		       s->name);
-	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++) {
-		bool first = true;
-
-		console_printf("%s\"%s\":{\"total\":%lu,\"cpus\":{", si ? "," : "",
-			       slub_stat_name(si), slub_stat_total(s, si));
-		for_each_online_cpu(cpu) {
-			unsigned int v = slub_stat_cpu(s, si, cpu);
-
-			if (v) {
-				console_printf("%s\"%d\":%u", first ? "" : ",",
-					       cpu, v);
-				first = false;
-			}
-		}
-		console_printf("}}");
-	}
-	console_printf("}}\nJSON-END\n");
+	report_print("slabstat", slabstat_emit, s);
 	return 0;
 }
 SHELL_COMMAND("slabstat", cmd_slabstat, "CACHE",

@@ -70,6 +70,7 @@
 #include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/bench.h>
+#include <nodal/report.h>
 #include <nodal/shell.h>
 #include <stdarg.h>
 
@@ -199,12 +200,37 @@ struct lock_walk {
 	struct lock_row row[MAX_LOCK_CLASSES];		/* by class position */
 };
 
-/* Print, or JSON-print, the classes taken between @a and @b (b later). */
-static void lock_rows(const char *bench_name, const struct lock_walk *a,
-		      const struct lock_walk *b, bool json)
-{
-	unsigned int n = 0;
+/* A lock class's change over the runs: a text line, a JSON record. */
+static const struct report_field lock_fields[] = {
+	{ "class",		"lock=%s" },
+	{ "acquisitions",	" acquisitions=%llu" },
+	{ "contentions",	" contentions=%llu" },
+	{ "wait_total_ns",	NULL },
+	{ NULL,			" wait_total_us=%llu" },
+	{ "wait_max_ns",	NULL },
+	{ "bounces",		" bounces=%llu" },
+};
 
+static void emit_lock_row(struct report *r, const char *bench_name,
+			  const char *class, const struct lock_class_stats *d)
+{
+	report_item(r);
+	report_text(r, "bench %s ", bench_name);
+	report_str(r, &lock_fields[0], class);
+	report_u64(r, &lock_fields[1], d->acquisitions);
+	report_u64(r, &lock_fields[2], d->contentions);
+	report_u64(r, &lock_fields[3], d->wait_total_ns);
+	report_u64(r, &lock_fields[4], d->wait_total_ns / 1000);
+	report_u64(r, &lock_fields[5], d->wait_max_ns);
+	report_u64(r, &lock_fields[6], d->acq_bounces);
+	report_item_end(r);
+}
+
+/* "locks": the classes taken between @a and @b (b later). */
+static void emit_lock_rows(struct report *r, const char *bench_name,
+			   const struct lock_walk *a, const struct lock_walk *b)
+{
+	report_list(r, "locks");
 	for (unsigned int i = 0; i < b->nr; i++) {
 		struct lock_class_stats y = { 0 }, d;
 
@@ -215,23 +241,9 @@ static void lock_rows(const char *bench_name, const struct lock_walk *a,
 		if (b->row[i].st.acquisitions == y.acquisitions)
 			continue;
 		lock_stats_delta(&d, &b->row[i].st, &y);
-		if (json) {
-			console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"bounces\":%llu}",
-				       n++ ? "," : "", b->row[i].name,
-				       (unsigned long long)d.acquisitions,
-				       (unsigned long long)d.contentions,
-				       (unsigned long long)d.wait_total_ns,
-				       (unsigned long long)d.wait_max_ns,
-				       (unsigned long long)d.acq_bounces);
-		} else {
-			bench_report(bench_name, "lock=%s acquisitions=%llu contentions=%llu wait_total_us=%llu bounces=%llu",
-				     b->row[i].name,
-				     (unsigned long long)d.acquisitions,
-				     (unsigned long long)d.contentions,
-				     (unsigned long long)(d.wait_total_ns / 1000),
-				     (unsigned long long)d.acq_bounces);
-		}
+		emit_lock_row(r, bench_name, b->row[i].name, &d);
 	}
+	report_list_end(r);
 }
 
 /* ------------------------------------------------------------------ */
@@ -251,21 +263,58 @@ static u64 median_u64(u64 *v, unsigned int n)
 	return (v[(n - 1) / 2] + v[n / 2]) / 2;
 }
 
-static void print_knobs(void)
+/*
+ * A result: `bench NAME key=value ...` for people, the JSON record for
+ * tools/bench.  The keys are the ones tools/bench reads.
+ */
+enum {
+	B_NAME, B_MODE, B_UNIT, B_CPU, B_NODE, B_ITERATIONS, B_OPS_PER_ITER,
+	B_MS, B_OPS, B_RUNS, B_INSTR_PER_OP, B_SAME_EVERY_RUN, B_NS_PER_OP,
+	B_OPS_FIRST_RUN, B_MEDIAN, B_MIN, B_MAX, B_RUN_OPS, B_RUN_NS,
+	B_RUN_RATE, B_FAILURES, B_SKIP, B_NR_CPUS, B_NR_NODES, NR_B_FIELDS
+};
+
+static const struct report_field bench_fields[NR_B_FIELDS] = {
+	[B_NAME]		= { "name",		"bench %s" },
+	[B_MODE]		= { "mode",		" mode=%s" },
+	[B_UNIT]		= { "unit",		" unit=%s" },
+	[B_CPU]			= { "cpu",		" cpu=%llu" },
+	[B_NODE]		= { "node",		" node=%lld" },
+	[B_ITERATIONS]		= { "iterations",	NULL },
+	[B_OPS_PER_ITER]	= { "ops_per_iter",	NULL },
+	[B_MS]			= { "ms",		NULL },
+	[B_OPS]			= { "ops",		" ops=%llu" },
+	[B_RUNS]		= { "runs",		" runs=%llu" },
+	[B_INSTR_PER_OP]	= { "instr_per_op",	" instr_per_op=%s" },
+	[B_SAME_EVERY_RUN]	= { "same_every_run",	" same_every_run=%s" },
+	[B_NS_PER_OP]		= { "ns_per_op",	" ns_per_op=%s" },
+	[B_OPS_FIRST_RUN]	= { NULL,		" ops_first_run=%llu" },
+	[B_MEDIAN]		= { "median",		" ops_per_sec_median=%llu" },
+	[B_MIN]			= { "min",		" ops_per_sec_min=%llu" },
+	[B_MAX]			= { "max",		" ops_per_sec_max=%llu" },
+	[B_RUN_OPS]		= { "ops",		NULL },
+	[B_RUN_NS]		= { "elapsed_ns",	NULL },
+	[B_RUN_RATE]		= { "ops_per_sec",	NULL },
+	[B_FAILURES]		= { "failures",		" failures=%llu" },
+	[B_SKIP]		= { "skip",		" skip: %s" },
+	[B_NR_CPUS]		= { "nr_cpus",		NULL },
+	[B_NR_NODES]		= { "nr_nodes",		NULL },
+};
+
+/* JSON only: the machine and the knobs the figures were taken under. */
+static void emit_machine(struct report *r)
 {
-	console_printf("\"nr_cpus\":%u,\"nr_nodes\":%u,\"knobs\":{",
-		       num_online_cpus(), num_online_nodes());
-	print_knobs_json();
-	console_printf("}");
+	report_u64(r, &bench_fields[B_NR_CPUS], num_online_cpus());
+	report_u64(r, &bench_fields[B_NR_NODES], num_online_nodes());
+	report_object(r, "knobs");
+	allocator_knobs_emit(r);
+	report_object_end(r);
 }
 
-/* "12.34": hundredths of @num / @den. */
-static void fmt_hundredths(char *buf, size_t size, u64 num, u64 den)
+/* Hundredths of @num / @den, rounded: 12345 for 123.45. */
+static u64 hundredths(u64 num, u64 den)
 {
-	u64 h = den ? (num * 100 + den / 2) / den : 0;
-
-	snprintf(buf, size, "%llu.%02llu", (unsigned long long)(h / 100),
-		 (unsigned long long)(h % 100));
+	return den ? (num * 100 + den / 2) / den : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -341,44 +390,68 @@ static bool all_equal(const u64 *v, unsigned int n)
 	return true;
 }
 
-static void print_single(const struct bench *b, const char *per_op,
-			 const char *ns_per_op, bool steady)
-{
-	const struct benchmark *bm = b->bm;
-	struct single_result *res = &single_res;
-	u64 ops = (u64)b->iterations * bm->ops_per_iter;
+/* A single-hart result; the figures are in hundredths. */
+struct single_figures {
+	u64 per_op;		/* instructions per operation */
+	u64 ns_per_op;		/* the median run's wall time */
+	bool steady;		/* every run counted the same */
+};
 
-	console_lock();
-	bench_report(bm->name, "mode=single unit=%s cpu=%u node=%d ops=%llu runs=%u instr_per_op=%s same_every_run=%s ns_per_op=%s failures=%lu",
-		     bm->unit, b->cpu[0], cpu_to_node(b->cpu[0]),
-		     (unsigned long long)ops, b->runs, per_op,
-		     steady ? "yes" : "no", ns_per_op, b->failures);
-	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"single\",\"unit\":\"%s\",\"cpu\":%u,\"node\":%d,\"iterations\":%lu,\"ops_per_iter\":%u,\"ops\":%llu,\"runs\":%u,\"instr_per_op\":%s,\"same_every_run\":%s,\"ns_per_op\":%s,\"failures\":%lu",
-		       bm->name, bm->unit, b->cpu[0], cpu_to_node(b->cpu[0]),
-		       b->iterations, bm->ops_per_iter, (unsigned long long)ops,
-		       b->runs, per_op, steady ? "true" : "false", ns_per_op,
-		       b->failures);
+/* The instruction counts of every run, JSON only. */
+static void emit_instret(struct report *r, const struct bench *b)
+{
+	static const char *const keys[4] = {
+		"pass_instret_n", "empty_instret_n", "pass_instret_2n",
+		"empty_instret_2n",
+	};
+	const struct single_result *res = &single_res;
+
 	for (int k = 0; k < 4; k++) {
 		const u64 *v = k & 1 ? res->empty[k / 2] : res->pass[k / 2];
 
-		console_printf(",\"%s_instret_%s\":[", k & 1 ? "empty" : "pass",
-			       k / 2 ? "2n" : "n");
-		for (unsigned int r = 0; r < b->runs; r++)
-			console_printf("%s%llu", r ? "," : "", (unsigned long long)v[r]);
-		console_printf("]");
+		report_list(r, keys[k]);
+		for (unsigned int i = 0; i < b->runs; i++)
+			report_list_u64(r, NULL, v[i]);
+		report_list_end(r);
 	}
-	console_printf(",");
-	print_knobs();
-	console_printf("}\nJSON-END\n");
-	console_unlock();
+}
+
+struct single_view {
+	const struct bench *b;
+	struct single_figures fig;
+};
+
+static void single_emit(struct report *r, void *arg)
+{
+	const struct single_view *v = arg;
+	const struct bench *b = v->b;
+	const struct benchmark *bm = b->bm;
+
+	report_str(r, &bench_fields[B_NAME], bm->name);
+	report_str(r, &bench_fields[B_MODE], "single");
+	report_str(r, &bench_fields[B_UNIT], bm->unit);
+	report_u64(r, &bench_fields[B_CPU], b->cpu[0]);
+	report_s64(r, &bench_fields[B_NODE], cpu_to_node(b->cpu[0]));
+	report_u64(r, &bench_fields[B_ITERATIONS], b->iterations);
+	report_u64(r, &bench_fields[B_OPS_PER_ITER], bm->ops_per_iter);
+	report_u64(r, &bench_fields[B_OPS],
+		   (u64)b->iterations * bm->ops_per_iter);
+	report_u64(r, &bench_fields[B_RUNS], b->runs);
+	report_fixed(r, &bench_fields[B_INSTR_PER_OP], v->fig.per_op, 2);
+	report_bool(r, &bench_fields[B_SAME_EVERY_RUN], v->fig.steady);
+	report_fixed(r, &bench_fields[B_NS_PER_OP], v->fig.ns_per_op, 2);
+	report_u64(r, &bench_fields[B_FAILURES], b->failures);
+	report_text(r, "\n");
+	emit_instret(r, b);
+	emit_machine(r);
 }
 
 static int run_single(struct bench *b)
 {
 	struct single_result *res = &single_res;
 	u64 ops = (u64)b->iterations * b->bm->ops_per_iter, ns;
+	struct single_view view = { .b = b };
 	s64 net_n, net_2n;
-	char per_op[24], ns_per_op[24];
 	struct cpumask one;
 	int err;
 
@@ -398,12 +471,14 @@ static int run_single(struct bench *b)
 	net_n = (s64)(min_of(res->pass[0], b->runs) - min_of(res->empty[0], b->runs));
 	net_2n = (s64)(min_of(res->pass[1], b->runs) - min_of(res->empty[1], b->runs));
 	ns = median_u64(res->ns, b->runs);
-	fmt_hundredths(per_op, sizeof(per_op), net_2n > net_n ? (u64)(net_2n - net_n) : 0,
-		       ops);
-	fmt_hundredths(ns_per_op, sizeof(ns_per_op), ns, 2 * ops);
-	print_single(b, per_op, ns_per_op,
-		     all_equal(res->pass[0], b->runs) && all_equal(res->pass[1], b->runs) &&
-		     all_equal(res->empty[0], b->runs) && all_equal(res->empty[1], b->runs));
+	view.fig.per_op = hundredths(net_2n > net_n ? (u64)(net_2n - net_n) : 0,
+				     ops);
+	view.fig.ns_per_op = hundredths(ns, 2 * ops);
+	view.fig.steady = all_equal(res->pass[0], b->runs) &&
+			  all_equal(res->pass[1], b->runs) &&
+			  all_equal(res->empty[0], b->runs) &&
+			  all_equal(res->empty[1], b->runs);
+	report_print("bench", single_emit, &view);
 	return b->failures ? -ENOMEM : 0;
 }
 
@@ -430,36 +505,56 @@ struct multi_result {
 
 static struct multi_result multi_res;
 
-static void print_multi(const struct bench *b, const struct multi_result *m)
-{
-	const struct benchmark *bm = b->bm;
+struct multi_view {
+	const struct bench *b;
+	const struct multi_result *m;
+};
 
-	console_lock();
-	bench_report(bm->name, "mode=multi unit=%s harts=%u nodes=%u runs=%u ops_first_run=%llu ops_per_sec_median=%llu ops_per_sec_min=%llu ops_per_sec_max=%llu pcp=%s slub_nocpu=%s failures=%lu",
-		     bm->unit, b->nr_harts, num_online_nodes(), b->runs,
-		     (unsigned long long)m->ops[0], (unsigned long long)m->median,
-		     (unsigned long long)m->lo, (unsigned long long)m->hi,
-		     pcp_enabled ? "on" : "off", slub_nocpu ? "on" : "off",
-		     b->failures);
-	lock_rows(bm->name, &m->before, &m->after, false);
-	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"multi\",\"unit\":\"%s\",\"harts\":[",
-		       bm->name, bm->unit);
+/* The runs, JSON only: what each did and took. */
+static void emit_runs(struct report *r, const struct bench *b,
+		      const struct multi_result *m)
+{
+	report_list(r, "per_run");
+	for (unsigned int i = 0; i < b->runs; i++) {
+		report_object(r, NULL);
+		report_u64(r, &bench_fields[B_RUN_OPS], m->ops[i]);
+		report_u64(r, &bench_fields[B_RUN_NS], m->ns[i]);
+		report_u64(r, &bench_fields[B_RUN_RATE], m->rate[i]);
+		report_object_end(r);
+	}
+	report_list_end(r);
+}
+
+static void multi_emit(struct report *r, void *arg)
+{
+	const struct multi_view *v = arg;
+	const struct bench *b = v->b;
+	const struct multi_result *m = v->m;
+
+	report_str(r, &bench_fields[B_NAME], b->bm->name);
+	report_str(r, &bench_fields[B_MODE], "multi");
+	report_str(r, &bench_fields[B_UNIT], b->bm->unit);
+	report_text(r, " harts=%u nodes=%u", b->nr_harts, num_online_nodes());
+	report_list(r, "harts");
 	for (unsigned int i = 0; i < b->nr_harts; i++)
-		console_printf("%s%u", i ? "," : "", b->cpu[i]);
-	console_printf("],\"iterations\":%lu,\"ms\":%llu,\"runs\":%u,\"ops_per_sec\":{\"median\":%llu,\"min\":%llu,\"max\":%llu},\"per_run\":[",
-		       b->iterations, (unsigned long long)(b->run_ns / 1000000),
-		       b->runs, (unsigned long long)m->median,
-		       (unsigned long long)m->lo, (unsigned long long)m->hi);
-	for (unsigned int r = 0; r < b->runs; r++)
-		console_printf("%s{\"ops\":%llu,\"elapsed_ns\":%llu,\"ops_per_sec\":%llu}",
-			       r ? "," : "", (unsigned long long)m->ops[r],
-			       (unsigned long long)m->ns[r], (unsigned long long)m->rate[r]);
-	console_printf("],\"failures\":%lu,\"locks\":[", b->failures);
-	lock_rows(bm->name, &m->before, &m->after, true);
-	console_printf("],");
-	print_knobs();
-	console_printf("}\nJSON-END\n");
-	console_unlock();
+		report_list_u64(r, NULL, b->cpu[i]);
+	report_list_end(r);
+	report_u64(r, &bench_fields[B_ITERATIONS], b->iterations);
+	report_u64(r, &bench_fields[B_MS], b->run_ns / 1000000);
+	report_u64(r, &bench_fields[B_RUNS], b->runs);
+	report_u64(r, &bench_fields[B_OPS_FIRST_RUN], m->ops[0]);
+	report_object(r, "ops_per_sec");
+	report_u64(r, &bench_fields[B_MEDIAN], m->median);
+	report_u64(r, &bench_fields[B_MIN], m->lo);
+	report_u64(r, &bench_fields[B_MAX], m->hi);
+	report_object_end(r);
+	emit_runs(r, b, m);
+	report_text(r, " pcp=%s slub_nocpu=%s", pcp_enabled ? "on" : "off",
+		    slub_nocpu ? "on" : "off");
+	report_u64(r, &bench_fields[B_FAILURES], b->failures);
+	report_text(r, "\n");
+	emit_lock_rows(r, b->bm->name, &m->before, &m->after);
+	emit_machine(r);
 }
 
 static int run_multi(struct bench *b, const struct cpumask *mask)
@@ -489,7 +584,7 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 		return err;
 	memcpy(sorted, m->rate, sizeof(u64) * b->runs);
 	m->median = median_u64(sorted, b->runs);
-	print_multi(b, m);
+	report_print("bench", multi_emit, &(struct multi_view){ b, m });
 	return b->failures ? -ENOMEM : 0;
 }
 
@@ -522,11 +617,27 @@ static const char *skip_reason(const struct benchmark *bm, unsigned int nr_harts
 	return NULL;
 }
 
+struct skip_view {
+	const struct benchmark *bm;
+	const char *why;
+};
+
+/* "bench NAME skip: WHY"; the JSON record says the mode too. */
+static void skip_emit(struct report *r, void *arg)
+{
+	const struct skip_view *v = arg;
+
+	report_str(r, &bench_fields[B_NAME], v->bm->name);
+	if (!report_is_text(r))
+		report_str(r, &bench_fields[B_MODE],
+			   v->bm->mode == BENCH_SINGLE ? "single" : "multi");
+	report_str(r, &bench_fields[B_SKIP], v->why);
+	report_text(r, "\n");
+}
+
 static void print_skip(const struct benchmark *bm, const char *why)
 {
-	console_printf("bench %s skip: %s\n", bm->name, why);
-	console_printf("JSON-BEGIN bench\n{\"report\":\"bench\",\"name\":\"%s\",\"mode\":\"%s\",\"skip\":\"%s\"}\nJSON-END\n",
-		       bm->name, bm->mode == BENCH_SINGLE ? "single" : "multi", why);
+	report_print("bench", skip_emit, &(struct skip_view){ bm, why });
 }
 
 /* Run @bm; 0 also when skipped (*skipped set). */

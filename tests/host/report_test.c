@@ -38,6 +38,8 @@ void report_s64(struct report *r, const struct report_field *f, s64 v);
 void report_bool(struct report *r, const struct report_field *f, bool v);
 void report_str(struct report *r, const struct report_field *f, const char *s);
 void report_usec(struct report *r, const struct report_field *f, u64 ns);
+void report_fixed(struct report *r, const struct report_field *f, u64 v,
+		  unsigned int decimals);
 void report_list_u64(struct report *r, const char *fmt, u64 v);
 void report_list(struct report *r, const char *key);
 void report_list_end(struct report *r);
@@ -178,6 +180,96 @@ static void nested_lists(void)
 	       "JSON-END\n");
 }
 
+static void members_emit(struct report *r, void *arg)
+{
+	static const struct report_field node = { "node", " node%llu" };
+	static const struct report_field pages = { "pages", "=%llu" };
+
+	(void)arg;
+	report_text(r, "pages:");
+	report_list(r, "pages");
+	for (u64 n = 0; n < 2; n++) {
+		report_object(r, NULL);		/* inline: ends no line */
+		report_u64(r, &node, n);
+		report_u64(r, &pages, 10 + n);
+		report_object_end(r);
+	}
+	report_list_end(r);
+	report_text(r, "\n");
+	report_list(r, "matrix");
+	for (u64 a = 0; a < 2; a++) {
+		report_text(r, "row%llu:", (unsigned long long)a);
+		report_list(r, NULL);
+		for (u64 b = 0; b <= a; b++)
+			report_list_u64(r, " %llu", a * 2 + b);
+		report_list_end(r);
+		report_text(r, "\n");
+	}
+	report_list_end(r);
+}
+
+/* Members of a list without keys: objects on one text line, lists of lists. */
+static void list_members(void)
+{
+	reset();
+	report_print("members", members_emit, NULL);
+	expect("list_members",
+	       "pages: node0=10 node1=11\n"
+	       "row0: 0\n"
+	       "row1: 2 3\n"
+	       "JSON-BEGIN members\n"
+	       "{\"report\":\"members\",\"pages\":[{\"node\":0,\"pages\":10},"
+	       "{\"node\":1,\"pages\":11}],\"matrix\":[[0],[2,3]]}\n"
+	       "JSON-END\n");
+}
+
+static void fixed_emit(struct report *r, void *arg)
+{
+	static const struct report_field ratio = { "ratio", "[%6s]" };
+	static const struct report_field whole = { "whole", " [%s]" };
+	static const struct report_field tiny = { "tiny", " [%s]\n" };
+
+	(void)arg;
+	report_fixed(r, &ratio, 24100, 2);
+	report_fixed(r, &whole, 7, 0);
+	report_fixed(r, &tiny, 5, 3);
+}
+
+/* Fixed-point decimals: leading zeros of the fraction kept, no point for 0. */
+static void fixed_point(void)
+{
+	reset();
+	report_print("fixed", fixed_emit, NULL);
+	expect("fixed_point",
+	       "[241.00] [7] [0.005]\n"
+	       "JSON-BEGIN fixed\n"
+	       "{\"report\":\"fixed\",\"ratio\":241.00,\"whole\":7,\"tiny\":0.005}\n"
+	       "JSON-END\n");
+}
+
+static void too_many_decimals_emit(struct report *r, void *arg)
+{
+	static const struct report_field f = { "v", "%s\n" };
+
+	(void)arg;
+	report_fixed(r, &f, 12345678901ULL, 10);
+}
+
+/* More decimals than REPORT_MAX_DECIMALS: warned, printed with the most. */
+static void too_many_decimals(void)
+{
+	reset();
+	report_print("dec", too_many_decimals_emit, NULL);
+	if (warnings >= 1 && strstr(out, "12.345678901\n") &&
+	    strstr(out, "\"v\":12.345678901}")) {
+		passed++;
+	} else {
+		failed++;
+		printf("FAIL too_many_decimals: warnings %d\n%s\n", warnings, out);
+	}
+	warnings = 0;
+}
+
 static void unbalanced_emit(struct report *r, void *arg)
 {
 	(void)arg;
@@ -203,6 +295,9 @@ int main(void)
 {
 	table_of_rows();
 	nested_lists();
+	list_members();
+	fixed_point();
+	too_many_decimals();
 	unbalanced_is_warned();
 	printf("report_test: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -18,6 +18,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
 
 #include "../../mm/buddy/internal.h"
 
@@ -332,6 +333,52 @@ static void counter_identities_hold(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, miss, foreign);
 }
 
+/* numastat's node figure is its zones' figures added up. */
+static void node_numa_events_sum_the_zones(struct kunit *test)
+{
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid) {
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+			unsigned long sum = 0;
+
+			for_each_zone_in_node(zone, NODE_DATA(nid))
+				sum += zone_numa_event_state(zone, i);
+			KUNIT_EXPECT_EQ_MSG(test, node_numa_event_state(nid, i),
+					    sum, "node %d, %s", nid,
+					    numa_stat_names[i].numastat);
+		}
+	}
+}
+
+/*
+ * Each report names a NUMA event as the Linux file it mirrors does
+ * (docs/linux-facts.md §8.4): sysfs's numastat and /proc/vmstat differ for
+ * three of the six.
+ */
+static void numa_stat_names_are_linux_names(struct kunit *test)
+{
+	static const char *const numastat[NR_VM_NUMA_EVENT_ITEMS] = {
+		[NUMA_HIT] = "numa_hit", [NUMA_MISS] = "numa_miss",
+		[NUMA_FOREIGN] = "numa_foreign",
+		[NUMA_INTERLEAVE_HIT] = "interleave_hit",
+		[NUMA_LOCAL] = "local_node", [NUMA_OTHER] = "other_node",
+	};
+	static const char *const vmstat[NR_VM_NUMA_EVENT_ITEMS] = {
+		[NUMA_HIT] = "numa_hit", [NUMA_MISS] = "numa_miss",
+		[NUMA_FOREIGN] = "numa_foreign",
+		[NUMA_INTERLEAVE_HIT] = "numa_interleave",
+		[NUMA_LOCAL] = "numa_local", [NUMA_OTHER] = "numa_other",
+	};
+
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].numastat,
+				   numastat[i]);
+		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].vmstat, vmstat[i]);
+	}
+}
+
 static void node_structures_are_node_local(struct kunit *test)
 {
 	unsigned int cpu;
@@ -409,6 +456,8 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(pfn_valid_matches_the_node_spans),
 	KUNIT_CASE(zone_totals_count_list_and_buddy_blocks),
 	KUNIT_CASE(counter_identities_hold),
+	KUNIT_CASE(node_numa_events_sum_the_zones),
+	KUNIT_CASE(numa_stat_names_are_linux_names),
 	KUNIT_CASE(node_structures_are_node_local),
 	KUNIT_CASE(all_harts_churning_keep_exact_counts),
 	KUNIT_CASE(bad_node_and_order_fail_cleanly),

@@ -9,23 +9,13 @@
  * theirs with the workers stopped.
  */
 #include <linux/mm.h>
-#include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
+#include <nodal/report.h>
 
 #include "counters.h"
-
-/* numastat's names, in enum numa_stat_item's order. */
-static const char *const numa_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	"numa_hit", "numa_miss", "numa_foreign", "interleave_hit",
-	"local_node", "other_node",
-};
-
-const char *numa_event_name(enum numa_stat_item item)
-{
-	return numa_names[item];
-}
 
 unsigned long settled_free_pages(void)
 {
@@ -33,30 +23,6 @@ unsigned long settled_free_pages(void)
 	kmem_cache_shrink_all();
 	drain_all_pages(NULL);
 	return nr_free_pages();
-}
-
-/* The pcp lists' event counters, summed over every zone and CPU. */
-static void read_pcp(unsigned long pcp[NR_PCP_STAT_ITEMS])
-{
-	unsigned int cpu;
-	int nid;
-
-	memset(pcp, 0, sizeof(unsigned long) * NR_PCP_STAT_ITEMS);
-	for_each_online_node(nid) {
-		for (int z = 0; z < MAX_NR_ZONES; z++) {
-			struct zone *zone = &NODE_DATA(nid)->node_zones[z];
-
-			if (!populated_zone(zone) || !zone->per_cpu_pageset)
-				continue;
-			for_each_online_cpu(cpu) {
-				struct per_cpu_pages *p =
-					per_cpu_ptr(zone->per_cpu_pageset, cpu);
-
-				for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-					pcp[i] += READ_ONCE(p->stat[i]);
-			}
-		}
-	}
 }
 
 /* SLUB's event totals over every cache and CPU, with their names. */
@@ -80,7 +46,7 @@ void counter_snapshot_take(struct counter_snapshot *s,
 	for_each_online_node(nid)
 		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
 			s->numa[nid][i] = node_numa_event_state(nid, i);
-	read_pcp(s->pcp);
+	pcp_stat_sum_all(s->pcp);
 	read_slub(s);
 	s->nr_locks = min(nr_locks, (unsigned int)COUNTERS_MAX_LOCKS);
 	for (unsigned int i = 0; i < s->nr_locks; i++) {
@@ -147,11 +113,15 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max)
 	return nr;
 }
 
-void print_knobs_json(void)
+void allocator_knobs_emit(struct report *r)
 {
-	console_printf("\"pcp\":%s,\"slub_cpu_partial\":%s,\"slub_nocpu\":%s,\"lockstat\":%s",
-		       pcp_enabled ? "true" : "false",
-		       slub_cpu_partial_enabled() ? "true" : "false",
-		       slub_nocpu ? "true" : "false",
-		       lock_stat_enabled ? "true" : "false");
+	static const struct report_field knobs[] = {
+		{ "pcp", NULL }, { "slub_cpu_partial", NULL },
+		{ "slub_nocpu", NULL }, { "lockstat", NULL },
+	};
+
+	report_bool(r, &knobs[0], pcp_enabled);
+	report_bool(r, &knobs[1], slub_cpu_partial_enabled());
+	report_bool(r, &knobs[2], slub_nocpu);
+	report_bool(r, &knobs[3], lock_stat_enabled);
 }

@@ -102,16 +102,15 @@ void lock_stats_delta(struct lock_class_stats *d,
  */
 unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max);
 
-/** numa_event_name() - numastat's name for @item (`numa_hit`, ...) */
-const char *numa_event_name(enum numa_stat_item item);
+struct report;
 
 /**
- * print_knobs_json() - the allocator knobs in force, as JSON members
+ * allocator_knobs_emit() - the allocator knobs in force, in a report
  *
- * Prints `"pcp":true,"slub_cpu_partial":true,"slub_nocpu":false,
- * "lockstat":true` (no braces): what each per-CPU cache and lock_stat
- * were set to while the counters counted.
+ * JSON members only (the caller opens the object): "pcp",
+ * "slub_cpu_partial", "slub_nocpu" and "lockstat", true or false: what
+ * each per-CPU cache and lock_stat were set to while the counters counted.
  */
-void print_knobs_json(void);
+void allocator_knobs_emit(struct report *r);
 
 #endif /* NODAL_TESTS_COUNTERS_H */

@@ -4,13 +4,19 @@
  * reader, then the same figures as one JSON line between `JSON-BEGIN
  * stress` and `JSON-END` for tools/study, tools/run-tests and
  * tests/host/study_test.py, then `stress: NAME PASS` or `FAIL`.  Both
- * print from one struct stress_outcome (internal.h); the JSON keys are
- * the ones those tools read, so a change here is a change of format.
+ * print from one struct stress_outcome (internal.h) through the report
+ * API (<nodal/report.h>), so each figure is one call and its JSON key is
+ * written once, in a table of fields below; the counter sets are named by
+ * their owners' tables (numa_stat_names, pcp_stat_names, slub_stat_name()).
+ * The JSON keys are the ones those tools read: a change here is a change
+ * of format.
  */
 #include <linux/cpumask.h>
 #include <linux/nodemask.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
+#include <linux/vmstat.h>
+#include <nodal/report.h>
 
 #include "internal.h"
 
@@ -35,217 +41,254 @@ static unsigned long local_permille(const struct counter_snapshot *d)
 	return loc + oth ? loc * 1000 / (loc + oth) : 1000;
 }
 
-/* ---- the text table ---- */
+enum {
+	S_NAME, S_OPS, S_ELAPSED, S_OPS_PER_SEC, S_SEED, S_SECS, S_OPS_LIMIT,
+	S_NR_CPUS, S_NR_NODES, S_POLICY, S_NUMA_DELAY, S_CPU, S_NODE,
+	S_HART_OPS, S_HART_RATE, S_NUMA_NODE, S_LOCAL_RATIO, S_VERDICT,
+	NR_S_FIELDS
+};
 
-static void print_summary(const struct stress_run *r,
-			  const struct stress_outcome *o)
+static const struct report_field fields[NR_S_FIELDS] = {
+	[S_NAME]	= { "name",		"stress: %s: " },
+	[S_OPS]		= { "ops",		"%llu ops in " },
+	[S_ELAPSED]	= { "elapsed_ns",	NULL },
+	[S_OPS_PER_SEC]	= { "ops_per_sec",	"%llu ops/s, " },
+	[S_SEED]	= { "seed",		"seed %llu" },
+	[S_SECS]	= { "secs",		NULL },
+	[S_OPS_LIMIT]	= { "ops_limit",	NULL },
+	[S_NR_CPUS]	= { "nr_cpus",		NULL },
+	[S_NR_NODES]	= { "nr_nodes",		NULL },
+	[S_POLICY]	= { "policy",		", policy %s" },
+	[S_NUMA_DELAY]	= { "numa_delay_ns",
+			    "  numa_delay: %llu ns per distance unit on remote accesses\n" },
+	[S_CPU]		= { "cpu",		"               %3llu" },
+	[S_NODE]	= { "node",		" %4lld" },
+	[S_HART_OPS]	= { "ops",		" %10llu" },
+	[S_HART_RATE]	= { "ops_per_sec",	" %10llu" },
+	[S_NUMA_NODE]	= { "node",		"               %5llu" },
+	[S_LOCAL_RATIO]	= { "local_ratio",
+			    "  local ratio:  %s (local_node / (local_node + other_node))\n" },
+	[S_VERDICT]	= { "verdict",		NULL },
+};
+
+/* The lock_stat rows of the classes the scenario follows. */
+static const struct report_field lock_fields[] = {
+	{ "class",		"                %-18s" },
+	{ "acquisitions",	" %10llu" },
+	{ "contentions",	" %10llu" },
+	{ "wait_total_ns",	NULL },
+	{ NULL,			" %12llu" },		/* wait-total-us */
+	{ "wait_max_ns",	NULL },
+	{ "hold_total_ns",	NULL },
+	{ "bounces",		" %10llu" },
+};
+
+/* The integrity findings, in the verdict's order. */
+static const struct report_field integrity_fields[] = {
+	{ "checked",		"  integrity:    %llu checked, " },
+	{ "bad_checksum",	"%llu bad checksums, " },
+	{ "double_free",	"%llu double frees, " },
+	{ "lost",		"%lld lost, " },
+	{ "free_pages_delta",	"%lld free pages off, " },
+	{ "validate_errors",	"%lld validate errors, " },
+	{ "alloc_failures",	"%llu allocation failures\n" },
+};
+
+/* "stress: xfree: 3000 ops in 0.120 s, 24999 ops/s, 4 harts, seed 1". */
+static void emit_run(struct report *rep, const struct stress_run *r,
+		     const struct stress_outcome *o)
 {
-	console_printf("stress: %s: %lu ops in %llu.%03llu s, %llu ops/s, %u harts, seed %llu%s%s%s\n",
-		       r->test->name, o->ops,
-		       (unsigned long long)(o->elapsed_ns / NS_PER_SEC),
-		       (unsigned long long)(o->elapsed_ns / 1000000ULL % 1000),
-		       per_sec(o->ops, o->elapsed_ns),
-		       r->nr, (unsigned long long)r->seed,
-		       r->have_policy ? ", policy " : "",
-		       r->have_policy ? r->policy_str : "",
-		       r->numa_delay_ns ? " (numa_delay on)" : "");
-	if (r->numa_delay_ns)
-		console_printf("  numa_delay: %llu ns per distance unit on remote accesses\n",
-			       (unsigned long long)r->numa_delay_ns);
-	console_printf("  per hart:     cpu node        ops      ops/s\n");
+	report_str(rep, &fields[S_NAME], r->test->name);
+	report_u64(rep, &fields[S_OPS], o->ops);
+	report_u64(rep, &fields[S_ELAPSED], o->elapsed_ns);
+	report_text(rep, "%llu.%03llu s, ",
+		    (unsigned long long)(o->elapsed_ns / NS_PER_SEC),
+		    (unsigned long long)(o->elapsed_ns / 1000000ULL % 1000));
+	report_u64(rep, &fields[S_OPS_PER_SEC], per_sec(o->ops, o->elapsed_ns));
+	report_text(rep, "%u harts, ", r->nr);
+	report_list(rep, "harts");
+	for (unsigned int i = 0; i < r->nr; i++)
+		report_list_u64(rep, NULL, r->w[i].cpu);
+	report_list_end(rep);
+	report_u64(rep, &fields[S_SEED], r->seed);
+	report_u64(rep, &fields[S_SECS], r->secs);
+	report_u64(rep, &fields[S_OPS_LIMIT], r->ops_limit);
+	report_u64(rep, &fields[S_NR_CPUS], num_online_cpus());
+	report_u64(rep, &fields[S_NR_NODES], num_online_nodes());
+	if (r->have_policy || !report_is_text(rep))
+		report_str(rep, &fields[S_POLICY],
+			   r->have_policy ? r->policy_str : "default");
+	report_text(rep, "%s\n", r->numa_delay_ns ? " (numa_delay on)" : "");
+}
+
+/* What the caches and numa_delay were set to. */
+static void emit_knobs(struct report *rep, const struct stress_run *r)
+{
+	report_object(rep, "knobs");
+	allocator_knobs_emit(rep);
+	if (r->numa_delay_ns || !report_is_text(rep))
+		report_u64(rep, &fields[S_NUMA_DELAY], r->numa_delay_ns);
+	report_object_end(rep);
+}
+
+static void emit_harts(struct report *rep, const struct stress_run *r)
+{
+	report_text(rep, "  per hart:     cpu node        ops      ops/s\n");
+	report_list(rep, "per_hart");
 	for (unsigned int i = 0; i < r->nr; i++) {
 		const struct stress_worker *w = &r->w[i];
 
-		console_printf("               %3u %4d %10lu %10llu\n", w->cpu,
-			       w->nid, w->ops,
-			       per_sec(w->ops, w->end_ns - w->start_ns));
+		report_item(rep);
+		report_u64(rep, &fields[S_CPU], w->cpu);
+		report_s64(rep, &fields[S_NODE], w->nid);
+		report_u64(rep, &fields[S_HART_OPS], w->ops);
+		report_u64(rep, &fields[S_HART_RATE],
+			   per_sec(w->ops, w->end_ns - w->start_ns));
+		report_item_end(rep);
 	}
+	report_list_end(rep);
 }
 
-static void print_locks(const struct counter_snapshot *d)
+static void emit_locks(struct report *rep, const struct counter_snapshot *d)
 {
-	console_printf("  locks:        %-18s %10s %10s %12s %10s\n", "class",
-		       "acquired", "contended", "wait-total-us", "bounces");
+	report_text(rep, "  locks:        %-18s %10s %10s %12s %10s\n", "class",
+		    "acquired", "contended", "wait-total-us", "bounces");
+	report_list(rep, "locks");
 	for (unsigned int i = 0; i < d->nr_locks; i++) {
 		const struct lock_row *row = &d->locks[i];
 
 		if (!row->known)
 			continue;
-		console_printf("                %-18s %10llu %10llu %12llu %10llu\n",
-			       row->name,
-			       (unsigned long long)row->st.acquisitions,
-			       (unsigned long long)row->st.contentions,
-			       (unsigned long long)row->st.wait_total_ns / 1000,
-			       (unsigned long long)row->st.acq_bounces);
+		report_item(rep);
+		report_str(rep, &lock_fields[0], row->name);
+		report_u64(rep, &lock_fields[1], row->st.acquisitions);
+		report_u64(rep, &lock_fields[2], row->st.contentions);
+		report_u64(rep, &lock_fields[3], row->st.wait_total_ns);
+		report_u64(rep, &lock_fields[4], row->st.wait_total_ns / 1000);
+		report_u64(rep, &lock_fields[5], row->st.wait_max_ns);
+		report_u64(rep, &lock_fields[6], row->st.hold_total_ns);
+		report_u64(rep, &lock_fields[7], row->st.acq_bounces);
+		report_item_end(rep);
 	}
+	report_list_end(rep);
 	if (!lock_stat_enabled)
-		console_printf("                (lockstat=off: locks counted nothing)\n");
+		report_text(rep, "                (lockstat=off: locks counted nothing)\n");
 }
 
-static void print_numastat(const struct counter_snapshot *d)
+/* The numastat deltas, a row per node, and the local ratio. */
+static void emit_numastat(struct report *rep, const struct counter_snapshot *d)
 {
-	unsigned long permille = local_permille(d);
 	int nid;
 
-	console_printf("  numastat:     node");
+	report_text(rep, "  numastat:     node");
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-		console_printf(" %14s", numa_event_name(i));
-	console_printf("\n");
+		report_text(rep, " %14s", numa_stat_names[i].numastat);
+	report_text(rep, "\n");
+	report_list(rep, "numastat");
 	for_each_online_node(nid) {
-		console_printf("               %5d", nid);
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(" %14lu", d->numa[nid][i]);
-		console_printf("\n");
+		report_item(rep);
+		report_u64(rep, &fields[S_NUMA_NODE], nid);
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
+			struct report_field f = { numa_stat_names[i].numastat,
+						  " %14llu" };
+
+			report_u64(rep, &f, d->numa[nid][i]);
+		}
+		report_item_end(rep);
 	}
-	console_printf("  local ratio:  %lu.%03lu (local_node / (local_node + other_node))\n",
-		       permille / 1000, permille % 1000);
+	report_list_end(rep);
+	report_fixed(rep, &fields[S_LOCAL_RATIO], local_permille(d), 3);
 }
 
-/* The per-CPU caches' counters: the pcp lists', then SLUB's. */
-static void print_caches(const struct counter_snapshot *d)
+/* One of a counter set: " hits 12" in the text, "hits":12 in the JSON. */
+static void emit_counter(struct report *rep, const char *name, unsigned long v)
 {
-	console_printf("  pcp:          alloc hits %lu, refills %lu, frees %lu, flushes %lu, drains %lu\n",
-		       d->pcp[PCP_ALLOC_HIT], d->pcp[PCP_REFILL],
-		       d->pcp[PCP_FREE], d->pcp[PCP_FLUSH], d->pcp[PCP_DRAIN]);
-	console_printf("  slub:        ");
-	for (unsigned int i = 0; i < d->nr_slub; i++)
-		console_printf(" %s %lu", d->slub[i].name, d->slub[i].val);
-	console_printf("\n");
+	struct report_field f = { name, " %llu" };
+
+	report_text(rep, " %s", name);
+	report_u64(rep, &f, v);
 }
 
-static void print_matrix(const struct stress_outcome *o)
+/* The per-CPU caches' counters, a line each: the pcp lists', SLUB's. */
+static void emit_caches(struct report *rep, const struct counter_snapshot *d)
+{
+	report_text(rep, "  pcp:         ");
+	report_object(rep, "pcp");
+	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
+		emit_counter(rep, pcp_stat_names[i], d->pcp[i]);
+	report_object_end(rep);
+	report_text(rep, "\n  slub:        ");
+	report_object(rep, "slub");
+	for (unsigned int i = 0; i < d->nr_slub; i++)
+		emit_counter(rep, d->slub[i].name, d->slub[i].val);
+	report_object_end(rep);
+	report_text(rep, "\n");
+}
+
+static void emit_matrix(struct report *rep, const struct stress_outcome *o)
 {
 	int nid, f;
 
-	console_printf("  alloc node x free node (objects and pages checked at free):\n          ");
+	report_text(rep, "  alloc node x free node (objects and pages checked at free):\n          ");
 	for_each_online_node(f)
-		console_printf(" %10s%d", "free@N", f);
-	console_printf("\n");
+		report_text(rep, " %10s%d", "free@N", f);
+	report_text(rep, "\n");
+	report_list(rep, "matrix");
 	for_each_online_node(nid) {
-		console_printf("   alloc@N%d", nid);
+		report_text(rep, "   alloc@N%d", nid);
+		report_list(rep, NULL);
 		for_each_online_node(f)
-			console_printf(" %11lu", o->matrix[nid][f]);
-		console_printf("\n");
+			report_list_u64(rep, " %11llu", o->matrix[nid][f]);
+		report_list_end(rep);
+		report_text(rep, "\n");
 	}
+	report_list_end(rep);
 }
 
-static void print_integrity(const struct stress_outcome *o)
+static void emit_integrity(struct report *rep, const struct stress_outcome *o)
 {
-	console_printf("  integrity:    %lu checked, %lu bad checksums, %lu double frees, %ld lost, %ld free pages off, %d validate errors, %lu allocation failures\n",
-		       o->checked, o->bad, o->double_free, o->live,
-		       o->free_delta, o->validate_errors, o->alloc_fail);
+	const struct report_field *f = integrity_fields;
+
+	report_object(rep, "integrity");
+	report_u64(rep, &f[0], o->checked);
+	report_u64(rep, &f[1], o->bad);
+	report_u64(rep, &f[2], o->double_free);
+	report_s64(rep, &f[3], o->live);
+	report_s64(rep, &f[4], o->free_delta);
+	report_s64(rep, &f[5], o->validate_errors);
+	report_u64(rep, &f[6], o->alloc_fail);
+	report_object_end(rep);
 	for (unsigned int i = 0; i < o->nr_problems; i++)
-		console_printf("  problem:      %s\n", o->problem[i]);
+		report_text(rep, "  problem:      %s\n", o->problem[i]);
 }
 
-/* ---- the JSON line ---- */
+struct stress_view {
+	struct stress_run *r;
+	const struct stress_outcome *o;
+};
 
-/* From "report" to "ops_per_sec": what ran, where, under which knobs. */
-static void json_run(const struct stress_run *r, const struct stress_outcome *o)
+static void stress_emit(struct report *rep, void *arg)
 {
-	console_printf("JSON-BEGIN stress\n{\"report\":\"stress\",\"name\":\"%s\",\"seed\":%llu,\"secs\":%llu,\"ops_limit\":%lu,\"harts\":[",
-		       r->test->name, (unsigned long long)r->seed,
-		       (unsigned long long)r->secs, r->ops_limit);
-	for (unsigned int i = 0; i < r->nr; i++)
-		console_printf("%s%u", i ? "," : "", r->w[i].cpu);
-	console_printf("],\"nr_cpus\":%u,\"nr_nodes\":%u,\"policy\":\"%s\",\"knobs\":{",
-		       num_online_cpus(), num_online_nodes(),
-		       r->have_policy ? r->policy_str : "default");
-	print_knobs_json();
-	console_printf(",\"numa_delay_ns\":%llu},",
-		       (unsigned long long)r->numa_delay_ns);
-	console_printf("\"elapsed_ns\":%llu,\"ops\":%lu,\"ops_per_sec\":%llu,",
-		       (unsigned long long)o->elapsed_ns, o->ops,
-		       per_sec(o->ops, o->elapsed_ns));
-}
+	const struct stress_view *v = arg;
+	const struct stress_outcome *o = v->o;
 
-static void json_harts_and_locks(const struct stress_run *r,
-				 const struct counter_snapshot *d)
-{
-	console_printf("\"per_hart\":[");
-	for (unsigned int i = 0; i < r->nr; i++) {
-		const struct stress_worker *w = &r->w[i];
-
-		console_printf("%s{\"cpu\":%u,\"node\":%d,\"ops\":%lu,\"ops_per_sec\":%llu}",
-			       i ? "," : "", w->cpu, w->nid, w->ops,
-			       per_sec(w->ops, w->end_ns - w->start_ns));
-	}
-	console_printf("],\"locks\":[");
-	for (unsigned int i = 0, n = 0; i < d->nr_locks; i++) {
-		const struct lock_row *row = &d->locks[i];
-
-		if (!row->known)
-			continue;
-		console_printf("%s{\"class\":\"%s\",\"acquisitions\":%llu,\"contentions\":%llu,\"wait_total_ns\":%llu,\"wait_max_ns\":%llu,\"hold_total_ns\":%llu,\"bounces\":%llu}",
-			       n++ ? "," : "", row->name,
-			       (unsigned long long)row->st.acquisitions,
-			       (unsigned long long)row->st.contentions,
-			       (unsigned long long)row->st.wait_total_ns,
-			       (unsigned long long)row->st.wait_max_ns,
-			       (unsigned long long)row->st.hold_total_ns,
-			       (unsigned long long)row->st.acq_bounces);
-	}
-	console_printf("],");
-}
-
-static void json_numa(const struct stress_outcome *o)
-{
-	const struct counter_snapshot *d = &o->delta;
-	unsigned long permille = local_permille(d);
-	int nid, f;
-
-	console_printf("\"numastat\":[");
-	for_each_online_node(nid) {
-		console_printf("%s{\"node\":%d", nid ? "," : "", nid);
-		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
-			console_printf(",\"%s\":%lu", numa_event_name(i),
-				       d->numa[nid][i]);
-		console_printf("}");
-	}
-	console_printf("],\"local_ratio\":%lu.%03lu,\"matrix\":[",
-		       permille / 1000, permille % 1000);
-	for_each_online_node(nid) {
-		console_printf("%s[", nid ? "," : "");
-		for_each_online_node(f)
-			console_printf("%s%lu", f ? "," : "",
-				       o->matrix[nid][f]);
-		console_printf("]");
-	}
-	console_printf("],");
-}
-
-/* The caches' counters, the integrity findings and the verdict. */
-static void json_verdict(const struct stress_outcome *o)
-{
-	const struct counter_snapshot *d = &o->delta;
-
-	console_printf("\"pcp\":{\"alloc_hits\":%lu,\"refills\":%lu,\"frees\":%lu,\"flushes\":%lu,\"drains\":%lu},\"slub\":{",
-		       d->pcp[PCP_ALLOC_HIT], d->pcp[PCP_REFILL],
-		       d->pcp[PCP_FREE], d->pcp[PCP_FLUSH], d->pcp[PCP_DRAIN]);
-	for (unsigned int i = 0; i < d->nr_slub; i++)
-		console_printf("%s\"%s\":%lu", i ? "," : "", d->slub[i].name,
-			       d->slub[i].val);
-	console_printf("},\"integrity\":{\"checked\":%lu,\"bad_checksum\":%lu,\"lost\":%ld,\"double_free\":%lu,\"free_pages_delta\":%ld,\"validate_errors\":%d,\"alloc_failures\":%lu},\"verdict\":\"%s\"}\nJSON-END\n",
-		       o->checked, o->bad, o->live, o->double_free,
-		       o->free_delta, o->validate_errors, o->alloc_fail,
-		       o->nr_problems ? "FAIL" : "PASS");
+	emit_run(rep, v->r, o);
+	emit_knobs(rep, v->r);
+	emit_harts(rep, v->r);
+	emit_locks(rep, &o->delta);
+	emit_numastat(rep, &o->delta);
+	emit_caches(rep, &o->delta);
+	emit_matrix(rep, o);
+	if (v->r->test->report && report_is_text(rep))
+		v->r->test->report(v->r);	/* the scenario's own lines */
+	emit_integrity(rep, o);
+	report_str(rep, &fields[S_VERDICT], o->nr_problems ? "FAIL" : "PASS");
 }
 
 void stress_report(struct stress_run *r, const struct stress_outcome *o)
 {
 	console_lock();
-	print_summary(r, o);
-	print_locks(&o->delta);
-	print_numastat(&o->delta);
-	print_caches(&o->delta);
-	print_matrix(o);
-	if (r->test->report)
-		r->test->report(r);
-	print_integrity(o);
-	json_run(r, o);
-	json_harts_and_locks(r, &o->delta);
-	json_numa(o);
-	json_verdict(o);
+	report_print("stress", stress_emit, &(struct stress_view){ r, o });
 	console_printf("stress: %s %s\n", r->test->name,
 		       o->nr_problems ? "FAIL" : "PASS");
 	console_unlock();
