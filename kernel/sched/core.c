@@ -523,7 +523,7 @@ void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg)
 	struct task_struct *p;
 
 	for_each_online_cpu(cpu)
-		fn(&idle_tasks[cpu], arg);
+		fn(cpu_rq(cpu)->idle, arg);
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
 		fn(p, arg);

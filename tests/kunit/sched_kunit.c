@@ -26,6 +26,8 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/topology.h>
 #include <nodal/tick.h>
@@ -593,7 +595,43 @@ static void kthread_bad_cpu(struct kunit *test)
 						      "bad/%u"));
 }
 
+struct idle_seen {
+	unsigned int nr;		/* idle tasks visited */
+	bool named[NR_CPUS];		/* idle/N seen for CPU N */
+	bool boot_is_init_task;		/* CPU 0's idle task is init_task */
+};
+
+static void note_idle(struct task_struct *p, void *arg)
+{
+	struct idle_seen *seen = arg;
+	char want[TASK_COMM_LEN];
+
+	if (p->pid)
+		return;
+	seen->nr++;
+	snprintf(want, sizeof(want), "idle/%u", p->cpu);
+	if (p->cpu < NR_CPUS && !strcmp(p->comm, want))
+		seen->named[p->cpu] = true;
+	if (p->cpu == 0 && p == &init_task)
+		seen->boot_is_init_task = true;
+}
+
+/* for_each_task() shows each online CPU's idle task, named idle/CPU; CPU 0's
+ * is init_task, the task `current` named from the first instruction. */
+static void idle_tasks_listed_by_cpu(struct kunit *test)
+{
+	struct idle_seen seen = { 0 };
+	unsigned int cpu;
+
+	for_each_task(note_idle, &seen);
+	KUNIT_EXPECT_EQ(test, seen.nr, num_online_cpus());
+	for_each_online_cpu(cpu)
+		KUNIT_EXPECT_TRUE_MSG(test, seen.named[cpu], "cpu %u", cpu);
+	KUNIT_EXPECT_TRUE(test, seen.boot_is_init_task);
+}
+
 static struct kunit_case sched_cases[] = {
+	KUNIT_CASE(idle_tasks_listed_by_cpu),
 	KUNIT_CASE(kthread_on_each_cpu),
 	KUNIT_CASE(kthread_stack_node_and_guard),
 	KUNIT_CASE(kthread_stop_semantics),
