@@ -296,9 +296,11 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 	for (unsigned int o = order; o < NR_PAGE_ORDERS; o++) {
 		for (int i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
 			int from = fallbacks[mt][i];
-			struct page *page = list_first_entry_or_null(
-				&zone->free_area[o].free_list[from], struct page,
-				buddy_list);
+			struct list_head *list = &zone->free_area[o].free_list[from];
+			struct page *page;
+
+			page = list_first_entry_or_null(list, struct page,
+							buddy_list);
 
 			if (!page)
 				continue;
@@ -358,9 +360,12 @@ static unsigned long fold_zonestat(const struct zone *zone, size_t offset)
 
 	if (!zone->per_cpu_zonestats)
 		return 0;
-	for_each_possible_cpu(cpu)
-		sum += *(const unsigned long *)((const char *)
-			per_cpu_ptr(zone->per_cpu_zonestats, cpu) + offset);
+	for_each_possible_cpu(cpu) {
+		const char *stats;
+
+		stats = (const char *)per_cpu_ptr(zone->per_cpu_zonestats, cpu);
+		sum += *(const unsigned long *)(stats + offset);
+	}
 	return sum;
 }
 

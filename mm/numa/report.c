@@ -171,15 +171,15 @@ static int cmd_zonelist(int argc, char **argv)
 	console_lock();
 	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
+		struct zonelist *own = &pgdat->node_zonelists[ZONELIST_NOFALLBACK];
 
 		console_printf("Fallback order for Node %d: ", nid);
 		for (int i = 0; i < pgdat->nr_node_fallback; i++)
 			console_printf("%d ", pgdat->node_fallback[i]);
 		print_zonelist("zones", &pgdat->node_zonelists[ZONELIST_FALLBACK]);
-		print_zonelist("__GFP_THISNODE",
-			       &pgdat->node_zonelists[ZONELIST_NOFALLBACK]);
-		console_printf("%s\n", pgdat->node_zonelists[ZONELIST_NOFALLBACK]
-			       ._zonerefs[0].zone ? "" : " (none: memory-less node)");
+		print_zonelist("__GFP_THISNODE", own);
+		console_printf("%s\n", own->_zonerefs[0].zone ?
+			       "" : " (none: memory-less node)");
 	}
 	console_unlock();
 	return 0;

@@ -214,6 +214,14 @@ static void churn(void *arg)
 			__free_pages(held[i], orders[i]);
 }
 
+static void expect_pcp_empty(struct kunit *test, struct zone *zone,
+			     unsigned int cpu, int nid)
+{
+	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+	KUNIT_EXPECT_EQ_MSG(test, pcp->count, 0, "cpu %u node %d", cpu, nid);
+}
+
 static void drain_all_empties_every_list(struct kunit *test)
 {
 	unsigned int rounds = 3000, cpu;
@@ -231,9 +239,7 @@ static void drain_all_empties_every_list(struct kunit *test)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
 			if (zone->per_cpu_pageset)
 				for_each_online_cpu(cpu)
-					KUNIT_EXPECT_EQ_MSG(test,
-						per_cpu_ptr(zone->per_cpu_pageset, cpu)->count,
-						0, "cpu %u node %d", cpu, nid);
+					expect_pcp_empty(test, zone, cpu, nid);
 }
 
 static void all_harts_churning_keep_exact_accounting(struct kunit *test)
