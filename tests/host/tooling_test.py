@@ -6,7 +6,8 @@ tools/analyze must fail on a finding, pass a clean source and refuse flags the
 analyzer cannot run with: a make analyze that analyzed nothing would pass
 forever.  tools/check-format runs on a scratch git repository (it checks the
 files git tracks next to it) holding this tree's .clang-format: it must name
-the file that breaks the format and its first place, pass the one that
+the file that breaks the format and its first place, check only the lines
+changed since .clang-format's last commit with --changed, pass the one that
 keeps it, and leave nothing to change after --fix.  A tool whose compiler is
 not installed is skipped.
 Ends with "tooling_test: N passed, N failed" (one per test); exits non-zero
@@ -130,8 +131,8 @@ class CheckFormat(unittest.TestCase):
         self.assertIn("bad.c:1:30: +5 -3 lines", out)
         self.assertNotIn("good.c", out)
         self.assertNotIn("notes.txt", out)
-        self.assertIn("check-format: 1 of 2 file(s) differ from .clang-format (+5 -3 lines)",
-                      out)
+        self.assertIn("check-format: 1 of 2 tracked file(s) differ from .clang-format "
+                      "(+5 -3 lines)", out)
         code, out = run_tool(self.tool, "--diff", "bad.c")
         self.assertIn("+\t\treturn 0;\n", out)
         self.assertIn("+\treturn p->a + p->b;\n", out)
@@ -143,7 +144,33 @@ class CheckFormat(unittest.TestCase):
             self.assertEqual(src.read(), FORMATTED)
         code, out = run_tool(self.tool)
         self.assertEqual(code, 0, out)
-        self.assertIn("check-format: 2 file(s) as .clang-format says", out)
+        self.assertIn("check-format: 2 tracked file(s) as .clang-format says", out)
+
+    def commit(self, message):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit",
+                        "-qam", message], cwd=self.repo, check=True)
+
+    def test_changed_checks_only_lines_since_the_format(self):
+        """Lines older than .clang-format's last change are left as they are;
+        a new function written badly fails, written well passes."""
+        self.commit(".clang-format and code older than it")
+        code, out = run_tool(self.tool, "--changed")
+        self.assertEqual(code, 0, out)
+        self.assertIn("check-format: no C source among the file(s) changed since", out)
+        with open(os.path.join(self.repo, "bad.c"), "a") as src:
+            src.write("\nint twice(int x) { return 2*x; }\n")
+        code, out = run_tool(self.tool, "--changed")
+        self.assertEqual(code, 1, out)
+        self.assertIn("bad.c:6:", out)      # the new line, not line 1's old brace
+        self.assertIn("check-format: 1 of 1 file(s) changed since", out)
+        code, out = run_tool(self.tool, "--changed", "--fix")
+        self.assertEqual(code, 0, out)
+        with open(os.path.join(self.repo, "bad.c")) as src:
+            text = src.read()
+        self.assertTrue(text.startswith(UNFORMATTED), text)   # old lines untouched
+        self.assertIn("int twice(int x)\n{\n\treturn 2 * x;\n}\n", text)
+        code, out = run_tool(self.tool, "--changed")
+        self.assertEqual(code, 0, out)
 
 
 if __name__ == "__main__":
