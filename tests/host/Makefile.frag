@@ -117,3 +117,9 @@ $(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) tests/host/report_test.c \
 		$(HOST_O)/kernel/report.o $(HOST_LIB_OBJS) -o $@
+
+# ---- README.md against the tree: its Layout lists every folder, the paths
+# it names exist, nothing cites a document outside the repository.
+# Run: tests/host/readme_test.py
+
+HOST_TESTS += tests/host/readme_test.py
