@@ -57,13 +57,12 @@ KUNIT_PY	:= $(LINUX_DIR)/tools/testing/kunit/kunit.py
 
 # Installed without recommends (QEMU's SPICE library alone would pull in
 # GStreamer and ~200 packages); what the build relied on recommends for is
-# named: libFuzzer's runtime (libclang-rt-14-dev) and llvm-14 (coverage).
+# named: libFuzzer's runtime (libclang-rt-14-dev) and llvm-14 (its
+# llvm-symbolizer gives the sanitizers' reports file and line).
 DEBIAN_PACKAGES := gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf \
 	qemu-system-misc opensbi linux-source-6.12 libfdt-dev \
 	device-tree-compiler gdb-multiarch gnuplot-nox python3 xz-utils \
 	clang libclang-rt-14-dev llvm-14 clang-format
-REQUIRED_TOOLS	:= $(CC) qemu-system-riscv64 dtc gdb-multiarch gnuplot python3 xz \
-	/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin $(LINUX_TARBALL)
 
 ARCHFLAGS	:= -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 CFLAGS		:= $(ARCHFLAGS) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
@@ -110,11 +109,15 @@ all: $(O)/nodal.elf
 
 # ---- dependencies ----
 
+# The packages dpkg does not list as installed ("ii"): what `make deps` needs.
+MISSING_PACKAGES = $(shell for p in $(DEBIAN_PACKAGES); do \
+	dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || \
+	echo $$p; done)
+
 deps:
-	@missing=""; for t in $(REQUIRED_TOOLS) clang; do \
-		command -v $$t >/dev/null 2>&1 || [ -e $$t ] || missing="$$missing $$t"; done; \
-	if [ -z "$$missing" ]; then echo "deps: all tools present"; exit 0; fi; \
-	echo "deps: missing:$$missing"; \
+	@missing="$(strip $(MISSING_PACKAGES))"; \
+	if [ -z "$$missing" ]; then echo "deps: all packages installed"; exit 0; fi; \
+	echo "deps: missing: $$missing"; \
 	if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); \
@@ -123,11 +126,9 @@ deps:
 		exit 1; \
 	fi
 
-# Runs `make deps` only when something is missing (cheap otherwise).
+# Runs `make deps` only when a package is missing (one dpkg-query otherwise).
 check-deps:
-	@for t in $(REQUIRED_TOOLS); do \
-		command -v $$t >/dev/null 2>&1 || [ -e $$t ] || { $(MAKE) --no-print-directory deps; exit $$?; }; \
-	done
+	@[ -z "$(strip $(MISSING_PACKAGES))" ] || $(MAKE) --no-print-directory deps
 
 # ---- libfdt and kunit.py, extracted once from Debian's kernel tarball ----
 

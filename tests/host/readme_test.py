@@ -5,8 +5,9 @@
 - Its Layout section lists every folder that holds a tracked file, one line each,
   and no folder that does not exist (the folder set comes from `git ls-files`).
 - Every docs/... and tools/... path it links or names exists.
-- It cites no document outside the repository (../shared, LINUX-FACTS, STYLE.md,
-  DESIGN.md), and neither does any tracked file outside docs/.
+- It cites no document outside the repository (the developers' shared notes
+  on design, style and Linux facts), and neither does any tracked file outside
+  docs/.
 
 Ends with "readme_test: N passed, N failed"; exits non-zero when one failed.
 """
@@ -55,10 +56,12 @@ class Readme(unittest.TestCase):
         self.assertEqual(missing, [])
 
     def test_no_document_outside_the_repository(self):
-        pattern = re.compile(r"LINUX-FACTS|STYLE\.md|DESIGN\.md|\.\./shared")
+        # Built from pieces, so that this file does not match itself.
+        names = ["LINUX" + "-FACTS", "STYLE" + r"\.md", "DESIGN" + r"\.md", r"\.\./" + "shared"]
+        pattern = re.compile("|".join(names))
         bad = []
         for name in tracked():
-            if name.startswith("docs/") or name == "tests/host/readme_test.py":
+            if name.startswith("docs/"):
                 continue
             try:
                 with open(os.path.join(ROOT, name), errors="strict") as f:
