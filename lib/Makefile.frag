@@ -5,4 +5,4 @@
 LIB_SRCS := lib/string.c lib/vsprintf.c lib/sort.c lib/random.c lib/libgcc.c
 LIB_HDRS := include/linux/string.h include/linux/sprintf.h include/linux/sort.h \
 	    include/linux/prandom.h include/linux/bitops.h include/linux/types.h include/linux/errno.h \
-	    include/linux/libgcc.h
+	    include/linux/libgcc.h include/linux/compiler.h include/linux/minmax.h
