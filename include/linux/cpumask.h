@@ -10,7 +10,7 @@
 #define NODAL_CPUMASK_H
 
 #include <linux/bitops.h>
-#include <linux/percpu.h>
+#include <linux/threads.h>
 #include <linux/types.h>
 
 struct cpumask {

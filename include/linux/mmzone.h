@@ -19,7 +19,7 @@
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/nodemask.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 

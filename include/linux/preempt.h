@@ -28,7 +28,7 @@
 #define NODAL_PREEMPT_H
 
 #include <asm/barrier.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 DECLARE_PER_CPU(int, __preempt_count);	/* [cpu] see above */

@@ -29,7 +29,7 @@
 
 #include <linux/list.h>
 #include <linux/nodemask.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 /* Task states, Linux's values for the ones Linux has. */
