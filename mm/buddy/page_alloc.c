@@ -79,6 +79,7 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
+#include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>

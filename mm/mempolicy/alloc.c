@@ -17,6 +17,7 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/mempolicy.h>
+#include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
 #include <linux/smp.h>

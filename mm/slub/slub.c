@@ -147,6 +147,7 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/mempolicy.h>
+#include <linux/mmdebug.h>
 #include <linux/prandom.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
