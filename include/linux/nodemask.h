@@ -18,7 +18,9 @@
  *    one node, as a Linux kernel booted with numa=off does;
  *  - the non-atomic bit operations only: a shared mask needs a lock.
  *
- * Type-only header: usable from every layer but lib.
+ * Usable from every layer for the type and its operations: its row in
+ * docs/design.md §3.2 is `* mm/numa/`, so what it declares is mm/numa/'s
+ * alone.
  */
 #ifndef NODAL_NODEMASK_H
 #define NODAL_NODEMASK_H
