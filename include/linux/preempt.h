@@ -21,7 +21,7 @@
  *  - the reschedule request is a per-CPU flag (Linux: TIF_NEED_RESCHED).
  *
  * spin_lock() and friends disable preemption, as in Linux; so does taking
- * the console.  Per-CPU data is protected by interrupts off (percpu.h),
+ * the console.  Per-CPU data is protected by interrupts off (percpu-defs.h),
  * which also keeps the tick from preempting.
  */
 #ifndef NODAL_PREEMPT_H
