@@ -4,4 +4,5 @@
 # also, renamed, into the host tests by tests/host/Makefile.frag).
 LIB_SRCS := lib/string.c lib/vsprintf.c lib/sort.c lib/random.c lib/libgcc.c
 LIB_HDRS := include/linux/string.h include/linux/sprintf.h include/linux/sort.h \
-	    include/linux/prandom.h include/linux/bitops.h include/linux/types.h include/linux/errno.h
+	    include/linux/prandom.h include/linux/bitops.h include/linux/types.h include/linux/errno.h \
+	    include/linux/libgcc.h include/linux/compiler.h include/linux/minmax.h

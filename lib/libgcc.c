@@ -8,14 +8,10 @@
  * calls to these three functions; the 32-bit builtins widen and call the
  * same ones.  The kernel does not link libgcc (docs/design.md: -lgcc picks the
  * wrong multilib), so lib provides them.  Their names and types are GCC's
- * ABI ("di" is a 64-bit argument); they must not use the builtins they
+ * ABI, declared in <linux/libgcc.h>; they must not use the builtins they
  * implement, which would call themselves.
  */
-#include <linux/types.h>
-
-int __clzdi2(unsigned long x);
-int __ctzdi2(unsigned long x);
-int __popcountdi2(unsigned long x);
+#include <linux/libgcc.h>
 
 /* Leading zeros by binary search: halve the window until the top bit. */
 int __clzdi2(unsigned long x)
@@ -60,9 +56,6 @@ int __popcountdi2(unsigned long x)
  * conversions) and, with no Zbb rev8, calls these.  The loops below are
  * kept from being recognised as that same idiom, which would recurse.
  */
-u32 __bswapsi2(u32 x);
-u64 __bswapdi2(u64 x);
-
 __attribute__((optimize("no-expensive-optimizations")))
 u32 __bswapsi2(u32 x)
 {

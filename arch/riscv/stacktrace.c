@@ -11,6 +11,7 @@
  */
 #include <asm/page.h>
 #include <asm/processor.h>
+#include <asm/stacktrace.h>
 #include <linux/printk.h>
 
 #define MAX_FRAMES	32
@@ -34,7 +35,6 @@ static void print_frame(unsigned long pc)
 	pr_emerg("  [<%016lx>] %s\n", pc, sym);
 }
 
-/* Walk from a trapped context: @pc = epc, @ra and @fp its registers. */
 void show_trace_from(unsigned long fp, unsigned long pc, unsigned long ra)
 {
 	unsigned long low = fp - MAX_STACK_SPAN / 2;

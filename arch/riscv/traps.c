@@ -13,6 +13,7 @@
 #include <asm/ptrace.h>
 #include <asm/setjmp.h>
 #include <asm/smp.h>
+#include <asm/stacktrace.h>
 #include <linux/bug.h>
 #include <linux/printk.h>
 
@@ -36,7 +37,6 @@ static void (*irq_return_hook)(void);	/* [init] the scheduler's preemption */
 
 extern char trap_entry[];
 void show_regs(const struct pt_regs *regs);
-void show_trace_from(unsigned long fp, unsigned long pc, unsigned long ra);
 
 void arch_trap_init(void)
 {

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/asm/irqflags.h — local interrupt enable/disable on this hart.
+ * include/asm/irqflags.h — this hart's interrupt enable bit, sstatus.SIE.
  *
- * Implemented by: arch/riscv (inline, sstatus.SIE).  Mirrors:
- * <linux/irqflags.h> and arch/riscv/include/asm/irqflags.h.
+ * Implemented by: arch/riscv (inline).  Mirrors: arch/riscv/include/asm/
+ * irqflags.h.  Portable code uses <linux/irqflags.h>, whose
+ * local_irq_save() and the rest are built on these.
  */
 #ifndef NODAL_ASM_IRQFLAGS_H
 #define NODAL_ASM_IRQFLAGS_H
@@ -21,15 +22,19 @@ static __always_inline void arch_local_irq_restore(unsigned long flags)
 	csr_set(sstatus, flags & SR_SIE);
 }
 
+static __always_inline void arch_local_irq_disable(void)
+{
+	csr_clear(sstatus, SR_SIE);
+}
+
+static __always_inline void arch_local_irq_enable(void)
+{
+	csr_set(sstatus, SR_SIE);
+}
+
 static __always_inline bool arch_irqs_disabled(void)
 {
 	return !(csr_read(sstatus) & SR_SIE);
 }
-
-#define local_irq_save(flags)	  ((flags) = arch_local_irq_save())
-#define local_irq_restore(flags)  arch_local_irq_restore(flags)
-#define local_irq_disable()	  csr_clear(sstatus, SR_SIE)
-#define local_irq_enable()	  csr_set(sstatus, SR_SIE)
-#define irqs_disabled()		  arch_irqs_disabled()
 
 #endif /* NODAL_ASM_IRQFLAGS_H */

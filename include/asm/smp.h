@@ -9,7 +9,7 @@
 #ifndef NODAL_ASM_SMP_H
 #define NODAL_ASM_SMP_H
 
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 #define MAX_HARTID	512	/* QEMU virt accepts -smp up to 512 */

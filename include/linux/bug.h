@@ -3,11 +3,11 @@
  * include/linux/bug.h — panic, BUG and WARN.
  *
  * Implemented by: kernel/panic.c.  Mirrors: <linux/bug.h>, <asm-generic/
- * bug.h>, <linux/mmdebug.h>.  docs/style.md §3.3 says when to use which:
- * BUG_ON() for corrupted state where going on spreads damage (always
- * compiled); WARN_ON_ONCE() for survivable surprises (always compiled,
- * returns its condition); VM_BUG_ON() and VM_WARN_ON_ONCE() only with
- * CONFIG_DEBUG_VM, for invariants on hot paths.
+ * bug.h>.  docs/style.md §3.3 says when to use which: BUG_ON() for
+ * corrupted state where going on spreads damage (always compiled);
+ * WARN_ON_ONCE() for survivable surprises (always compiled, returns its
+ * condition); VM_BUG_ON() and VM_WARN_ON_ONCE() (<linux/mmdebug.h>) only
+ * with CONFIG_DEBUG_VM, for invariants on hot paths.
  */
 #ifndef NODAL_BUG_H
 #define NODAL_BUG_H
@@ -45,14 +45,6 @@ extern unsigned long nr_warnings;
 	}								\
 	unlikely(__c);							\
 })
-
-#ifdef CONFIG_DEBUG_VM
-#define VM_BUG_ON(cond)		BUG_ON(cond)
-#define VM_WARN_ON_ONCE(cond)	WARN_ON_ONCE(cond)
-#else
-#define VM_BUG_ON(cond)		((void)sizeof(!!(cond)))
-#define VM_WARN_ON_ONCE(cond)	((void)sizeof(!!(cond)))
-#endif
 
 #define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
 

@@ -2,15 +2,18 @@
 /*
  * include/linux/cpumask.h — sets of logical CPUs.
  *
- * Implemented by: kernel/smp/smp.c (the online and possible masks).
- * Mirrors: <linux/cpumask.h>, a subset; masks are plain bitmaps, changed
- * only by the boot hart during bring-up, then read-only ([init]).
+ * Implemented by: kernel/smp/smp.c (the online and possible masks,
+ * cpulist_parse()).  Mirrors: <linux/cpumask.h>, a subset; masks are plain
+ * bitmaps, changed only by the boot hart during bring-up, then read-only
+ * ([init]).  Usable from every layer for the type and its inline
+ * operations: its row in docs/design.md §3.2 is `* kernel/smp/`, so what it
+ * declares is kernel/smp/'s alone.
  */
 #ifndef NODAL_CPUMASK_H
 #define NODAL_CPUMASK_H
 
 #include <linux/bitops.h>
-#include <linux/percpu.h>
+#include <linux/threads.h>
 #include <linux/types.h>
 
 struct cpumask {

@@ -121,6 +121,25 @@ void free_pages(unsigned long addr, unsigned int order);
  */
 unsigned long buddy_nr_alloc_failures(void);
 
+/**
+ * drain_local_pages() - this CPU's lists for @zone (NULL: all) to the buddy
+ *
+ * Context: any; takes zone->lock with interrupts off.
+ */
+void drain_local_pages(struct zone *zone);
+
+/**
+ * drain_all_pages() - every CPU's lists for @zone (NULL: all) to the buddy
+ *
+ * Each CPU drains its own lists, asked by a cross-call (the owner-only
+ * discipline of pcp.c); returns when all have.  Context: interrupts on,
+ * not in an interrupt handler (it waits for the other CPUs).
+ */
+void drain_all_pages(struct zone *zone);
+
+/** pcp_enabled - false after pcp=off: every page to and from the buddy */
+extern bool pcp_enabled;
+
 /** gfp_zone() - highest zone @gfp may use */
 static inline int gfp_zone(gfp_t gfp)
 {

@@ -11,10 +11,10 @@
 #ifndef NODAL_MEMBLOCK_H
 #define NODAL_MEMBLOCK_H
 
+#include <linux/numa.h>
 #include <linux/types.h>
 
 #define MEMBLOCK_MAX_REGIONS	128
-#define NUMA_NO_NODE		(-1)
 
 struct memblock_region {
 	phys_addr_t base;	/* [init] */

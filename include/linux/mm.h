@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/linux/mm.h — struct page and the conversions around it.
+ * include/linux/mm.h — the memory map: from a pfn or an address to its
+ * struct page and back, and a page's node and zone.
  *
  * Implemented by: mm/buddy (mm_init.c sets up the memory map).  Mirrors:
- * <linux/mm_types.h>, <linux/mm.h>, <linux/page-flags.h>.  Differences:
- * no folios, no refcount-driven freeing (a page is freed explicitly by
- * __free_pages() with its order), no LRU; the node and zone of a page are
- * kept in its flags word as in Linux.
+ * <linux/mm.h>, a subset; struct page is <linux/mm_types.h>'s and its flags
+ * <linux/page-flags.h>'s, both included here as Linux's mm.h does, and so
+ * are <linux/mmzone.h> and <linux/vmstat.h>.  Differences: no folios, no
+ * refcount-driven freeing, no LRU; the node and zone of a page are kept in
+ * its flags word as in Linux.
  *
  * Every pfn of a node's span has a struct page at vmemmap + pfn, stored in
  * that node's memory (asm/page.h), so pfn_to_page() and page_to_pfn() are
@@ -16,50 +18,12 @@
 #define NODAL_MM_H
 
 #include <asm/page.h>
-#include <linux/list.h>
+#include <linux/mm_types.h>
+#include <linux/mmdebug.h>
+#include <linux/mmzone.h>
+#include <linux/page-flags.h>
 #include <linux/types.h>
-
-/* page->flags: state bits low, zone and node in the top byte. */
-enum pageflags {
-	PG_reserved,	/* never given to the buddy allocator (firmware, image) */
-	PG_buddy,	/* a free block's first page, on a buddy free list */
-	PG_head,	/* first page of an allocated block; private = order */
-	PG_tail,	/* another page of an allocated block of order > 0 */
-	PG_pcp,		/* free, on a per-CPU page list */
-	PG_slab,	/* first page of a slab */
-	PG_poisoned,	/* reported as corrupt: never reused */
-	NR_PAGEFLAGS,
-};
-
-#define PAGE_ZONE_SHIFT	56
-#define PAGE_NODE_SHIFT	60
-#define PAGE_ZONE_MASK	0x3UL
-#define PAGE_NODE_MASK	0x3UL	/* MAX_NUMNODES = 4 */
-
-struct zone;
-
-struct page {
-	unsigned long flags;	/* enum pageflags bits | zone | node */
-	union {
-		struct {		/* free (buddy or pcp) or allocated */
-			struct list_head buddy_list;	/* [zone->lock] or [pcp] */
-			unsigned long private;	/* buddy/head: order; pcp: migratetype */
-		};
-		struct {		/* slab (mm/slub) */
-			void *slab_cache;	/* owning kmem_cache */
-			void *freelist;		/* first free object */
-			unsigned long counters;	/* inuse | objects | frozen */
-			struct page *slab_next;	/* per-CPU partial chain */
-			int slabs;		/* chain length, in the head */
-		};
-		unsigned long _pad[5];
-	};
-	int _refcount;		/* 1 while allocated, 0 when free */
-	unsigned int page_type;	/* free use by the owner */
-	unsigned long owner_info; /* debug: allocating call site */
-};
-
-_Static_assert(sizeof(struct page) <= 64, "struct page must fit 64 bytes");
+#include <linux/vmstat.h>
 
 #define vmemmap		((struct page *)VMEMMAP_START)
 
@@ -93,27 +57,10 @@ static inline int page_zonenum(const struct page *page)
 	return (int)((page->flags >> PAGE_ZONE_SHIFT) & PAGE_ZONE_MASK);
 }
 
-/* page_zone() is in <linux/mmzone.h>, beside struct zone. */
-
-static inline bool PageFlag(const struct page *page, enum pageflags f)
+/** page_zone() - the zone @page belongs to (node and zone from its flags) */
+static inline struct zone *page_zone(const struct page *page)
 {
-	return page->flags & (1UL << f);
-}
-
-#define PageReserved(p)	PageFlag(p, PG_reserved)
-#define PageBuddy(p)	PageFlag(p, PG_buddy)
-#define PageHead(p)	PageFlag(p, PG_head)
-#define PageTail(p)	PageFlag(p, PG_tail)
-#define PageSlab(p)	PageFlag(p, PG_slab)
-
-static inline void __SetPageFlag(struct page *page, enum pageflags f)
-{
-	page->flags |= 1UL << f;
-}
-
-static inline void __ClearPageFlag(struct page *page, enum pageflags f)
-{
-	page->flags &= ~(1UL << f);
+	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
 }
 
 /*

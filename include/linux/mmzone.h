@@ -2,9 +2,11 @@
 /*
  * include/linux/mmzone.h — nodes (pg_data_t), zones, free areas and zonelists.
  *
- * Implemented by: mm/numa/mmzone.c (nodes, zones, zonelists) and
- * mm/buddy/page_alloc.c (free areas, watermarks, counters).  Mirrors:
- * <linux/mmzone.h>.  Differences: ZONE_DMA32, ZONE_NORMAL and an always
+ * Implemented by: mm/numa/mmzone.c (nodes, zones, zonelists, zone names).  The page allocator in mm/buddy fills the free
+ * areas, watermarks and counters, and declares what reads them in its own
+ * headers: <linux/gfp.h> (drain_all_pages()), <linux/vmstat.h> (the
+ * counters), <linux/mm.h> (page_zone()).  Mirrors: <linux/mmzone.h>.
+ * Differences: ZONE_DMA32, ZONE_NORMAL and an always
  * empty ZONE_MOVABLE only (riscv64's layout without ZONE_DEVICE); no
  * per-node LRU or reclaim state; counters per CPU, folded on read.
  *
@@ -16,10 +18,10 @@
 #ifndef NODAL_MMZONE_H
 #define NODAL_MMZONE_H
 
+#include <asm/page.h>
 #include <linux/list.h>
-#include <linux/mm.h>
 #include <linux/nodemask.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -38,8 +40,6 @@ enum migratetype {
 	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
 	MIGRATE_TYPES
 };
-
-extern const char *const migratetype_names[MIGRATE_TYPES];
 
 enum zone_type {
 	ZONE_DMA32,
@@ -168,12 +168,6 @@ typedef struct pglist_data {
 extern struct pglist_data *node_data[MAX_NUMNODES];
 #define NODE_DATA(nid)	(node_data[nid])
 
-/** page_zone() - the zone @page belongs to (node and zone from its flags) */
-static inline struct zone *page_zone(const struct page *page)
-{
-	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
-}
-
 static inline int zone_idx(const struct zone *zone)
 {
 	return (int)(zone - zone->zone_pgdat->node_zones);
@@ -206,58 +200,11 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 #define for_each_zoneref(z, zl)						\
 	for ((z) = (zl)->_zonerefs; (z)->zone; (z)++)
 
-/**
- * zone_numa_event_state() - one NUMA event summed over every CPU
- */
-unsigned long zone_numa_event_state(const struct zone *zone,
-				    enum numa_stat_item item);
-/** node_numa_event_state() - summed over the node's zones */
-unsigned long node_numa_event_state(int nid, enum numa_stat_item item);
-/** zone_event_state() - a zone_stat_item summed over every CPU */
-unsigned long zone_event_state(const struct zone *zone,
-			       enum zone_stat_item item);
-
-/** zone_free_pages() - free pages in the buddy lists (racy snapshot) */
-static inline unsigned long zone_free_pages(const struct zone *zone)
-{
-	return READ_ONCE(zone->nr_free);
-}
-
-/** zone_pcp_pages() - pages held on every CPU's list for @zone (racy sum) */
-unsigned long zone_pcp_pages(const struct zone *zone);
-
-/**
- * drain_local_pages() - this CPU's lists for @zone (NULL: all) to the buddy
- *
- * Context: any; takes zone->lock with interrupts off.
- */
-void drain_local_pages(struct zone *zone);
-
-/**
- * drain_all_pages() - every CPU's lists for @zone (NULL: all) to the buddy
- *
- * Each CPU drains its own lists, asked by a cross-call (the owner-only
- * discipline of pcp.c); returns when all have.  Context: interrupts on,
- * not in an interrupt handler (it waits for the other CPUs).
- */
-void drain_all_pages(struct zone *zone);
-
-/** pcp_enabled - false after pcp=off: every page to and from the buddy */
-extern bool pcp_enabled;
-
-/** nr_free_pages_node() - free pages of node @nid (buddy + per-CPU lists) */
-unsigned long nr_free_pages_node(int nid);
-/** nr_free_pages() - free pages of every node */
-unsigned long nr_free_pages(void);
-
 /** numa_setup_nodes() - a pg_data_t and zones for every online node (boot) */
 void numa_setup_nodes(void);
 /** build_all_zonelists() - every node's fallback and this-node lists (boot) */
 void build_all_zonelists(void);
 /** numa_validate_zonelists() - check ZONE-1..3; 0 or -EINVAL */
 int numa_validate_zonelists(void);
-
-/** min_free_kbytes - the reserve below which only __GFP_HIGH may go */
-extern int min_free_kbytes;
 
 #endif /* NODAL_MMZONE_H */

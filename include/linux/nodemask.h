@@ -4,13 +4,12 @@
  *
  * Implemented by: this header (static inline), except node_states[] and
  * nr_node_ids, which mm/numa/topology.c defines and numa_init() fills.
- * Mirrors: <linux/nodemask.h> and <linux/numa.h>, a subset with Linux's
- * names and meaning; a mask is passed by name, not by pointer, as in Linux
- * (node_set(nid, mask), for_each_node_mask(nid, mask)).
+ * Mirrors: <linux/nodemask.h>, a subset with Linux's names and meaning
+ * (MAX_NUMNODES comes from <linux/numa.h>); a mask is passed by name, not
+ * by pointer, as in Linux (node_set(nid, mask), for_each_node_mask(nid,
+ * mask)).
  *
  * Differences from Linux:
- *  - MAX_NUMNODES is fixed at 4 (NODES_SHIFT 2, riscv's default; QEMU's
- *    virt machine has at most 4 sockets), and there is no NUMA-off build;
  *  - four node states only: N_POSSIBLE, N_ONLINE, N_MEMORY, N_CPU (no
  *    N_NORMAL_MEMORY, N_HIGH_MEMORY, N_GENERIC_INITIATOR);
  *  - no hotplug: the states are set once by numa_init() on the boot hart
@@ -19,19 +18,16 @@
  *    one node, as a Linux kernel booted with numa=off does;
  *  - the non-atomic bit operations only: a shared mask needs a lock.
  *
- * Type-only header: usable from every layer but lib.
+ * Usable from every layer for the type and its operations: its row in
+ * docs/design.md §3.2 is `* mm/numa/`, so what it declares is mm/numa/'s
+ * alone.
  */
 #ifndef NODAL_NODEMASK_H
 #define NODAL_NODEMASK_H
 
 #include <linux/bitops.h>
+#include <linux/numa.h>
 #include <linux/types.h>
-
-#define NODES_SHIFT	2
-#define MAX_NUMNODES	(1 << NODES_SHIFT)
-#ifndef NUMA_NO_NODE
-#define NUMA_NO_NODE	(-1)	/* also in memblock.h: the same definition */
-#endif
 
 typedef struct {
 	DECLARE_BITMAP(bits, MAX_NUMNODES);

@@ -21,14 +21,14 @@
  *  - the reschedule request is a per-CPU flag (Linux: TIF_NEED_RESCHED).
  *
  * spin_lock() and friends disable preemption, as in Linux; so does taking
- * the console.  Per-CPU data is protected by interrupts off (percpu.h),
+ * the console.  Per-CPU data is protected by interrupts off (percpu-defs.h),
  * which also keeps the tick from preempting.
  */
 #ifndef NODAL_PREEMPT_H
 #define NODAL_PREEMPT_H
 
 #include <asm/barrier.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 DECLARE_PER_CPU(int, __preempt_count);	/* [cpu] see above */

@@ -2,7 +2,7 @@
 /*
  * include/linux/printk.h — kernel log lines and console output.
  *
- * Implemented by: kernel/printk.c (and dump_stack() by arch/riscv).
+ * Implemented by: kernel/printk.c; dump_stack() comes from <asm/stacktrace.h>.
  * Mirrors: <linux/printk.h>.  Differences from Linux: no ring buffer — a
  * line goes straight to the polled console; console_printf() writes text
  * without the log prefix, as Linux's /proc files are read without one.
@@ -16,6 +16,7 @@
 #define NODAL_PRINTK_H
 
 #include <asm/processor.h>
+#include <asm/stacktrace.h>
 #include <linux/sprintf.h>
 #include <linux/types.h>
 #include <stdarg.h>
@@ -83,13 +84,6 @@ bool printk_ratelimit_ok(u64 *last_ns, u64 interval_ns);
 	if (printk_ratelimit_ok(&__rl_last, 1000000000ULL))		\
 		pr_warn(fmt, ##__VA_ARGS__);				\
 })
-
-/**
- * dump_stack() - print a backtrace of the caller, with symbol names
- *
- * Context: any.  Implemented by arch/riscv/stacktrace.c.
- */
-void dump_stack(void);
 
 /**
  * sprint_symbol() - format @addr as "name+0xoff/0xsize" (or the hex address)

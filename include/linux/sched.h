@@ -19,9 +19,10 @@
  *  - `current` is a per-CPU pointer (task_struct does not live on the
  *    stack, as on riscv Linux it lives in tp; tp is the per-CPU offset here).
  *
- * Every layer may include this header (docs/design.md, `headers`): mm/
- * reads current's memory policy and page counts.  The scheduler's
- * functions declared here are kernel/sched's, above mm/; tools/check-layers
+ * Every layer may include this header: mm/ reads current's memory policy
+ * and page counts.  Its row in docs/design.md §3.2 is `* kernel/
+ * kernel/sched/`: current_task and init_task are kernel/'s, the
+ * scheduler's functions kernel/sched/'s, above mm/; tools/check-layers
  * refuses a call to them from any layer below.
  */
 #ifndef NODAL_SCHED_H
@@ -29,7 +30,7 @@
 
 #include <linux/list.h>
 #include <linux/nodemask.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 /* Task states, Linux's values for the ones Linux has. */

@@ -17,8 +17,8 @@
 #ifndef NODAL_SPINLOCK_H
 #define NODAL_SPINLOCK_H
 
-#include <asm/irqflags.h>
 #include <asm/spinlock.h>
+#include <linux/irqflags.h>
 #include <linux/types.h>
 
 struct lock_class_key {

@@ -23,7 +23,7 @@
 
 #include <linux/cpumask.h>
 #include <linux/nodemask.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 #define LOCAL_DISTANCE		10	/* a node to itself */

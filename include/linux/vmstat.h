@@ -4,8 +4,9 @@
  * names reports give them (Linux's, where Linux prints them).
  *
  * Implemented by: this header (inline), mm/buddy/page_alloc.c, which owns
- * the NUMA counters (struct per_cpu_zonestat, <linux/mmzone.h>) and folds
- * them on read (zone_numa_event_state(), node_numa_event_state()),
+ * the NUMA and zone counters (struct per_cpu_zonestat, <linux/mmzone.h>),
+ * folds them on read (zone_numa_event_state() ...) and counts free pages
+ * (nr_free_pages()),
  * mm/buddy/numastat.c (their names, numastat's table), mm/buddy/pcp.c and
  * report.c (the per-CPU lists' counters and their names).  Mirrors:
  * <linux/vmstat.h>, the NUMA event part, and its vmstat_text[].
@@ -31,6 +32,27 @@ static inline void __count_numa_event(struct zone *zone,
 {
 	this_cpu_ptr(zone->per_cpu_zonestats)->vm_numa_event[item]++;
 }
+
+/**
+ * zone_numa_event_state() - one NUMA event summed over every CPU
+ */
+unsigned long zone_numa_event_state(const struct zone *zone,
+				    enum numa_stat_item item);
+/** node_numa_event_state() - summed over the node's zones */
+unsigned long node_numa_event_state(int nid, enum numa_stat_item item);
+/** zone_event_state() - a zone_stat_item summed over every CPU */
+unsigned long zone_event_state(const struct zone *zone, enum zone_stat_item item);
+
+/** zone_free_pages() - free pages in the buddy lists (racy snapshot) */
+static inline unsigned long zone_free_pages(const struct zone *zone)
+{
+	return READ_ONCE(zone->nr_free);
+}
+
+/** nr_free_pages_node() - free pages of node @nid (buddy + per-CPU lists) */
+unsigned long nr_free_pages_node(int nid);
+/** nr_free_pages() - free pages of every node */
+unsigned long nr_free_pages(void);
 
 /*
  * One NUMA event's name in each Linux format that prints it

@@ -12,7 +12,7 @@
 #ifndef NODAL_TICK_H
 #define NODAL_TICK_H
 
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/types.h>
 
 #define HZ 100

@@ -62,7 +62,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
-#include <linux/percpu.h>
+#include <linux/percpu-defs.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/smp.h>

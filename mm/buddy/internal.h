@@ -30,6 +30,12 @@ struct alloc_context {
 	int highest_zoneidx;		/* gfp_zone() */
 };
 
+/* page_alloc.c: enum migratetype's names, as /proc/pagetypeinfo prints them */
+extern const char *const migratetype_names[MIGRATE_TYPES];
+
+/** min_free_kbytes - the reserve below which only __GFP_HIGH may go */
+extern int min_free_kbytes;
+
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int highest_zoneidx, unsigned int alloc_flags);
 /** buddy_validate_zone() - check BUDDY-1..5 on @zone; 0 or -EINVAL */
@@ -54,8 +60,9 @@ static inline void count_zone_event(struct zone *zone, enum zone_stat_item item,
 }
 
 /* pcp.c */
-extern bool pcp_enabled;
 void pcp_init(void);
+/** zone_pcp_pages() - pages held on every CPU's list for @zone (racy sum) */
+unsigned long zone_pcp_pages(const struct zone *zone);
 void free_pcp_over_high(struct zone *zone, unsigned int pindex);
 int pcp_validate_all(void);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);

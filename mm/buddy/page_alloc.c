@@ -75,10 +75,11 @@
  *              numastat.c (numa_stat_names) and report.c, printed by
  *              zoneinfo, numastat, `stats json` and meminfo.
  */
-#include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/irqflags.h>
+#include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>

@@ -52,11 +52,11 @@
  *              pcp_stat_names (<linux/vmstat.h>).  report.c prints them
  *              (`pcp`, and each CPU's pageset in `zoneinfo`).
  */
-#include <asm/irqflags.h>
 #include <linux/bitops.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>

@@ -13,11 +13,12 @@
  * lock of its own: interleave_hit is a per-CPU counter bumped with
  * interrupts off, and the task's cursor and numa_pages[] are the task's.
  */
-#include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/gfp.h>
-#include <linux/mmzone.h>
+#include <linux/irqflags.h>
 #include <linux/mempolicy.h>
+#include <linux/mmdebug.h>
+#include <linux/mmzone.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/topology.h>

@@ -98,6 +98,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/mempolicy.h>
+#include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/nodemask.h>
 #include <linux/preempt.h>

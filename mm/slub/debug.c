@@ -37,10 +37,10 @@
  * also every object's red zones and poison.  A corrupt freelist is cut at
  * the last good object, as debug caches do at allocation.
  */
-#include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>

@@ -142,11 +142,12 @@
  *              reports count in kmem_cache_nr_errors().  What the design
  *              was measured with, and the figures: docs/slub-measurements.md.
  */
-#include <asm/irqflags.h>
 #include <linux/bug.h>
 #include <linux/cpumask.h>
 #include <linux/gfp.h>
+#include <linux/irqflags.h>
 #include <linux/mempolicy.h>
+#include <linux/mmdebug.h>
 #include <linux/prandom.h>
 #include <linux/printk.h>
 #include <linux/smp.h>

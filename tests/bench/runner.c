@@ -52,10 +52,10 @@
  * Statistics   the result lines and `JSON-BEGIN bench` … `JSON-END`.
  */
 #include <asm/barrier.h>
-#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/irqflags.h>
 #include <linux/kthread.h>
 #include <linux/mmzone.h>
 #include <linux/nodemask.h>

@@ -29,15 +29,12 @@ static int (*const libc_vsnprintf)(char *, size_t, const char *, va_list) =
 
 #include <linux/bitops.h>
 #include <linux/errno.h>
+#include <linux/libgcc.h>
+#include <linux/minmax.h>
 #include <linux/sprintf.h>
 #include <linux/prandom.h>
 #include <linux/sort.h>
 #include <linux/string.h>
-
-/* lib/libgcc.c has no header: GCC itself calls these. */
-int __clzdi2(unsigned long x);
-int __ctzdi2(unsigned long x);
-int __popcountdi2(unsigned long x);
 
 #define libc_memcpy	__builtin_memcpy
 #define libc_memmove	__builtin_memmove
@@ -1245,6 +1242,20 @@ static void test_bitmap(void)
 	       "bitmap_zero clears whole words only");
 }
 
+/* Values as a bare ?: gives them, and each argument evaluated once. */
+static void test_minmax(void)
+{
+	int i = 0, j = 0;
+
+	CHECK(min(3, 5) == 3 && max(3, 5) == 5 && min(-1, 2) == -1);
+	CHECK(min(7UL, 3UL) == 3 && max3(1, 9, 4) == 9);
+	CHECK(clamp(40, 2, 4) == 4 && clamp(3, 2, 4) == 3 && clamp(0, 2, 4) == 2);
+	CHECK(min(i++, 10) == 0 && i == 1);
+	CHECK(max(++i, ++j) == 2 && i == 2 && j == 1);
+	CHECK(clamp(i++, 5, 9) == 5 && i == 3);
+	CHECK(max3(i++, j++, 0) == 3 && i == 4 && j == 2);
+}
+
 int main(void)
 {
 	test_mem_copies();
@@ -1270,6 +1281,7 @@ int main(void)
 	test_random();
 	test_bit_scans();
 	test_bitmap();
+	test_minmax();
 
 	printf("lib_test: %lu passed, %lu failed\n", nr_passed, nr_failed);
 	return nr_failed ? 1 : 0;

@@ -9,9 +9,9 @@
  * leaks or corrupts fails even if its own checks passed.  The cases run
  * while the other harts are idle (cross-calls only where a case asks).
  */
-#include <asm/irqflags.h>
 #include <kunit/test.h>
 #include <linux/gfp.h>
+#include <linux/irqflags.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
 #include <linux/prandom.h>

@@ -18,9 +18,9 @@
  * runner's own recovery point); no case here does that, since it would
  * fail the run.
  */
-#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <kunit/test.h>
+#include <linux/irqflags.h>
 #include <linux/types.h>
 
 #define UNMAPPED_ADDR	0x1000UL	/* page 1: below RAM and all MMIO */

@@ -15,12 +15,12 @@
  * takes blocks of the highest order first, then smaller ones, so that it
  * stays fast under emulation.
  */
-#include <asm/irqflags.h>
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/hardirq.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/mempolicy.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>

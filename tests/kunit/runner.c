@@ -44,11 +44,11 @@
  *              instead; the watchdog reports a hung case), no resources,
  *              no parameters, no attributes but "module".
  */
-#include <asm/irqflags.h>
 #include <asm/setjmp.h>
 #include <kunit/test.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/irqflags.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>

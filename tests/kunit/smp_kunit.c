@@ -15,11 +15,11 @@
  * always taken with interrupts off or always with them on: lock_stat
  * warns about a class used both ways.
  */
-#include <asm/irqflags.h>
 #include <kunit/test.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/irqflags.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * include/linux/compiler.h — what the compiler is told: attributes, branch
+ * hints, single-copy accesses and the compiler barrier.
+ *
+ * Implemented by: the compiler (no code).  Mirrors: <linux/compiler.h>,
+ * <linux/compiler_attributes.h> and <asm-generic/rwonce.h>, a subset.
+ * Differences from Linux: Linux's build force-includes compiler_types.h in
+ * every file; here <linux/types.h> includes this header, so every file that
+ * declares a u64 also has __aligned() and READ_ONCE().  READ_ONCE() of a
+ * type wider than a word is not refused (riscv64 Linux tears it too, but
+ * compile-time checks it); nothing here uses one.
+ */
+#ifndef NODAL_COMPILER_H
+#define NODAL_COMPILER_H
+
+#define __aligned(x)   __attribute__((aligned(x)))
+#define __packed       __attribute__((packed))
+#define __noreturn     __attribute__((noreturn))
+#define __unused       __attribute__((unused))
+#define __used	       __attribute__((used))
+#define __weak	       __attribute__((weak))
+#define __section(s)   __attribute__((section(s)))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#ifndef __always_inline /* glibc defines it too (host tests) */
+#define __always_inline inline __attribute__((always_inline))
+#endif
+#define noinline __attribute__((noinline))
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* Stops the compiler moving memory accesses across it; the CPU still may. */
+#define barrier() __asm__ __volatile__("" ::: "memory")
+
+/*
+ * One load or store of @x, neither torn (for a naturally aligned word),
+ * merged, repeated nor moved across another READ_ONCE()/WRITE_ONCE() by the
+ * compiler; ordering against other harts needs <asm/barrier.h>.
+ */
+#define READ_ONCE(x)	 (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+/* An identifier no other expansion uses: @prefix and a per-file counter. */
+#define ___PASTE(a, b)	    a##b
+#define __PASTE(a, b)	    ___PASTE(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+
+#endif /* NODAL_COMPILER_H */
