@@ -46,10 +46,44 @@ typedef unsigned int gfp_t;
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
-#define min(a, b)	((a) < (b) ? (a) : (b))
-#define max(a, b)	((a) > (b) ? (a) : (b))
-#define clamp(v, lo, hi) min(max(v, lo), hi)
-#define max3(a, b, c)	max(max(a, b), c)
+/*
+ * min(), max(), clamp(), as Linux's <linux/minmax.h>: each argument is
+ * evaluated once, into a local of its own type, and the two sides of a
+ * comparison must agree in signedness (after the usual promotions) unless
+ * one is a non-negative integer constant: min(-1, 1U) is a build error,
+ * not 1U.  min_t() and max_t() compare in a named type.
+ */
+#define ___PASTE(a, b)	    a##b
+#define __PASTE(a, b)	    ___PASTE(a, b)
+#define __UNIQUE_ID(prefix) __PASTE(__PASTE(__unique_, prefix), __COUNTER__)
+
+/* Is @x an integer constant expression?  (Only then is the null pointer
+ * constant's type void *, and the conditional's type int *.) */
+#define __is_constexpr(x) \
+	(sizeof(int) == sizeof(*(8 ? ((void *)((long)(x)*0l)) : (int *)8)))
+#define __is_signed_expr(x) ((__typeof__((x) + 0))-1 < 1)
+#define __is_nonneg_const(x)                                                  \
+	(__builtin_choose_expr(__is_constexpr(x) && __is_signed_expr(x), (x), \
+			       -1) >= 0)
+#define __minmax_ok(x, y)                                                      \
+	(__is_signed_expr(x) == __is_signed_expr(y) || __is_nonneg_const(x) || \
+	 __is_nonneg_const(y))
+
+#define __cmp_once(name, op, x, y, ux, uy)                                    \
+	({                                                                    \
+		__auto_type ux = (x);                                         \
+		__auto_type uy = (y);                                         \
+		_Static_assert(__minmax_ok(x, y),                             \
+			       #name "(" #x ", " #y "): signedness differs"); \
+		ux op uy ? ux : uy;                                           \
+	})
+
+#define min(x, y)	   __cmp_once(min, <, x, y, __UNIQUE_ID(x_), __UNIQUE_ID(y_))
+#define max(x, y)	   __cmp_once(max, >, x, y, __UNIQUE_ID(x_), __UNIQUE_ID(y_))
+#define min_t(type, x, y)  min((type)(x), (type)(y))
+#define max_t(type, x, y)  max((type)(x), (type)(y))
+#define clamp(val, lo, hi) min(max(val, lo), hi)
+#define max3(x, y, z)	   max(max(x, y), z)
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
