@@ -61,7 +61,7 @@ void arch_trap_init(void);
  */
 void arch_set_stack_bounds(unsigned long lo);
 
-/** arch_timer_freq() - timebase ticks per second (from /cpus) */
+/** arch_timebase_freq - timebase ticks per second (from /cpus) */
 extern u64 arch_timebase_freq;
 
 /**
