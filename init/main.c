@@ -120,7 +120,7 @@ static void setup_memory(const void *dtb)
 }
 
 /* The enabled harts, in tree order, numbered as CPUs (the boot hart is 0). */
-static void setup_harts(unsigned long boot_hartid)
+static void setup_harts(void)
 {
 	int n = 0;
 
@@ -134,7 +134,6 @@ static void setup_harts(unsigned long boot_hartid)
 	smp_setup_cpu_ids(hartids, n);
 	pr_info("smp: %d hart%s enabled in the device tree, %u usable (NR_CPUS %d)\n",
 		n, n > 1 ? "s" : "", nr_cpu_ids, NR_CPUS);
-	(void)boot_hartid;
 }
 
 __noreturn void start_kernel(unsigned long hartid, const void *dtb)
@@ -149,7 +148,7 @@ __noreturn void start_kernel(unsigned long hartid, const void *dtb)
 	scan_device_tree();
 	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
 	setup_memory(dtb);
-	setup_harts(hartid);
+	setup_harts();
 	numa_init(&boot_dt);
 	setup_per_cpu_areas();
 	sched_init();
