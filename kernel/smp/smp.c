@@ -45,7 +45,6 @@
  *              timer ticks).
  */
 #include <asm/barrier.h>
-#include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <linux/bug.h>
@@ -322,7 +321,7 @@ void smp_init(void)
 	unsigned int cpu, started = 0;
 	u64 deadline;
 
-	arch_set_irq_handler(IRQ_S_SOFT, ipi_handler);
+	arch_set_irq_handler(ARCH_IRQ_IPI, ipi_handler);
 	panic_set_stop_other_cpus(smp_send_stop);
 	for_each_possible_cpu(cpu)
 		if (cpu && !start_one(cpu))
