@@ -81,6 +81,7 @@ static struct secondary_boot secondary_boot[NR_CPUS];
 static short hartid_to_cpu_map[MAX_HARTID];	/* [init] cpu + 1, 0 = none */
 
 #define HART_START_TIMEOUT_NS	(10ULL * 1000000000ULL)
+#define HART_START_WAIT_NS	20000 /* one sleep while a hart comes up */
 
 int hartid_to_cpu(unsigned long hartid)
 {
@@ -332,7 +333,7 @@ void smp_init(void)
 			continue;
 		while (smp_load_acquire(per_cpu_ptr(&cpu_state, cpu)) == CPU_STARTING &&
 		       ktime_get_ns() < deadline)
-			cpu_relax();
+			cpu_wait_briefly(HART_START_WAIT_NS);
 		if (per_cpu(cpu_state, cpu) == CPU_ONLINE)
 			cpumask_set_cpu(cpu, &__cpu_online_mask);
 		else
