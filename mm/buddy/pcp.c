@@ -448,7 +448,8 @@ void pcp_init(void)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
 			if (populated_zone(zone))
 				pcp_init_zone(zone);
-	register_tick_work(pcp_second, HZ);
+	if (register_tick_work(pcp_second, HZ))
+		pr_warn("pcp: no room for its tick work: high neither decays nor do remote lists expire\n");
 	WRITE_ONCE(pcp_enabled, pcp_wanted);
 	pr_info("pcp: per-CPU page lists %s%s\n", pcp_enabled ? "on" : "off (pcp=off)",
 		pcp_high_fraction ? ", high fixed by pcp_high_fraction" : "");
