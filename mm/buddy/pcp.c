@@ -49,7 +49,7 @@
  * Statistics   per CPU and zone: list hits, refills (+pages), frees,
  *              flushes (+pages), drains, expiries, pages held, read through
  *              pcp_snapshot() and pcp_stat_sum_all(); named once, in
- *              pcp_stat_names (<linux/vmstat.h>).  report.c prints them
+ *              pcp_stat_names (<nodal/page_stats.h>).  report.c prints them
  *              (`pcp`, and each CPU's pageset in `zoneinfo`).
  */
 #include <asm/irqflags.h>
@@ -64,6 +64,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <nodal/page_stats.h>
 #include <nodal/tick.h>
 
 #include "internal.h"

@@ -25,6 +25,7 @@
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 #include <nodal/shell.h>
 
