@@ -81,6 +81,26 @@ static __noreturn void boot_failed(const char *why)
 	arch_machine_exit(1);
 }
 
+/* The first line of the boot log: which hart, and where the DTB is. */
+static void boot_banner(unsigned long hartid, const void *dtb)
+{
+	pr_info("Nodal: booting on hart %lu, device tree at %p\n", hartid, dtb);
+}
+
+/* libfdt accepts the DTB, or the boot stops here. */
+static void check_device_tree(const void *dtb)
+{
+	if (dt_init(dtb))
+		boot_failed("unusable device tree");
+}
+
+/* /chosen/bootargs: run=, pcp=, slub_debug= and the rest. */
+static void setup_command_line(void)
+{
+	parse_cmdline(dt_bootargs());
+	pr_info("Kernel command line: %s\n", saved_command_line);
+}
+
 /* Everything later steps need from the device tree, in one checked pass. */
 static void scan_device_tree(void)
 {
@@ -90,6 +110,12 @@ static void scan_device_tree(void)
 	};
 
 	dt_scan(initial_boot_params, &boot_dt, &opts);
+}
+
+/* The clock at the tree's timebase, through stimecmp if every hart has Sstc. */
+static void setup_clock(void)
+{
+	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
 }
 
 /* BOOT-1: RAM in, then the image, the DTB and firmware ranges out. */
@@ -120,7 +146,7 @@ static void setup_memory(const void *dtb)
 }
 
 /* The enabled harts, in tree order, numbered as CPUs (the boot hart is 0). */
-static void setup_harts(unsigned long boot_hartid)
+static void setup_harts(void)
 {
 	int n = 0;
 
@@ -134,38 +160,41 @@ static void setup_harts(unsigned long boot_hartid)
 	smp_setup_cpu_ids(hartids, n);
 	pr_info("smp: %d hart%s enabled in the device tree, %u usable (NR_CPUS %d)\n",
 		n, n > 1 ? "s" : "", nr_cpu_ids, NR_CPUS);
-	(void)boot_hartid;
+}
+
+/* The monitor shell, as a task on CPU 0. */
+static void start_shell(void)
+{
+	if (!kthread_run(shell_thread, NULL, "shell"))
+		panic("cannot start the shell task");
 }
 
 __noreturn void start_kernel(unsigned long hartid, const void *dtb)
 {
-	smp_prepare_boot_cpu(hartid);
-	arch_trap_init();
-	pr_info("Nodal: booting on hart %lu, device tree at %p\n", hartid, dtb);
-	if (dt_init(dtb))
-		boot_failed("unusable device tree");
-	parse_cmdline(dt_bootargs());
-	pr_info("Kernel command line: %s\n", saved_command_line);
-	scan_device_tree();
-	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
-	setup_memory(dtb);
-	setup_harts(hartid);
-	numa_init(&boot_dt);
-	setup_per_cpu_areas();
-	sched_init();
-	numa_setup_nodes();
-	build_all_zonelists();
-	page_alloc_init();
-	numa_policy_init();
-	kmem_cache_init();
-	arch_enable_irqs_on_hart();
-	timer_init_this_cpu();
-	local_irq_enable();
-	lockup_detector_init();
-	smp_init();
-	if (!kthread_run(shell_thread, NULL, "shell"))
-		panic("cannot start the shell task");
-	cpu_startup_entry();
+	smp_prepare_boot_cpu(hartid); /* this hart is CPU 0 */
+	arch_trap_init();	      /* faults report from here on */
+	boot_banner(hartid, dtb);     /* before anything can fail */
+	check_device_tree(dtb);	      /* libfdt's header check, or stop */
+	setup_command_line();	      /* /chosen/bootargs */
+	scan_device_tree();	      /* RAM, reserved, harts, nodes */
+	setup_clock();		      /* the tree's timebase; Sstc? */
+	setup_memory(dtb);	      /* memblock, linear map (BOOT-1) */
+	setup_harts();		      /* enabled harts become CPUs */
+	numa_init(&boot_dt);	      /* nodes, distances, RAM tagged */
+	setup_per_cpu_areas();	      /* CPU units on their nodes */
+	sched_init();		      /* CPU 0's run queue */
+	numa_setup_nodes();	      /* a pg_data_t and zones a node */
+	build_all_zonelists();	      /* each node's fallback order */
+	page_alloc_init();	      /* mem_map, free lists, pcp */
+	numa_policy_init();	      /* policy hook in alloc_pages() */
+	kmem_cache_init();	      /* SLUB and kmalloc */
+	arch_enable_irqs_on_hart();   /* unmask IPIs and the timer */
+	timer_init_this_cpu();	      /* CPU 0's tick */
+	local_irq_enable();	      /* ticks and IPIs from here on */
+	lockup_detector_init();	      /* the watchdog's tick work */
+	smp_init();		      /* the other harts (BOOT-2) */
+	start_shell();		      /* the monitor shell, a task */
+	cpu_startup_entry();	      /* CPU 0's idle loop */
 }
 
 /*
@@ -175,13 +204,15 @@ __noreturn void start_kernel(unsigned long hartid, const void *dtb)
  */
 __noreturn void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
 {
-	smp_setup_this_cpu(hartid, boot->cpu);
-	sched_init_secondary();
-	arch_set_stack_bounds(boot->sp - THREAD_SIZE);
-	arch_trap_init();
-	arch_enable_irqs_on_hart();
-	timer_init_this_cpu();
-	smp_set_this_cpu_online();
-	local_irq_enable();
-	cpu_startup_entry();
+	unsigned long stack_lo = boot->sp - THREAD_SIZE;
+
+	smp_setup_this_cpu(hartid, boot->cpu); /* CPU id, per-CPU base */
+	sched_init_secondary();		       /* run queue, idle task */
+	arch_set_stack_bounds(stack_lo);       /* the overflow check */
+	arch_trap_init();		       /* faults report now */
+	arch_enable_irqs_on_hart();	       /* IPIs and timer */
+	timer_init_this_cpu();		       /* this hart's tick */
+	smp_set_this_cpu_online();	       /* smp_init() goes on */
+	local_irq_enable();		       /* ticks and IPIs now */
+	cpu_startup_entry();		       /* the idle loop */
 }

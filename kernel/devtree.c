@@ -8,7 +8,8 @@
  * may need before that: the blob's address and size, and the command line.
  * Everything goes through libfdt, and every length is checked: the tree
  * may come from the user (`make qemu DTB=`), so no value is trusted.  The
- * `dt` command, which shows the tree as written, is devtree_report.c.
+ * `dt` command, which shows the tree as written, sits beside the reader
+ * whose decoders it uses: mm/numa/dt_report.c.
  */
 #include <libfdt.h>
 #include <linux/errno.h>

@@ -27,12 +27,7 @@
 static arch_spinlock_t console_raw_lock;
 static unsigned int console_owner = NO_OWNER;	/* [console_raw_lock] CPU */
 static unsigned int console_depth;		/* [console_raw_lock] */
-static int console_loglevel = LOGLEVEL_DEFAULT;
-
-void printk_set_loglevel(int level)
-{
-	console_loglevel = clamp(level, 0, 7);
-}
+static const int console_loglevel = LOGLEVEL_DEFAULT;
 
 void console_lock(void)
 {

@@ -16,7 +16,6 @@
  * so the tick is deterministic too.
  */
 #include <asm/barrier.h>
-#include <asm/csr.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
 #include <linux/errno.h>
@@ -101,7 +100,7 @@ void time_init(u64 timebase_hz, bool sstc)
 	ns_per_tick_mult = 1000000000ULL % arch_timebase_freq ? 0 :
 			   1000000000ULL / arch_timebase_freq;
 	tick_interval = arch_timebase_freq / HZ;
-	arch_set_irq_handler(IRQ_S_TIMER, timer_interrupt);
+	arch_set_irq_handler(ARCH_IRQ_TIMER, timer_interrupt);
 }
 
 void timer_init_this_cpu(void)

@@ -39,10 +39,3 @@ long sbi_hart_start(unsigned long hartid, unsigned long entry,
 {
 	return sbi_ecall(SBI_EXT_HSM, 0, hartid, entry, opaque).error;
 }
-
-long sbi_hart_get_status(unsigned long hartid)
-{
-	struct sbiret ret = sbi_ecall(SBI_EXT_HSM, 2, hartid, 0, 0);
-
-	return ret.error ? ret.error : ret.value;
-}

@@ -33,6 +33,8 @@ DEFINE_PER_CPU(struct trap_scratch, trap_scratch);
 static DEFINE_PER_CPU(struct arch_jmp_buf *, fault_catch);
 static char overflow_stacks[NR_CPUS][OVERFLOW_STACK_SIZE] __aligned(16);
 static arch_irq_handler_t irq_handlers[16];
+_Static_assert(ARCH_IRQ_IPI == IRQ_S_SOFT && ARCH_IRQ_TIMER == IRQ_S_TIMER,
+	       "<asm/smp.h> names the scause codes");
 static void (*irq_return_hook)(void);	/* [init] the scheduler's preemption */
 
 extern char trap_entry[];

@@ -5,7 +5,7 @@
  * Implemented by: arch/riscv (inline; RVWMO fences, AMOs through the
  * compiler's __atomic builtins, which emit amo*.w/d and lr/sc on rv64ia).
  * Mirrors: <asm/barrier.h> and <linux/atomic.h> (a subset, over plain
- * integers rather than atomic_t).
+ * integers rather than atomic_t, with Linux's argument order).
  */
 #ifndef NODAL_ASM_BARRIER_H
 #define NODAL_ASM_BARRIER_H
@@ -22,13 +22,18 @@
 #define smp_load_acquire(p)	__atomic_load_n(p, __ATOMIC_ACQUIRE)
 #define smp_store_release(p, v)	__atomic_store_n(p, v, __ATOMIC_RELEASE)
 
-/* Value-returning atomics are fully ordered, as in Linux. */
-#define atomic_fetch_add(p, v)	__atomic_fetch_add(p, v, __ATOMIC_SEQ_CST)
-#define atomic_add_return(p, v)	__atomic_add_fetch(p, v, __ATOMIC_SEQ_CST)
-#define atomic_fetch_or(p, v)	__atomic_fetch_or(p, v, __ATOMIC_SEQ_CST)
-#define atomic_fetch_and(p, v)	__atomic_fetch_and(p, v, __ATOMIC_SEQ_CST)
-#define atomic_inc(p)		((void)__atomic_fetch_add(p, 1, __ATOMIC_RELAXED))
-#define atomic_dec(p)		((void)__atomic_fetch_sub(p, 1, __ATOMIC_RELAXED))
+/*
+ * Linux's argument order: the operand @i first, the variable @v (here a
+ * pointer to a plain integer, not an atomic_t *) second.  Value-returning
+ * atomics are fully ordered, as in Linux; atomic_inc() and atomic_dec()
+ * are unordered.
+ */
+#define atomic_fetch_add(i, v)	__atomic_fetch_add(v, i, __ATOMIC_SEQ_CST)
+#define atomic_add_return(i, v) __atomic_add_fetch(v, i, __ATOMIC_SEQ_CST)
+#define atomic_fetch_or(i, v)	__atomic_fetch_or(v, i, __ATOMIC_SEQ_CST)
+#define atomic_fetch_and(i, v)	__atomic_fetch_and(v, i, __ATOMIC_SEQ_CST)
+#define atomic_inc(v)		((void)__atomic_fetch_add(v, 1, __ATOMIC_RELAXED))
+#define atomic_dec(v)		((void)__atomic_fetch_sub(v, 1, __ATOMIC_RELAXED))
 #define xchg(p, v)		__atomic_exchange_n(p, v, __ATOMIC_SEQ_CST)
 
 /* cmpxchg(p, old, new): returns the value found; stored iff it was old. */

@@ -3,9 +3,9 @@
  * include/asm/processor.h — hart-level primitives: relax, wait, counters.
  *
  * Implemented by: arch/riscv (inline).  Mirrors: arch/riscv/include/asm/
- * processor.h, timex.h.  The counters are the ones S-mode may read:
- * `time` (timebase, 10 MHz on QEMU virt), `cycle` and `instret` (under
- * -icount shift=0 an exact instruction count, see docs/design.md).
+ * processor.h, timex.h.  The counters are two S-mode may read: `time`
+ * (timebase, 10 MHz on QEMU virt) and `instret` (under -icount shift=0 an
+ * exact instruction count, see docs/design.md).
  */
 #ifndef NODAL_ASM_PROCESSOR_H
 #define NODAL_ASM_PROCESSOR_H
@@ -36,14 +36,6 @@ static __always_inline u64 read_instret(void)
 	u64 v;
 
 	__asm__ __volatile__("rdinstret %0" : "=r"(v));
-	return v;
-}
-
-static __always_inline u64 read_cycle(void)
-{
-	u64 v;
-
-	__asm__ __volatile__("rdcycle %0" : "=r"(v));
 	return v;
 }
 

@@ -36,7 +36,5 @@ long sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
 /** sbi_hart_start() - start a stopped hart at phys entry with a1 = opaque */
 long sbi_hart_start(unsigned long hartid, unsigned long entry,
 		    unsigned long opaque);
-/** sbi_hart_get_status() - HSM state of a hart, or a negative SBI error */
-long sbi_hart_get_status(unsigned long hartid);
 
 #endif /* NODAL_ASM_SBI_H */

@@ -34,9 +34,18 @@ static inline unsigned long arch_hartid(void)
 struct pt_regs;
 typedef void (*arch_irq_handler_t)(struct pt_regs *regs);
 
+/*
+ * The two interrupts portable code routes, by their scause codes: the
+ * values of <asm/csr.h>'s IRQ_S_SOFT and IRQ_S_TIMER (asserted in
+ * arch/riscv/traps.c), named here so that portable code needs no CSR
+ * header.
+ */
+#define ARCH_IRQ_IPI   1
+#define ARCH_IRQ_TIMER 5
+
 /**
  * arch_set_irq_handler() - route supervisor interrupt @irq to @fn
- * @irq: IRQ_S_SOFT (IPIs) or IRQ_S_TIMER
+ * @irq: ARCH_IRQ_IPI or ARCH_IRQ_TIMER
  *
  * Context: boot, before the interrupt is enabled.  Handlers run with
  * interrupts off on the hart that took the interrupt.
@@ -61,7 +70,7 @@ void arch_trap_init(void);
  */
 void arch_set_stack_bounds(unsigned long lo);
 
-/** arch_timer_freq() - timebase ticks per second (from /cpus) */
+/** arch_timebase_freq - timebase ticks per second (from /cpus) */
 extern u64 arch_timebase_freq;
 
 /**

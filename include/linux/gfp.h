@@ -73,7 +73,9 @@ struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order);
  * fallback order), as in Linux.  A page obtained in task context adds
  * 2^@order to current->numa_pages[its node].  MPOL_INTERLEAVE counts
  * interleave_hit on the page's zone when the page is on the chosen node.
- * Implemented in mm/mempolicy/alloc.c.
+ * Implemented in mm/buddy/page_alloc.c; a task with a policy of its own
+ * goes through the hook mm/mempolicy registers
+ * (page_alloc_set_policy_alloc(), below).
  * Context: any, interrupts on or off; never sleeps.
  * Return: the first page, or NULL (counted; warned unless __GFP_NOWARN;
  * under MPOL_BIND when the bound nodes are full).

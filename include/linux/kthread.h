@@ -4,9 +4,13 @@
  *
  * Implemented by: kernel/sched/kthread.c and core.c (stacks on the hart's
  * node from the page allocator, task structs from kmalloc_node()).
- * Mirrors: <linux/kthread.h>.  Differences from Linux: a thread is bound to
- * one hart for its life (kthread_create() binds it to the creator's);
- * kthread_wait() is Nodal's join.
+ * Mirrors: <linux/kthread.h>.  Differences from Linux:
+ *  - kthread_create_on_cpu(), kthread_create() and kthread_run() return
+ *    NULL on failure, not an ERR_PTR(): test the result with !k, not
+ *    IS_ERR(k) (Nodal has no ERR_PTR);
+ *  - a thread is bound to one hart for its life (kthread_create() binds it
+ *    to the creator's);
+ *  - kthread_wait() is Nodal's join.
  */
 #ifndef NODAL_KTHREAD_H
 #define NODAL_KTHREAD_H

@@ -103,7 +103,7 @@ static inline bool pfn_valid(unsigned long pfn)
  */
 void page_alloc_init(void);
 
-/** page_order_of() - order of an allocated block's head page */
+/** compound_order() - order of an allocated block's head page */
 static inline unsigned int compound_order(const struct page *page)
 {
 	return PageHead(page) ? (unsigned int)page->private : 0;

@@ -62,9 +62,6 @@ void console_unlock(void);
 /** console_getc() - one byte typed on the console, or -1 */
 int console_getc(void);
 
-/** printk_set_loglevel() - print only levels up to @level (0..7) */
-void printk_set_loglevel(int level);
-
 /**
  * printk_ratelimit_ok() - may a rate-limited message print now?
  * @last_ns: the caller's static timestamp of its last printed message

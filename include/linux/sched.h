@@ -17,7 +17,9 @@
  *    user space, and a task that returns from its function becomes a
  *    zombie until kthread_stop() reaps it;
  *  - `current` is a per-CPU pointer (task_struct does not live on the
- *    stack, as on riscv Linux it lives in tp; tp is the per-CPU offset here).
+ *    stack, as on riscv Linux it lives in tp; tp is the per-CPU offset here);
+ *  - the timed sleep is schedule_timeout_ns(), in nanoseconds, not
+ *    schedule_timeout() in jiffies.
  *
  * Every layer may include this header: mm/ reads current's memory policy
  * and page counts.  Its row in docs/design.md §3.2 is `* kernel/
@@ -130,7 +132,7 @@ void cond_resched(void);
 void yield(void);
 
 /**
- * schedule_timeout() - sleep until woken or @ns have passed
+ * schedule_timeout_ns() - sleep until woken or @ns have passed
  * Context: task; the caller sets TASK_INTERRUPTIBLE first (as in Linux).
  * Return: nanoseconds left (0 if the time ran out).
  */
@@ -144,7 +146,7 @@ void sched_init_secondary(void);
 __noreturn void cpu_startup_entry(void);
 
 /**
- * for_each_task_snapshot() - call @fn on every live task under the task
+ * for_each_task() - call @fn on every live task under the task
  * list's lock (interrupts off): @fn must be short and must not sleep.
  */
 void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);

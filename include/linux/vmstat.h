@@ -6,10 +6,10 @@
  * Implemented by: this header (inline), mm/buddy/page_alloc.c, which owns
  * the NUMA and zone counters (struct per_cpu_zonestat, <linux/mmzone.h>),
  * folds them on read (zone_numa_event_state() ...) and counts free pages
- * (nr_free_pages()),
- * mm/buddy/numastat.c (their names, numastat's table), mm/buddy/pcp.c and
- * report.c (the per-CPU lists' counters and their names).  Mirrors:
- * <linux/vmstat.h>, the NUMA event part, and its vmstat_text[].
+ * (nr_free_pages()), and mm/buddy/numastat.c (the events' names).
+ * Mirrors: <linux/vmstat.h>, the NUMA event part, and its vmstat_text[].
+ * Nodal's own figures (numastat's table in a report, the per-CPU lists'
+ * counters) are <nodal/page_stats.h>.
  * Differences from Linux: the caller has local interrupts off, not just
  * preemption (the tick may allocate on the same CPU); one table holds both
  * of Linux's names for a NUMA event.
@@ -71,42 +71,5 @@ struct numa_stat_name {
  * the numastat column, `zoneinfo` and `stats json` the vmstat column.
  */
 extern const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS];
-
-struct report;
-
-/* A row numastat_emit() prints before the events (`policy alloc`'s pages). */
-struct numastat_row {
-	const char *name;		/* [init] its name and JSON key */
-	const unsigned long *val;	/* [init] by node id */
-};
-
-/**
- * numastat_emit() - numastat(8)'s table of per-node NUMA events, in a report
- * @ev: the events of each online node, by node id (counters or deltas)
- * @extra: a row to print first, or NULL
- *
- * Text: numastat(8)'s compatibility layout (a 16-wide column per node, a
- * row per event, sysfs's names).  JSON: "nodes", a record per node with
- * its id, @extra and the events.  Context: inside a report's emit function.
- */
-void numastat_emit(struct report *r,
-		   const unsigned long (*ev)[NR_VM_NUMA_EVENT_ITEMS],
-		   const struct numastat_row *extra);
-
-/**
- * pcp_stat_names - the names of enum pcp_stat_item, in every report
- *
- * Linux keeps no such counters: these are Nodal's (`pcp`, the stress
- * report), named once here, in mm/buddy/report.c.
- */
-extern const char *const pcp_stat_names[NR_PCP_STAT_ITEMS];
-
-/**
- * pcp_stat_sum_all() - every per-CPU list's events, over zones and CPUs
- * @sum: out, indexed by enum pcp_stat_item
- *
- * A racy sum, as the other counters' (mm/buddy/pcp.c).  Context: any.
- */
-void pcp_stat_sum_all(unsigned long sum[NR_PCP_STAT_ITEMS]);
 
 #endif /* NODAL_VMSTAT_H */

@@ -165,22 +165,6 @@ void bench_empty_pass(struct bench *b, unsigned long n);
 /** bench_clock_ns() - nanoseconds since boot (the `time` CSR) */
 u64 bench_clock_ns(void);
 
-/** bench_cycles() - the `cycle` counter (follows instret under ICOUNT=1) */
-u64 bench_cycles(void);
-
-/** bench_instret() - the `instret` counter */
-u64 bench_instret(void);
-
-/**
- * bench_report() - print `bench NAME ` then @fmt (key=value pairs), newline
- * @name: the benchmark's name
- *
- * For extra result lines of a benchmark (the runner prints the main one).
- * Context: task.
- */
-void bench_report(const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
 /**
  * bench_other_node() - the next online node after this hart's, by id
  *

@@ -4,7 +4,7 @@
  * header check, and /chosen/bootargs.
  *
  * Implemented by: kernel/devtree.c, with libfdt (the `dt` command, which
- * shows the tree as written, is kernel/devtree_report.c).
+ * shows the tree as written, is mm/numa/dt_report.c, beside the reader).
  * Mirrors, loosely: drivers/of/fdt.c (initial_boot_params,
  * early_init_dt_scan_chosen()).  What boot needs from the rest of the tree
  * (RAM, reserved ranges, harts, timebase, NUMA nodes) is read once by the

@@ -13,6 +13,7 @@
  * numbering and numa_init().  The same file is built into the kernel and
  * into the host test and fuzz target (tests/host): this header includes
  * compiler headers only, and dt_scan.c only libfdt and <linux/printk.h>.
+ * Its property decoders are exported too (below), for the `dt` report.
  */
 #ifndef NODAL_DT_SCAN_H
 #define NODAL_DT_SCAN_H
@@ -113,5 +114,73 @@ struct dt_scan_opts {
  * reserved range and no harts).
  */
 int dt_scan(const void *fdt, struct dt_scan *out, const struct dt_scan_opts *opts);
+
+/*
+ * The decoders dt_scan() reads the tree with, for the `dt` report
+ * (mm/numa/dt_report.c), which shows the tree as written and so must read
+ * each property as the scan does.  Each checks the property's length
+ * before it reads it and loads cells unaligned-safe; none prints.
+ * Context: pure, reentrant.
+ */
+
+/* A one-cell property: absent, read, or of another length. */
+enum dt_prop_state { DT_PROP_ABSENT, DT_PROP_OK, DT_PROP_BAD };
+
+/** dt_prop_u32() - one-cell property @name of @node into *@val (if DT_PROP_OK) */
+enum dt_prop_state dt_prop_u32(const void *fdt, int node, const char *name,
+			       uint32_t *val);
+
+/** dt_prop_is() - is @name of @node a NUL-terminated string equal to @want? */
+bool dt_prop_is(const void *fdt, int node, const char *name, const char *want);
+
+/** dt_read_cells() - @n (1 or 2) big-endian cells at @cells as one number */
+uint64_t dt_read_cells(const void *cells, int n);
+
+/**
+ * dt_cells() - #address-cells or #size-cells (@name) of @node
+ * Return: @dflt if absent, the value if it is 1 or 2, else -1.
+ */
+int dt_cells(const void *fdt, int node, const char *name, int dflt);
+
+/**
+ * dt_reg() - @node's reg as (address, size) pairs of @ac and @sc cells
+ * @reg: out, the property (NULL if absent)
+ * @len: out, its length in bytes
+ *
+ * Return: how many pairs, 0 if there is no reg, or -1 if its length is not
+ * a whole, non-zero number of pairs.  Read pair i with dt_reg_pair().
+ */
+int dt_reg(const void *fdt, int node, int ac, int sc, const void **reg, int *len);
+
+/** dt_reg_pair() - pair @i of a reg that dt_reg() accepted */
+void dt_reg_pair(const void *reg, int i, int ac, int sc, uint64_t *base,
+		 uint64_t *size);
+
+/**
+ * dt_hartid() - the hart id in cpu node @node's reg
+ * @ac: /cpus's #address-cells (dt_cells()), or 0 to go by reg's length
+ *	(one or two cells)
+ * @len: out, reg's length in bytes (0 if absent)
+ *
+ * Return: true with *@hartid set, false if reg is absent or not @ac cells.
+ */
+bool dt_hartid(const void *fdt, int node, int ac, uint64_t *hartid, int *len);
+
+/**
+ * dt_timebase() - /cpus (@cpus) timebase-frequency, one or two cells
+ * @len: out, the property's length in bytes (0 if absent)
+ *
+ * Return: the frequency, or 0 if absent or of another length.
+ */
+uint64_t dt_timebase(const void *fdt, int cpus, int *len);
+
+/**
+ * dt_distance_map() - the numa-distance-map-v1 node and its distance-matrix
+ * @matrix: out, the property, (from, to, distance) cells (NULL if none)
+ * @len: out, its length in bytes (0 if none)
+ *
+ * Return: the node's offset, or a negative libfdt error if there is none.
+ */
+int dt_distance_map(const void *fdt, const void **matrix, int *len);
 
 #endif /* NODAL_DT_SCAN_H */

@@ -30,6 +30,16 @@
  *	}
  *	report_print("slabinfo", slabinfo_emit, NULL);
  *
+ * The rule: snapshot, then report_print().  The emit function runs twice,
+ * so a report whose figures can change between the passes (a counter,
+ * a free count, a list length: anything another hart or an interrupt
+ * updates) reads them once, into a snapshot, before it calls
+ * report_print(), and its emit function prints only from that snapshot
+ * and from what is fixed after boot (node and CPU numbering, sizes,
+ * distances); then the text and the JSON agree.  Only a report whose
+ * figures nothing else changes while it prints (a task's own policy and
+ * page counts, the result of a finished run) may read them in place.
+ *
  * A field with a NULL text format is JSON only, one with a NULL key text
  * only (lock_stat's averages); report_text() prints in the text pass only
  * (headings, rules, Linux's extra lines).  Lists and items shape the JSON;
@@ -70,7 +80,8 @@ typedef void (*report_emit_t)(struct report *r, void *arg);
  * Holds the console for both passes, so the report is never interleaved
  * with other harts' lines; @emit must not sleep, take the console, or take
  * a lock that another hart may hold while it prints (a zone or list lock:
- * validators print under them).  Read such figures before, into @arg.
+ * validators print under them), and prints live figures only from a
+ * snapshot taken before, into @arg (the rule above).
  * Context: task or interrupt, any interrupt state.
  */
 void report_print(const char *name, report_emit_t emit, void *arg);

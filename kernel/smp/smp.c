@@ -45,7 +45,6 @@
  *              timer ticks).
  */
 #include <asm/barrier.h>
-#include <asm/csr.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <linux/bug.h>
@@ -82,6 +81,7 @@ static struct secondary_boot secondary_boot[NR_CPUS];
 static short hartid_to_cpu_map[MAX_HARTID];	/* [init] cpu + 1, 0 = none */
 
 #define HART_START_TIMEOUT_NS	(10ULL * 1000000000ULL)
+#define HART_START_WAIT_NS	20000 /* one sleep while a hart comes up */
 
 int hartid_to_cpu(unsigned long hartid)
 {
@@ -322,7 +322,7 @@ void smp_init(void)
 	unsigned int cpu, started = 0;
 	u64 deadline;
 
-	arch_set_irq_handler(IRQ_S_SOFT, ipi_handler);
+	arch_set_irq_handler(ARCH_IRQ_IPI, ipi_handler);
 	panic_set_stop_other_cpus(smp_send_stop);
 	for_each_possible_cpu(cpu)
 		if (cpu && !start_one(cpu))
@@ -333,7 +333,7 @@ void smp_init(void)
 			continue;
 		while (smp_load_acquire(per_cpu_ptr(&cpu_state, cpu)) == CPU_STARTING &&
 		       ktime_get_ns() < deadline)
-			cpu_relax();
+			cpu_wait_briefly(HART_START_WAIT_NS);
 		if (per_cpu(cpu_state, cpu) == CPU_ONLINE)
 			cpumask_set_cpu(cpu, &__cpu_online_mask);
 		else

@@ -104,7 +104,7 @@ static int class_id(struct lock_class_key *key)
 
 	if (likely(id))
 		return id;
-	fresh = atomic_add_return(&nr_lock_classes, 1);
+	fresh = atomic_add_return(1, &nr_lock_classes);
 	if (fresh >= MAX_LOCK_CLASSES) {
 		WARN_ON_ONCE(1);	/* raise MAX_LOCK_CLASSES */
 		return 0;		/* class 0 collects the overflow */
@@ -156,7 +156,7 @@ static __always_inline void update_min_max(u64 *min_ns, u64 *max_ns,
 static noinline void note_irq_usage(int id, const spinlock_t *lock,
 				    unsigned int use)
 {
-	unsigned int old = atomic_fetch_or(&lock_classes[id].irq_usage, use);
+	unsigned int old = atomic_fetch_or(use, &lock_classes[id].irq_usage);
 
 	if ((old | use) == (LOCK_USED_IRQS_ON | LOCK_USED_IN_IRQ) && old != (old | use))
 		pr_warn("lock: inconsistent lock state: class %s taken in interrupt handlers and with interrupts on\n",

@@ -257,16 +257,21 @@ void setup_per_zone_wmarks(void)
 	pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
 	for_each_online_node(nid) {
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
-			unsigned long m = zone->managed_pages, tmp, delta;
+			unsigned long m = zone->managed_pages, share, wmin, delta;
 
-			tmp = lowmem_pages ? pages_min * m / lowmem_pages : 0;
-			if (zone_idx(zone) == ZONE_MOVABLE)
-				tmp = clamp(m / 1024, 32UL, 128UL);
-			delta = max(tmp >> 2, m * 10 / 10000);
-			zone->_watermark[WMARK_MIN] = tmp;
-			zone->_watermark[WMARK_LOW] = tmp + delta;
-			zone->_watermark[WMARK_HIGH] = tmp + 2 * delta;
-			zone->_watermark[WMARK_PROMO] = tmp + 3 * delta;
+			/*
+			 * The zone's share of pages_min sets the gaps between
+			 * the marks, Movable's too, whose MIN alone is capped.
+			 */
+			share = lowmem_pages ? pages_min * m / lowmem_pages : 0;
+			wmin = zone_idx(zone) == ZONE_MOVABLE ?
+				       clamp(m / 1024, 32UL, 128UL) :
+				       share;
+			delta = max(share >> 2, m * 10 / 10000);
+			zone->_watermark[WMARK_MIN] = wmin;
+			zone->_watermark[WMARK_LOW] = wmin + delta;
+			zone->_watermark[WMARK_HIGH] = wmin + 2 * delta;
+			zone->_watermark[WMARK_PROMO] = wmin + 3 * delta;
 		}
 		setup_lowmem_reserve(NODE_DATA(nid));
 	}

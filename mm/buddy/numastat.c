@@ -19,6 +19,7 @@
 #include <linux/sprintf.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 #include <nodal/shell.h>
 

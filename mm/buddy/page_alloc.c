@@ -767,6 +767,19 @@ void page_alloc_set_policy_alloc(struct page *(*fn)(gfp_t gfp, unsigned int orde
 }
 
 /*
+ * A task with a policy of its own: mm/mempolicy's half.  Out of line, so
+ * the check that the hook is there costs the default path nothing.
+ */
+static noinline struct page *alloc_pages_policy(gfp_t gfp, unsigned int order,
+						struct mempolicy *pol)
+{
+	if (unlikely(!policy_alloc))
+		panic("alloc_pages: a task has a memory policy, but no policy hook "
+		      "is registered (numa_policy_init() not run?)");
+	return policy_alloc(gfp, order, pol);
+}
+
+/*
  * alloc_pages() - Linux's alloc_pages_noprof(), here beside the fast path
  * it inlines (the policies' half is mm/mempolicy/alloc.c, reached through
  * policy_alloc: the hook costs the default path nothing).  Interrupts and
@@ -786,7 +799,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	me = current;
 	pol = READ_ONCE(me->mempolicy);
 	if (unlikely(pol && !(gfp & __GFP_THISNODE)))
-		return policy_alloc(gfp, order, pol);
+		return alloc_pages_policy(gfp, order, pol);
 	return alloc_pages_fast(gfp, order, nid, NULL, me->numa_pages, nid, true);
 }
 

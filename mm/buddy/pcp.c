@@ -49,7 +49,7 @@
  * Statistics   per CPU and zone: list hits, refills (+pages), frees,
  *              flushes (+pages), drains, expiries, pages held, read through
  *              pcp_snapshot() and pcp_stat_sum_all(); named once, in
- *              pcp_stat_names (<linux/vmstat.h>).  report.c prints them
+ *              pcp_stat_names (<nodal/page_stats.h>).  report.c prints them
  *              (`pcp`, and each CPU's pageset in `zoneinfo`).
  */
 #include <linux/bitops.h>
@@ -64,6 +64,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <nodal/page_stats.h>
 #include <nodal/tick.h>
 
 #include "internal.h"
@@ -448,7 +449,8 @@ void pcp_init(void)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
 			if (populated_zone(zone))
 				pcp_init_zone(zone);
-	register_tick_work(pcp_second, HZ);
+	if (register_tick_work(pcp_second, HZ))
+		pr_warn("pcp: no room for its tick work: high neither decays nor do remote lists expire\n");
 	WRITE_ONCE(pcp_enabled, pcp_wanted);
 	pr_info("pcp: per-CPU page lists %s%s\n", pcp_enabled ? "on" : "off (pcp=off)",
 		pcp_high_fraction ? ", high fixed by pcp_high_fraction" : "");

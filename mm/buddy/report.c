@@ -11,8 +11,11 @@
  * calls; pagetypeinfo and zoneinfo are text only.  They read counters and
  * free-list lengths through accessors, without the zone lock (pagetypeinfo
  * walks the lists under it, before it takes the console): a snapshot while
- * other harts allocate is approximate, as /proc's is.  NUMA events
- * are named by numa_stat_names (numastat.c), the lists' events by
+ * other harts allocate is approximate, as /proc's is.  Each report that
+ * prints both reads its figures once, into a snapshot, before
+ * report_print(), so its text and its JSON agree (buddy_snapshot() for
+ * buddyinfo, meminfo and `stats json`; pcp_take_view() for `pcp`).  NUMA
+ * events are named by numa_stat_names (numastat.c), the lists' events by
  * pcp_stat_names (below).  Reports change nothing.
  */
 #include <linux/bitops.h>
@@ -20,11 +23,13 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mmzone.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
 #include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 #include <nodal/shell.h>
 
@@ -35,11 +40,90 @@
 		for_each_zone_in_node(zone, NODE_DATA(nid))		\
 			if (populated_zone(zone))
 
-/* Free blocks of one order in @zone's free lists (racy). */
-static unsigned long zone_free_blocks(const struct zone *zone,
-				      unsigned int order)
+/*
+ * One reading of the page allocator's figures, taken before report_print()
+ * so that both passes print the same numbers: every populated zone in
+ * for_each_populated_zone()'s order, and every online node.  The zone
+ * events, NUMA events and free counts fold per-CPU counters as they are
+ * read; each figure is as racy as its accessor, but read once.  [snap]:
+ * written by buddy_snapshot() before report_print(), read-only after.
+ */
+struct zone_view {
+	int nid;				   /* [snap] */
+	const char *name;			   /* [snap] */
+	unsigned long free;			   /* [snap] buddy lists */
+	unsigned long pcp;			   /* [snap] per-CPU lists */
+	unsigned long wmark[NR_WMARK];		   /* [snap] */
+	unsigned long free_blocks[NR_PAGE_ORDERS]; /* [snap] per order */
+	unsigned long events[NR_ZONE_STAT_ITEMS];  /* [snap] */
+};
+
+struct node_view {
+	unsigned long present_pages; /* [snap] */
+	unsigned long free_pages;    /* [snap] buddy + pcp */
+	unsigned long managed_pages; /* [snap] */
+	unsigned long numa_events[NR_VM_NUMA_EVENT_ITEMS]; /* [snap] */
+	int first_zone, nr_zones; /* [snap] its zones in buddy_view.zones */
+};
+
+struct buddy_view {
+	unsigned long failures;	  /* [snap] buddy_nr_alloc_failures() */
+	unsigned long free_pages; /* [snap] nr_free_pages() */
+	int nr_zones;		  /* [snap] zones[] in use */
+	struct zone_view zones[MAX_NUMNODES * MAX_NR_ZONES]; /* [snap] */
+	struct node_view nodes[MAX_NUMNODES]; /* [snap] by node id */
+	int only; /* [snap] meminfo's node, or NUMA_NO_NODE */
+};
+
+static void snapshot_zone(struct zone_view *zv, int nid, const struct zone *zone)
 {
-	return READ_ONCE(zone->free_area[order].nr_free);
+	zv->nid = nid;
+	zv->name = zone->name;
+	zv->free = zone_free_pages(zone);
+	zv->pcp = zone_pcp_pages(zone);
+	for (int i = 0; i < NR_WMARK; i++)
+		zv->wmark[i] = wmark_pages(zone, i);
+	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
+		zv->free_blocks[o] = READ_ONCE(zone->free_area[o].nr_free);
+	for (int i = 0; i < NR_ZONE_STAT_ITEMS; i++)
+		zv->events[i] = zone_event_state(zone, i);
+}
+
+static void snapshot_node(struct buddy_view *v, int nid)
+{
+	struct node_view *nv = &v->nodes[nid];
+	struct zone *zone;
+
+	nv->present_pages = NODE_DATA(nid)->node_present_pages;
+	nv->free_pages = nr_free_pages_node(nid);
+	nv->managed_pages = 0;
+	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+		nv->numa_events[i] = node_numa_event_state(nid, i);
+	nv->first_zone = v->nr_zones;
+	for_each_zone_in_node(zone, NODE_DATA(nid)) {
+		nv->managed_pages += zone->managed_pages;
+		if (populated_zone(zone))
+			snapshot_zone(&v->zones[v->nr_zones++], nid, zone);
+	}
+	nv->nr_zones = v->nr_zones - nv->first_zone;
+}
+
+/*
+ * The one view buddyinfo, meminfo and `stats json` print from; one shell
+ * runs commands, so one static copy serves them all.
+ */
+static struct buddy_view *buddy_snapshot(int only)
+{
+	static struct buddy_view view;
+	int nid;
+
+	view.nr_zones = 0;
+	view.only = only;
+	for_each_online_node(nid)
+		snapshot_node(&view, nid);
+	view.free_pages = nr_free_pages();
+	view.failures = buddy_nr_alloc_failures();
+	return &view;
 }
 
 /* A zone: "Node 0, zone    DMA32 " in buddyinfo's words. */
@@ -48,33 +132,31 @@ static const struct report_field zone_fields[] = {
 	{ "zone", "zone %8s " },
 };
 
-static void emit_zone_name(struct report *r, int nid, const struct zone *zone)
+static void emit_zone_name(struct report *r, const struct zone_view *zv)
 {
-	report_u64(r, &zone_fields[0], nid);
-	report_str(r, &zone_fields[1], zone->name);
+	report_u64(r, &zone_fields[0], zv->nid);
+	report_str(r, &zone_fields[1], zv->name);
 }
 
 /* The free blocks of each order, as one list. */
 static void emit_free_blocks(struct report *r, const char *key,
-			     const struct zone *zone)
+			     const struct zone_view *zv)
 {
 	report_list(r, key);
 	for (unsigned int o = 0; o < NR_PAGE_ORDERS; o++)
-		report_list_u64(r, "%6llu ", zone_free_blocks(zone, o));
+		report_list_u64(r, "%6llu ", zv->free_blocks[o]);
 	report_list_end(r);
 }
 
 static void buddyinfo_emit(struct report *r, void *arg)
 {
-	struct zone *zone;
-	int nid;
+	const struct buddy_view *v = arg;
 
-	(void)arg;
 	report_list(r, "zones");
-	for_each_populated_zone(nid, zone) {
+	for (int i = 0; i < v->nr_zones; i++) {
 		report_item(r);
-		emit_zone_name(r, nid, zone);
-		emit_free_blocks(r, "free", zone);
+		emit_zone_name(r, &v->zones[i]);
+		emit_free_blocks(r, "free", &v->zones[i]);
 		report_item_end(r);
 	}
 	report_list_end(r);
@@ -84,7 +166,7 @@ static int cmd_buddyinfo(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	report_print("buddyinfo", buddyinfo_emit, NULL);
+	report_print("buddyinfo", buddyinfo_emit, buddy_snapshot(NUMA_NO_NODE));
 	return 0;
 }
 SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/proc/buddyinfo)");
@@ -263,16 +345,6 @@ static int cmd_zoneinfo(int argc, char **argv)
 }
 SHELL_COMMAND("zoneinfo", cmd_zoneinfo, "", "watermarks, sizes and NUMA events per zone (/proc/zoneinfo)");
 
-static unsigned long node_managed_pages(int nid)
-{
-	unsigned long sum = 0;
-	struct zone *zone;
-
-	for_each_zone_in_node(zone, NODE_DATA(nid))
-		sum += zone->managed_pages;
-	return sum;
-}
-
 static inline unsigned long pages_to_kb(unsigned long pages)
 {
 	return pages << (PAGE_SHIFT - 10);
@@ -291,10 +363,11 @@ static const struct report_field mem_fields[NR_M_FIELDS] = {
 };
 
 /* Node meminfo's four lines, each opening with "Node N "; a JSON record. */
-static void emit_node_memory(struct report *r, int nid)
+static void emit_node_memory(struct report *r, const struct buddy_view *v, int nid)
 {
-	unsigned long total = pages_to_kb(NODE_DATA(nid)->node_present_pages);
-	unsigned long free = pages_to_kb(nr_free_pages_node(nid));
+	const struct node_view *nv = &v->nodes[nid];
+	unsigned long total = pages_to_kb(nv->present_pages);
+	unsigned long free = pages_to_kb(nv->free_pages);
 
 	report_u64(r, &mem_fields[M_NODE], nid);
 	report_text(r, "Node %d ", nid);
@@ -304,48 +377,46 @@ static void emit_node_memory(struct report *r, int nid)
 	report_text(r, "Node %d ", nid);
 	report_u64(r, &mem_fields[M_USED], total - free);
 	report_text(r, "Node %d ", nid);
-	report_u64(r, &mem_fields[M_MANAGED],
-		   pages_to_kb(node_managed_pages(nid)));
+	report_u64(r, &mem_fields[M_MANAGED], pages_to_kb(nv->managed_pages));
 }
 
-/* @arg: the node asked for, or NULL for all.  The JSON lists every node. */
+/* The text shows v->only's node if one was asked for; the JSON every node. */
 static void meminfo_emit(struct report *r, void *arg)
 {
-	const int *only = arg;
+	const struct buddy_view *v = arg;
+	bool all = v->only == NUMA_NO_NODE;
 	int nid;
 
 	report_list(r, "nodes");
 	for_each_online_node(nid) {
-		if (report_is_text(r) && only && nid != *only)
+		if (report_is_text(r) && !all && nid != v->only)
 			continue;
 		report_item(r);
-		emit_node_memory(r, nid);
+		emit_node_memory(r, v, nid);
 		report_item_end(r);
 	}
 	report_list_end(r);
-	if (!only) {
+	if (all) {
 		report_text(r, "MemTotal:       %8lu kB\n",
 			    (unsigned long)(memblock_phys_mem_size() >> 10));
 		report_text(r, "MemFree:        %8lu kB\n",
-			    pages_to_kb(nr_free_pages()));
+			    pages_to_kb(v->free_pages));
 	}
-	if (!only || !report_is_text(r))
-		report_u64(r, &mem_fields[M_FAILURES],
-			   buddy_nr_alloc_failures());
+	if (all || !report_is_text(r))
+		report_u64(r, &mem_fields[M_FAILURES], v->failures);
 }
 
 static int cmd_meminfo(int argc, char **argv)
 {
 	unsigned int arg = 0;
-	int only;
 
 	if (argc > 1 && (kstrtouint(argv[1], 0, &arg) || arg >= MAX_NUMNODES ||
 			 !node_online((int)arg))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
 		return -EINVAL;
 	}
-	only = (int)arg;
-	report_print("meminfo", meminfo_emit, argc > 1 ? &only : NULL);
+	report_print("meminfo", meminfo_emit,
+		     buddy_snapshot(argc > 1 ? (int)arg : NUMA_NO_NODE));
 	return 0;
 }
 SHELL_COMMAND("meminfo", cmd_meminfo, "[node]", "memory per node: total, free, used (node meminfo)");
@@ -387,53 +458,52 @@ static const struct report_field zone_event_fields[NR_ZONE_STAT_ITEMS] = {
 	[ZONE_BAD_FREE]		= { "bad_frees",	NULL },
 };
 
-static void emit_zone_stats(struct report *r, struct zone *zone)
+static void emit_zone_stats(struct report *r, const struct zone_view *zv)
 {
 	report_item(r);
-	report_str(r, &stats_fields[S_ZONE], zone->name);
-	report_u64(r, &stats_fields[S_FREE], zone_free_pages(zone));
-	report_u64(r, &stats_fields[S_PCP], zone_pcp_pages(zone));
-	report_u64(r, &stats_fields[S_MIN], min_wmark_pages(zone));
-	report_u64(r, &stats_fields[S_LOW], low_wmark_pages(zone));
-	report_u64(r, &stats_fields[S_HIGH], high_wmark_pages(zone));
-	emit_free_blocks(r, "buddy", zone);
+	report_str(r, &stats_fields[S_ZONE], zv->name);
+	report_u64(r, &stats_fields[S_FREE], zv->free);
+	report_u64(r, &stats_fields[S_PCP], zv->pcp);
+	report_u64(r, &stats_fields[S_MIN], zv->wmark[WMARK_MIN]);
+	report_u64(r, &stats_fields[S_LOW], zv->wmark[WMARK_LOW]);
+	report_u64(r, &stats_fields[S_HIGH], zv->wmark[WMARK_HIGH]);
+	emit_free_blocks(r, "buddy", zv);
 	for (int i = 0; i < NR_ZONE_STAT_ITEMS; i++)
-		report_u64(r, &zone_event_fields[i], zone_event_state(zone, i));
+		report_u64(r, &zone_event_fields[i], zv->events[i]);
 	report_item_end(r);
 }
 
 /* A node: its memory as meminfo's JSON, its NUMA events as /proc/vmstat's. */
-static void emit_node_stats(struct report *r, int nid)
+static void emit_node_stats(struct report *r, const struct buddy_view *v, int nid)
 {
-	struct zone *zone;
+	const struct node_view *nv = &v->nodes[nid];
 
 	report_item(r);
-	emit_node_memory(r, nid);
+	emit_node_memory(r, v, nid);
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
 		struct report_field f = { numa_stat_names[i].vmstat, NULL };
 
-		report_u64(r, &f, node_numa_event_state(nid, i));
+		report_u64(r, &f, nv->numa_events[i]);
 	}
 	report_list(r, "zones");
-	for_each_zone_in_node(zone, NODE_DATA(nid))
-		if (populated_zone(zone))
-			emit_zone_stats(r, zone);
+	for (int i = 0; i < nv->nr_zones; i++)
+		emit_zone_stats(r, &v->zones[nv->first_zone + i]);
 	report_list_end(r);
 	report_item_end(r);
 }
 
 static void stats_emit(struct report *r, void *arg)
 {
+	const struct buddy_view *v = arg;
 	int nid;
 
-	(void)arg;
 	if (report_is_text(r))
 		return;		/* the JSON line is the whole report */
 	report_u64(r, &stats_fields[S_MIN_FREE_KB], min_free_kbytes);
-	report_u64(r, &mem_fields[M_FAILURES], buddy_nr_alloc_failures());
+	report_u64(r, &mem_fields[M_FAILURES], v->failures);
 	report_list(r, "nodes");
 	for_each_online_node(nid)
-		emit_node_stats(r, nid);
+		emit_node_stats(r, v, nid);
 	report_list_end(r);
 }
 
@@ -443,7 +513,7 @@ static int cmd_stats(int argc, char **argv)
 		console_printf("stats: usage: stats json\n");
 		return -EINVAL;
 	}
-	report_print("stats", stats_emit, NULL);
+	report_print("stats", stats_emit, buddy_snapshot(NUMA_NO_NODE));
 	return 0;
 }
 SHELL_COMMAND("stats", cmd_stats, "json",
@@ -473,78 +543,92 @@ static const struct report_field pcp_fields[NR_P_FIELDS] = {
 	[P_BATCH]	= { "batch",	" %5lld" },
 };
 
+/* Each column's title: its key, in a format as wide as its values. */
 static const char *const pcp_titles[NR_P_FIELDS] = {
 	"%4s", " %4s", " %-7s", " %6s", " %6s", " %5s",
 };
 
-/* The event columns: a short title where the name is long, and a width. */
-static const struct {
-	const char *title;
-	int width;
-} pcp_stat_cols[NR_PCP_STAT_ITEMS] = {
-	[PCP_ALLOC_HIT]		= { "hits", 9 },
-	[PCP_REFILL]		= { "refills", 8 },
-	[PCP_REFILL_PAGES]	= { "refill_pg", 9 },
-	[PCP_FREE]		= { "frees", 9 },
-	[PCP_FLUSH]		= { "flushes", 8 },
-	[PCP_FLUSH_PAGES]	= { "flush_pg", 9 },
-	[PCP_DRAIN]		= { "drains", 6 },
-	[PCP_EXPIRE]		= { "expires", 7 },
+/* The event columns' widths, each at least as wide as its name. */
+static const int pcp_stat_width[NR_PCP_STAT_ITEMS] = {
+	[PCP_ALLOC_HIT] = 9, [PCP_REFILL] = 8, [PCP_REFILL_PAGES] = 12,
+	[PCP_FREE] = 9,	     [PCP_FLUSH] = 8,  [PCP_FLUSH_PAGES] = 11,
+	[PCP_DRAIN] = 6,     [PCP_EXPIRE] = 7,
 };
 
 static const struct report_field pcp_enabled_field = { "enabled", NULL };
 
-static void pcp_header(struct report *r)
-{
-	static const char *const names[NR_P_FIELDS] = {
-		"cpu", "node", "zone", "count", "high", "batch",
-	};
+/*
+ * `pcp`'s reading of every online CPU's list for every managed zone, taken
+ * before report_print() so that both passes print the same figures.  CPU
+ * c's reading of the i-th managed zone is per_cpu(pcp_view, c)[i], so the
+ * space grows with the CPUs there are.  [snap]: written by pcp_take_view()
+ * (the shell; one shell runs commands), read by pcp_emit().
+ */
+static DEFINE_PER_CPU(struct pcp_snapshot[MAX_NUMNODES * MAX_NR_ZONES],
+		      pcp_view); /* [snap] */
+static bool pcp_view_enabled;	 /* [snap] */
 
+static void pcp_take_view(void)
+{
+	struct zone *zone;
+	unsigned int cpu;
+	int nid, i = 0;
+
+	pcp_view_enabled = READ_ONCE(pcp_enabled);
+	for_each_managed_zone(nid, zone) {
+		for_each_online_cpu(cpu)
+			pcp_snapshot(zone, cpu, &per_cpu(pcp_view, cpu)[i]);
+		i++;
+	}
+}
+
+static void pcp_header(struct report *r, bool enabled)
+{
 	report_text(r, "per-CPU page lists: %s\n",
-		    pcp_enabled ? "on" : "off (pcp=off)");
+		    enabled ? "on" : "off (pcp=off)");
 	for (int i = 0; i < NR_P_FIELDS; i++)
-		report_text(r, pcp_titles[i], names[i]);
+		report_text(r, pcp_titles[i], pcp_fields[i].key);
 	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++)
-		report_text(r, " %*s", pcp_stat_cols[i].width, pcp_stat_cols[i].title);
+		report_text(r, " %*s", pcp_stat_width[i], pcp_stat_names[i]);
 	report_text(r, "\n");
 }
 
-static void pcp_row(struct report *r, int nid, struct zone *zone,
-		    unsigned int cpu)
+static void pcp_row(struct report *r, unsigned int cpu, int nid,
+		    const struct zone *zone, const struct pcp_snapshot *snap)
 {
-	struct pcp_snapshot snap;
-
-	pcp_snapshot(zone, cpu, &snap);
 	report_item(r);
 	report_u64(r, &pcp_fields[P_CPU], cpu);
 	report_u64(r, &pcp_fields[P_NODE], nid);
 	report_str(r, &pcp_fields[P_ZONE], zone->name);
-	report_s64(r, &pcp_fields[P_COUNT], snap.count);
-	report_s64(r, &pcp_fields[P_HIGH], snap.high);
-	report_s64(r, &pcp_fields[P_BATCH], snap.batch);
+	report_s64(r, &pcp_fields[P_COUNT], snap->count);
+	report_s64(r, &pcp_fields[P_HIGH], snap->high);
+	report_s64(r, &pcp_fields[P_BATCH], snap->batch);
 	for (int i = 0; i < NR_PCP_STAT_ITEMS; i++) {
 		char fmt[16];
 
-		snprintf(fmt, sizeof(fmt), " %%%dllu", pcp_stat_cols[i].width);
+		snprintf(fmt, sizeof(fmt), " %%%dllu", pcp_stat_width[i]);
 		report_u64(r, &(struct report_field){ pcp_stat_names[i], fmt },
-			   snap.stat[i]);
+			   snap->stat[i]);
 	}
 	report_item_end(r);
 }
 
+/* In pcp_take_view()'s order: the zones and the online CPUs are fixed. */
 static void pcp_emit(struct report *r, void *arg)
 {
 	struct zone *zone;
 	unsigned int cpu;
-	int nid;
+	int nid, i = 0;
 
 	(void)arg;
-	pcp_header(r);
-	report_bool(r, &pcp_enabled_field, pcp_enabled);
+	pcp_header(r, pcp_view_enabled);
+	report_bool(r, &pcp_enabled_field, pcp_view_enabled);
 	report_list(r, "lists");
-	for_each_managed_zone(nid, zone)
+	for_each_managed_zone(nid, zone) {
 		for_each_online_cpu(cpu)
-			pcp_row(r, nid, zone, cpu);
+			pcp_row(r, cpu, nid, zone, &per_cpu(pcp_view, cpu)[i]);
+		i++;
+	}
 	report_list_end(r);
 }
 
@@ -552,6 +636,7 @@ static int cmd_pcp(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
+	pcp_take_view();
 	report_print("pcp", pcp_emit, NULL);
 	return 0;
 }

@@ -2,13 +2,45 @@
 /*
  * mm/memblock/memblock.c — the boot memory map, until the buddy allocator.
  *
- * Each memblock_type is an array of non-overlapping ranges sorted by base.
- * Adding a range inserts it and merges neighbours that touch or overlap
- * (only if they are on the same node).  Allocation walks memory ranges from
- * the top and, within each, the gaps between reserved ranges from the top,
- * taking the highest aligned piece that fits, then reserves it.
- * Locking: none; used by the boot hart before other harts start.
- * report.c prints both tables (`memblock`).
+ * Overview     What RAM exists and what of it is taken, from the first
+ *              instructions of start_kernel() until the page allocator
+ *              takes over: start_kernel() adds the device tree's RAM and
+ *              reserves the kernel image, the DTB and the firmware's
+ *              ranges; numa_init() tags each range with its node;
+ *              NODE_DATA, the per-CPU units and the memory map are
+ *              allocated from it; buddy_free_all_memblock() hands what is
+ *              left to the buddy lists.
+ *
+ * Structures   struct memblock (<linux/memblock.h>): two memblock_types,
+ *              `memory` and `reserved`, each an array of at most
+ *              MEMBLOCK_MAX_REGIONS (base, size, nid) ranges.
+ *
+ * Locking      None: only the boot hart uses it, before other harts start.
+ *
+ * Per-CPU      None.
+ *
+ * Invariants   Each array is sorted by base and its ranges do not overlap;
+ *              ranges that touch or overlap are merged when their nodes
+ *              agree (reserved ranges have none).  add_range() and
+ *              split_at() keep this by construction; no validator checks
+ *              it, so no tag is given.
+ *
+ * Paths        Adding inserts the range in order and merges it with its
+ *              neighbours.  memblock_set_node() splits the ranges at the
+ *              edges of the tagged span, tags what lies inside and merges
+ *              again.  Allocation walks the memory ranges from the top
+ *              and, within each, the gaps between reserved ranges from
+ *              the top, takes the highest aligned piece that fits and
+ *              reserves it; memblock_alloc_node() tries its node first,
+ *              then any.
+ *
+ * Linux        mm/memblock.c: memblock_add_range(), memblock_isolate_range()
+ *              (split_at() here), memblock_find_in_range_node() (top-down,
+ *              Linux's default), memblock_alloc_try_nid().  Nodal keeps
+ *              fixed arrays (Linux doubles them), no flags (hotplug,
+ *              mirror, nomap) and no physmem type.
+ *
+ * Statistics   None; report.c prints both tables (`memblock`).
  */
 #include <asm/page.h>
 #include <linux/errno.h>

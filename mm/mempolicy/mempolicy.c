@@ -67,8 +67,10 @@
  *                     covers) lies on a node of the policy; asserted in
  *                     alloc_pages_mpol() (VM_WARN_ON_ONCE).
  *
- * Paths        alloc_pages() → get_task_policy(current) → policy_nodemask()
- *              (start node, node set; interleave advances the cursor) →
+ * Paths        alloc_pages() (mm/buddy), for a task with a policy of its
+ *              own → the policy_alloc hook → alloc_pages_task_policy()
+ *              (alloc.c) → alloc_pages_mpol() → policy_nodemask() (start
+ *              node, node set; interleave advances the cursor) →
  *              __alloc_pages() [→ pass 2 for PREFERRED_MANY].  No locks,
  *              no allocation.  set_mempolicy(): validate everything, then
  *              find the slot (mpol_table_lock), then switch the pointer and

@@ -10,7 +10,7 @@
  * subcommand prints through the report API (<nodal/report.h>): text, then
  * one JSON line between "JSON-BEGIN policy" and "JSON-END" from the same
  * calls and one table of fields; `policy alloc` prints numastat's table
- * (numastat_emit(), <linux/vmstat.h>).  Bad input names the input, the
+ * (numastat_emit(), <nodal/page_stats.h>).  Bad input names the input, the
  * errno and the rule, changes nothing and fails the command.
  */
 #include <linux/errno.h>
@@ -22,7 +22,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
-#include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 #include <nodal/shell.h>
 

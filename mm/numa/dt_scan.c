@@ -130,27 +130,23 @@ static const char *node_path(struct scan *s, int node, char *buf)
 #define PATH(s, node)	node_path(s, node, (s)->path)
 #define PATH2(s, node)	node_path(s, node, (s)->path2)
 
-/* ---- properties ---- */
+/* ---- properties: the decoders, shared with the `dt` report ---- */
 
-enum prop_state { PROP_ABSENT, PROP_OK, PROP_BAD };
-
-/* A one-cell property: absent, read into *val, or of the wrong length. */
-static enum prop_state prop_u32(const void *fdt, int node, const char *name,
-				uint32_t *val)
+enum dt_prop_state dt_prop_u32(const void *fdt, int node, const char *name,
+			       uint32_t *val)
 {
 	int len;
 	const fdt32_t *v = fdt_getprop(fdt, node, name, &len);
 
 	if (!v)
-		return PROP_ABSENT;
+		return DT_PROP_ABSENT;
 	if (len != 4)
-		return PROP_BAD;
+		return DT_PROP_BAD;
 	*val = fdt32_ld(v);
-	return PROP_OK;
+	return DT_PROP_OK;
 }
 
-/* Is property @name a NUL-terminated string equal to @want? */
-static bool prop_is(const void *fdt, int node, const char *name, const char *want)
+bool dt_prop_is(const void *fdt, int node, const char *name, const char *want)
 {
 	int len;
 	const char *v = fdt_getprop(fdt, node, name, &len);
@@ -158,49 +154,51 @@ static bool prop_is(const void *fdt, int node, const char *name, const char *wan
 	return v && len > 0 && v[len - 1] == '\0' && strcmp(v, want) == 0;
 }
 
-/* @cells big-endian cells (1 or 2) as one number; the caller checked the length. */
-static uint64_t read_cells(const fdt32_t *cell, int cells)
+uint64_t dt_read_cells(const void *cells, int n)
 {
+	const fdt32_t *cell = cells;
 	uint64_t v = 0;
 
-	while (cells--)
+	while (n--)
 		v = (v << 32) | fdt32_ld(cell++);
 	return v;
 }
 
-/*
- * #address-cells or #size-cells of @node, or @dflt if absent.
- * Return: the value (1 or 2), or -1 after a message if malformed.
- */
-static int cells_of(struct scan *s, int node, const char *name, int dflt)
+int dt_cells(const void *fdt, int node, const char *name, int dflt)
 {
 	uint32_t v;
 
-	switch (prop_u32(s->fdt, node, name, &v)) {
-	case PROP_ABSENT:
+	switch (dt_prop_u32(fdt, node, name, &v)) {
+	case DT_PROP_ABSENT:
 		return dflt;
-	case PROP_OK:
-		if (v >= 1 && v <= 2)
-			return (int)v;
-		scan_warn(s, "numa: %s: %s = %u, not 1 or 2", PATH(s, node), name, v);
-		return -1;
+	case DT_PROP_OK:
+		return v >= 1 && v <= 2 ? (int)v : -1;
 	default:
-		scan_warn(s, "numa: %s: %s is not one cell", PATH(s, node), name);
 		return -1;
 	}
 }
 
-/*
- * @node's reg as (address, size) pairs of @ac and @sc cells: sets *reg
- * and returns how many pairs, 0 if there is no reg, or -1 (and *len) if
- * its length is not a whole, non-zero number of pairs.
- */
-static int reg_pairs(struct scan *s, int node, int ac, int sc,
-		     const fdt32_t **reg, int *len)
+/* dt_cells(), with a message naming what is wrong when it fails. */
+static int cells_of(struct scan *s, int node, const char *name, int dflt)
+{
+	int cells = dt_cells(s->fdt, node, name, dflt);
+	uint32_t v;
+
+	if (cells >= 0)
+		return cells;
+	if (dt_prop_u32(s->fdt, node, name, &v) == DT_PROP_OK)
+		scan_warn(s, "numa: %s: %s = %u, not 1 or 2", PATH(s, node),
+			  name, v);
+	else
+		scan_warn(s, "numa: %s: %s is not one cell", PATH(s, node), name);
+	return -1;
+}
+
+int dt_reg(const void *fdt, int node, int ac, int sc, const void **reg, int *len)
 {
 	int stride = (ac + sc) * 4;
 
-	*reg = fdt_getprop(s->fdt, node, "reg", len);
+	*reg = fdt_getprop(fdt, node, "reg", len);
 	if (!*reg)
 		return 0;
 	if (*len <= 0 || *len % stride)
@@ -208,14 +206,13 @@ static int reg_pairs(struct scan *s, int node, int ac, int sc,
 	return *len / stride;
 }
 
-/* Pair @i of a reg checked by reg_pairs(). */
-static void reg_pair(const fdt32_t *reg, int i, int ac, int sc,
-		     uint64_t *base, uint64_t *size)
+void dt_reg_pair(const void *reg, int i, int ac, int sc, uint64_t *base,
+		 uint64_t *size)
 {
-	const fdt32_t *cell = reg + i * (ac + sc);
+	const fdt32_t *cell = (const fdt32_t *)reg + i * (ac + sc);
 
-	*base = read_cells(cell, ac);
-	*size = read_cells(cell + ac, sc);
+	*base = dt_read_cells(cell, ac);
+	*size = dt_read_cells(cell + ac, sc);
 }
 
 /*
@@ -226,10 +223,10 @@ static int node_id_of(struct scan *s, int node)
 {
 	uint32_t nid;
 
-	switch (prop_u32(s->fdt, node, "numa-node-id", &nid)) {
-	case PROP_ABSENT:
+	switch (dt_prop_u32(s->fdt, node, "numa-node-id", &nid)) {
+	case DT_PROP_ABSENT:
 		return DT_NO_NODE;
-	case PROP_BAD:
+	case DT_PROP_BAD:
 		s->any_id = true;
 		reject_tree(s, "numa: %s: numa-node-id is not one cell", PATH(s, node));
 		return DT_NO_NODE;
@@ -281,8 +278,8 @@ static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size,
 static void scan_memory_node(struct scan *s, int node, int ac, int sc)
 {
 	int nid = node_id_of(s, node), len;
-	const fdt32_t *reg;
-	int pairs = reg_pairs(s, node, ac, sc, &reg, &len);
+	const void *reg;
+	int pairs = dt_reg(s->fdt, node, ac, sc, &reg, &len);
 
 	if (!reg && nid != DT_NO_NODE) {
 		reject_tree(s, "numa: %s: numa-node-id %d but no reg",
@@ -306,7 +303,7 @@ static void scan_memory_node(struct scan *s, int node, int ac, int sc)
 	for (int i = 0; i < pairs; i++) {
 		uint64_t base, size;
 
-		reg_pair(reg, i, ac, sc, &base, &size);
+		dt_reg_pair(reg, i, ac, sc, &base, &size);
 		if (size && !add_mem(s, node, base, size, nid))
 			return;
 	}
@@ -322,9 +319,10 @@ static void scan_memory(struct scan *s)
 		reject_tree(s, "numa: /: cannot read memory reg without valid cells");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt, 0)
-		if (prop_is(s->fdt, node, "device_type", "memory"))
-			scan_memory_node(s, node, ac, sc);
+	fdt_for_each_subnode(node, s->fdt,
+			     0) if (dt_prop_is(s->fdt, node, "device_type",
+					       "memory"))
+		scan_memory_node(s, node, ac, sc);
 	check_walk_end(s, node, "/");
 }
 
@@ -391,8 +389,8 @@ static void scan_memreserve_block(struct scan *s)
 /* A child without reg (a dynamic reservation: size, alloc-ranges) is skipped. */
 static void scan_reserved_node(struct scan *s, int node, int ac, int sc)
 {
-	const fdt32_t *reg;
-	int len, pairs = reg_pairs(s, node, ac, sc, &reg, &len);
+	const void *reg;
+	int len, pairs = dt_reg(s->fdt, node, ac, sc, &reg, &len);
 
 	if (pairs < 0) {
 		scan_warn(s, "numa: %s: reg is %d bytes, not a multiple of %d: "
@@ -402,7 +400,7 @@ static void scan_reserved_node(struct scan *s, int node, int ac, int sc)
 	for (int i = 0; i < pairs; i++) {
 		uint64_t base, size;
 
-		reg_pair(reg, i, ac, sc, &base, &size);
+		dt_reg_pair(reg, i, ac, sc, &base, &size);
 		add_reserved(s, node, base, size);
 	}
 }
@@ -431,20 +429,33 @@ static void scan_reserved(struct scan *s)
 
 /* ---- /cpus: the timebase, and the cpu nodes ---- */
 
-/* Hart id from @node's reg: @ac cells, or 1/2 by length if @ac is 0. */
+bool dt_hartid(const void *fdt, int node, int ac, uint64_t *hartid, int *len)
+{
+	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", len);
+
+	if (!reg) {
+		*len = 0;
+		return false;
+	}
+	if (!ac && (*len == 4 || *len == 8))
+		ac = *len / 4;
+	if (ac < 1 || ac > 2 || *len != ac * 4)
+		return false;
+	*hartid = dt_read_cells(reg, ac);
+	return true;
+}
+
+/* dt_hartid(), with a message when it fails or repeats an earlier hart. */
 static bool hartid_of(struct scan *s, int node, int ac, uint64_t *hartid)
 {
 	int len;
-	const fdt32_t *reg = fdt_getprop(s->fdt, node, "reg", &len);
 
-	if (reg && !ac && (len == 4 || len == 8))
-		ac = len / 4;
-	if (!reg || !ac || len != ac * 4) {
-		scan_warn(s, "numa: %s: reg is %d bytes, not a hart id: cpu skipped",
-			  PATH(s, node), reg ? len : 0);
+	if (!dt_hartid(s->fdt, node, ac, hartid, &len)) {
+		scan_warn(s,
+			  "numa: %s: reg is %d bytes, not a hart id: cpu skipped",
+			  PATH(s, node), len);
 		return false;
 	}
-	*hartid = read_cells(reg, ac);
 	for (int i = 0; i < s->out->nr_harts; i++) {
 		if (s->out->harts[i].hartid != *hartid)
 			continue;
@@ -467,8 +478,8 @@ static bool cpu_failed(const void *fdt, int node)
 static bool cpu_enabled(const void *fdt, int node)
 {
 	return !fdt_getprop(fdt, node, "status", NULL) ||
-	       prop_is(fdt, node, "status", "okay") ||
-	       prop_is(fdt, node, "status", "ok");
+	       dt_prop_is(fdt, node, "status", "okay") ||
+	       dt_prop_is(fdt, node, "status", "ok");
 }
 
 /* Is "_@ext" a whole word of riscv,isa @isa (ended by '_' or the string's end)? */
@@ -515,7 +526,8 @@ static void scan_cpu_node(struct scan *s, int node, int ac)
 	uint64_t hartid;
 	int nid;
 
-	if (!prop_is(s->fdt, node, "device_type", "cpu") || cpu_failed(s->fdt, node))
+	if (!dt_prop_is(s->fdt, node, "device_type", "cpu") ||
+	    cpu_failed(s->fdt, node))
 		return;
 	if (!hartid_of(s, node, ac, &hartid))
 		return;
@@ -532,18 +544,26 @@ static void scan_cpu_node(struct scan *s, int node, int ac)
 		hartid, nid, cpu_enabled(s->fdt, node), isa_of(s->fdt, node) };
 }
 
+uint64_t dt_timebase(const void *fdt, int cpus, int *len)
+{
+	const fdt32_t *v = fdt_getprop(fdt, cpus, "timebase-frequency", len);
+
+	if (!v)
+		*len = 0;
+	return v && (*len == 4 || *len == 8) ? dt_read_cells(v, *len / 4) : 0;
+}
+
 /* timebase-frequency, one or two cells; 0 (the timer's default) otherwise. */
 static void scan_timebase(struct scan *s, int cpus)
 {
 	int len;
-	const fdt32_t *v = fdt_getprop(s->fdt, cpus, "timebase-frequency", &len);
 
-	if (v && (len == 4 || len == 8))
-		s->out->timebase_frequency = read_cells(v, len / 4);
+	s->out->timebase_frequency = dt_timebase(s->fdt, cpus, &len);
 	if (!s->out->timebase_frequency)
-		scan_warn(s, "numa: /cpus: timebase-frequency is %d bytes%s: the "
-			  "timer keeps its default rate", v ? len : 0,
-			  v && (len == 4 || len == 8) ? ", 0 Hz" : "");
+		scan_warn(s,
+			  "numa: /cpus: timebase-frequency is %d bytes%s: the "
+			  "timer keeps its default rate",
+			  len, len == 4 || len == 8 ? ", 0 Hz" : "");
 }
 
 /* Extensions every enabled hart lists; none if no hart is enabled. */
@@ -702,18 +722,26 @@ static bool distance_ok(struct scan *s, int map, uint32_t a, uint32_t b,
 	return false;
 }
 
+int dt_distance_map(const void *fdt, const void **matrix, int *len)
+{
+	int map = fdt_node_offset_by_compatible(fdt, -1, "numa-distance-map-v1");
+
+	*matrix = map < 0 ? NULL : fdt_getprop(fdt, map, "distance-matrix", len);
+	if (!*matrix)
+		*len = 0;
+	return map;
+}
+
 static void scan_distance_map(struct scan *s)
 {
-	int map = fdt_node_offset_by_compatible(s->fdt, -1, "numa-distance-map-v1");
 	uint8_t table[DT_MAX_NODES][DT_MAX_NODES];
 	const fdt32_t *m;
-	int len;
+	int len, map = dt_distance_map(s->fdt, (const void **)&m, &len);
 
 	if (map < 0) {
 		check_walk_end(s, map, "numa-distance-map-v1");
 		return;
 	}
-	m = fdt_getprop(s->fdt, map, "distance-matrix", &len);
 	if (!m || len <= 0 || len % 12) {
 		scan_warn(s, "numa: %s: distance-matrix is %d bytes, not "
 			  "(from, to, distance) triplets: using 10/20",

@@ -8,7 +8,8 @@
  * what they build).  They read everything through the topology API
  * (<linux/topology.h>, <linux/mmzone.h>) and numa_origin(), once boot has
  * built it; nothing here changes it.  `topo` prints through the report API
- * (<nodal/report.h>), so its text and its JSON come from the same calls;
+ * (<nodal/report.h>), so its text and its JSON come from the same calls,
+ * and reads its one live figure (free memory) before, into a snapshot;
  * `zonelist` and `harts` are text only.
  */
 #include <asm/page.h>
@@ -63,11 +64,21 @@ static void print_node_list(struct report *r)
 		report_text(r, run_start == prev ? "%d" : "%d-%d", run_start, prev);
 }
 
-static unsigned long long node_free_mb(int nid)
-{
-	unsigned long long pages = numa_node_free_pages(nid);
+/*
+ * `topo`'s one live figure, each node's free memory, read before
+ * report_print() so that the text and the JSON print the same number; the
+ * rest (nodes, CPUs, sizes, distances) is fixed once boot has built it.
+ */
+struct topo_view {
+	unsigned long long free_mb[MAX_NUMNODES]; /* [snap] by node id */
+};
 
-	return (pages << PAGE_SHIFT) >> 20;
+static void topo_take_view(struct topo_view *v)
+{
+	int nid;
+
+	for_each_online_node(nid)
+		v->free_mb[nid] = (numa_node_free_pages(nid) << PAGE_SHIFT) >> 20;
 }
 
 /* The node's online CPUs (text: " 0 1") or their hart ids (JSON only). */
@@ -85,7 +96,7 @@ static void emit_node_cpus(struct report *r, const char *key, int nid,
 }
 
 /* "node 0 cpus: 0 1", "node 0 size: 256 MB", "node 0 free: 240 MB". */
-static void emit_node(struct report *r, int nid)
+static void emit_node(struct report *r, const struct topo_view *v, int nid)
 {
 	report_item(r);
 	report_u64(r, &topo_fields[T_NODE], nid);
@@ -94,7 +105,7 @@ static void emit_node(struct report *r, int nid)
 	report_text(r, "\nnode %d size: ", nid);
 	report_u64(r, &topo_fields[T_SIZE], numa_node_mem_bytes(nid) >> 20);
 	report_text(r, "\nnode %d free: ", nid);
-	report_u64(r, &topo_fields[T_FREE], node_free_mb(nid));
+	report_u64(r, &topo_fields[T_FREE], v->free_mb[nid]);
 	report_bool(r, &topo_fields[T_MEMORY], node_state(nid, N_MEMORY));
 	report_u64(r, &topo_fields[T_MEM_NODE], __node_to_mem_node[nid]);
 	report_item_end(r);
@@ -126,7 +137,6 @@ static void topo_emit(struct report *r, void *arg)
 	struct numa_origin origin = numa_origin();
 	int nid;
 
-	(void)arg;
 	report_text(r, "available: %u nodes (", num_online_nodes());
 	print_node_list(r);
 	report_text(r, ")\n");
@@ -136,16 +146,19 @@ static void topo_emit(struct report *r, void *arg)
 	report_bool(r, &topo_fields[T_DISTANCE_MAP], origin.distance_map);
 	report_list(r, "nodes");
 	for_each_online_node(nid)
-		emit_node(r, nid);
+		emit_node(r, arg, nid);
 	report_list_end(r);
 	emit_distances(r);
 }
 
 static int cmd_topo(int argc, char **argv)
 {
+	struct topo_view view;
+
 	(void)argc;
 	(void)argv;
-	report_print("topology", topo_emit, NULL);
+	topo_take_view(&view);
+	report_print("topology", topo_emit, &view);
 	return 0;
 }
 SHELL_COMMAND("topo", cmd_topo, "",

@@ -7,8 +7,9 @@
  * accessors (slub_stat_*(), slub_count_partial()) and changes nothing but
  * what `validate` repairs (it flushes CPU slabs, as Linux's sysfs
  * `validate` does).  slabinfo and slabstat print through the report API
- * (<nodal/report.h>), text and JSON from the same calls; slabstat's
- * counter names are slub_stat_name()'s, the one table.  Formats:
+ * (<nodal/report.h>), text and JSON from the same calls, each from a
+ * snapshot taken before report_print(); slabstat's counter names are
+ * slub_stat_name()'s, the one table.  Formats:
  *  - slabinfo: /proc/slabinfo version 2.1 as Linux's get_slabinfo() fills
  *    it for SLUB: active_objs = objects − free objects on the node partial
  *    lists (CPU slabs and CPU partials count as active), objsize = slot
@@ -20,6 +21,7 @@
  */
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
@@ -121,20 +123,50 @@ SHELL_COMMAND("slabinfo", cmd_slabinfo, "",
 static const struct report_field slabstat_cache = { "cache", NULL };
 
 /*
+ * The cache's counters, read for every online CPU before report_print()
+ * so that the text and the JSON print the same figures; CPU c's are
+ * per_cpu(slabstat_view, c), so the space grows with the CPUs there are.
+ * [snap]: written by slabstat_take_view() (the shell; one shell runs
+ * commands), read by slabstat_emit().
+ */
+static DEFINE_PER_CPU(unsigned int[NR_SLUB_STAT_ITEMS], slabstat_view); /* [snap] */
+
+static void slabstat_take_view(struct kmem_cache *s)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+			per_cpu(slabstat_view,
+				cpu)[si] = slub_stat_cpu(s, si, cpu);
+}
+
+/* slub_stat_total() of the snapshot: the online CPUs' counts added up. */
+static unsigned long long slabstat_view_total(enum stat_item si)
+{
+	unsigned long long sum = 0;
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += per_cpu(slabstat_view, cpu)[si];
+	return sum;
+}
+
+/*
  * One counter as sysfs's show_stat() prints it: "alloc_fastpath 120 C0=80
  * C2=40" (CPUs with a count only); JSON: {"total":120,"cpus":{"0":80,...}}.
  */
-static void emit_stat(struct report *r, struct kmem_cache *s, enum stat_item si)
+static void emit_stat(struct report *r, enum stat_item si)
 {
 	static const struct report_field total = { "total", " %llu" };
 	unsigned int cpu;
 
 	report_text(r, "%-24s", slub_stat_name(si));
 	report_object(r, slub_stat_name(si));
-	report_u64(r, &total, slub_stat_total(s, si));
+	report_u64(r, &total, slabstat_view_total(si));
 	report_object(r, "cpus");
 	for_each_online_cpu(cpu) {
-		unsigned int v = slub_stat_cpu(s, si, cpu);
+		unsigned int v = per_cpu(slabstat_view, cpu)[si];
 		char key[8];
 
 		if (!v)
@@ -155,7 +187,7 @@ static void slabstat_emit(struct report *r, void *arg)
 	report_str(r, &slabstat_cache, s->name);
 	report_object(r, "counters");
 	for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
-		emit_stat(r, s, si);
+		emit_stat(r, si);
 	report_object_end(r);
 }
 
@@ -170,6 +202,7 @@ static int cmd_slabstat(int argc, char **argv)
 		pr_err("slub: slabstat: no cache named %s\n", argv[1]);
 		return -EINVAL;
 	}
+	slabstat_take_view(s);
 	report_print("slabstat", slabstat_emit, s);
 	return 0;
 }

@@ -72,7 +72,6 @@
 #include <nodal/bench.h>
 #include <nodal/report.h>
 #include <nodal/shell.h>
-#include <stdarg.h>
 
 #include "../lib/counters.h"
 #include "../lib/hart_tasks.h"
@@ -96,16 +95,6 @@ extern const struct benchmark *const __benchmarks_end[];
 u64 bench_clock_ns(void)
 {
 	return ktime_get_ns();
-}
-
-u64 bench_cycles(void)
-{
-	return read_cycle();
-}
-
-u64 bench_instret(void)
-{
-	return read_instret();
 }
 
 bool bench_time_up(const struct bench *b, unsigned int idx)
@@ -132,17 +121,6 @@ u64 bench_instret_pass(struct bench *b, void (*pass)(struct bench *b, unsigned l
 	t1 = read_instret();
 	local_irq_restore(flags);
 	return t1 - t0;
-}
-
-void bench_report(const char *name, const char *fmt, ...)
-{
-	char line[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	console_printf("bench %s %s\n", name, line);
 }
 
 int bench_other_node(void)

@@ -113,10 +113,11 @@ $(HOST_O)/kernel/report.o: kernel/report.c include/nodal/report.h \
 		-include tests/host/lib_rename.h -c $< -o $@
 
 $(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
-		       $(HOST_LIB_OBJS)
+		       $(HOST_LIB_OBJS) include/nodal/report.h
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) tests/host/report_test.c \
-		$(HOST_O)/kernel/report.o $(HOST_LIB_OBJS) -o $@
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) -Iinclude \
+		tests/host/report_test.c $(HOST_O)/kernel/report.o \
+		$(HOST_LIB_OBJS) -o $@
 
 # ---- README.md against the tree: its Layout lists every folder, the paths
 # it names exist, nothing cites a document outside the repository.

@@ -11,43 +11,10 @@
  * the JSON pass fails it.  Ends with "report_test: N passed, N failed".
  */
 #include <stdarg.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef uint64_t u64;
-typedef int64_t s64;
-
-/* The part of <nodal/report.h> this test calls (the header needs the
- * kernel's <linux/types.h>, which clashes with the C library's). */
-#define REPORT_MAX_DEPTH	6
-struct report_field {
-	const char *key;
-	const char *fmt;
-};
-struct report {
-	const char *name;
-	bool json;
-	int depth;
-	bool first[REPORT_MAX_DEPTH];
-};
-void report_print(const char *name, void (*emit)(struct report *, void *), void *arg);
-void report_u64(struct report *r, const struct report_field *f, u64 v);
-void report_s64(struct report *r, const struct report_field *f, s64 v);
-void report_bool(struct report *r, const struct report_field *f, bool v);
-void report_str(struct report *r, const struct report_field *f, const char *s);
-void report_usec(struct report *r, const struct report_field *f, u64 ns);
-void report_fixed(struct report *r, const struct report_field *f, u64 v,
-		  unsigned int decimals);
-void report_list_u64(struct report *r, const char *fmt, u64 v);
-void report_list(struct report *r, const char *key);
-void report_list_end(struct report *r);
-void report_object(struct report *r, const char *key);
-void report_object_end(struct report *r);
-void report_item(struct report *r);
-void report_item_end(struct report *r);
-void report_text(struct report *r, const char *fmt, ...);
+#include <nodal/report.h>
 
 static char out[8192];
 static size_t out_len;

@@ -832,6 +832,104 @@ static void test_bad_headers(void)
 	run_case(NULL, &null_case);
 }
 
+/* The decoders built into the node holding what the test reads. */
+static void add_decoder_props(void)
+{
+	static const char unterminated[] = { 'o', 'k', 'a', 'y' };
+	fdt32_t bad_reg[3] = { 0, cpu_to_fdt32(0x1000), 0 };
+	fdt64_t reg[4] = { cpu_to_fdt64(0x80000000), cpu_to_fdt64(0x10000000),
+			   cpu_to_fdt64(0x100000000ULL), cpu_to_fdt64(0x2000) };
+	fdt32_t map[6] = {
+		0, cpu_to_fdt32(1), cpu_to_fdt32(20), cpu_to_fdt32(1),
+		0, cpu_to_fdt32(21)
+	};
+
+	FDT_OK(fdt_begin_node(built, "props"));
+	FDT_OK(fdt_property_u32(built, "one", 7));
+	FDT_OK(fdt_property_u64(built, "two", 7));
+	FDT_OK(fdt_property_string(built, "str", "okay"));
+	FDT_OK(fdt_property(built, "raw", unterminated, sizeof(unterminated)));
+	FDT_OK(fdt_property_u32(built, "#address-cells", 3));
+	FDT_OK(fdt_property(built, "#size-cells", reg, 8));
+	FDT_OK(fdt_property(built, "reg", reg, sizeof(reg)));
+	FDT_OK(fdt_end_node(built));
+	FDT_OK(fdt_begin_node(built, "bad"));
+	FDT_OK(fdt_property(built, "reg", bad_reg, sizeof(bad_reg)));
+	FDT_OK(fdt_end_node(built));
+	FDT_OK(fdt_begin_node(built, "distance-map"));
+	FDT_OK(fdt_property_string(built, "compatible", "numa-distance-map-v1"));
+	FDT_OK(fdt_property(built, "distance-matrix", map, sizeof(map)));
+	FDT_OK(fdt_end_node(built));
+}
+
+/*
+ * The decoders <nodal/dt_scan.h> exports for the `dt` report, each on a
+ * property whose reading is written out here by hand.
+ */
+static void test_decoders(void)
+{
+	static const unsigned char cells[] = { 0xff, 0, 0, 0, 1, 0, 0, 0, 2 };
+	int props, bad, cpus, len, map;
+	const void *reg, *m;
+	uint64_t base, size, hart;
+	uint32_t v = 0;
+
+	case_name = "built: the exported decoders";
+	case_failed = false;
+	begin_tree();
+	add_cpus(2, half_and_half, false);
+	add_decoder_props();
+	end_tree();
+	props = fdt_path_offset(built, "/props");
+	bad = fdt_path_offset(built, "/bad");
+	cpus = fdt_path_offset(built, "/cpus");
+	check_int("u32 one", dt_prop_u32(built, props, "one", &v), DT_PROP_OK);
+	check_int("u32 one's value", v, 7);
+	check_int("u32 two", dt_prop_u32(built, props, "two", &v), DT_PROP_BAD);
+	check_int("u32 none", dt_prop_u32(built, props, "none", &v),
+		  DT_PROP_ABSENT);
+	check_int("str is okay", dt_prop_is(built, props, "str", "okay"), 1);
+	check_int("str is ok", dt_prop_is(built, props, "str", "ok"), 0);
+	check_int("raw is okay", dt_prop_is(built, props, "raw", "okay"), 0);
+	check_int("cells at an odd address", (long)dt_read_cells(cells + 1, 2),
+		  0x100000002L);
+	check_int("root cells", dt_cells(built, 0, "#address-cells", 1), 2);
+	check_int("absent cells", dt_cells(built, cpus, "#size-cells", 9), 9);
+	check_int("cells of 3", dt_cells(built, props, "#address-cells", 2), -1);
+	check_int("cells of 8 bytes", dt_cells(built, props, "#size-cells", 1),
+		  -1);
+	check_int("reg pairs", dt_reg(built, props, 2, 2, &reg, &len), 2);
+	check_int("reg length", len, 32);
+	dt_reg_pair(reg, 1, 2, 2, &base, &size);
+	check_int("pair 1 base", (long)base, 0x100000000L);
+	check_int("pair 1 size", (long)size, 0x2000);
+	check_int("reg of 12 bytes", dt_reg(built, bad, 2, 2, &reg, &len), -1);
+	check_int("reg of 12 bytes, 1+2 cells",
+		  dt_reg(built, bad, 1, 2, &reg, &len), 1);
+	check_int("no reg", dt_reg(built, cpus, 2, 2, &reg, &len), 0);
+	check_int("hart 1",
+		  dt_hartid(built, fdt_path_offset(built, "/cpus/cpu@1"), 1,
+			    &hart, &len),
+		  1);
+	check_int("hart 1's id", (long)hart, 1);
+	check_int("hart in 2 cells",
+		  dt_hartid(built, fdt_path_offset(built, "/cpus/cpu@1"), 2,
+			    &hart, &len),
+		  0);
+	check_int("hart in 2 cells: reg length", len, 4);
+	check_int("timebase", (long)dt_timebase(built, cpus, &len), 10000000);
+	check_int("timebase length", len, 4);
+	check_int("no timebase", (long)dt_timebase(built, props, &len), 0);
+	check_int("no timebase: length", len, 0);
+	map = dt_distance_map(built, &m, &len);
+	check_int("distance map found",
+		  map == fdt_path_offset(built, "/distance-map"), 1);
+	check_int("distance-matrix length", len, 24);
+	check_int("second distance",
+		  (long)dt_read_cells((const char *)m + 20, 1), 21);
+	finish_case();
+}
+
 int main(int argc, char **argv)
 {
 	const char *slash = strrchr(argv[0], '/');
@@ -852,6 +950,7 @@ int main(int argc, char **argv)
 	test_memreserve_block();
 	test_too_many_reserved();
 	test_bad_headers();
+	test_decoders();
 	printf("topology_test: %d passed, %d failed\n", nr_passed, nr_failed);
 	return nr_failed ? 1 : 0;
 }

@@ -193,6 +193,59 @@ static void atomic_dips_below_min_where_kernel_cannot(struct kunit *test)
 	release_all(list);
 }
 
+/* Managed pages of the zones below Movable, every node's: Linux's lowmem. */
+static unsigned long lowmem_managed_pages(void)
+{
+	unsigned long pages = 0;
+	int nid;
+
+	for_each_online_node(nid)
+		for (int z = 0; z < ZONE_MOVABLE; z++)
+			pages += NODE_DATA(nid)->node_zones[z].managed_pages;
+	return pages;
+}
+
+/*
+ * Linux's __setup_per_zone_wmarks() worked by hand from the zones' managed
+ * pages M and min_free_kbytes (docs/linux-facts.md §2.3): the share is
+ * pages_min * M / lowmem; MIN is the share, or clamp(M / 1024, 32, 128) in
+ * Movable; every gap is max(share / 4, M * 10 / 10000).  An empty Movable
+ * zone therefore reads 32/32/32/32.
+ */
+static void watermarks_are_linux_formula(struct kunit *test)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> 2;
+	unsigned long lowmem = lowmem_managed_pages();
+	struct zone *zone;
+	int nid;
+
+	KUNIT_ASSERT_GT(test, lowmem, 0UL);
+	for_each_online_node(nid) {
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			unsigned long m = zone->managed_pages;
+			unsigned long share = pages_min * m / lowmem;
+			unsigned long mark = share, gap = m * 10 / 10000;
+
+			if (zone_idx(zone) == ZONE_MOVABLE)
+				mark = m / 1024 < 32  ? 32 :
+				       m / 1024 > 128 ? 128 :
+							m / 1024;
+			if (share / 4 > gap)
+				gap = share / 4;
+			KUNIT_EXPECT_EQ(test, min_wmark_pages(zone), mark);
+			KUNIT_EXPECT_EQ(test, low_wmark_pages(zone), mark + gap);
+			KUNIT_EXPECT_EQ(test, high_wmark_pages(zone),
+					mark + 2 * gap);
+			KUNIT_EXPECT_EQ(test, wmark_pages(zone, WMARK_PROMO),
+					mark + 3 * gap);
+			if (zone_idx(zone) == ZONE_MOVABLE && !m)
+				KUNIT_EXPECT_EQ(test,
+						wmark_pages(zone, WMARK_PROMO),
+						32UL);
+		}
+	}
+}
+
 static void gfp_zero_returns_zeroed_pages(struct kunit *test)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
@@ -451,6 +504,7 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(free_merges_with_free_buddy),
 	KUNIT_CASE(exhausted_node_fails_thisnode_and_falls_back_by_distance),
 	KUNIT_CASE(atomic_dips_below_min_where_kernel_cannot),
+	KUNIT_CASE(watermarks_are_linux_formula),
 	KUNIT_CASE(gfp_zero_returns_zeroed_pages),
 	KUNIT_CASE(bad_frees_are_reported_not_merged),
 	KUNIT_CASE(pfn_valid_matches_the_node_spans),

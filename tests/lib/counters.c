@@ -12,7 +12,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 
 #include "counters.h"

@@ -16,6 +16,7 @@
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 #include <linux/vmstat.h>
+#include <nodal/page_stats.h>
 #include <nodal/report.h>
 
 #include "internal.h"
