@@ -21,8 +21,8 @@
 #   make compdb          compile_commands.json for editors
 #   make analyze         clang's static analyzer over the kernel sources
 #                        (tools/analyze); fails on any finding
-#   make format          rewrite the lines changed since .clang-format last
-#                        changed as it says (make check-format: list them)
+#   make format          rewrite the lines written since .clang-format was
+#                        adopted as it says (make check-format: list them)
 #   make clean
 #
 # Knobs: O=dir (build directory, default build), DEBUG=1 (CONFIG_DEBUG_VM).
@@ -321,13 +321,14 @@ analyze: $(O)/.libfdt-ready
 	@$(PYTHON) tools/analyze --cflags '$(ANALYZE_CFLAGS)' --log $(O)/analyze.log \
 		$(ANALYZE_SRCS)
 
-# Lines written since .clang-format last changed must follow it; older code
-# keeps its hand alignment (tools/check-format --help says why).
+# Lines written since the commit that adopted .clang-format must follow it;
+# older code keeps its hand alignment (tools/check-format --help says why).
+FORMAT_SINCE	:= 34b32ebff2629c4a722cbf0fd393c244e8348c40
 format:
-	@tools/check-format --changed --fix $(FORMAT_DIRS)
+	@tools/check-format --since $(FORMAT_SINCE) --fix $(FORMAT_DIRS)
 
 check-format:
-	@tools/check-format --changed $(FORMAT_DIRS)
+	@tools/check-format --since $(FORMAT_SINCE) $(FORMAT_DIRS)
 
 # ---- editors ----
 

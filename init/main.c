@@ -66,11 +66,11 @@
 
 #include "internal.h"
 
-#define MAX_RANGES	DT_MAX_MEM
+#define MAX_RANGES DT_MAX_MEM
 _Static_assert(DT_MAX_RESERVED <= MAX_RANGES, "room for every reserved range");
 _Static_assert(DT_MAX_HARTS <= MAX_HARTID, "room for every hart id");
 
-static struct dt_scan boot_dt;	/* [init] the device tree, read once */
+static struct dt_scan boot_dt; /* [init] the device tree, read once */
 static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
 static int nr_ram, nr_reserved;
 static unsigned long hartids[MAX_HARTID];
@@ -202,7 +202,8 @@ __noreturn void start_kernel(unsigned long hartid, const void *dtb)
  * here on the stack and with the per-CPU offset that smp_init() gave the
  * hart (@boot); smp_init() waits until it reports itself online.
  */
-__noreturn void secondary_start_kernel(unsigned long hartid, struct secondary_boot *boot)
+__noreturn void secondary_start_kernel(unsigned long hartid,
+				       struct secondary_boot *boot)
 {
 	unsigned long stack_lo = boot->sp - THREAD_SIZE;
 

@@ -24,7 +24,7 @@ DEFINE_PER_CPU(int, __preempt_count);
 DEFINE_PER_CPU(bool, __need_resched);
 DEFINE_PER_CPU(unsigned int, hardirq_count);
 
-static void (*scheduler_preempt)(void);	/* [init] kernel/sched's entry */
+static void (*scheduler_preempt)(void); /* [init] kernel/sched's entry */
 
 void preempt_set_scheduler(void (*fn)(void))
 {

@@ -19,7 +19,7 @@
 
 unsigned long nr_warnings;
 unsigned int panic_cpu = PANIC_CPU_NONE;
-static void (*stop_other_cpus)(void);	/* [init] smp_send_stop() */
+static void (*stop_other_cpus)(void); /* [init] smp_send_stop() */
 
 void panic_set_stop_other_cpus(void (*fn)(void))
 {

@@ -39,7 +39,8 @@ static void json_string(const char *s)
 			buf[1] = c;
 			console_write(buf, 2);
 		} else if (c < 0x20) {
-			console_write(buf, scnprintf(buf, sizeof(buf), "\\u%04x", c));
+			console_write(buf,
+				      scnprintf(buf, sizeof(buf), "\\u%04x", c));
 		} else {
 			console_write((const char *)s, 1);
 		}
@@ -122,7 +123,8 @@ void report_bool(struct report *r, const struct report_field *f, bool v)
 {
 	if (field_in_pass(r, f))
 		console_printf(r->json ? "%s" : f->fmt,
-			       r->json ? (v ? "true" : "false") : (v ? "yes" : "no"));
+			       r->json ? (v ? "true" : "false") :
+					 (v ? "yes" : "no"));
 }
 
 void report_str(struct report *r, const struct report_field *f, const char *s)
@@ -145,7 +147,7 @@ void report_usec(struct report *r, const struct report_field *f, u64 ns)
 		console_printf("%llu", (unsigned long long)ns);
 		return;
 	}
-	ns += 5;	/* rounded to hundredths of a microsecond */
+	ns += 5; /* rounded to hundredths of a microsecond */
 	snprintf(us, sizeof(us), "%llu.%02u", (unsigned long long)(ns / 1000),
 		 (unsigned int)(ns % 1000) / 10);
 	console_printf(f->fmt, us);

@@ -24,7 +24,7 @@
 #include <linux/timekeeping.h>
 #include <nodal/tick.h>
 
-#define MAX_TICK_WORK	8
+#define MAX_TICK_WORK 8
 
 struct tick_work {
 	void (*fn)(void);	/* [init] */

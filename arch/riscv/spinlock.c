@@ -13,12 +13,11 @@
 #include <asm/spinlock.h>
 #include <nodal/tick.h>
 
-#define SPINS_BEFORE_WAIT	256
-#define WAIT_SLICE_NS		3000	/* per hart ahead in the queue */
-#define WAIT_SLICE_MAX_NS	50000
+#define SPINS_BEFORE_WAIT 256
+#define WAIT_SLICE_NS	  3000 /* per hart ahead in the queue */
+#define WAIT_SLICE_MAX_NS 50000
 
-bool arch_spin_wait_step(arch_spinlock_t *lock, u16 ticket,
-			 unsigned long *spins)
+bool arch_spin_wait_step(arch_spinlock_t *lock, u16 ticket, unsigned long *spins)
 {
 	u16 ahead = ticket - __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
 
@@ -53,6 +52,5 @@ bool arch_spin_trylock(arch_spinlock_t *lock)
 
 void arch_spin_unlock(arch_spinlock_t *lock)
 {
-	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1),
-			 __ATOMIC_RELEASE);
+	__atomic_store_n(&lock->owner, (u16)(lock->owner + 1), __ATOMIC_RELEASE);
 }

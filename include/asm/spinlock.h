@@ -23,7 +23,7 @@
 typedef union {
 	u32 val;
 	struct {
-		u16 owner;	/* low half on little-endian RISC-V */
+		u16 owner; /* low half on little-endian RISC-V */
 		u16 next;
 	};
 } arch_spinlock_t;
@@ -45,7 +45,6 @@ void arch_spin_unlock(arch_spinlock_t *lock);
  * between steps (the counted spinlock feeds the watchdog).
  * Context: any.  Return: false once @ticket is served, true to go on.
  */
-bool arch_spin_wait_step(arch_spinlock_t *lock, u16 ticket,
-			 unsigned long *spins);
+bool arch_spin_wait_step(arch_spinlock_t *lock, u16 ticket, unsigned long *spins);
 
 #endif /* NODAL_ASM_SPINLOCK_H */

@@ -26,9 +26,8 @@
  * Context: task.  Return: the task, or NULL (warned) when out of memory,
  * stack slots or when @cpu is offline.
  */
-struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data),
-					  void *data, unsigned int cpu,
-					  const char *namefmt);
+struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data,
+					  unsigned int cpu, const char *namefmt);
 
 /** kthread_create() - kthread_create_on_cpu() on this hart, name printf-style */
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
@@ -36,12 +35,14 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	__attribute__((format(printf, 3, 4)));
 
 /** kthread_run() - kthread_create() and wake_up_process() */
-#define kthread_run(threadfn, data, ...) ({				\
-	struct task_struct *__k = kthread_create(threadfn, data, __VA_ARGS__); \
-	if (__k)							\
-		wake_up_process(__k);					\
-	__k;								\
-})
+#define kthread_run(threadfn, data, ...)                                 \
+	({                                                               \
+		struct task_struct *__k = kthread_create(threadfn, data, \
+							 __VA_ARGS__);   \
+		if (__k)                                                 \
+			wake_up_process(__k);                            \
+		__k;                                                     \
+	})
 
 /** kthread_should_stop() - has kthread_stop() been called on this task? */
 bool kthread_should_stop(void);

@@ -15,11 +15,11 @@
 #include <linux/types.h>
 
 /* QEMU exit status of a panic; 1 is a failed command (init/shell.c). */
-#define EXIT_STATUS_PANIC	2
+#define EXIT_STATUS_PANIC 2
 
 /* The CPU that panicked, or PANIC_CPU_NONE. */
-#define PANIC_CPU_NONE	(~0U)
-extern unsigned int panic_cpu;		/* [atomic] */
+#define PANIC_CPU_NONE (~0U)
+extern unsigned int panic_cpu; /* [atomic] */
 
 /**
  * panic() - print the message and a backtrace, stop every hart, exit QEMU

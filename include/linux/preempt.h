@@ -64,8 +64,8 @@ void preempt_set_scheduler(void (*fn)(void));
 
 /* Interrupt context: handlers bracket themselves with irq_enter/irq_exit
  * (<linux/hardirq.h>). */
-DECLARE_PER_CPU(unsigned int, hardirq_count);	/* [cpu] nesting depth */
-#define in_interrupt()	(this_cpu_read(hardirq_count) != 0)
+DECLARE_PER_CPU(unsigned int, hardirq_count); /* [cpu] nesting depth */
+#define in_interrupt() (this_cpu_read(hardirq_count) != 0)
 
 #define preempt_disable() do {						\
 	(*this_cpu_ptr(&__preempt_count))++;				\

@@ -233,34 +233,34 @@ unsigned long kmem_cache_nr_errors(struct kmem_cache *s);
  * /sys/kernel/slab/kmalloc-64/alloc_fastpath.
  */
 enum stat_item {
-	ALLOC_FASTPATH,		/* from the CPU freelist */
-	ALLOC_SLOWPATH,		/* the slow path entered */
-	FREE_FASTPATH,		/* pushed on the CPU freelist */
-	FREE_SLOWPATH,		/* a free not into the CPU slab; any of a debug cache */
-	FREE_FROZEN,		/* objects freed into another CPU's (frozen) slab */
-	FREE_ADD_PARTIAL,	/* a slab put on a node partial list by a free */
-	FREE_REMOVE_PARTIAL,	/* an emptied slab taken off a node partial list */
-	ALLOC_FROM_PARTIAL,	/* CPU slab taken from a node partial list */
-	ALLOC_SLAB,		/* CPU slab taken from the page allocator */
-	ALLOC_REFILL,		/* CPU slab's own freelist (remote frees) taken */
-	ALLOC_NODE_MISMATCH,	/* CPU slab on the wrong node: deactivated */
-	FREE_SLAB,		/* slab returned to the page allocator */
-	CPUSLAB_FLUSH,		/* CPU slab flushed (shrink, destroy, validate) */
-	DEACTIVATE_FULL,	/* deactivated with no free object */
-	DEACTIVATE_EMPTY,	/* deactivated with no object in use */
-	DEACTIVATE_TO_HEAD,	/* deactivated onto a partial list's head */
-	DEACTIVATE_TO_TAIL,	/* deactivated onto a partial list's tail */
+	ALLOC_FASTPATH, /* from the CPU freelist */
+	ALLOC_SLOWPATH, /* the slow path entered */
+	FREE_FASTPATH,	/* pushed on the CPU freelist */
+	FREE_SLOWPATH,	/* a free not into the CPU slab; any of a debug cache */
+	FREE_FROZEN,	/* objects freed into another CPU's (frozen) slab */
+	FREE_ADD_PARTIAL,    /* a slab put on a node partial list by a free */
+	FREE_REMOVE_PARTIAL, /* an emptied slab taken off a node partial list */
+	ALLOC_FROM_PARTIAL,  /* CPU slab taken from a node partial list */
+	ALLOC_SLAB,	     /* CPU slab taken from the page allocator */
+	ALLOC_REFILL,	     /* CPU slab's own freelist (remote frees) taken */
+	ALLOC_NODE_MISMATCH, /* CPU slab on the wrong node: deactivated */
+	FREE_SLAB,	     /* slab returned to the page allocator */
+	CPUSLAB_FLUSH,	     /* CPU slab flushed (shrink, destroy, validate) */
+	DEACTIVATE_FULL,     /* deactivated with no free object */
+	DEACTIVATE_EMPTY,    /* deactivated with no object in use */
+	DEACTIVATE_TO_HEAD,  /* deactivated onto a partial list's head */
+	DEACTIVATE_TO_TAIL,  /* deactivated onto a partial list's tail */
 	DEACTIVATE_REMOTE_FREES, /* deactivated slab had remote frees */
-	DEACTIVATE_BYPASS,	/* CPU slab dropped: its freelist was empty */
-	ORDER_FALLBACK,		/* new slab at the minimum order */
+	DEACTIVATE_BYPASS,	 /* CPU slab dropped: its freelist was empty */
+	ORDER_FALLBACK,		 /* new slab at the minimum order */
 	CMPXCHG_DOUBLE_CPU_FAIL, /* never (no cmpxchg here); kept for names */
-	CMPXCHG_DOUBLE_FAIL,	/* never; kept for Linux's names */
-	CPU_PARTIAL_ALLOC,	/* CPU slab taken from the CPU partial chain */
-	CPU_PARTIAL_FREE,	/* a free put a full slab on a CPU chain */
-	CPU_PARTIAL_NODE,	/* a refill put a node slab on a CPU chain */
-	CPU_PARTIAL_DRAIN,	/* a CPU chain moved to the node lists */
-	FREE_REMOTE_HART,	/* Nodal: a free not into the CPU slab, not debug */
-	FREE_REMOTE_NODE,	/* Nodal: such a free of another node's object */
+	CMPXCHG_DOUBLE_FAIL,	 /* never; kept for Linux's names */
+	CPU_PARTIAL_ALLOC,	 /* CPU slab taken from the CPU partial chain */
+	CPU_PARTIAL_FREE,	 /* a free put a full slab on a CPU chain */
+	CPU_PARTIAL_NODE,	 /* a refill put a node slab on a CPU chain */
+	CPU_PARTIAL_DRAIN,	 /* a CPU chain moved to the node lists */
+	FREE_REMOTE_HART, /* Nodal: a free not into the CPU slab, not debug */
+	FREE_REMOTE_NODE, /* Nodal: such a free of another node's object */
 	NR_SLUB_STAT_ITEMS
 };
 

@@ -96,5 +96,4 @@ void watchdog_check_backtrace_request(void);
  */
 void lockup_detector_init(void);
 
-
 #endif /* NODAL_SMP_H */

@@ -15,7 +15,7 @@
 #include <asm/processor.h>
 #include <linux/types.h>
 
-extern u64 ns_per_tick_mult;	/* [init] ns per timebase tick, 0 if not whole */
+extern u64 ns_per_tick_mult; /* [init] ns per timebase tick, 0 if not whole */
 
 /** __ktime_get_ns() - ktime_get_ns() by division, for any timebase */
 u64 __ktime_get_ns(void);

@@ -60,8 +60,8 @@ unsigned long nr_free_pages(void);
  * where /proc/vmstat and /proc/zoneinfo say numa_interleave.
  */
 struct numa_stat_name {
-	const char *numastat;	/* [init] nodeN/numastat; numastat(8) */
-	const char *vmstat;	/* [init] /proc/vmstat; /proc/zoneinfo */
+	const char *numastat; /* [init] nodeN/numastat; numastat(8) */
+	const char *vmstat;   /* [init] /proc/vmstat; /proc/zoneinfo */
 };
 
 /**

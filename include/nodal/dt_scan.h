@@ -22,34 +22,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DT_MAX_NODES		4	/* = MAX_NUMNODES (checked in topology.c) */
-#define DT_MAX_MEM		32	/* memory ranges kept */
-#define DT_MAX_RESERVED		32	/* reserved ranges kept */
-#define DT_MAX_HARTS		512	/* cpu nodes kept (QEMU virt's -smp limit) */
-#define DT_MAX_WARNINGS		16	/* printed per scan; the rest are counted */
-#define DT_NO_NODE		(-1)
-#define DT_LOCAL_DISTANCE	10	/* LOCAL_DISTANCE */
-#define DT_REMOTE_DISTANCE	20	/* REMOTE_DISTANCE */
+#define DT_MAX_NODES	   4   /* = MAX_NUMNODES (checked in topology.c) */
+#define DT_MAX_MEM	   32  /* memory ranges kept */
+#define DT_MAX_RESERVED	   32  /* reserved ranges kept */
+#define DT_MAX_HARTS	   512 /* cpu nodes kept (QEMU virt's -smp limit) */
+#define DT_MAX_WARNINGS	   16  /* printed per scan; the rest are counted */
+#define DT_NO_NODE	   (-1)
+#define DT_LOCAL_DISTANCE  10 /* LOCAL_DISTANCE */
+#define DT_REMOTE_DISTANCE 20 /* REMOTE_DISTANCE */
 
 /* ISA extensions boot looks for in riscv,isa ("_sstc"), one bit each. */
-#define DT_ISA_SSTC		(1u << 0)	/* stimecmp: the timer without SBI */
+#define DT_ISA_SSTC (1u << 0) /* stimecmp: the timer without SBI */
 
 struct dt_mem {
-	uint64_t base;		/* [init] first byte */
-	uint64_t size;		/* [init] bytes, never 0 (a size-0 reg only marks its node) */
-	int nid;		/* [init] node after the fallbacks */
+	uint64_t base; /* [init] first byte */
+	uint64_t size; /* [init] bytes, never 0 (a size-0 reg only marks its node) */
+	int nid;       /* [init] node after the fallbacks */
 };
 
 struct dt_reserved {
-	uint64_t base;		/* [init] first byte */
-	uint64_t size;		/* [init] bytes, never 0; base + size does not wrap */
+	uint64_t base; /* [init] first byte */
+	uint64_t size; /* [init] bytes, never 0; base + size does not wrap */
 };
 
 struct dt_hart {
-	uint64_t hartid;	/* [init] the cpu node's reg */
-	int nid;		/* [init] node after the fallbacks */
-	bool enabled;		/* [init] status absent, "okay" or "ok" */
-	unsigned int isa;	/* [init] DT_ISA_* bits its riscv,isa lists */
+	uint64_t hartid;  /* [init] the cpu node's reg */
+	int nid;	  /* [init] node after the fallbacks */
+	bool enabled;	  /* [init] status absent, "okay" or "ok" */
+	unsigned int isa; /* [init] DT_ISA_* bits its riscv,isa lists */
 };
 
 /**
@@ -60,24 +60,24 @@ struct dt_hart {
  * the scan could not read are not in it (and a message said so).
  */
 struct dt_scan {
-	int nr_mem;			/* [init] entries in mem[] */
-	struct dt_mem mem[DT_MAX_MEM];	/* [init] in tree order */
-	int nr_reserved;		/* [init] entries in reserved[] */
+	int nr_mem;		       /* [init] entries in mem[] */
+	struct dt_mem mem[DT_MAX_MEM]; /* [init] in tree order */
+	int nr_reserved;	       /* [init] entries in reserved[] */
 	/* [init] the memreserve block's, then /reserved-memory's, in order */
 	struct dt_reserved reserved[DT_MAX_RESERVED];
-	int nr_harts;			/* [init] entries in harts[] */
+	int nr_harts; /* [init] entries in harts[] */
 	/* [init] in tree order, disabled ones too */
 	struct dt_hart harts[DT_MAX_HARTS];
-	uint64_t timebase_frequency;	/* [init] Hz, 0 if unusable */
-	unsigned int isa;		/* [init] DT_ISA_* every enabled hart has */
-	uint8_t distance[DT_MAX_NODES][DT_MAX_NODES];	/* [init] [from][to] */
-	bool has_distance_map;		/* [init] a distance map was accepted */
-	bool numa;			/* [init] the tree has numa-node-id */
-	bool fallback;			/* [init] rejected (numa or header): node 0 */
-	unsigned int nodes;		/* [init] nodes seen (memory, harts) */
-	unsigned int nodes_with_mem;	/* [init] nodes with some RAM */
-	unsigned int nodes_with_harts;	/* [init] nodes with an enabled hart */
-	int nr_warnings;		/* [init] problems found, printed or not */
+	uint64_t timebase_frequency; /* [init] Hz, 0 if unusable */
+	unsigned int isa; /* [init] DT_ISA_* every enabled hart has */
+	uint8_t distance[DT_MAX_NODES][DT_MAX_NODES]; /* [init] [from][to] */
+	bool has_distance_map; /* [init] a distance map was accepted */
+	bool numa;	       /* [init] the tree has numa-node-id */
+	bool fallback;	       /* [init] rejected (numa or header): node 0 */
+	unsigned int nodes;    /* [init] nodes seen (memory, harts) */
+	unsigned int nodes_with_mem;   /* [init] nodes with some RAM */
+	unsigned int nodes_with_harts; /* [init] nodes with an enabled hart */
+	int nr_warnings; /* [init] problems found, printed or not */
 };
 
 /**

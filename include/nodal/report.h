@@ -54,20 +54,20 @@
 
 #include <linux/types.h>
 
-#define REPORT_MAX_DEPTH	6
-#define REPORT_MAX_DECIMALS	9
+#define REPORT_MAX_DEPTH    6
+#define REPORT_MAX_DECIMALS 9
 
 /* One value of a report: its JSON key and its text format. */
 struct report_field {
-	const char *key;	/* JSON key (Linux's name where Linux has one), NULL: text only */
-	const char *fmt;	/* printf format of the text column, NULL: JSON only */
+	const char *key; /* JSON key (Linux's name where Linux has one), NULL: text only */
+	const char *fmt; /* printf format of the text column, NULL: JSON only */
 };
 
 struct report {
-	const char *name;		/* JSON-BEGIN name and "report" value */
-	bool json;			/* this pass prints the JSON line */
-	int depth;			/* open lists and objects */
-	bool first[REPORT_MAX_DEPTH];	/* no value yet at this depth */
+	const char *name;	      /* JSON-BEGIN name and "report" value */
+	bool json;		      /* this pass prints the JSON line */
+	int depth;		      /* open lists and objects */
+	bool first[REPORT_MAX_DEPTH]; /* no value yet at this depth */
 };
 
 typedef void (*report_emit_t)(struct report *r, void *arg);
@@ -114,12 +114,12 @@ void report_fixed(struct report *r, const struct report_field *f, u64 v,
 void report_list_u64(struct report *r, const char *fmt, u64 v);
 
 /* Structure: JSON lists and objects; in the text pass an item ends its line. */
-void report_list(struct report *r, const char *key);	/* "key":[ */
-void report_list_end(struct report *r);			/* ] */
-void report_object(struct report *r, const char *key);	/* "key":{ */
-void report_object_end(struct report *r);		/* } */
-void report_item(struct report *r);			/* { in a list */
-void report_item_end(struct report *r);			/* }, text: \n */
+void report_list(struct report *r, const char *key);   /* "key":[ */
+void report_list_end(struct report *r);		       /* ] */
+void report_object(struct report *r, const char *key); /* "key":{ */
+void report_object_end(struct report *r);	       /* } */
+void report_item(struct report *r);		       /* { in a list */
+void report_item_end(struct report *r);		       /* }, text: \n */
 
 /** report_text() - printf in the text pass only */
 __printf(2, 3) void report_text(struct report *r, const char *fmt, ...);

@@ -17,7 +17,7 @@
 
 #define HZ 100
 
-DECLARE_PER_CPU(u64, timer_ticks);	/* [stat] timer interrupts taken */
+DECLARE_PER_CPU(u64, timer_ticks); /* [stat] timer interrupts taken */
 
 /**
  * time_init() - set up the clock and the tick handler

@@ -19,7 +19,7 @@
 #include <nodal/report.h>
 #include <nodal/shell.h>
 
-#define PS_MAX	256
+#define PS_MAX 256
 
 struct ps_row {
 	int pid, cpu;
@@ -33,7 +33,7 @@ struct ps_row {
 struct ps_snapshot {
 	struct ps_row *rows;
 	unsigned int n;
-	bool mem;		/* ps -m */
+	bool mem; /* ps -m */
 };
 
 static void take_row(struct task_struct *p, void *arg)
@@ -57,22 +57,26 @@ static void take_row(struct task_struct *p, void *arg)
 }
 
 enum {
-	P_PID, P_CPU, P_NODE, P_STATE, P_NVCSW, P_NIVCSW, P_TIME_MS, P_TIME_NS,
-	P_COMM, P_POLICY, NR_P_FIELDS
+	P_PID,
+	P_CPU,
+	P_NODE,
+	P_STATE,
+	P_NVCSW,
+	P_NIVCSW,
+	P_TIME_MS,
+	P_TIME_NS,
+	P_COMM,
+	P_POLICY,
+	NR_P_FIELDS
 };
 
 /* ps's columns; ps -m keeps PID, CPU and COMMAND, then pages per node. */
 static const struct report_field ps_fields[NR_P_FIELDS] = {
-	[P_PID]		= { "pid",	"%5lld" },
-	[P_CPU]		= { "cpu",	" %4lld" },
-	[P_NODE]	= { NULL,	" %4lld" },
-	[P_STATE]	= { "state",	" %s" },
-	[P_NVCSW]	= { "nvcsw",	" %9llu" },
-	[P_NIVCSW]	= { "nivcsw",	" %9llu" },
-	[P_TIME_MS]	= { NULL,	" %10llu" },
-	[P_TIME_NS]	= { "time_ns",	NULL },
-	[P_COMM]	= { "comm",	" %-16s" },
-	[P_POLICY]	= { "policy",	" %s" },
+	[P_PID] = { "pid", "%5lld" },	   [P_CPU] = { "cpu", " %4lld" },
+	[P_NODE] = { NULL, " %4lld" },	   [P_STATE] = { "state", " %s" },
+	[P_NVCSW] = { "nvcsw", " %9llu" }, [P_NIVCSW] = { "nivcsw", " %9llu" },
+	[P_TIME_MS] = { NULL, " %10llu" }, [P_TIME_NS] = { "time_ns", NULL },
+	[P_COMM] = { "comm", " %-16s" },   [P_POLICY] = { "policy", " %s" },
 };
 
 static void ps_header(struct report *r, bool mem)
@@ -81,8 +85,8 @@ static void ps_header(struct report *r, bool mem)
 
 	if (!mem) {
 		report_text(r, "%5s %4s %4s %1s %9s %9s %10s %-16s %s\n", "PID",
-			    "CPU", "NODE", "S", "VOLCSW", "INVOLCSW", "TIME(ms)",
-			    "COMMAND", "POLICY");
+			    "CPU", "NODE", "S", "VOLCSW", "INVOLCSW",
+			    "TIME(ms)", "COMMAND", "POLICY");
 		return;
 	}
 	report_text(r, "%5s %4s %-16s", "PID", "CPU", "COMMAND");
@@ -104,7 +108,7 @@ static void emit_pages(struct report *r, const struct ps_row *t, bool mem)
 static void emit_task(struct report *r, const struct ps_row *t, bool mem)
 {
 	char state[2] = { t->state, 0 };
-	bool full = !mem || !report_is_text(r);	/* ps -m shows less */
+	bool full = !mem || !report_is_text(r); /* ps -m shows less */
 
 	report_item(r);
 	report_s64(r, &ps_fields[P_PID], t->pid);
@@ -152,5 +156,6 @@ static int cmd_ps(int argc, char **argv)
 	kfree(snap.rows);
 	return 0;
 }
-SHELL_COMMAND("ps", cmd_ps, "[-m]",
-	      "tasks: hart, state, switches, run time, policy; -m: pages placed per node");
+SHELL_COMMAND(
+	"ps", cmd_ps, "[-m]",
+	"tasks: hart, state, switches, run time, policy; -m: pages placed per node");

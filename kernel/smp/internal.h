@@ -8,20 +8,20 @@
 
 #include <linux/spinlock.h>
 
-#define NR_POINTS	4	/* call sites remembered per class and kind */
+#define NR_POINTS 4 /* call sites remembered per class and kind */
 
 struct lock_point {
-	unsigned long ip;	/* [atomic] call site, 0 = free slot */
-	u64 count;		/* [atomic] */
+	unsigned long ip; /* [atomic] call site, 0 = free slot */
+	u64 count;	  /* [atomic] */
 };
 
 /* One lock class as a report sees it: a racy snapshot. */
 struct lock_class_snapshot {
-	int id;				/* 0: the overflow class */
-	const char *name;		/* "(overflow)" for class 0 */
-	struct lock_class_stats st;	/* folded over every CPU */
-	struct lock_point contention[NR_POINTS];	/* where waiters waited */
-	struct lock_point contending[NR_POINTS];	/* where holders took it */
+	int id;					 /* 0: the overflow class */
+	const char *name;			 /* "(overflow)" for class 0 */
+	struct lock_class_stats st;		 /* folded over every CPU */
+	struct lock_point contention[NR_POINTS]; /* where waiters waited */
+	struct lock_point contending[NR_POINTS]; /* where holders took it */
 };
 
 /*

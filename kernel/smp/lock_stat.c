@@ -23,47 +23,58 @@
 
 #include "internal.h"
 
-#define LOCK_STAT_WIDTH	(40 + 1 + 12 * 15)
+#define LOCK_STAT_WIDTH (40 + 1 + 12 * 15)
 
 enum {
-	F_NAME, F_CON_BOUNCES, F_CONTENTIONS, F_WAIT_MIN, F_WAIT_MAX,
-	F_WAIT_TOTAL, F_WAIT_AVG, F_ACQ_BOUNCES, F_ACQUISITIONS, F_HOLD_MIN,
-	F_HOLD_MAX, F_HOLD_TOTAL, F_HOLD_AVG, NR_FIELDS
+	F_NAME,
+	F_CON_BOUNCES,
+	F_CONTENTIONS,
+	F_WAIT_MIN,
+	F_WAIT_MAX,
+	F_WAIT_TOTAL,
+	F_WAIT_AVG,
+	F_ACQ_BOUNCES,
+	F_ACQUISITIONS,
+	F_HOLD_MIN,
+	F_HOLD_MAX,
+	F_HOLD_TOTAL,
+	F_HOLD_AVG,
+	NR_FIELDS
 };
 
 /* JSON keys, then /proc/lock_stat's column titles and widths. */
 static const struct report_field fields[NR_FIELDS] = {
-	[F_NAME]	= { "name",		"%40s:" },
-	[F_CON_BOUNCES]	= { "con_bounces",	"%14llu" },
-	[F_CONTENTIONS]	= { "contentions",	" %14llu" },
-	[F_WAIT_MIN]	= { "wait_min_ns",	" %14s" },
-	[F_WAIT_MAX]	= { "wait_max_ns",	" %14s" },
-	[F_WAIT_TOTAL]	= { "wait_total_ns",	" %14s" },
-	[F_WAIT_AVG]	= { NULL,		" %14s" },
-	[F_ACQ_BOUNCES]	= { "acq_bounces",	" %14llu" },
-	[F_ACQUISITIONS] = { "acquisitions",	" %14llu" },
-	[F_HOLD_MIN]	= { "hold_min_ns",	" %14s" },
-	[F_HOLD_MAX]	= { "hold_max_ns",	" %14s" },
-	[F_HOLD_TOTAL]	= { "hold_total_ns",	" %14s" },
-	[F_HOLD_AVG]	= { NULL,		" %14s" },
+	[F_NAME] = { "name", "%40s:" },
+	[F_CON_BOUNCES] = { "con_bounces", "%14llu" },
+	[F_CONTENTIONS] = { "contentions", " %14llu" },
+	[F_WAIT_MIN] = { "wait_min_ns", " %14s" },
+	[F_WAIT_MAX] = { "wait_max_ns", " %14s" },
+	[F_WAIT_TOTAL] = { "wait_total_ns", " %14s" },
+	[F_WAIT_AVG] = { NULL, " %14s" },
+	[F_ACQ_BOUNCES] = { "acq_bounces", " %14llu" },
+	[F_ACQUISITIONS] = { "acquisitions", " %14llu" },
+	[F_HOLD_MIN] = { "hold_min_ns", " %14s" },
+	[F_HOLD_MAX] = { "hold_max_ns", " %14s" },
+	[F_HOLD_TOTAL] = { "hold_total_ns", " %14s" },
+	[F_HOLD_AVG] = { NULL, " %14s" },
 };
 
 static const char *const titles[NR_FIELDS] = {
-	"class name", "con-bounces", "contentions", "waittime-min",
+	"class name",	"con-bounces",	  "contentions",  "waittime-min",
 	"waittime-max", "waittime-total", "waittime-avg", "acq-bounces",
-	"acquisitions", "holdtime-min", "holdtime-max", "holdtime-total",
+	"acquisitions", "holdtime-min",	  "holdtime-max", "holdtime-total",
 	"holdtime-avg",
 };
 
 static const struct report_field enabled_field = { "enabled", NULL };
 
 struct lock_stat_rows {
-	const char *filter;	/* only classes whose name contains it */
-	int nr;			/* classes with acquisitions */
+	const char *filter; /* only classes whose name contains it */
+	int nr;		    /* classes with acquisitions */
 	struct lock_class_snapshot rows[MAX_LOCK_CLASSES];
 };
 
-static struct lock_stat_rows stat_rows;		/* [stat_print_lock] */
+static struct lock_stat_rows stat_rows; /* [stat_print_lock] */
 static DEFINE_SPINLOCK(stat_print_lock);
 
 /* Most contended first; equal ones in registration order. */

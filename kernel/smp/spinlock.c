@@ -452,7 +452,9 @@ int lock_class_snapshot(int id, struct lock_class_snapshot *out)
 	out->id = id;
 	out->name = key ? key->name : "(overflow)";
 	fold_class(id, &out->st);
-	memcpy(out->contention, lock_classes[id].contention, sizeof(out->contention));
-	memcpy(out->contending, lock_classes[id].contending, sizeof(out->contending));
+	memcpy(out->contention, lock_classes[id].contention,
+	       sizeof(out->contention));
+	memcpy(out->contending, lock_classes[id].contending,
+	       sizeof(out->contending));
 	return 0;
 }

@@ -68,17 +68,17 @@ int pcp_validate_all(void);
 void __drain_all_pages(struct zone *zone, bool force_all_cpus);
 
 /* The zones with per-CPU lists: every populated one, once pcp_init() ran. */
-#define for_each_managed_zone(nid, zone)				\
-	for_each_online_node(nid)					\
-		for_each_zone_in_node(zone, NODE_DATA(nid))		\
+#define for_each_managed_zone(nid, zone)                    \
+	for_each_online_node(nid)                           \
+		for_each_zone_in_node(zone, NODE_DATA(nid)) \
 			if ((zone)->per_cpu_pageset)
 
 /* One CPU's list for one zone, as a report shows it. */
 struct pcp_snapshot {
-	int count;				/* pages held */
-	int high;				/* flush threshold now */
+	int count; /* pages held */
+	int high;  /* flush threshold now */
 	int batch;
-	unsigned long stat[NR_PCP_STAT_ITEMS];	/* pcp_stat_names */
+	unsigned long stat[NR_PCP_STAT_ITEMS]; /* pcp_stat_names */
 };
 
 /*

@@ -24,12 +24,12 @@
 #include <nodal/shell.h>
 
 const struct numa_stat_name numa_stat_names[NR_VM_NUMA_EVENT_ITEMS] = {
-	[NUMA_HIT]		= { "numa_hit",		"numa_hit" },
-	[NUMA_MISS]		= { "numa_miss",	"numa_miss" },
-	[NUMA_FOREIGN]		= { "numa_foreign",	"numa_foreign" },
-	[NUMA_INTERLEAVE_HIT]	= { "interleave_hit",	"numa_interleave" },
-	[NUMA_LOCAL]		= { "local_node",	"numa_local" },
-	[NUMA_OTHER]		= { "other_node",	"numa_other" },
+	[NUMA_HIT] = { "numa_hit", "numa_hit" },
+	[NUMA_MISS] = { "numa_miss", "numa_miss" },
+	[NUMA_FOREIGN] = { "numa_foreign", "numa_foreign" },
+	[NUMA_INTERLEAVE_HIT] = { "interleave_hit", "numa_interleave" },
+	[NUMA_LOCAL] = { "local_node", "numa_local" },
+	[NUMA_OTHER] = { "other_node", "numa_other" },
 };
 
 /* numastat(8)'s 16-wide column for a row named @name. */
@@ -57,8 +57,8 @@ static void numastat_text(struct report *r,
 	}
 	report_text(r, "\n");
 	for (int i = extra ? -1 : 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		f = numastat_field(i < 0 ? extra->name :
-				   numa_stat_names[i].numastat);
+		f = numastat_field(
+			i < 0 ? extra->name : numa_stat_names[i].numastat);
 		report_text(r, "%-16s", f.key);
 		for_each_online_node(nid)
 			report_u64(r, &f, i < 0 ? extra->val[nid] : ev[nid][i]);
@@ -113,4 +113,5 @@ static int cmd_numastat(int argc, char **argv)
 	report_print("numastat", numastat_report, ev);
 	return 0;
 }
-SHELL_COMMAND("numastat", cmd_numastat, "", "NUMA allocation counters per node (numastat(8) layout)");
+SHELL_COMMAND("numastat", cmd_numastat, "",
+	      "NUMA allocation counters per node (numastat(8) layout)");

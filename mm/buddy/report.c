@@ -171,7 +171,7 @@ static int cmd_buddyinfo(int argc, char **argv)
 }
 SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/proc/buddyinfo)");
 
-#define PAGETYPE_COUNT_MAX	100000	/* Linux stops counting there */
+#define PAGETYPE_COUNT_MAX 100000 /* Linux stops counting there */
 
 /*
  * One zone's pagetypeinfo figures, counted before the console is taken:
@@ -179,8 +179,8 @@ SHELL_COMMAND("buddyinfo", cmd_buddyinfo, "", "free blocks per order per zone (/
  * prints.
  */
 struct pagetype_counts {
-	unsigned long free[MIGRATE_TYPES][NR_PAGE_ORDERS];	/* blocks */
-	unsigned long blocks[MIGRATE_TYPES];		/* pageblocks */
+	unsigned long free[MIGRATE_TYPES][NR_PAGE_ORDERS]; /* blocks */
+	unsigned long blocks[MIGRATE_TYPES];		   /* pageblocks */
 };
 
 static unsigned long count_free_type(struct zone *zone, unsigned int o, int mt)
@@ -228,7 +228,8 @@ static void print_free_by_type(const struct pagetype_counts *counts)
 				unsigned long n = c->free[mt][o];
 
 				console_printf("%s%6lu ",
-					       n >= PAGETYPE_COUNT_MAX ? ">" : "", n);
+					       n >= PAGETYPE_COUNT_MAX ? ">" : "",
+					       n);
 			}
 			console_printf("\n");
 		}
@@ -354,12 +355,12 @@ static inline unsigned long pages_to_kb(unsigned long pages)
 enum { M_NODE, M_TOTAL, M_FREE, M_USED, M_MANAGED, M_FAILURES, NR_M_FIELDS };
 
 static const struct report_field mem_fields[NR_M_FIELDS] = {
-	[M_NODE]	= { "node",		NULL },
-	[M_TOTAL]	= { "total_kb",		"MemTotal:       %8llu kB\n" },
-	[M_FREE]	= { "free_kb",		"MemFree:        %8llu kB\n" },
-	[M_USED]	= { NULL,		"MemUsed:        %8llu kB\n" },
-	[M_MANAGED]	= { "managed_kb",	"MemManaged:     %8llu kB" },
-	[M_FAILURES]	= { "alloc_failures",	"AllocFailures:  %8llu\n" },
+	[M_NODE] = { "node", NULL },
+	[M_TOTAL] = { "total_kb", "MemTotal:       %8llu kB\n" },
+	[M_FREE] = { "free_kb", "MemFree:        %8llu kB\n" },
+	[M_USED] = { NULL, "MemUsed:        %8llu kB\n" },
+	[M_MANAGED] = { "managed_kb", "MemManaged:     %8llu kB" },
+	[M_FAILURES] = { "alloc_failures", "AllocFailures:  %8llu\n" },
 };
 
 /* Node meminfo's four lines, each opening with "Node N "; a JSON record. */
@@ -419,7 +420,8 @@ static int cmd_meminfo(int argc, char **argv)
 		     buddy_snapshot(argc > 1 ? (int)arg : NUMA_NO_NODE));
 	return 0;
 }
-SHELL_COMMAND("meminfo", cmd_meminfo, "[node]", "memory per node: total, free, used (node meminfo)");
+SHELL_COMMAND("meminfo", cmd_meminfo, "[node]",
+	      "memory per node: total, free, used (node meminfo)");
 
 static int cmd_validate_buddy(int argc, char **argv)
 {
@@ -436,26 +438,33 @@ SHELL_COMMAND("buddycheck", cmd_validate_buddy, "", "check every zone's free lis
 /* ---- stats json: everything above in one line, for host tools ---- */
 
 enum {
-	S_ZONE, S_FREE, S_PCP, S_MIN, S_LOW, S_HIGH, S_MIN_FREE_KB, NR_S_FIELDS
+	S_ZONE,
+	S_FREE,
+	S_PCP,
+	S_MIN,
+	S_LOW,
+	S_HIGH,
+	S_MIN_FREE_KB,
+	NR_S_FIELDS
 };
 
 /* JSON only: `stats` has no text. */
 static const struct report_field stats_fields[NR_S_FIELDS] = {
-	[S_ZONE]	= { "zone",		NULL },
-	[S_FREE]	= { "free",		NULL },
-	[S_PCP]		= { "pcp",		NULL },
-	[S_MIN]		= { "min",		NULL },
-	[S_LOW]		= { "low",		NULL },
-	[S_HIGH]	= { "high",		NULL },
-	[S_MIN_FREE_KB]	= { "min_free_kbytes",	NULL },
+	[S_ZONE] = { "zone", NULL },
+	[S_FREE] = { "free", NULL },
+	[S_PCP] = { "pcp", NULL },
+	[S_MIN] = { "min", NULL },
+	[S_LOW] = { "low", NULL },
+	[S_HIGH] = { "high", NULL },
+	[S_MIN_FREE_KB] = { "min_free_kbytes", NULL },
 };
 
 /* The zone events' names (printed here only). */
 static const struct report_field zone_event_fields[NR_ZONE_STAT_ITEMS] = {
-	[ZONE_ALLOC_SUCCESS]	= { "allocs",		NULL },
-	[ZONE_ALLOC_PAGES]	= { "alloc_pages",	NULL },
-	[ZONE_FREE_CALLS]	= { "frees",		NULL },
-	[ZONE_BAD_FREE]		= { "bad_frees",	NULL },
+	[ZONE_ALLOC_SUCCESS] = { "allocs", NULL },
+	[ZONE_ALLOC_PAGES] = { "alloc_pages", NULL },
+	[ZONE_FREE_CALLS] = { "frees", NULL },
+	[ZONE_BAD_FREE] = { "bad_frees", NULL },
 };
 
 static void emit_zone_stats(struct report *r, const struct zone_view *zv)
@@ -498,7 +507,7 @@ static void stats_emit(struct report *r, void *arg)
 	int nid;
 
 	if (report_is_text(r))
-		return;		/* the JSON line is the whole report */
+		return; /* the JSON line is the whole report */
 	report_u64(r, &stats_fields[S_MIN_FREE_KB], min_free_kbytes);
 	report_u64(r, &mem_fields[M_FAILURES], v->failures);
 	report_list(r, "nodes");
@@ -522,25 +531,22 @@ SHELL_COMMAND("stats", cmd_stats, "json",
 /* ---- pcp: every CPU's list for every zone ---- */
 
 const char *const pcp_stat_names[NR_PCP_STAT_ITEMS] = {
-	[PCP_ALLOC_HIT]		= "hits",
-	[PCP_REFILL]		= "refills",
-	[PCP_REFILL_PAGES]	= "refill_pages",
-	[PCP_FREE]		= "frees",
-	[PCP_FLUSH]		= "flushes",
-	[PCP_FLUSH_PAGES]	= "flush_pages",
-	[PCP_DRAIN]		= "drains",
-	[PCP_EXPIRE]		= "expires",
+	[PCP_ALLOC_HIT] = "hits",
+	[PCP_REFILL] = "refills",
+	[PCP_REFILL_PAGES] = "refill_pages",
+	[PCP_FREE] = "frees",
+	[PCP_FLUSH] = "flushes",
+	[PCP_FLUSH_PAGES] = "flush_pages",
+	[PCP_DRAIN] = "drains",
+	[PCP_EXPIRE] = "expires",
 };
 
 enum { P_CPU, P_NODE, P_ZONE, P_COUNT, P_HIGH, P_BATCH, NR_P_FIELDS };
 
 static const struct report_field pcp_fields[NR_P_FIELDS] = {
-	[P_CPU]		= { "cpu",	"%4llu" },
-	[P_NODE]	= { "node",	" %4llu" },
-	[P_ZONE]	= { "zone",	" %-7s" },
-	[P_COUNT]	= { "count",	" %6lld" },
-	[P_HIGH]	= { "high",	" %6lld" },
-	[P_BATCH]	= { "batch",	" %5lld" },
+	[P_CPU] = { "cpu", "%4llu" },	 [P_NODE] = { "node", " %4llu" },
+	[P_ZONE] = { "zone", " %-7s" },	 [P_COUNT] = { "count", " %6lld" },
+	[P_HIGH] = { "high", " %6lld" }, [P_BATCH] = { "batch", " %5lld" },
 };
 
 /* Each column's title: its key, in a format as wide as its values. */
@@ -667,4 +673,5 @@ static int cmd_drain(int argc, char **argv)
 		       before - after, after);
 	return 0;
 }
-SHELL_COMMAND("drain", cmd_drain, "", "drain_all_pages(): every CPU's page lists to the buddy");
+SHELL_COMMAND("drain", cmd_drain, "",
+	      "drain_all_pages(): every CPU's page lists to the buddy");

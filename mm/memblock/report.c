@@ -34,4 +34,5 @@ static int cmd_memblock(int argc, char **argv)
 	console_unlock();
 	return 0;
 }
-SHELL_COMMAND("memblock", cmd_memblock, "", "boot memory map: memory and reserved ranges with nodes");
+SHELL_COMMAND("memblock", cmd_memblock, "",
+	      "boot memory map: memory and reserved ranges with nodes");

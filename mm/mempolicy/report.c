@@ -46,29 +46,44 @@ static const char *errno_name(int err)
 /* ---- the fields every subcommand prints from ---- */
 
 enum {
-	F_ACTION, F_POLICY, F_TASK, F_PID, F_CPU, F_NODE, F_MODE,
-	F_MODE_MACRO, F_MODE_VALUE, F_FLAGS, F_IL_PREV, F_IL_WEIGHT,
-	F_NEXT_NODE, F_WEIGHT_NODE, F_WEIGHT, F_PAGES_NODE, F_PAGES, NR_FIELDS
+	F_ACTION,
+	F_POLICY,
+	F_TASK,
+	F_PID,
+	F_CPU,
+	F_NODE,
+	F_MODE,
+	F_MODE_MACRO,
+	F_MODE_VALUE,
+	F_FLAGS,
+	F_IL_PREV,
+	F_IL_WEIGHT,
+	F_NEXT_NODE,
+	F_WEIGHT_NODE,
+	F_WEIGHT,
+	F_PAGES_NODE,
+	F_PAGES,
+	NR_FIELDS
 };
 
 static const struct report_field fields[NR_FIELDS] = {
-	[F_ACTION]	= { "action",		NULL },
-	[F_POLICY]	= { "policy",		"policy: %s\n" },
-	[F_TASK]	= { "task",		"task: %s" },
-	[F_PID]		= { "pid",		" (pid %lld)" },
-	[F_CPU]		= { "cpu",		" on cpu %lld" },
-	[F_NODE]	= { "node",		", node %lld\n" },
-	[F_MODE]	= { "mode",		NULL },		/* mpol_mode_name() */
-	[F_MODE_MACRO]	= { NULL,		"mode: %s" },	/* the MPOL_ macro */
-	[F_MODE_VALUE]	= { "mode_value",	" (%lld)" },
-	[F_FLAGS]	= { "flags",		NULL },		/* text: in words */
-	[F_IL_PREV]	= { "il_prev",		"cursor: il_prev %lld" },
-	[F_IL_WEIGHT]	= { "il_weight",	", il_weight %llu" },
-	[F_NEXT_NODE]	= { "next_node",	", next node %lld" },
-	[F_WEIGHT_NODE]	= { "node",		" node%llu" },
-	[F_WEIGHT]	= { "weight",		"=%llu" },
-	[F_PAGES_NODE]	= { "node",		" node%llu" },
-	[F_PAGES]	= { "pages",		" %llu" },
+	[F_ACTION] = { "action", NULL },
+	[F_POLICY] = { "policy", "policy: %s\n" },
+	[F_TASK] = { "task", "task: %s" },
+	[F_PID] = { "pid", " (pid %lld)" },
+	[F_CPU] = { "cpu", " on cpu %lld" },
+	[F_NODE] = { "node", ", node %lld\n" },
+	[F_MODE] = { "mode", NULL },	       /* mpol_mode_name() */
+	[F_MODE_MACRO] = { NULL, "mode: %s" }, /* the MPOL_ macro */
+	[F_MODE_VALUE] = { "mode_value", " (%lld)" },
+	[F_FLAGS] = { "flags", NULL }, /* text: in words */
+	[F_IL_PREV] = { "il_prev", "cursor: il_prev %lld" },
+	[F_IL_WEIGHT] = { "il_weight", ", il_weight %llu" },
+	[F_NEXT_NODE] = { "next_node", ", next node %lld" },
+	[F_WEIGHT_NODE] = { "node", " node%llu" },
+	[F_WEIGHT] = { "weight", "=%llu" },
+	[F_PAGES_NODE] = { "node", " node%llu" },
+	[F_PAGES] = { "pages", " %llu" },
 };
 
 /* The nodes of @mask as a JSON list (the text shows them as a node list). */
@@ -382,11 +397,11 @@ static void run_allocations(struct alloc_run *run)
 enum { A_REQUESTED, A_ORDER, A_POLICY, A_ALLOCATED, A_FAILED, NR_A_FIELDS };
 
 static const struct report_field alloc_fields[NR_A_FIELDS] = {
-	[A_REQUESTED]	= { "requested",	"policy alloc: %llu" },
-	[A_ORDER]	= { "order",		" x order %llu" },
-	[A_POLICY]	= { "policy",		" under %s" },
-	[A_ALLOCATED]	= { "allocated",	"%llu allocated" },
-	[A_FAILED]	= { "failed",		NULL },
+	[A_REQUESTED] = { "requested", "policy alloc: %llu" },
+	[A_ORDER] = { "order", " x order %llu" },
+	[A_POLICY] = { "policy", " under %s" },
+	[A_ALLOCATED] = { "allocated", "%llu allocated" },
+	[A_FAILED] = { "failed", NULL },
 };
 
 /*
@@ -410,7 +425,8 @@ static void alloc_emit(struct report *r, void *arg)
 	report_u64(r, &alloc_fields[A_FAILED], short_of);
 	numastat_emit(r, run->events,
 		      &(struct numastat_row){ "pages", run->pages });
-	report_text(r, "(numastat rows: change during the run, one event per allocation)\n");
+	report_text(r,
+		    "(numastat rows: change during the run, one event per allocation)\n");
 }
 
 static int policy_alloc(int argc, char **argv)

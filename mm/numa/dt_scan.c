@@ -46,25 +46,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PATH_LEN	64
-#define PATH_DEPTH	4	/* path components shown */
+#define PATH_LEN   64
+#define PATH_DEPTH 4 /* path components shown */
 
 /*
  * One scan: the tree, the result, and what was learned on the way.  It
  * lives on dt_scan()'s stack: [scan] = owned by that one call.
  */
 struct scan {
-	const void *fdt;		/* [scan] the blob, header checked */
-	struct dt_scan *out;		/* [scan] the caller's result */
+	const void *fdt;		 /* [scan] the blob, header checked */
+	struct dt_scan *out;		 /* [scan] the caller's result */
 	const struct dt_scan_opts *opts; /* [scan] never NULL */
-	bool reject;			/* [scan] fall back to one node at the end */
-	bool any_id;			/* [scan] some numa-node-id was found */
-	bool full;			/* [scan] mem[] or harts[] overflowed (said once) */
-	bool reserved_full;		/* [scan] reserved[] overflowed (said once) */
-	int mem_off[DT_MAX_MEM];	/* [scan] tree offset of each out->mem[] */
-	int hart_off[DT_MAX_HARTS];	/* [scan] tree offset of each out->harts[] */
-	char path[PATH_LEN];		/* [scan] scratch for node_path() */
-	char path2[PATH_LEN];		/* [scan] a second one, for two-node messages */
+	bool reject;	    /* [scan] fall back to one node at the end */
+	bool any_id;	    /* [scan] some numa-node-id was found */
+	bool full;	    /* [scan] mem[] or harts[] overflowed (said once) */
+	bool reserved_full; /* [scan] reserved[] overflowed (said once) */
+	int mem_off[DT_MAX_MEM];    /* [scan] tree offset of each out->mem[] */
+	int hart_off[DT_MAX_HARTS]; /* [scan] tree offset of each out->harts[] */
+	char path[PATH_LEN];	    /* [scan] scratch for node_path() */
+	char path2[PATH_LEN]; /* [scan] a second one, for two-node messages */
 };
 
 /* ---- messages ---- */
@@ -74,16 +74,18 @@ struct scan {
  * (dt_scan() counts the rest in one last line).  The arguments, node
  * paths among them, are built only for a line that prints.
  */
-#define scan_warn(s, fmt, ...) do {					\
-	if ((s)->out->nr_warnings++ < DT_MAX_WARNINGS)			\
-		pr_warn(fmt "\n", ##__VA_ARGS__);			\
-} while (0)
+#define scan_warn(s, fmt, ...)                                 \
+	do {                                                   \
+		if ((s)->out->nr_warnings++ < DT_MAX_WARNINGS) \
+			pr_warn(fmt "\n", ##__VA_ARGS__);      \
+	} while (0)
 
 /* A problem that makes the whole topology untrustworthy. */
-#define reject_tree(s, fmt, ...) do {					\
-	scan_warn(s, fmt ": using one node", ##__VA_ARGS__);		\
-	(s)->reject = true;						\
-} while (0)
+#define reject_tree(s, fmt, ...)                                     \
+	do {                                                         \
+		scan_warn(s, fmt ": using one node", ##__VA_ARGS__); \
+		(s)->reject = true;                                  \
+	} while (0)
 
 /*
  * Append @str to @buf (PATH_LEN bytes) at *pos; what does not fit is cut.
@@ -118,7 +120,7 @@ static const char *node_path(struct scan *s, int node, char *buf)
 	if (off != 0)
 		path_put(buf, &pos, off > 0 ? "..." : "?");
 	if (!n)
-		path_put(buf, &pos, "/");	/* the root itself */
+		path_put(buf, &pos, "/"); /* the root itself */
 	while (n) {
 		path_put(buf, &pos, "/");
 		path_put(buf, &pos, names[--n]);
@@ -127,8 +129,8 @@ static const char *node_path(struct scan *s, int node, char *buf)
 	return buf;
 }
 
-#define PATH(s, node)	node_path(s, node, (s)->path)
-#define PATH2(s, node)	node_path(s, node, (s)->path2)
+#define PATH(s, node)  node_path(s, node, (s)->path)
+#define PATH2(s, node) node_path(s, node, (s)->path2)
 
 /* ---- properties: the decoders, shared with the `dt` report ---- */
 
@@ -228,7 +230,8 @@ static int node_id_of(struct scan *s, int node)
 		return DT_NO_NODE;
 	case DT_PROP_BAD:
 		s->any_id = true;
-		reject_tree(s, "numa: %s: numa-node-id is not one cell", PATH(s, node));
+		reject_tree(s, "numa: %s: numa-node-id is not one cell",
+			    PATH(s, node));
 		return DT_NO_NODE;
 	default:
 		s->any_id = true;
@@ -244,15 +247,14 @@ static int node_id_of(struct scan *s, int node)
 static void check_walk_end(struct scan *s, int err, const char *what)
 {
 	if (err < 0 && err != -FDT_ERR_NOTFOUND)
-		reject_tree(s, "numa: %s: device tree structure damaged (%s)", what,
-			    fdt_strerror(err));
+		reject_tree(s, "numa: %s: device tree structure damaged (%s)",
+			    what, fdt_strerror(err));
 }
 
 /* ---- memory nodes ---- */
 
 /* Record one range; false (after a message) if it cannot be. */
-static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size,
-		    int nid)
+static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size, int nid)
 {
 	struct dt_scan *out = s->out;
 
@@ -287,19 +289,22 @@ static void scan_memory_node(struct scan *s, int node, int ac, int sc)
 		return;
 	}
 	if (!reg)
-		return;		/* no RAM, no node: nothing to say */
+		return; /* no RAM, no node: nothing to say */
 	if (pairs < 0) {
 		if (nid != DT_NO_NODE)
-			reject_tree(s, "numa: %s: reg is %d bytes, not a multiple "
+			reject_tree(s,
+				    "numa: %s: reg is %d bytes, not a multiple "
 				    "of %d (#address-cells %d, #size-cells %d)",
 				    PATH(s, node), len, (ac + sc) * 4, ac, sc);
 		else
-			scan_warn(s, "numa: %s: reg is %d bytes, not a multiple "
-				  "of %d: skipped", PATH(s, node), len, (ac + sc) * 4);
+			scan_warn(s,
+				  "numa: %s: reg is %d bytes, not a multiple "
+				  "of %d: skipped",
+				  PATH(s, node), len, (ac + sc) * 4);
 		return;
 	}
 	if (nid != DT_NO_NODE)
-		s->out->nodes |= 1u << nid;	/* a size-0 reg: memory-less */
+		s->out->nodes |= 1u << nid; /* a size-0 reg: memory-less */
 	for (int i = 0; i < pairs; i++) {
 		uint64_t base, size;
 
@@ -316,7 +321,8 @@ static void scan_memory(struct scan *s)
 	int node;
 
 	if (ac < 0 || sc < 0) {
-		reject_tree(s, "numa: /: cannot read memory reg without valid cells");
+		reject_tree(s,
+			    "numa: /: cannot read memory reg without valid cells");
 		return;
 	}
 	fdt_for_each_subnode(node, s->fdt,
@@ -347,24 +353,27 @@ static void add_reserved(struct scan *s, int node, uint64_t base, uint64_t size)
 	if (!size)
 		return;
 	if (base + size < base) {
-		scan_warn(s, "numa: %s: [mem %#llx + %#llx] wraps around: not reserved",
+		scan_warn(s,
+			  "numa: %s: [mem %#llx + %#llx] wraps around: not reserved",
 			  reserved_source(s, node), (unsigned long long)base,
 			  (unsigned long long)size);
 		return;
 	}
 	if (out->nr_reserved == DT_MAX_RESERVED) {
 		if (!s->reserved_full)
-			scan_warn(s, "numa: %s: more than %d reserved ranges: "
-				  "the rest not reserved", reserved_source(s, node),
-				  DT_MAX_RESERVED);
+			scan_warn(s,
+				  "numa: %s: more than %d reserved ranges: "
+				  "the rest not reserved",
+				  reserved_source(s, node), DT_MAX_RESERVED);
 		s->reserved_full = true;
 		return;
 	}
 	if (o->kernel_end > o->kernel_start && base < o->kernel_end &&
 	    base + size > o->kernel_start)
-		scan_warn(s, "numa: %s: [mem %#llx-%#llx] overlaps the kernel "
-			  "image: ignored", reserved_source(s, node),
-			  (unsigned long long)base,
+		scan_warn(s,
+			  "numa: %s: [mem %#llx-%#llx] overlaps the kernel "
+			  "image: ignored",
+			  reserved_source(s, node), (unsigned long long)base,
 			  (unsigned long long)(base + size - 1));
 	out->reserved[out->nr_reserved++] = (struct dt_reserved){ base, size };
 }
@@ -374,7 +383,8 @@ static void scan_memreserve_block(struct scan *s)
 	int n = fdt_num_mem_rsv(s->fdt);
 
 	if (n < 0) {
-		scan_warn(s, "numa: memreserve block: not terminated (%s): not read",
+		scan_warn(s,
+			  "numa: memreserve block: not terminated (%s): not read",
 			  fdt_strerror(n));
 		return;
 	}
@@ -393,8 +403,10 @@ static void scan_reserved_node(struct scan *s, int node, int ac, int sc)
 	int len, pairs = dt_reg(s->fdt, node, ac, sc, &reg, &len);
 
 	if (pairs < 0) {
-		scan_warn(s, "numa: %s: reg is %d bytes, not a multiple of %d: "
-			  "not reserved", PATH(s, node), len, (ac + sc) * 4);
+		scan_warn(s,
+			  "numa: %s: reg is %d bytes, not a multiple of %d: "
+			  "not reserved",
+			  PATH(s, node), len, (ac + sc) * 4);
 		return;
 	}
 	for (int i = 0; i < pairs; i++) {
@@ -419,7 +431,7 @@ static void scan_reserved(struct scan *s)
 	sc = cells_of(s, rsv, "#size-cells", 1);
 	if (ac < 0 || sc < 0) {
 		scan_warn(s, "numa: /reserved-memory: cannot read reg without valid "
-			  "cells: nothing reserved from it");
+			     "cells: nothing reserved from it");
 		return;
 	}
 	fdt_for_each_subnode(node, s->fdt, rsv)
@@ -514,7 +526,8 @@ static unsigned int isa_of(const void *fdt, int node)
 	const char *isa = fdt_getprop(fdt, node, "riscv,isa", &len);
 	unsigned int bits = 0;
 
-	for (size_t i = 0; isa && len > 0 && i < sizeof(exts) / sizeof(exts[0]); i++)
+	for (size_t i = 0; isa && len > 0 && i < sizeof(exts) / sizeof(exts[0]);
+	     i++)
 		if (isa_lists(isa, len, exts[i].name))
 			bits |= exts[i].bit;
 	return bits;
@@ -541,7 +554,8 @@ static void scan_cpu_node(struct scan *s, int node, int ac)
 	}
 	s->hart_off[out->nr_harts] = node;
 	out->harts[out->nr_harts++] = (struct dt_hart){
-		hartid, nid, cpu_enabled(s->fdt, node), isa_of(s->fdt, node) };
+		hartid, nid, cpu_enabled(s->fdt, node), isa_of(s->fdt, node)
+	};
 }
 
 uint64_t dt_timebase(const void *fdt, int cpus, int *len)
@@ -586,19 +600,19 @@ static void scan_cpus(struct scan *s)
 	int cpus = fdt_path_offset(s->fdt, "/cpus"), node, ac;
 
 	if (cpus == -FDT_ERR_NOTFOUND)
-		scan_warn(s, "numa: /cpus: missing: no harts, no timebase-frequency");
+		scan_warn(s,
+			  "numa: /cpus: missing: no harts, no timebase-frequency");
 	if (cpus < 0) {
 		check_walk_end(s, cpus, "/cpus");
 		return;
 	}
 	scan_timebase(s, cpus);
-	ac = cells_of(s, cpus, "#address-cells", 0);	/* 0: by reg length */
+	ac = cells_of(s, cpus, "#address-cells", 0); /* 0: by reg length */
 	if (ac < 0) {
 		reject_tree(s, "numa: /cpus: cannot read hart ids");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt, cpus)
-		scan_cpu_node(s, node, ac);
+	fdt_for_each_subnode(node, s->fdt, cpus) scan_cpu_node(s, node, ac);
 	check_walk_end(s, node, "/cpus");
 	s->out->isa = common_isa(s->out);
 }
@@ -613,7 +627,8 @@ static void place_harts_without_node(struct scan *s)
 	for (int i = 0; i < out->nr_harts; i++) {
 		if (out->harts[i].nid != DT_NO_NODE)
 			continue;
-		scan_warn(s, "numa: %s: no numa-node-id while other nodes "
+		scan_warn(s,
+			  "numa: %s: no numa-node-id while other nodes "
 			  "have one: hart %llu goes to node 0",
 			  PATH(s, s->hart_off[i]),
 			  (unsigned long long)out->harts[i].hartid);
@@ -638,10 +653,13 @@ static void check_coverage(struct scan *s)
 	}
 	if (!lost)
 		return;
-	scan_warn(s, "numa: %s: memory without numa-node-id while "
-		  "other memory nodes have one", PATH(s, s->mem_off[first]));
+	scan_warn(s,
+		  "numa: %s: memory without numa-node-id while "
+		  "other memory nodes have one",
+		  PATH(s, s->mem_off[first]));
 	reject_tree(s, "NUMA: no nodes coverage for %lluMB of %lluMB RAM",
-		    (unsigned long long)(lost >> 20), (unsigned long long)(total >> 20));
+		    (unsigned long long)(lost >> 20),
+		    (unsigned long long)(total >> 20));
 }
 
 static void check_overlaps(struct scan *s)
@@ -654,10 +672,12 @@ static void check_overlaps(struct scan *s)
 		for (int j = 0; j < i; j++) {
 			const struct dt_mem *b = &out->mem[j];
 
-			if (a->base >= b->base + b->size || b->base >= a->base + a->size)
+			if (a->base >= b->base + b->size ||
+			    b->base >= a->base + a->size)
 				continue;
 			reject_tree(s, "numa: %s: [mem %#llx-%#llx] overlaps %s",
-				    PATH(s, s->mem_off[i]), (unsigned long long)a->base,
+				    PATH(s, s->mem_off[i]),
+				    (unsigned long long)a->base,
 				    (unsigned long long)(a->base + a->size - 1),
 				    PATH2(s, s->mem_off[j]));
 			return;
@@ -691,16 +711,17 @@ static void check_kernel_inside(struct scan *s)
 		pos = s->out->mem[i].base + s->out->mem[i].size;
 	}
 	if (pos < o->kernel_end)
-		reject_tree(s, "numa: kernel image [mem %#llx-%#llx] is not inside "
-			    "any node's memory", (unsigned long long)o->kernel_start,
+		reject_tree(s,
+			    "numa: kernel image [mem %#llx-%#llx] is not inside "
+			    "any node's memory",
+			    (unsigned long long)o->kernel_start,
 			    (unsigned long long)(o->kernel_end - 1));
 }
 
 /* ---- the distance map ---- */
 
 /* One triplet; false (after a message) if it is not acceptable. */
-static bool distance_ok(struct scan *s, int map, uint32_t a, uint32_t b,
-			uint32_t d)
+static bool distance_ok(struct scan *s, int map, uint32_t a, uint32_t b, uint32_t d)
 {
 	const char *why = NULL;
 
@@ -716,7 +737,8 @@ static bool distance_ok(struct scan *s, int map, uint32_t a, uint32_t b,
 		why = "above 255";
 	if (!why)
 		return true;
-	scan_warn(s, "numa: %s: distance-matrix: Invalid distance"
+	scan_warn(s,
+		  "numa: %s: distance-matrix: Invalid distance"
 		  "[node%u -> node%u] = %u (%s): using 10/20",
 		  PATH(s, map), a, b, d, why);
 	return false;
@@ -743,7 +765,8 @@ static void scan_distance_map(struct scan *s)
 		return;
 	}
 	if (!m || len <= 0 || len % 12) {
-		scan_warn(s, "numa: %s: distance-matrix is %d bytes, not "
+		scan_warn(s,
+			  "numa: %s: distance-matrix is %d bytes, not "
 			  "(from, to, distance) triplets: using 10/20",
 			  PATH(s, map), m ? len : 0);
 		return;
@@ -756,7 +779,7 @@ static void scan_distance_map(struct scan *s)
 		if (!distance_ok(s, map, a, b, d))
 			return;
 		table[a][b] = (uint8_t)d;
-		if (b > a)		/* as Linux: A -> B also sets B -> A */
+		if (b > a) /* as Linux: A -> B also sets B -> A */
 			table[b][a] = (uint8_t)d;
 	}
 	memcpy(s->out->distance, table, sizeof(table));
@@ -813,7 +836,7 @@ static void start(struct scan *s, const void *fdt, struct dt_scan *out,
 	s->out = out;
 	s->opts = opts ? opts : &no_opts;
 	default_distances(out);
-	out->nodes = 1;		/* until something better is known */
+	out->nodes = 1; /* until something better is known */
 }
 
 /* The NUMA checks, once memory and harts are in; false to fall back. */
@@ -838,7 +861,8 @@ static int scan_tree(struct scan *s)
 	int err = s->fdt ? fdt_check_header(s->fdt) : -FDT_ERR_BADMAGIC;
 
 	if (err) {
-		scan_warn(s, "numa: device tree rejected by libfdt (%s): using one node",
+		scan_warn(s,
+			  "numa: device tree rejected by libfdt (%s): using one node",
 			  fdt_strerror(err));
 		out->fallback = true;
 		return -1;

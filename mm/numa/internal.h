@@ -9,9 +9,9 @@
 
 /* Where the applied topology came from (topology.c; `topo`'s JSON). */
 struct numa_origin {
-	bool numa;		/* the tree has numa-node-id */
-	bool fallback;		/* ... yet one node 0 was applied */
-	bool distance_map;	/* the tree's distance map was applied */
+	bool numa;	   /* the tree has numa-node-id */
+	bool fallback;	   /* ... yet one node 0 was applied */
+	bool distance_map; /* the tree's distance map was applied */
 };
 
 /* numa_origin() - what numa_init() made of the device tree.  Context: any. */

@@ -29,20 +29,28 @@
 /* ---- `topo`: numactl --hardware, then one JSON line ---- */
 
 enum {
-	T_NR_NODE_IDS, T_NUMA, T_FALLBACK, T_DISTANCE_MAP, T_NODE, T_SIZE,
-	T_FREE, T_MEMORY, T_MEM_NODE, NR_T_FIELDS
+	T_NR_NODE_IDS,
+	T_NUMA,
+	T_FALLBACK,
+	T_DISTANCE_MAP,
+	T_NODE,
+	T_SIZE,
+	T_FREE,
+	T_MEMORY,
+	T_MEM_NODE,
+	NR_T_FIELDS
 };
 
 static const struct report_field topo_fields[NR_T_FIELDS] = {
-	[T_NR_NODE_IDS]	= { "nr_node_ids",	NULL },
-	[T_NUMA]	= { "numa",		NULL },
-	[T_FALLBACK]	= { "fallback",		NULL },
-	[T_DISTANCE_MAP] = { "distance_map",	NULL },
-	[T_NODE]	= { "node",		"node %llu cpus:" },
-	[T_SIZE]	= { "size_mb",		"%llu MB" },
-	[T_FREE]	= { "free_mb",		"%llu MB" },
-	[T_MEMORY]	= { "memory",		NULL },
-	[T_MEM_NODE]	= { "mem_node",		NULL },
+	[T_NR_NODE_IDS] = { "nr_node_ids", NULL },
+	[T_NUMA] = { "numa", NULL },
+	[T_FALLBACK] = { "fallback", NULL },
+	[T_DISTANCE_MAP] = { "distance_map", NULL },
+	[T_NODE] = { "node", "node %llu cpus:" },
+	[T_SIZE] = { "size_mb", "%llu MB" },
+	[T_FREE] = { "free_mb", "%llu MB" },
+	[T_MEMORY] = { "memory", NULL },
+	[T_MEM_NODE] = { "mem_node", NULL },
 };
 
 /* numactl's node list: "0-1", "0,2", "0-1,3". */
@@ -61,7 +69,8 @@ static void print_node_list(struct report *r)
 		run_start = prev = nid;
 	}
 	if (prev >= 0)
-		report_text(r, run_start == prev ? "%d" : "%d-%d", run_start, prev);
+		report_text(r, run_start == prev ? "%d" : "%d-%d", run_start,
+			    prev);
 }
 
 /*
@@ -82,8 +91,7 @@ static void topo_take_view(struct topo_view *v)
 }
 
 /* The node's online CPUs (text: " 0 1") or their hart ids (JSON only). */
-static void emit_node_cpus(struct report *r, const char *key, int nid,
-			   bool harts)
+static void emit_node_cpus(struct report *r, const char *key, int nid, bool harts)
 {
 	unsigned int cpu;
 
@@ -192,7 +200,8 @@ static int cmd_zonelist(int argc, char **argv)
 		print_zonelist("zones", &pgdat->node_zonelists[ZONELIST_FALLBACK]);
 		print_zonelist("__GFP_THISNODE", own);
 		console_printf("%s\n", own->_zonerefs[0].zone ?
-			       "" : " (none: memory-less node)");
+					       "" :
+					       " (none: memory-less node)");
 	}
 	console_unlock();
 	return 0;
@@ -203,8 +212,10 @@ SHELL_COMMAND("zonelist", cmd_zonelist, "",
 /* ---- `harts`: each possible CPU, its hart and node ---- */
 
 static const char *const cpu_state_names[] = {
-	[CPU_OFFLINE] = "offline", [CPU_STARTING] = "starting",
-	[CPU_ONLINE] = "online", [CPU_STOPPED] = "stopped",
+	[CPU_OFFLINE] = "offline",
+	[CPU_STARTING] = "starting",
+	[CPU_ONLINE] = "online",
+	[CPU_STOPPED] = "stopped",
 };
 
 static int cmd_harts(int argc, char **argv)
@@ -231,4 +242,5 @@ static int cmd_harts(int argc, char **argv)
 	console_unlock();
 	return 0;
 }
-SHELL_COMMAND("harts", cmd_harts, "", "harts: cpu, hart id, node, state, ticks, IPIs");
+SHELL_COMMAND("harts", cmd_harts, "",
+	      "harts: cpu, hart id, node, state, ticks, IPIs");

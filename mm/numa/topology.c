@@ -125,7 +125,8 @@
 
 _Static_assert(DT_MAX_NODES == MAX_NUMNODES, "scan and kernel agree");
 _Static_assert(DT_LOCAL_DISTANCE == LOCAL_DISTANCE &&
-	       DT_REMOTE_DISTANCE == REMOTE_DISTANCE, "scan and kernel agree");
+		       DT_REMOTE_DISTANCE == REMOTE_DISTANCE,
+	       "scan and kernel agree");
 
 /* Before numa_init() (and with numa=off): node 0 only, 10/20. */
 nodemask_t node_states[NR_NODE_STATES] = {
@@ -240,7 +241,7 @@ static int tag_memblock(const struct dt_scan *dt)
 
 /* The parse's hart entry for @hartid, or NULL. */
 static const struct dt_hart *find_hart(const struct dt_scan *dt,
-					     unsigned long hartid)
+				       unsigned long hartid)
 {
 	for (int i = 0; i < dt->nr_harts; i++)
 		if (dt->harts[i].hartid == hartid)
@@ -440,7 +441,7 @@ static phys_addr_t reserved_in(phys_addr_t base, phys_addr_t size)
 	return bytes;
 }
 
-static unsigned long (*free_pages_reader)(int nid);	/* [init] buddy's */
+static unsigned long (*free_pages_reader)(int nid); /* [init] buddy's */
 
 void numa_set_free_pages_reader(unsigned long (*fn)(int nid))
 {

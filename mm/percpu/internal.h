@@ -6,7 +6,7 @@
 #define NODAL_MM_PERCPU_INTERNAL_H
 
 /* Each unit's area for alloc_percpu(), after the static copy. */
-#define PERCPU_DYNAMIC_SIZE	(64 * 1024)
+#define PERCPU_DYNAMIC_SIZE (64 * 1024)
 
 /* pcpu_unit_bytes() - one CPU's unit: static copy and dynamic area. */
 unsigned long pcpu_unit_bytes(void);

@@ -33,4 +33,5 @@ static int cmd_percpu(int argc, char **argv)
 	console_unlock();
 	return 0;
 }
-SHELL_COMMAND("percpu", cmd_percpu, "", "per-CPU units: where each CPU's copy lives");
+SHELL_COMMAND("percpu", cmd_percpu, "",
+	      "per-CPU units: where each CPU's copy lives");

@@ -28,17 +28,17 @@
 
 #include "internal.h"
 
-#define SLUB_MAX_ORDER		3	/* Linux's slub_max_order */
+#define SLUB_MAX_ORDER 3 /* Linux's slub_max_order */
 
 LIST_HEAD(slab_caches);
-DEFINE_SPINLOCK(slab_caches_lock);	/* lock 1 (slub.c): slab_caches */
-static bool slab_up;		/* [init] kmalloc works (Linux: slab_state UP) */
-static u64 slub_boot_seed;	/* [init] seeds slot orders and slab_rnd */
+DEFINE_SPINLOCK(slab_caches_lock); /* lock 1 (slub.c): slab_caches */
+static bool slab_up;	   /* [init] kmalloc works (Linux: slab_state UP) */
+static u64 slub_boot_seed; /* [init] seeds slot orders and slab_rnd */
 
-static struct kmem_cache *kmem_cache;		/* [init] cache of kmem_cache */
-static struct kmem_cache *kmem_cache_node;	/* [init] ... of kmem_cache_node */
-static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;	/* [init] */
-static struct kmem_cache_node boot_nodes[MAX_NUMNODES];	/* [init] */
+static struct kmem_cache *kmem_cache;	   /* [init] cache of kmem_cache */
+static struct kmem_cache *kmem_cache_node; /* [init] ... of kmem_cache_node */
+static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node; /* [init] */
+static struct kmem_cache_node boot_nodes[MAX_NUMNODES];		/* [init] */
 
 /* ---- sizing ---- */
 
@@ -84,11 +84,10 @@ static int calculate_order(unsigned int size)
 		min_objects = 1;
 	min_order = get_order_bytes((unsigned long)min_objects * size);
 	if (order_objects(min_order, size) > MAX_OBJS_PER_PAGE)
-		return get_order_bytes((unsigned long)size *
-				       MAX_OBJS_PER_PAGE) - 1;
+		return get_order_bytes((unsigned long)size * MAX_OBJS_PER_PAGE) -
+		       1;
 	for (fraction = 16; fraction > 1; fraction /= 2) {
-		order = calc_slab_order(size, min_order, SLUB_MAX_ORDER,
-					fraction);
+		order = calc_slab_order(size, min_order, SLUB_MAX_ORDER, fraction);
 		if (order <= SLUB_MAX_ORDER)
 			return order;
 	}
@@ -96,8 +95,8 @@ static int calculate_order(unsigned int size)
 	return order <= MAX_PAGE_ORDER ? (int)order : -ENOSYS;
 }
 
-static unsigned int calculate_alignment(unsigned long flags,
-					unsigned int align, unsigned int size)
+static unsigned int calculate_alignment(unsigned long flags, unsigned int align,
+					unsigned int size)
 {
 	if (flags & SLAB_HWCACHE_ALIGN) {
 		unsigned int ralign = L1_CACHE_BYTES;
@@ -121,8 +120,8 @@ static int calculate_sizes(struct kmem_cache *s)
 		size += sizeof(void *);
 	s->inuse = size;
 	if ((flags & SLAB_POISON) || s->ctor ||
-	    ((flags & SLAB_RED_ZONE) && (s->object_size < sizeof(void *) ||
-					 slub_kmalloc_redzone(s)))) {
+	    ((flags & SLAB_RED_ZONE) &&
+	     (s->object_size < sizeof(void *) || slub_kmalloc_redzone(s)))) {
 		s->offset = size;
 		size += sizeof(void *);
 	} else {
@@ -132,7 +131,7 @@ static int calculate_sizes(struct kmem_cache *s)
 	if (flags & SLAB_STORE_USER)
 		size += 2 * sizeof(struct track);
 	if (slub_kmalloc_redzone(s))
-		size += sizeof(unsigned long);	/* requested size */
+		size += sizeof(unsigned long); /* requested size */
 	if (flags & SLAB_RED_ZONE) {
 		size += sizeof(void *);
 		s->red_left_pad = ALIGN((unsigned int)sizeof(void *), s->align);
@@ -153,29 +152,31 @@ static int calculate_sizes(struct kmem_cache *s)
  * slub_cpu_partial=0 (a study knob): no CPU partial chains, as Linux
  * without CONFIG_SLUB_CPU_PARTIAL; partial slabs go to the node lists.
  */
-static bool cpu_partial_off;		/* [init] */
+static bool cpu_partial_off; /* [init] */
 
 static void parse_slub_cpu_partial(const char *val)
 {
 	unsigned int n;
 
 	if (!val || kstrtouint(val, 0, &n) || n > 1)
-		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n", val ? val : "");
+		pr_warn("slub: slub_cpu_partial=%s ignored: 0 or 1\n",
+			val ? val : "");
 	else
 		cpu_partial_off = !n;
 }
 cmdline_param("slub_cpu_partial", parse_slub_cpu_partial,
 	      "slub_cpu_partial=0: no per-CPU partial slab chains");
 
-bool slub_nocpu;			/* [init] */
+bool slub_nocpu; /* [init] */
 
 static void parse_slub_nocpu(const char *val)
 {
 	(void)val;
 	slub_nocpu = true;
 }
-cmdline_param("slub_nocpu", parse_slub_nocpu,
-	      "slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
+cmdline_param(
+	"slub_nocpu", parse_slub_nocpu,
+	"slub_nocpu: caches bypass kmem_cache_cpu; every operation takes list_lock");
 
 bool slub_cpu_partial_enabled(void)
 {
@@ -253,8 +254,7 @@ static int init_cache_random_seq(struct kmem_cache *s)
 	unsigned int nr = oo_objects(s->oo), i;
 	struct rnd_state st;
 
-	if (!CONFIG_SLAB_FREELIST_RANDOM || !slab_up || nr < 2 ||
-	    s->random_seq)
+	if (!CONFIG_SLAB_FREELIST_RANDOM || !slab_up || nr < 2 || s->random_seq)
 		return 0;
 	s->random_seq = kmalloc(nr * sizeof(unsigned int), GFP_KERNEL);
 	if (!s->random_seq)
@@ -262,7 +262,7 @@ static int init_cache_random_seq(struct kmem_cache *s)
 	prandom_seed_state(&st, slub_boot_seed ^ (unsigned long)s);
 	for (i = 0; i < nr; i++)
 		s->random_seq[i] = i;
-	for (i = nr - 1; i > 0; i--) {		/* Fisher-Yates */
+	for (i = nr - 1; i > 0; i--) { /* Fisher-Yates */
 		unsigned int j = prandom_u32_below(&st, i + 1), t;
 
 		t = s->random_seq[i];
@@ -482,8 +482,7 @@ void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
 		struct kmem_cache_node *n = get_node(s, node);
 
 		*nr_slabs += __atomic_load_n(&n->nr_slabs, __ATOMIC_RELAXED);
-		*nr_objs += __atomic_load_n(&n->total_objects,
-					    __ATOMIC_RELAXED);
+		*nr_objs += __atomic_load_n(&n->total_objects, __ATOMIC_RELAXED);
 		spin_lock_irqsave(&n->list_lock, flags);
 		list_for_each_entry(slab, &n->partial, slab_list)
 			*nr_free += slab->objects - slab_inuse_racy(slab);
@@ -552,7 +551,8 @@ void kmem_cache_init(void)
 	slub_boot_seed = get_cycles() ^ ktime_get_ns() ^ 0x5eed51abUL;
 	for_each_possible_cpu(cpu)
 		prandom_seed_state(per_cpu_ptr(&slab_rnd, cpu),
-				   slub_boot_seed + (u64)cpu * 0x9e3779b97f4a7c15ULL);
+				   slub_boot_seed +
+					   (u64)cpu * 0x9e3779b97f4a7c15ULL);
 	create_boot_cache(&boot_kmem_cache_node, "kmem_cache_node",
 			  sizeof(struct kmem_cache_node));
 	kmem_cache_node = &boot_kmem_cache_node;
@@ -566,7 +566,6 @@ void kmem_cache_init(void)
 	init_freelist_randomization();
 	pr_info("slub: HWalign=%u, Order=0-%u, MinObjects=%u, CPUs=%u, Nodes=%u; hardened=%d random=%d\n",
 		(unsigned int)L1_CACHE_BYTES, SLUB_MAX_ORDER,
-		4 * (fls(nr_cpu_ids) + 1), nr_cpu_ids,
-		num_node_state(N_MEMORY), CONFIG_SLAB_FREELIST_HARDENED,
-		CONFIG_SLAB_FREELIST_RANDOM);
+		4 * (fls(nr_cpu_ids) + 1), nr_cpu_ids, num_node_state(N_MEMORY),
+		CONFIG_SLAB_FREELIST_HARDENED, CONFIG_SLAB_FREELIST_RANDOM);
 }

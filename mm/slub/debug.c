@@ -505,8 +505,7 @@ unsigned int slub_debug_get_orig_size(struct kmem_cache *s, void *object)
 }
 
 /* Check every object of @slab; @map marks the free ones.  Errors found. */
-static int validate_slab_objects(struct kmem_cache *s, struct slab *slab,
-				 u8 *map)
+static int validate_slab_objects(struct kmem_cache *s, struct slab *slab, u8 *map)
 {
 	unsigned int i;
 	int errors = 0;
@@ -557,8 +556,8 @@ void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
 
 /* ---- invalid frees, on every cache ---- */
 
-void slub_report_bad_free(struct kmem_cache *s, const void *x,
-			  const char *why, unsigned long addr)
+void slub_report_bad_free(struct kmem_cache *s, const void *x, const char *why,
+			  unsigned long addr)
 {
 	char sym[64];
 
@@ -580,8 +579,8 @@ void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
 		       "slab_free", s->name, slab->slab_cache->name);
 		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
 	} else {
-		slub_report_bad_free(slab->slab_cache, x, "not the start of an object",
-				addr);
+		slub_report_bad_free(slab->slab_cache, x,
+				     "not the start of an object", addr);
 	}
 }
 
@@ -605,8 +604,7 @@ static void isolate_freechain(struct kmem_cache *s, struct slab *slab,
 }
 
 /* Check one slab (caller holds its node's list_lock); return errors. */
-static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
-			 int node)
+static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map, int node)
 {
 	unsigned int nr_free = 0, idx = 0;
 	void *p, *prev = NULL;
@@ -614,7 +612,7 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
 	int errors = 0;
 
 	if (!PageSlab(slab_page(slab)) || slab->slab_cache != s ||
-	    slab_nid(slab) != node || slab->frozen) {	/* SLUB-3,4,6 */
+	    slab_nid(slab) != node || slab->frozen) { /* SLUB-3,4,6 */
 		slab_err(s, slab, "Not a valid slab page (node %d)", node);
 		return 1;
 	}
@@ -622,12 +620,13 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
 	local_irq_save(flags);
 	slab_lock(slab);
 	for (p = slab->freelist; p; prev = p, p = get_freepointer(s, p)) {
-		bool bad = !slub_obj_in_slab(s, slab, p);		/* SLUB-1 */
+		bool bad = !slub_obj_in_slab(s, slab, p); /* SLUB-1 */
 
 		if (!bad) {
 			idx = (unsigned int)(((char *)p -
-					      (char *)slab_obj(s, slab, 0)) / s->size);
-			bad = map[idx / 8] & (1u << (idx % 8));	/* SLUB-2 */
+					      (char *)slab_obj(s, slab, 0)) /
+					     s->size);
+			bad = map[idx / 8] & (1u << (idx % 8)); /* SLUB-2 */
 		}
 		if (bad) {
 			isolate_freechain(s, slab, prev, p, nr_free);
@@ -638,7 +637,8 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map,
 		nr_free++;
 	}
 	if (!errors && nr_free != (unsigned int)slab->objects - slab->inuse) {
-		slab_err(s, slab, "Wrong object count. Counter is %d but counted were %d",
+		slab_err(s, slab,
+			 "Wrong object count. Counter is %d but counted were %d",
 			 slab->inuse, slab->objects - nr_free);
 		errors++;
 	}
@@ -660,7 +660,7 @@ static int validate_node(struct kmem_cache *s, int node, u8 *map)
 	list_for_each_entry(slab, &n->partial, slab_list) {
 		errors += validate_slab(s, slab, map, node);
 		if (!(slab->slab_state & SLAB_ON_PARTIAL) || !slab->freelist)
-			errors++;				/* SLUB-3 */
+			errors++; /* SLUB-3 */
 		count++;
 	}
 	if (count != n->nr_partial) {
@@ -671,7 +671,7 @@ static int validate_node(struct kmem_cache *s, int node, u8 *map)
 	list_for_each_entry(slab, &n->full, slab_list) {
 		errors += validate_slab(s, slab, map, node);
 		if (!(slab->slab_state & SLAB_ON_FULL))
-			errors++;				/* SLUB-3 */
+			errors++; /* SLUB-3 */
 		count++;
 	}
 	if (kmem_cache_debug(s) && count != (unsigned long)n->nr_slabs) {

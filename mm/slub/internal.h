@@ -272,7 +272,7 @@ static inline void *slab_obj(const struct kmem_cache *s,
  * Lock 3 (slub.c, Locking): a slab's freelist and counters, one of
  * SLAB_LOCK_HASH ticket locks chosen by the slab's address.
  */
-#define SLAB_LOCK_HASH		64
+#define SLAB_LOCK_HASH 64
 extern spinlock_t slab_locks[SLAB_LOCK_HASH];
 
 static inline spinlock_t *slab_lock_of(const struct slab *slab)
@@ -294,12 +294,12 @@ static inline void slab_unlock(struct slab *slab)
 	spin_unlock(slab_lock_of(slab));
 }
 
-#define MAX_OBJS_PER_PAGE	32767	/* slab->objects has 15 bits */
+#define MAX_OBJS_PER_PAGE 32767 /* slab->objects has 15 bits */
 
 /* ---- shared by the files of mm/slub ---- */
 
 /* slub.c: the alloc and free paths, flushing. */
-DECLARE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] new slabs' slot order */
+DECLARE_PER_CPU(struct rnd_state, slab_rnd); /* [cpu] new slabs' slot order */
 struct slab *slub_virt_to_slab(const void *x);
 bool slub_obj_in_slab(struct kmem_cache *s, struct slab *slab, void *p);
 void *slub_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr,
@@ -317,7 +317,7 @@ void flush_cpu_slab(void *info);
 void slub_flush_all(struct kmem_cache *s);
 
 /* cache.c: creation, sizing, destruction, bootstrap, the cache list. */
-extern struct list_head slab_caches;	/* [slab_caches_lock] newest first */
+extern struct list_head slab_caches; /* [slab_caches_lock] newest first */
 extern spinlock_t slab_caches_lock;
 struct kmem_cache *slub_create_cache(const char *name, unsigned int size,
 				     unsigned int align, unsigned long flags,
@@ -330,7 +330,7 @@ void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
  * slab_caches_lock so that the caller may print, cross-call or validate
  * without it.  No cache may be destroyed until the caller is done.
  */
-#define SLUB_MAX_SNAPSHOT	128
+#define SLUB_MAX_SNAPSHOT 128
 int slub_snapshot_caches(struct kmem_cache **out, int max);
 
 /* kmalloc.c */
@@ -363,8 +363,8 @@ void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
 	__printf(3, 4);
 void slab_fix(struct kmem_cache *s, const char *fmt, ...) __printf(2, 3);
 /* Report a free of @x from @addr that is refused for @why; count it in @s. */
-void slub_report_bad_free(struct kmem_cache *s, const void *x,
-			  const char *why, unsigned long addr);
+void slub_report_bad_free(struct kmem_cache *s, const void *x, const char *why,
+			  unsigned long addr);
 /* slab_free()'s checks failed (@slab NULL, another cache's, not an object). */
 void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
 		       unsigned long addr);

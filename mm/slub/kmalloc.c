@@ -47,7 +47,7 @@ static unsigned int kmalloc_index_size(unsigned int idx)
 	return idx == 1 ? 96 : idx == 2 ? 192 : 1u << idx;
 }
 
-#define KMALLOC_TABLE_MAX	192	/* sizes up to this: kmalloc_size_index[] */
+#define KMALLOC_TABLE_MAX 192 /* sizes up to this: kmalloc_size_index[] */
 
 /* The kmalloc cache for @size, 1..KMALLOC_TABLE_MAX (Linux's size_index). */
 static __always_inline struct kmem_cache *kmalloc_table_slab(size_t size)
@@ -131,8 +131,8 @@ void *kmalloc_node(size_t size, gfp_t gfp, int node)
 		return slub_alloc_node(kmalloc_table_slab(size), gfp, node,
 				       addr, (unsigned int)size);
 	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))
-		return slub_alloc_node(kmalloc_pow2_slab(size), gfp, node,
-				       addr, (unsigned int)size);
+		return slub_alloc_node(kmalloc_pow2_slab(size), gfp, node, addr,
+				       (unsigned int)size);
 	return kmalloc_uncached(size, gfp, node);
 }
 

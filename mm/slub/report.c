@@ -34,24 +34,34 @@
 
 /* /proc/slabinfo 2.1's columns (docs/linux-facts.md §8.5), and JSON's own. */
 enum {
-	S_VERSION, S_NAME, S_ACTIVE_OBJS, S_NUM_OBJS, S_OBJSIZE, S_OBJECT_SIZE,
-	S_OBJPERSLAB, S_PAGESPERSLAB, S_ACTIVE_SLABS, S_NUM_SLABS, S_FLAGS,
-	S_ERRORS, NR_S_FIELDS
+	S_VERSION,
+	S_NAME,
+	S_ACTIVE_OBJS,
+	S_NUM_OBJS,
+	S_OBJSIZE,
+	S_OBJECT_SIZE,
+	S_OBJPERSLAB,
+	S_PAGESPERSLAB,
+	S_ACTIVE_SLABS,
+	S_NUM_SLABS,
+	S_FLAGS,
+	S_ERRORS,
+	NR_S_FIELDS
 };
 
 static const struct report_field slab_fields[NR_S_FIELDS] = {
-	[S_VERSION]	= { "version",		"slabinfo - version: %s\n" },
-	[S_NAME]	= { "name",		"%-17s" },
-	[S_ACTIVE_OBJS]	= { "active_objs",	" %6llu" },
-	[S_NUM_OBJS]	= { "num_objs",		" %6llu" },
-	[S_OBJSIZE]	= { "objsize",		" %6llu" },	/* s->size */
-	[S_OBJECT_SIZE]	= { "object_size",	NULL },
-	[S_OBJPERSLAB]	= { "objperslab",	" %4llu" },
-	[S_PAGESPERSLAB] = { "pagesperslab",	" %4llu" },
-	[S_ACTIVE_SLABS] = { "active_slabs",	" : slabdata %6llu" },
-	[S_NUM_SLABS]	= { "num_slabs",	" %6llu" },
-	[S_FLAGS]	= { "flags",		NULL },
-	[S_ERRORS]	= { "errors",		NULL },
+	[S_VERSION] = { "version", "slabinfo - version: %s\n" },
+	[S_NAME] = { "name", "%-17s" },
+	[S_ACTIVE_OBJS] = { "active_objs", " %6llu" },
+	[S_NUM_OBJS] = { "num_objs", " %6llu" },
+	[S_OBJSIZE] = { "objsize", " %6llu" }, /* s->size */
+	[S_OBJECT_SIZE] = { "object_size", NULL },
+	[S_OBJPERSLAB] = { "objperslab", " %4llu" },
+	[S_PAGESPERSLAB] = { "pagesperslab", " %4llu" },
+	[S_ACTIVE_SLABS] = { "active_slabs", " : slabdata %6llu" },
+	[S_NUM_SLABS] = { "num_slabs", " %6llu" },
+	[S_FLAGS] = { "flags", NULL },
+	[S_ERRORS] = { "errors", NULL },
 };
 
 /*
@@ -86,7 +96,7 @@ static void emit_cache(struct report *r, const struct slabinfo_view *v, int i)
 	report_text(r, " : tunables %4u %4u %4u", 0u, 0u, 0u);
 	report_u64(r, &slab_fields[S_ACTIVE_SLABS], slabs);
 	report_u64(r, &slab_fields[S_NUM_SLABS], slabs);
-	report_text(r, " %6lu", 0UL);		/* sharedavail */
+	report_text(r, " %6lu", 0UL); /* sharedavail */
 	report_u64(r, &slab_fields[S_FLAGS], s->flags);
 	report_u64(r, &slab_fields[S_ERRORS], kmem_cache_nr_errors(s));
 	report_item_end(r);
@@ -97,7 +107,8 @@ static void slabinfo_emit(struct report *r, void *arg)
 	const struct slabinfo_view *v = arg;
 
 	report_str(r, &slab_fields[S_VERSION], "2.1");
-	report_text(r, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	report_text(r,
+		    "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	report_list(r, "caches");
 	for (int i = 0; i < v->nr; i++)
 		emit_cache(r, v, i);
@@ -106,7 +117,7 @@ static void slabinfo_emit(struct report *r, void *arg)
 
 static int cmd_slabinfo(int argc, char **argv)
 {
-	static struct slabinfo_view view;	/* one shell runs commands */
+	static struct slabinfo_view view; /* one shell runs commands */
 
 	(void)argc;
 	(void)argv;

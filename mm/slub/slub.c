@@ -168,8 +168,8 @@ SLAB_MATCH(slabs, slabs);
 SLAB_MATCH(page_type, slab_state);
 _Static_assert(sizeof(struct slab) == sizeof(struct page), "slab size");
 
-spinlock_t slab_locks[SLAB_LOCK_HASH];		/* lock 3, see above */
-DEFINE_PER_CPU(struct rnd_state, slab_rnd);	/* [cpu] slot order shuffles */
+spinlock_t slab_locks[SLAB_LOCK_HASH];	    /* lock 3, see above */
+DEFINE_PER_CPU(struct rnd_state, slab_rnd); /* [cpu] slot order shuffles */
 
 /* Linux's sysfs file name of each counter (Nodal's two last). */
 static const char *const slub_stat_names[NR_SLUB_STAT_ITEMS] = {

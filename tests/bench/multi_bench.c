@@ -46,7 +46,7 @@
 enum xcpu_role { XCPU_IDLE, XCPU_PRODUCER, XCPU_CONSUMER };
 
 struct xcpu_pair {
-	struct spsc_ring ring;	/* [const] producer → consumer */
+	struct spsc_ring ring;		/* [const] producer → consumer */
 	bool done;			/* [atomic] producer finished this run;
 					 * the consumer clears it when it ends */
 };
@@ -103,7 +103,7 @@ static unsigned long xcpu_consume(struct xcpu_pair *pair)
 			continue;
 		}
 		if (smp_load_acquire(&pair->done)) {
-			p = spsc_ring_pop(&pair->ring);	/* pushed before done */
+			p = spsc_ring_pop(&pair->ring); /* pushed before done */
 			if (!p)
 				break;
 			kfree(p);

@@ -143,7 +143,7 @@ int bench_on_harts(const struct cpumask *mask,
 		   void (*fn)(void *arg, unsigned int idx), void *arg,
 		   u64 *elapsed_ns)
 {
-	static struct hart_tasks pool[2];	/* measure() nests once */
+	static struct hart_tasks pool[2]; /* measure() nests once */
 	static unsigned int depth;
 	const struct hart_work work = { .name = "bench/%u", .fn = fn };
 	unsigned int cpus[BENCH_MAX_HARTS], nr = 0, cpu;
@@ -174,19 +174,19 @@ int bench_on_harts(const struct cpumask *mask,
 /* Lock classes: a walk before and after the runs                      */
 
 struct lock_walk {
-	unsigned int nr;				/* rows filled */
-	struct lock_row row[MAX_LOCK_CLASSES];		/* by class position */
+	unsigned int nr;		       /* rows filled */
+	struct lock_row row[MAX_LOCK_CLASSES]; /* by class position */
 };
 
 /* A lock class's change over the runs: a text line, a JSON record. */
 static const struct report_field lock_fields[] = {
-	{ "class",		"lock=%s" },
-	{ "acquisitions",	" acquisitions=%llu" },
-	{ "contentions",	" contentions=%llu" },
-	{ "wait_total_ns",	NULL },
-	{ NULL,			" wait_total_us=%llu" },
-	{ "wait_max_ns",	NULL },
-	{ "bounces",		" bounces=%llu" },
+	{ "class", "lock=%s" },
+	{ "acquisitions", " acquisitions=%llu" },
+	{ "contentions", " contentions=%llu" },
+	{ "wait_total_ns", NULL },
+	{ NULL, " wait_total_us=%llu" },
+	{ "wait_max_ns", NULL },
+	{ "bounces", " bounces=%llu" },
 };
 
 static void emit_lock_row(struct report *r, const char *bench_name,
@@ -246,37 +246,58 @@ static u64 median_u64(u64 *v, unsigned int n)
  * tools/bench.  The keys are the ones tools/bench reads.
  */
 enum {
-	B_NAME, B_MODE, B_UNIT, B_CPU, B_NODE, B_ITERATIONS, B_OPS_PER_ITER,
-	B_MS, B_OPS, B_RUNS, B_INSTR_PER_OP, B_SAME_EVERY_RUN, B_NS_PER_OP,
-	B_OPS_FIRST_RUN, B_MEDIAN, B_MIN, B_MAX, B_RUN_OPS, B_RUN_NS,
-	B_RUN_RATE, B_FAILURES, B_SKIP, B_NR_CPUS, B_NR_NODES, NR_B_FIELDS
+	B_NAME,
+	B_MODE,
+	B_UNIT,
+	B_CPU,
+	B_NODE,
+	B_ITERATIONS,
+	B_OPS_PER_ITER,
+	B_MS,
+	B_OPS,
+	B_RUNS,
+	B_INSTR_PER_OP,
+	B_SAME_EVERY_RUN,
+	B_NS_PER_OP,
+	B_OPS_FIRST_RUN,
+	B_MEDIAN,
+	B_MIN,
+	B_MAX,
+	B_RUN_OPS,
+	B_RUN_NS,
+	B_RUN_RATE,
+	B_FAILURES,
+	B_SKIP,
+	B_NR_CPUS,
+	B_NR_NODES,
+	NR_B_FIELDS
 };
 
 static const struct report_field bench_fields[NR_B_FIELDS] = {
-	[B_NAME]		= { "name",		"bench %s" },
-	[B_MODE]		= { "mode",		" mode=%s" },
-	[B_UNIT]		= { "unit",		" unit=%s" },
-	[B_CPU]			= { "cpu",		" cpu=%llu" },
-	[B_NODE]		= { "node",		" node=%lld" },
-	[B_ITERATIONS]		= { "iterations",	NULL },
-	[B_OPS_PER_ITER]	= { "ops_per_iter",	NULL },
-	[B_MS]			= { "ms",		NULL },
-	[B_OPS]			= { "ops",		" ops=%llu" },
-	[B_RUNS]		= { "runs",		" runs=%llu" },
-	[B_INSTR_PER_OP]	= { "instr_per_op",	" instr_per_op=%s" },
-	[B_SAME_EVERY_RUN]	= { "same_every_run",	" same_every_run=%s" },
-	[B_NS_PER_OP]		= { "ns_per_op",	" ns_per_op=%s" },
-	[B_OPS_FIRST_RUN]	= { NULL,		" ops_first_run=%llu" },
-	[B_MEDIAN]		= { "median",		" ops_per_sec_median=%llu" },
-	[B_MIN]			= { "min",		" ops_per_sec_min=%llu" },
-	[B_MAX]			= { "max",		" ops_per_sec_max=%llu" },
-	[B_RUN_OPS]		= { "ops",		NULL },
-	[B_RUN_NS]		= { "elapsed_ns",	NULL },
-	[B_RUN_RATE]		= { "ops_per_sec",	NULL },
-	[B_FAILURES]		= { "failures",		" failures=%llu" },
-	[B_SKIP]		= { "skip",		" skip: %s" },
-	[B_NR_CPUS]		= { "nr_cpus",		NULL },
-	[B_NR_NODES]		= { "nr_nodes",		NULL },
+	[B_NAME] = { "name", "bench %s" },
+	[B_MODE] = { "mode", " mode=%s" },
+	[B_UNIT] = { "unit", " unit=%s" },
+	[B_CPU] = { "cpu", " cpu=%llu" },
+	[B_NODE] = { "node", " node=%lld" },
+	[B_ITERATIONS] = { "iterations", NULL },
+	[B_OPS_PER_ITER] = { "ops_per_iter", NULL },
+	[B_MS] = { "ms", NULL },
+	[B_OPS] = { "ops", " ops=%llu" },
+	[B_RUNS] = { "runs", " runs=%llu" },
+	[B_INSTR_PER_OP] = { "instr_per_op", " instr_per_op=%s" },
+	[B_SAME_EVERY_RUN] = { "same_every_run", " same_every_run=%s" },
+	[B_NS_PER_OP] = { "ns_per_op", " ns_per_op=%s" },
+	[B_OPS_FIRST_RUN] = { NULL, " ops_first_run=%llu" },
+	[B_MEDIAN] = { "median", " ops_per_sec_median=%llu" },
+	[B_MIN] = { "min", " ops_per_sec_min=%llu" },
+	[B_MAX] = { "max", " ops_per_sec_max=%llu" },
+	[B_RUN_OPS] = { "ops", NULL },
+	[B_RUN_NS] = { "elapsed_ns", NULL },
+	[B_RUN_RATE] = { "ops_per_sec", NULL },
+	[B_FAILURES] = { "failures", " failures=%llu" },
+	[B_SKIP] = { "skip", " skip: %s" },
+	[B_NR_CPUS] = { "nr_cpus", NULL },
+	[B_NR_NODES] = { "nr_nodes", NULL },
 };
 
 /* JSON only: the machine and the knobs the figures were taken under. */
@@ -370,16 +391,18 @@ static bool all_equal(const u64 *v, unsigned int n)
 
 /* A single-hart result; the figures are in hundredths. */
 struct single_figures {
-	u64 per_op;		/* instructions per operation */
-	u64 ns_per_op;		/* the median run's wall time */
-	bool steady;		/* every run counted the same */
+	u64 per_op;    /* instructions per operation */
+	u64 ns_per_op; /* the median run's wall time */
+	bool steady;   /* every run counted the same */
 };
 
 /* The instruction counts of every run, JSON only. */
 static void emit_instret(struct report *r, const struct bench *b)
 {
 	static const char *const keys[4] = {
-		"pass_instret_n", "empty_instret_n", "pass_instret_2n",
+		"pass_instret_n",
+		"empty_instret_n",
+		"pass_instret_2n",
 		"empty_instret_2n",
 	};
 	const struct single_result *res = &single_res;
@@ -412,8 +435,7 @@ static void single_emit(struct report *r, void *arg)
 	report_s64(r, &bench_fields[B_NODE], cpu_to_node(b->cpu[0]));
 	report_u64(r, &bench_fields[B_ITERATIONS], b->iterations);
 	report_u64(r, &bench_fields[B_OPS_PER_ITER], bm->ops_per_iter);
-	report_u64(r, &bench_fields[B_OPS],
-		   (u64)b->iterations * bm->ops_per_iter);
+	report_u64(r, &bench_fields[B_OPS], (u64)b->iterations * bm->ops_per_iter);
 	report_u64(r, &bench_fields[B_RUNS], b->runs);
 	report_fixed(r, &bench_fields[B_INSTR_PER_OP], v->fig.per_op, 2);
 	report_bool(r, &bench_fields[B_SAME_EVERY_RUN], v->fig.steady);

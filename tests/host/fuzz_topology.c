@@ -31,7 +31,7 @@ static struct dt_scan result;
 static void check_log(const struct dt_scan *o)
 {
 	int lines = o->nr_warnings > DT_MAX_WARNINGS ? DT_MAX_WARNINGS + 1 :
-		    o->nr_warnings;
+						       o->nr_warnings;
 
 	if (host_log_len != lines || host_log_bad)
 		abort();
@@ -43,12 +43,13 @@ static void check_log(const struct dt_scan *o)
 /* RAM, reserved ranges and harts: within bounds, no size 0, no wrap. */
 static void check_ranges(const struct dt_scan *o)
 {
-	if (o->nr_mem < 0 || o->nr_mem > DT_MAX_MEM ||
-	    o->nr_reserved < 0 || o->nr_reserved > DT_MAX_RESERVED ||
-	    o->nr_harts < 0 || o->nr_harts > DT_MAX_HARTS)
+	if (o->nr_mem < 0 || o->nr_mem > DT_MAX_MEM || o->nr_reserved < 0 ||
+	    o->nr_reserved > DT_MAX_RESERVED || o->nr_harts < 0 ||
+	    o->nr_harts > DT_MAX_HARTS)
 		abort();
 	for (int i = 0; i < o->nr_mem; i++)
-		if (!o->mem[i].size || o->mem[i].base + o->mem[i].size < o->mem[i].base)
+		if (!o->mem[i].size ||
+		    o->mem[i].base + o->mem[i].size < o->mem[i].base)
 			abort();
 	for (int i = 0; i < o->nr_reserved; i++)
 		if (!o->reserved[i].size ||

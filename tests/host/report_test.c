@@ -20,8 +20,14 @@ static char out[8192];
 static size_t out_len;
 static int console_depth, warnings, passed, failed;
 
-void console_lock(void) { console_depth++; }
-void console_unlock(void) { console_depth--; }
+void console_lock(void)
+{
+	console_depth++;
+}
+void console_unlock(void)
+{
+	console_depth--;
+}
 
 void console_write(const char *s, size_t len)
 {
@@ -71,15 +77,18 @@ static void reset(void)
 
 enum { F_NAME, F_COUNT, F_DELTA, F_WAIT, F_AVG, F_ON, NR_F };
 static const struct report_field fields[NR_F] = {
-	[F_NAME] = { "name", "%-8s" },
-	[F_COUNT] = { "count", " %5llu" },
-	[F_DELTA] = { "delta", " %+4lld" },
-	[F_WAIT] = { "wait_ns", " %8s" },
-	[F_AVG] = { NULL, " avg=%s" },		/* text only */
-	[F_ON] = { "enabled", NULL },		/* JSON only */
+	[F_NAME] = { "name", "%-8s" },	    [F_COUNT] = { "count", " %5llu" },
+	[F_DELTA] = { "delta", " %+4lld" }, [F_WAIT] = { "wait_ns", " %8s" },
+	[F_AVG] = { NULL, " avg=%s" }, /* text only */
+	[F_ON] = { "enabled", NULL },  /* JSON only */
 };
 
-struct row { const char *name; u64 count; s64 delta; u64 wait_ns; };
+struct row {
+	const char *name;
+	u64 count;
+	s64 delta;
+	u64 wait_ns;
+};
 
 static void rows_emit(struct report *r, void *arg)
 {
@@ -104,7 +113,8 @@ static void rows_emit(struct report *r, void *arg)
 static void table_of_rows(void)
 {
 	static const struct row rows[2] = {
-		{ "zone", 12, -3, 1234 }, { "a\"b\\c\n", 0, 7, 999994 },
+		{ "zone", 12, -3, 1234 },
+		{ "a\"b\\c\n", 0, 7, 999994 },
 	};
 
 	reset();
@@ -156,7 +166,7 @@ static void members_emit(struct report *r, void *arg)
 	report_text(r, "pages:");
 	report_list(r, "pages");
 	for (u64 n = 0; n < 2; n++) {
-		report_object(r, NULL);		/* inline: ends no line */
+		report_object(r, NULL); /* inline: ends no line */
 		report_u64(r, &node, n);
 		report_u64(r, &pages, 10 + n);
 		report_object_end(r);

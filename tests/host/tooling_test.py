@@ -7,7 +7,7 @@ analyzer cannot run with: a make analyze that analyzed nothing would pass
 forever.  tools/check-format runs on a scratch git repository (it checks the
 files git tracks next to it) holding this tree's .clang-format: it must name
 the file that breaks the format and its first place, check only the lines
-changed since .clang-format's last commit with --changed, pass the one that
+written since a given commit with --since, pass the one that
 keeps it, and leave nothing to change after --fix.  A tool whose compiler is
 not installed is skipped.
 Ends with "tooling_test: N passed, N failed" (one per test); exits non-zero
@@ -150,26 +150,28 @@ class CheckFormat(unittest.TestCase):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit",
                         "-qam", message], cwd=self.repo, check=True)
 
-    def test_changed_checks_only_lines_since_the_format(self):
-        """Lines older than .clang-format's last change are left as they are;
-        a new function written badly fails, written well passes."""
+    def test_since_checks_only_lines_written_after_rev(self):
+        """Lines older than REV are left as they are; a new function written
+        badly fails, written well passes."""
         self.commit(".clang-format and code older than it")
-        code, out = run_tool(self.tool, "--changed")
+        rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=self.repo, check=True,
+                             capture_output=True, text=True).stdout.strip()
+        code, out = run_tool(self.tool, "--since", rev)
         self.assertEqual(code, 0, out)
         self.assertIn("check-format: no C source among the file(s) changed since", out)
         with open(os.path.join(self.repo, "bad.c"), "a") as src:
             src.write("\nint twice(int x) { return 2*x; }\n")
-        code, out = run_tool(self.tool, "--changed")
+        code, out = run_tool(self.tool, "--since", rev)
         self.assertEqual(code, 1, out)
         self.assertIn("bad.c:6:", out)      # the new line, not line 1's old brace
         self.assertIn("check-format: 1 of 1 file(s) changed since", out)
-        code, out = run_tool(self.tool, "--changed", "--fix")
+        code, out = run_tool(self.tool, "--since", rev, "--fix")
         self.assertEqual(code, 0, out)
         with open(os.path.join(self.repo, "bad.c")) as src:
             text = src.read()
         self.assertTrue(text.startswith(UNFORMATTED), text)   # old lines untouched
         self.assertIn("int twice(int x)\n{\n\treturn 2 * x;\n}\n", text)
-        code, out = run_tool(self.tool, "--changed")
+        code, out = run_tool(self.tool, "--since", rev)
         self.assertEqual(code, 0, out)
 
 

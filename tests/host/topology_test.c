@@ -48,15 +48,15 @@ struct expect {
 	const char *dist;	/* rows over the nodes seen: "10 20/20 10" */
 	bool map;		/* has_distance_map */
 	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
-	bool quiet;		/* no message at all */
-	int dropped;		/* problems found but not printed */
-	bool no_kernel;		/* scan without opts */
+	bool quiet;				/* no message at all */
+	int dropped;	/* problems found but not printed */
+	bool no_kernel; /* scan without opts */
 	/* Checked only when given (non-NULL): */
-	const char *ram;	/* RAM in order: "base+size@node ...", hex */
-	const char *reserved;	/* reserved ranges in order, the same way */
-	const char *timebase;	/* timebase_frequency in decimal */
-	const char *hart_isa;	/* per hart: "sstc" or "-", space-separated */
-	const char *isa;	/* extensions of all enabled harts: "sstc" or "" */
+	const char *ram;      /* RAM in order: "base+size@node ...", hex */
+	const char *reserved; /* reserved ranges in order, the same way */
+	const char *timebase; /* timebase_frequency in decimal */
+	const char *hart_isa; /* per hart: "sstc" or "-", space-separated */
+	const char *isa; /* extensions of all enabled harts: "sstc" or "" */
 };
 
 static char dtb_dir[512];
@@ -159,7 +159,8 @@ static void ram_text(const struct dt_scan *o, char *buf, size_t len)
 	for (int i = 0; i < o->nr_mem; i++) {
 		put_range(buf, len, &pos, o->mem[i].base, o->mem[i].size);
 		if (pos < len)
-			pos += snprintf(buf + pos, len - pos, "@%d", o->mem[i].nid);
+			pos += snprintf(buf + pos, len - pos, "@%d",
+					o->mem[i].nid);
 	}
 }
 
@@ -206,8 +207,9 @@ static void print_diags(void)
 /* What was printed: the expected lines, each whole, and at most the cap. */
 static void check_messages(const struct dt_scan *o, const struct expect *e)
 {
-	int printed = o->nr_warnings <= DT_MAX_WARNINGS ? o->nr_warnings :
-		      DT_MAX_WARNINGS + 1;	/* the cap, and the count line */
+	int printed = o->nr_warnings <= DT_MAX_WARNINGS ?
+			      o->nr_warnings :
+			      DT_MAX_WARNINGS + 1; /* the cap, and the count line */
 	char dropped[64];
 
 	for (int i = 0; i < MAX_EXPECTED && e->diags[i]; i++)
@@ -221,10 +223,13 @@ static void check_messages(const struct dt_scan *o, const struct expect *e)
 			fail("line %d is level %d, not a warning (4)", i,
 			     host_log[i].level);
 	check_int("lines printed", host_log_len, printed);
-	check_int("problems not printed", o->nr_warnings - (printed -
-		  (o->nr_warnings > DT_MAX_WARNINGS)), e->dropped);
-	snprintf(dropped, sizeof(dropped), "numa: %d more device-tree messages "
-		 "dropped", e->dropped);
+	check_int("problems not printed",
+		  o->nr_warnings - (printed - (o->nr_warnings > DT_MAX_WARNINGS)),
+		  e->dropped);
+	snprintf(dropped, sizeof(dropped),
+		 "numa: %d more device-tree messages "
+		 "dropped",
+		 e->dropped);
 	if (e->dropped && !has_diag(dropped))
 		fail("no line \"%s\"", dropped);
 }
@@ -316,7 +321,7 @@ static void *load_dtb(const char *name)
 	return blob;
 }
 
-static struct dt_scan result;	/* 14 KiB: not on the stack */
+static struct dt_scan result; /* 14 KiB: not on the stack */
 
 static void run_case(const void *blob, const struct expect *e)
 {
@@ -349,14 +354,15 @@ static void run_file_case(const struct expect *e)
 #define TWO_NODES_HARTS	"0:0 1:0 2:1 3:1"
 #define ONE_NODE_HARTS	"0:0 1:0 2:0 3:0"
 #define TWO_NODES_RAM	"0x80000000+0x10000000@0 0x90000000+0x10000000@1"
-#define FIRMWARE	"0x80000000+0x80000"	/* OpenSBI's, in two_nodes.dtsi */
+#define FIRMWARE	"0x80000000+0x80000" /* OpenSBI's, in two_nodes.dtsi */
 #define ALL_SSTC	"sstc sstc sstc sstc"
 /* two_nodes.dtsi with one change that leaves the topology as it is */
-#define TWO_NODES(file, hart_nodes, ...)				\
-	{ .name = file, .numa = true, .nodes = 3, .with_mem = 3,	\
-	  .with_harts = 3, .harts = hart_nodes,				\
-	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,	\
-	  __VA_ARGS__ }
+#define TWO_NODES(file, hart_nodes, ...)                                       \
+	{                                                                      \
+		.name = file, .numa = true, .nodes = 3, .with_mem = 3,         \
+		.with_harts = 3, .harts = hart_nodes, .mem_mb = "0:256 1:256", \
+		.dist = "10 20/20 10", .map = true, __VA_ARGS__                \
+	}
 #define FALLBACK(file, ...)						\
 	{ .name = file, .ret = 1, .fallback = true, .numa = true,	\
 	  .nodes = 1, .with_mem = 1, .with_harts = 1,			\
@@ -371,36 +377,91 @@ static void run_file_case(const struct expect *e)
 static const struct expect file_cases[] = {
 	/* Good trees. */
 	TWO_NODES("two_nodes", TWO_NODES_HARTS, .quiet = true,
-		  .ram = TWO_NODES_RAM, .reserved = FIRMWARE, .timebase = "10000000",
-		  .hart_isa = ALL_SSTC, .isa = "sstc"),
-	{ .name = "no_distance_map", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .quiet = true },
-	{ .name = "qemu_virt_4x2", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true,
-	  .ram = TWO_NODES_RAM, .reserved = "", .timebase = "10000000",
-	  .hart_isa = ALL_SSTC, .isa = "sstc" },
-	{ .name = "four_node_ring", .numa = true, .nodes = 15, .with_mem = 15,
-	  .with_harts = 15, .harts = "0:0 1:0 2:1 3:1 4:2 5:2 6:3 7:3",
+		  .ram = TWO_NODES_RAM, .reserved = FIRMWARE,
+		  .timebase = "10000000", .hart_isa = ALL_SSTC, .isa = "sstc"),
+	{ .name = "no_distance_map",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .quiet = true },
+	{ .name = "qemu_virt_4x2",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .quiet = true,
+	  .ram = TWO_NODES_RAM,
+	  .reserved = "",
+	  .timebase = "10000000",
+	  .hart_isa = ALL_SSTC,
+	  .isa = "sstc" },
+	{ .name = "four_node_ring",
+	  .numa = true,
+	  .nodes = 15,
+	  .with_mem = 15,
+	  .with_harts = 15,
+	  .harts = "0:0 1:0 2:1 3:1 4:2 5:2 6:3 7:3",
 	  .mem_mb = "0:128 1:128 2:128 3:128",
 	  .dist = "10 20 30 20/20 10 20 30/30 20 10 20/20 30 20 10",
-	  .map = true, .quiet = true },
-	{ .name = "no_numa", .nodes = 1, .with_mem = 1, .with_harts = 1,
-	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10", .quiet = true,
+	  .map = true,
+	  .quiet = true },
+	{ .name = "no_numa",
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = "0:0 1:0",
+	  .mem_mb = "0:512",
+	  .dist = "10",
+	  .quiet = true,
 	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0" },
-	{ .name = "memless", .numa = true, .nodes = 3, .with_mem = 1,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:512",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
-	{ .name = "sparse_ids", .numa = true, .nodes = 5, .with_mem = 5,
-	  .with_harts = 5, .harts = "0:0 1:2", .mem_mb = "0:256 2:128",
-	  .dist = "10 25/25 10", .map = true, .quiet = true },
-	{ .name = "mem_no_harts", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 1, .harts = ONE_NODE_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
-	{ .name = "disabled_hart", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:1-", .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "memless",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 1,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:512",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .quiet = true },
+	{ .name = "sparse_ids",
+	  .numa = true,
+	  .nodes = 5,
+	  .with_mem = 5,
+	  .with_harts = 5,
+	  .harts = "0:0 1:2",
+	  .mem_mb = "0:256 2:128",
+	  .dist = "10 25/25 10",
+	  .map = true,
+	  .quiet = true },
+	{ .name = "mem_no_harts",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .quiet = true },
+	{ .name = "disabled_hart",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = "0:0 1:0 2:1 3:1-",
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .quiet = true },
 	TWO_NODES("cpu_failed", "0:0 1:0 2:1", .quiet = true),
 
 	/* RAM: cell sizes, ranges, size 0 (memless above: a size-0 node). */
@@ -414,8 +475,13 @@ static const struct expect file_cases[] = {
 	TWO_NODES("mem_zero_size", TWO_NODES_HARTS, .quiet = true,
 		  .ram = "0x80000000+0x8000000@0 0x88000000+0x8000000@0 "
 			 "0x90000000+0x10000000@1"),
-	{ .name = "no_numa_bad_reg", .nodes = 1, .with_mem = 1, .with_harts = 1,
-	  .harts = "0:0 1:0", .mem_mb = "0:512", .dist = "10",
+	{ .name = "no_numa_bad_reg",
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = "0:0 1:0",
+	  .mem_mb = "0:512",
+	  .dist = "10",
 	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0",
 	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
 
@@ -439,79 +505,163 @@ static const struct expect file_cases[] = {
 		  .hart_isa = "sstc sstc - -", .isa = ""),
 	TWO_NODES("isa_disabled_lacks", "0:0 1:0 2:1 3:1-", .quiet = true,
 		  .hart_isa = "sstc sstc sstc -", .isa = "sstc"),
-	TWO_NODES("isa_missing", TWO_NODES_HARTS, .quiet = true, .hart_isa = "- sstc sstc sstc",
-		  .isa = ""),
-	{ .name = "cpus_missing", .numa = true, .nodes = 3, .with_mem = 3,
-	  .harts = "", .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true,
-	  .ram = TWO_NODES_RAM, .timebase = "0", .isa = "",
+	TWO_NODES("isa_missing", TWO_NODES_HARTS, .quiet = true,
+		  .hart_isa = "- sstc sstc sstc", .isa = ""),
+	{ .name = "cpus_missing",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .harts = "",
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .ram = TWO_NODES_RAM,
+	  .timebase = "0",
+	  .isa = "",
 	  .diags = { "numa: /cpus: missing|no harts, no timebase-frequency" } },
 
 	/* Node ids that cannot be used: one node. */
-	FALLBACK("bad_cpu_id", "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
-	FALLBACK("qemu_virt_4x2_bad_cpu_id", "/cpus/cpu@2|numa-node-id 7|using one node"),
-	FALLBACK("bad_mem_id", "/memory@90000000|numa-node-id 4 >= MAX_NUMNODES|using one node"),
-	FALLBACK("cpu_id_two_cells", "/cpus/cpu@1|numa-node-id is not one cell|using one node"),
-	FALLBACK("mem_id_string", "/memory@80000000|numa-node-id is not one cell|using one node"),
+	FALLBACK("bad_cpu_id",
+		 "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
+	FALLBACK("qemu_virt_4x2_bad_cpu_id",
+		 "/cpus/cpu@2|numa-node-id 7|using one node"),
+	FALLBACK("bad_mem_id",
+		 "/memory@90000000|numa-node-id 4 >= MAX_NUMNODES|using one node"),
+	FALLBACK("cpu_id_two_cells",
+		 "/cpus/cpu@1|numa-node-id is not one cell|using one node"),
+	FALLBACK("mem_id_string",
+		 "/memory@80000000|numa-node-id is not one cell|using one node"),
 
 	/* Memory that cannot be placed: one node. */
 	FALLBACK("overlap", "/memory@90000000|[mem 0x8f000000-0x9effffff] overlaps "
-		 "/memory@80000000|using one node"),
+			    "/memory@80000000|using one node"),
 	FALLBACK("uncovered", "/memory@90000000|without numa-node-id",
 		 "NUMA: no nodes coverage for 256MB of 512MB RAM|using one node"),
-	{ .name = "mem_reg_bad_length", .ret = 1, .fallback = true, .numa = true,
-	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:256", .dist = "10",
+	{ .name = "mem_reg_bad_length",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:256",
+	  .dist = "10",
 	  .diags = { "/memory@90000000|reg is 12 bytes, not a multiple of 16|using one node" } },
-	{ .name = "mem_id_no_reg", .ret = 1, .fallback = true, .numa = true,
-	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:256", .dist = "10",
+	{ .name = "mem_id_no_reg",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:256",
+	  .dist = "10",
 	  .diags = { "/memory@90000000|numa-node-id 1 but no reg|using one node" } },
-	{ .name = "many_ranges", .ret = 1, .fallback = true, .numa = true,
-	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:287", .dist = "10",
+	{ .name = "many_ranges",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:287",
+	  .dist = "10",
 	  .diags = { "/memory@90000000|more than 32 memory ranges|using one node" } },
-	{ .name = "root_size_cells_3", .ret = 1, .fallback = true, .numa = true,
-	  .nodes = 1, .with_mem = 0, .with_harts = 1, .harts = ONE_NODE_HARTS,
-	  .mem_mb = "", .dist = "10",
+	{ .name = "root_size_cells_3",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 0,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "",
+	  .dist = "10",
 	  .diags = { "numa: /: #size-cells = 3, not 1 or 2",
 		     "cannot read memory reg|using one node" } },
-	{ .name = "kernel_outside", .ret = 1, .fallback = true, .numa = true,
-	  .nodes = 1, .with_mem = 1, .with_harts = 1, .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:512", .dist = "10",
+	{ .name = "kernel_outside",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = ONE_NODE_HARTS,
+	  .mem_mb = "0:512",
+	  .dist = "10",
 	  .diags = { "kernel image [mem 0x80200000-0x803fffff] is not inside any "
 		     "node's memory|using one node" } },
-	{ .name = "kernel_outside", .no_kernel = true, .numa = true, .nodes = 3,
-	  .with_mem = 3, .with_harts = 3, .harts = TWO_NODES_HARTS,
-	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10", .map = true, .quiet = true },
+	{ .name = "kernel_outside",
+	  .no_kernel = true,
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .quiet = true },
 
 	/* A distance map that cannot be used: 10/20, topology kept. */
-	MAP_REJECTED("dist_unknown_node", "/distance-map|distance-matrix|"
+	MAP_REJECTED("dist_unknown_node",
+		     "/distance-map|distance-matrix|"
 		     "[node0 -> node2] = 30|no memory or harts"),
-	MAP_REJECTED("dist_local_not_10", "/distance-map|distance-matrix|"
+	MAP_REJECTED("dist_local_not_10",
+		     "/distance-map|distance-matrix|"
 		     "[node1 -> node1] = 12|local must be 10|using 10/20"),
-	MAP_REJECTED("dist_remote_10", "/distance-map|distance-matrix|"
+	MAP_REJECTED("dist_remote_10",
+		     "/distance-map|distance-matrix|"
 		     "[node0 -> node1] = 10|remote must be > 10"),
 	MAP_REJECTED("dist_over_255", "/distance-map|distance-matrix|"
-		     "[node0 -> node1] = 256|above 255"),
-	MAP_REJECTED("dist_bad_length", "/distance-map|distance-matrix is 16 bytes|using 10/20"),
+				      "[node0 -> node1] = 256|above 255"),
+	MAP_REJECTED("dist_bad_length",
+		     "/distance-map|distance-matrix is 16 bytes|using 10/20"),
 	MAP_REJECTED("dist_no_matrix", "/distance-map|distance-matrix is 0 bytes"),
 
 	/* Problems that are reported and survived. */
-	{ .name = "hart_without_id", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = "0:0 1:0 2:1 3:0", .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true,
+	{ .name = "hart_without_id",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = "0:0 1:0 2:1 3:0",
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
 	  .diags = { "/cpus/cpu@3|no numa-node-id|hart 3 goes to node 0" } },
-	{ .name = "reserved_over_kernel", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = TWO_NODES_HARTS, .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true,
+	{ .name = "reserved_over_kernel",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
 	  .diags = { "/reserved-memory/fw@80200000|overlaps the kernel image|ignored" } },
-	{ .name = "cpu_bad_reg", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = "0:0 2:1 3:1", .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true,
+	{ .name = "cpu_bad_reg",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = "0:0 2:1 3:1",
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
 	  .diags = { "/cpus/cpu@1|reg is 3 bytes|cpu skipped" } },
-	{ .name = "duplicate_hart", .numa = true, .nodes = 3, .with_mem = 3,
-	  .with_harts = 3, .harts = "0:0 1:0 2:1", .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10", .map = true,
+	{ .name = "duplicate_hart",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = "0:0 1:0 2:1",
+	  .mem_mb = "0:256 1:256",
+	  .dist = "10 20/20 10",
+	  .map = true,
 	  .diags = { "/cpus/cpu@3|hart 2 listed twice" } },
 };
 
@@ -612,20 +762,29 @@ static void add_two_nodes(int nr, bool two_cells)
 static void test_many_messages(void)
 {
 	static const struct expect e19 = {
-		.name = "built: 19 harts without numa-node-id", .numa = true,
-		.nodes = 1, .with_mem = 1, .with_harts = 1,
+		.name = "built: 19 harts without numa-node-id",
+		.numa = true,
+		.nodes = 1,
+		.with_mem = 1,
+		.with_harts = 1,
 		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
 			 "12:0 13:0 14:0 15:0 16:0 17:0 18:0 19:0",
-		.mem_mb = "0:512", .dist = "10", .dropped = 3,
+		.mem_mb = "0:512",
+		.dist = "10",
+		.dropped = 3,
 		.diags = { "/cpus/cpu@1|hart 1 goes to node 0",
 			   "/cpus/cpu@10|hart 16 goes to node 0" },
 	};
 	static const struct expect e16 = {
-		.name = "built: 16 harts without numa-node-id", .numa = true,
-		.nodes = 1, .with_mem = 1, .with_harts = 1,
+		.name = "built: 16 harts without numa-node-id",
+		.numa = true,
+		.nodes = 1,
+		.with_mem = 1,
+		.with_harts = 1,
 		.harts = "0:0 1:0 2:0 3:0 4:0 5:0 6:0 7:0 8:0 9:0 10:0 11:0 "
 			 "12:0 13:0 14:0 15:0 16:0",
-		.mem_mb = "0:512", .dist = "10",
+		.mem_mb = "0:512",
+		.dist = "10",
 		.diags = { "/cpus/cpu@10|hart 16 goes to node 0" },
 	};
 	const struct expect *cases[] = { &e19, &e16 };
@@ -714,9 +873,14 @@ static void test_two_roots(void)
 static void test_newline_in_node_name(void)
 {
 	static const struct expect e = {
-		.name = "built: newline in a node name", .numa = true,
-		.nodes = 1, .with_mem = 1,
-		.with_harts = 1, .harts = "0:0", .mem_mb = "0:256", .dist = "10",
+		.name = "built: newline in a node name",
+		.numa = true,
+		.nodes = 1,
+		.with_mem = 1,
+		.with_harts = 1,
+		.harts = "0:0",
+		.mem_mb = "0:256",
+		.dist = "10",
 		.diags = { "numa: /memory@90000000?numa: forged|reg is 12 bytes" },
 	};
 	fdt32_t bad_reg[3] = { 0, cpu_to_fdt32(0x90000000), 0 };
@@ -764,13 +928,18 @@ static void test_memreserve_block(void)
 {
 	static const uint64_t rsv[][2] = {
 		{ 0x9e000000, 0x10000 },
-		{ 0xfffffffffff00000ULL, 0x200000 },	/* wraps past 2^64 */
-		{ 0x80300000, 0x1000 },			/* inside the kernel */
+		{ 0xfffffffffff00000ULL, 0x200000 }, /* wraps past 2^64 */
+		{ 0x80300000, 0x1000 },		     /* inside the kernel */
 	};
 	static const struct expect e = {
-		.name = "built: memreserve block", .numa = true, .nodes = 3,
-		.with_mem = 3, .with_harts = 3, .harts = TWO_NODES_HARTS,
-		.mem_mb = "0:256 1:256", .dist = "10 20/20 10",
+		.name = "built: memreserve block",
+		.numa = true,
+		.nodes = 3,
+		.with_mem = 3,
+		.with_harts = 3,
+		.harts = TWO_NODES_HARTS,
+		.mem_mb = "0:256 1:256",
+		.dist = "10 20/20 10",
 		.reserved = "0x9e000000+0x10000 0x80300000+0x1000",
 		.diags = { "numa: memreserve block|[mem 0xfffffffffff00000 + 0x200000] "
 			   "wraps around|not reserved",
@@ -797,7 +966,7 @@ static void test_too_many_reserved(void)
 		rsv[i][0] = 0x9e000000 + (uint64_t)i * 0x1000;
 		rsv[i][1] = 0x1000;
 	}
-	begin_tree_reserving((const uint64_t (*)[2])rsv, DT_MAX_RESERVED + 1);
+	begin_tree_reserving((const uint64_t(*)[2])rsv, DT_MAX_RESERVED + 1);
 	add_cpus(1, first_on_node0_rest_none, false);
 	add_memory("memory@80000000", 0x80000000, 512 << 20, 0);
 	end_tree();

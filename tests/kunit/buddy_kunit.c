@@ -413,21 +413,24 @@ static void node_numa_events_sum_the_zones(struct kunit *test)
 static void numa_stat_names_are_linux_names(struct kunit *test)
 {
 	static const char *const numastat[NR_VM_NUMA_EVENT_ITEMS] = {
-		[NUMA_HIT] = "numa_hit", [NUMA_MISS] = "numa_miss",
+		[NUMA_HIT] = "numa_hit",
+		[NUMA_MISS] = "numa_miss",
 		[NUMA_FOREIGN] = "numa_foreign",
 		[NUMA_INTERLEAVE_HIT] = "interleave_hit",
-		[NUMA_LOCAL] = "local_node", [NUMA_OTHER] = "other_node",
+		[NUMA_LOCAL] = "local_node",
+		[NUMA_OTHER] = "other_node",
 	};
 	static const char *const vmstat[NR_VM_NUMA_EVENT_ITEMS] = {
-		[NUMA_HIT] = "numa_hit", [NUMA_MISS] = "numa_miss",
+		[NUMA_HIT] = "numa_hit",
+		[NUMA_MISS] = "numa_miss",
 		[NUMA_FOREIGN] = "numa_foreign",
 		[NUMA_INTERLEAVE_HIT] = "numa_interleave",
-		[NUMA_LOCAL] = "numa_local", [NUMA_OTHER] = "numa_other",
+		[NUMA_LOCAL] = "numa_local",
+		[NUMA_OTHER] = "numa_other",
 	};
 
 	for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++) {
-		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].numastat,
-				   numastat[i]);
+		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].numastat, numastat[i]);
 		KUNIT_EXPECT_STREQ(test, numa_stat_names[i].vmstat, vmstat[i]);
 	}
 }

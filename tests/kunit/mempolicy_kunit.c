@@ -655,8 +655,8 @@ static void nodelists_print_and_parse_as_linux(struct kunit *test)
 static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
 {
 	static const char *const bad[] = {
-		"foo", "bind=bogus:0", "bind:0-", "bind:5", "bind:1-0", "bind:0,,1",
-		"bind:0,", "bind:a", "", "=static:0",
+		"foo",	     "bind=bogus:0", "bind:0-", "bind:5", "bind:1-0",
+		"bind:0,,1", "bind:0,",	     "bind:a",	"",	  "=static:0",
 	};
 	char buf[MPOL_STR_LEN], want[MPOL_STR_LEN], mem_list[16];
 	nodemask_t mem = node_states[N_MEMORY], nodes;

@@ -596,9 +596,9 @@ static void kthread_bad_cpu(struct kunit *test)
 }
 
 struct idle_seen {
-	unsigned int nr;		/* idle tasks visited */
-	bool named[NR_CPUS];		/* idle/N seen for CPU N */
-	bool boot_is_init_task;		/* CPU 0's idle task is init_task */
+	unsigned int nr;	/* idle tasks visited */
+	bool named[NR_CPUS];	/* idle/N seen for CPU N */
+	bool boot_is_init_task; /* CPU 0's idle task is init_task */
 };
 
 static void note_idle(struct task_struct *p, void *arg)

@@ -152,7 +152,7 @@ static void stats_have_sysfs_names_and_sum_over_caches(struct kunit *test)
 			   "free_remote_node");
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	slub_stat_sum_all(before);
-	for (i = 0; i < 8; i++)		/* one slow (a new slab), 7 fast */
+	for (i = 0; i < 8; i++) /* one slow (a new slab), 7 fast */
 		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
 	for (i = 7; i >= 0; i--)
 		kmem_cache_free(s, p[i]);

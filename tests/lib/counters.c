@@ -37,8 +37,8 @@ static void read_slub(struct counter_snapshot *s)
 		s->slub[i] = (struct named_count){ slub_stat_name(i), sum[i] };
 }
 
-void counter_snapshot_take(struct counter_snapshot *s,
-			   const char *const *locks, unsigned int nr_locks)
+void counter_snapshot_take(struct counter_snapshot *s, const char *const *locks,
+			   unsigned int nr_locks)
 {
 	int nid;
 
@@ -106,8 +106,9 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max)
 	for (unsigned int i = 0; i < max; i++)
 		rows[i].known = false;
 	while ((name = lock_class_stats_next(&pos, &st)) && pos < max) {
-		rows[pos] = (struct lock_row){ .name = name, .known = true,
-					       .st = st };
+		rows[pos] = (struct lock_row){
+			.name = name, .known = true, .st = st
+		};
 		nr = pos + 1;
 	}
 	return nr;
@@ -116,8 +117,10 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max)
 void allocator_knobs_emit(struct report *r)
 {
 	static const struct report_field knobs[] = {
-		{ "pcp", NULL }, { "slub_cpu_partial", NULL },
-		{ "slub_nocpu", NULL }, { "lockstat", NULL },
+		{ "pcp", NULL },
+		{ "slub_cpu_partial", NULL },
+		{ "slub_nocpu", NULL },
+		{ "lockstat", NULL },
 	};
 
 	report_bool(r, &knobs[0], pcp_enabled);

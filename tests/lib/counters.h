@@ -18,8 +18,8 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#define COUNTERS_MAX_LOCKS	8	/* lock classes one snapshot follows */
-#define COUNTERS_MAX_SLUB	32	/* SLUB events */
+#define COUNTERS_MAX_LOCKS 8  /* lock classes one snapshot follows */
+#define COUNTERS_MAX_SLUB  32 /* SLUB events */
 
 /*
  * A snapshot is written once, by counter_snapshot_take() or
@@ -28,27 +28,27 @@
 
 /* One lock class's lock_stat row at one moment. */
 struct lock_row {
-	const char *name;		/* [init] the class, as lock_stat
+	const char *name;	    /* [init] the class, as lock_stat
 					 * prints it */
-	bool known;			/* [init] the class exists */
-	struct lock_class_stats st;	/* [init] if known: over every CPU */
+	bool known;		    /* [init] the class exists */
+	struct lock_class_stats st; /* [init] if known: over every CPU */
 };
 
 /* A counter and its name, for a set whose owner names its counters. */
 struct named_count {
-	const char *name;		/* [init] */
-	unsigned long val;		/* [init] */
+	const char *name;  /* [init] */
+	unsigned long val; /* [init] */
 };
 
 struct counter_snapshot {
-	unsigned long free_pages;	/* [init] settled_free_pages() */
+	unsigned long free_pages; /* [init] settled_free_pages() */
 	unsigned long numa[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
-					/* [init] numastat, online nodes */
-	unsigned long pcp[NR_PCP_STAT_ITEMS];	/* [init] all lists, zones */
-	unsigned int nr_slub;		/* [init] */
+	/* [init] numastat, online nodes */
+	unsigned long pcp[NR_PCP_STAT_ITEMS]; /* [init] all lists, zones */
+	unsigned int nr_slub;		      /* [init] */
 	struct named_count slub[COUNTERS_MAX_SLUB]; /* [init] all caches */
-	unsigned int nr_locks;		/* [init] */
-	struct lock_row locks[COUNTERS_MAX_LOCKS]; /* [init] those asked for */
+	unsigned int nr_locks;			    /* [init] */
+	struct lock_row locks[COUNTERS_MAX_LOCKS];  /* [init] those asked for */
 };
 
 /**
@@ -69,8 +69,8 @@ unsigned long settled_free_pages(void);
  * Settles the caches first (settled_free_pages()).  Context: task, may
  * sleep.
  */
-void counter_snapshot_take(struct counter_snapshot *s,
-			   const char *const *locks, unsigned int nr_locks);
+void counter_snapshot_take(struct counter_snapshot *s, const char *const *locks,
+			   unsigned int nr_locks);
 
 /**
  * counter_snapshot_delta() - @d = @later - @earlier, counter by counter

@@ -65,7 +65,7 @@ int hart_tasks_start(struct hart_tasks *ht, const struct hart_work *work,
 		t->task = kthread_create_on_cpu(hart_task_fn, t, cpus[i],
 						work->name);
 		if (!t->task) {
-			while (i)	/* never started: just freed */
+			while (i) /* never started: just freed */
 				kthread_stop(ht->task[--i].task);
 			return -ENOMEM;
 		}

@@ -22,38 +22,38 @@
 #include <linux/sched.h>
 #include <linux/types.h>
 
-#define HART_TASKS_MAX	64
-#define PAIR_NONE	(~0u)
+#define HART_TASKS_MAX 64
+#define PAIR_NONE      (~0u)
 
 /* What every task of a group does; the tasks differ only by @idx.  Read
  * by the tasks while they live: every field is [init]. */
 struct hart_work {
-	const char *name;	/* [init] task name format, one %u: the CPU */
+	const char *name; /* [init] task name format, one %u: the CPU */
 	/* [init] optional, on the task's hart before the barrier */
 	void (*prepare)(void *arg, unsigned int idx);
-	void (*fn)(void *arg, unsigned int idx);	/* [init] released */
-	bool sleep;		/* [init] wait for the release in msleep(1),
+	void (*fn)(void *arg, unsigned int idx); /* [init] released */
+	bool sleep; /* [init] wait for the release in msleep(1),
 				 * not spinning: tasks that share a hart */
 };
 
 struct hart_tasks;
 
 struct hart_task {
-	struct hart_tasks *group;	/* [init] */
-	unsigned int idx;		/* [init] its place in the CPU list */
-	struct task_struct *task;	/* [starter] */
-	u64 end_ns;			/* [task] when fn returned */
+	struct hart_tasks *group; /* [init] */
+	unsigned int idx;	  /* [init] its place in the CPU list */
+	struct task_struct *task; /* [starter] */
+	u64 end_ns;		  /* [task] when fn returned */
 };
 
 struct hart_tasks {
-	const struct hart_work *work;	/* [init] */
-	void *arg;			/* [init] for work's functions */
-	unsigned int nr;		/* [init] tasks */
-	unsigned int ready;		/* [atomic] tasks at the barrier */
-	bool go;			/* [atomic] released */
-	unsigned int done;		/* [atomic] tasks returned from fn */
-	u64 start_ns;			/* [starter] the release */
-	struct hart_task task[HART_TASKS_MAX];	/* [init] nr of them */
+	const struct hart_work *work; /* [init] */
+	void *arg;		      /* [init] for work's functions */
+	unsigned int nr;	      /* [init] tasks */
+	unsigned int ready;	      /* [atomic] tasks at the barrier */
+	bool go;		      /* [atomic] released */
+	unsigned int done;	      /* [atomic] tasks returned from fn */
+	u64 start_ns;		      /* [starter] the release */
+	struct hart_task task[HART_TASKS_MAX]; /* [init] nr of them */
 };
 
 /**

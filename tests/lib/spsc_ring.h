@@ -21,10 +21,10 @@
 #include <linux/types.h>
 
 struct spsc_ring {
-	unsigned int head;		/* [atomic] next slot to fill */
-	unsigned int tail;		/* [atomic] next slot to empty */
-	unsigned int mask;		/* [init] size - 1 */
-	void **slot;			/* [init] size of them, kcalloc()ed */
+	unsigned int head; /* [atomic] next slot to fill */
+	unsigned int tail; /* [atomic] next slot to empty */
+	unsigned int mask; /* [init] size - 1 */
+	void **slot;	   /* [init] size of them, kcalloc()ed */
 };
 
 /**

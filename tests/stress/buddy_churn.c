@@ -15,7 +15,7 @@
 
 #include "internal.h"
 
-#define BURST		600	/* > pcp high (220 at 4/2) */
+#define BURST 600 /* > pcp high (220 at 4/2) */
 
 void pagechurn_work(struct stress_worker *w)
 {
@@ -31,7 +31,8 @@ void pagechurn_work(struct stress_worker *w)
 
 		for (; n < BURST && !stress_should_stop(w); n++) {
 			order[n] = prandom_u32_state(&w->rnd) % 4;
-			burst[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order[n]);
+			burst[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN,
+					       order[n]);
 			if (!burst[n]) {
 				w->alloc_fail++;
 				break;

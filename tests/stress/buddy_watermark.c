@@ -22,8 +22,8 @@
 
 #include "stress.h"
 
-#define HOLD_MAX	8192
-#define EXHAUST_BURST	64
+#define HOLD_MAX      8192
+#define EXHAUST_BURST 64
 
 struct held {
 	struct page *page;
@@ -35,10 +35,10 @@ struct exhaust {
 	struct held *held;
 	unsigned int nr_held;
 	unsigned long held_pages;
-	unsigned long fallback, atomic_ok, atomic_null;	/* [atomic] */
+	unsigned long fallback, atomic_ok, atomic_null; /* [atomic] */
 };
 
-static struct exhaust *ex;	/* [shell] one run at a time */
+static struct exhaust *ex; /* [shell] one run at a time */
 
 static int exhaust_setup(struct stress_run *r)
 {
@@ -60,8 +60,11 @@ static int exhaust_setup(struct stress_run *r)
 	drain_all_pages(NULL);
 	for (int order = MAX_PAGE_ORDER; order >= 0; order--) {
 		while (ex->nr_held < HOLD_MAX) {
-			struct page *p = alloc_pages_node(nid, GFP_KERNEL |
-					__GFP_THISNODE | __GFP_NOWARN, order);
+			struct page *p = alloc_pages_node(nid,
+							  GFP_KERNEL |
+								  __GFP_THISNODE |
+								  __GFP_NOWARN,
+							  order);
 
 			if (!p)
 				break;
@@ -83,22 +86,29 @@ static void exhaust_work(struct stress_worker *w)
 
 		for (; n < EXHAUST_BURST; n++) {
 			bool atomic = n % 4 == 3;
-			struct page *p = atomic ?
-				alloc_pages_node(ex->nid, GFP_ATOMIC | __GFP_THISNODE |
-						 __GFP_NOWARN, 0) :
-				alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
+			struct page *p =
+				atomic ?
+					alloc_pages_node(ex->nid,
+							 GFP_ATOMIC |
+								 __GFP_THISNODE |
+								 __GFP_NOWARN,
+							 0) :
+					alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0);
 
 			if (!p) {
 				w->alloc_fail++;
 				if (atomic)
-					__atomic_fetch_add(&ex->atomic_null, 1, __ATOMIC_RELAXED);
+					__atomic_fetch_add(&ex->atomic_null, 1,
+							   __ATOMIC_RELAXED);
 				burst[n] = NULL;
 				continue;
 			}
 			if (atomic)
-				__atomic_fetch_add(&ex->atomic_ok, 1, __ATOMIC_RELAXED);
+				__atomic_fetch_add(&ex->atomic_ok, 1,
+						   __ATOMIC_RELAXED);
 			else if (page_to_nid(p) != numa_mem_id())
-				__atomic_fetch_add(&ex->fallback, 1, __ATOMIC_RELAXED);
+				__atomic_fetch_add(&ex->fallback, 1,
+						   __ATOMIC_RELAXED);
 			stress_page_fill(w, page_address(p), 0);
 			burst[n] = p;
 			w->ops++;

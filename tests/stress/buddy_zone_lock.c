@@ -22,8 +22,8 @@
 #include "stress.h"
 
 static const char *const kalloc_classes[] = {
-	"&zone->lock", "&n->list_lock", "&slab_locks[i]", "&rq->lock",
-	"tasklist_lock", "stack_lock",
+	"&zone->lock", "&n->list_lock", "&slab_locks[i]",
+	"&rq->lock",   "tasklist_lock", "stack_lock",
 };
 #define NR_KALLOC_CLASSES ARRAY_SIZE(kalloc_classes)
 static struct lock_class_stats kalloc_before[NR_KALLOC_CLASSES];
@@ -73,7 +73,7 @@ static void kalloctest_report(struct stress_run *r)
 	console_printf("lock: kmem: #test-and-set %llu #acquire() %llu\n",
 		       (unsigned long long)con[0], (unsigned long long)acq[0]);
 	console_printf("--- top 5 contended locks:\n");
-	for (unsigned int i = 0; i < NR_KALLOC_CLASSES; i++)	/* by contentions */
+	for (unsigned int i = 0; i < NR_KALLOC_CLASSES; i++) /* by contentions */
 		for (unsigned int j = i + 1; j < NR_KALLOC_CLASSES; j++)
 			if (con[order[j]] > con[order[i]]) {
 				unsigned int t = order[i];
@@ -87,8 +87,10 @@ static void kalloctest_report(struct stress_run *r)
 			       (unsigned long long)con[order[i]],
 			       (unsigned long long)acq[order[i]]);
 	console_printf("tot= %llu\n", (unsigned long long)con[0]);
-	console_printf("test1 %s\n", con[0] < 10 ? "OK" :
-		       "FAIL (tot >= 10: the kmem lock is contended)");
+	console_printf("test1 %s\n",
+		       con[0] < 10 ?
+			       "OK" :
+			       "FAIL (tot >= 10: the kmem lock is contended)");
 	for_each_online_node(nid)
 		for (int z = 0; z < MAX_NR_ZONES; z++)
 			managed += NODE_DATA(nid)->node_zones[z].managed_pages;

@@ -16,7 +16,7 @@
 
 #include "internal.h"
 
-static unsigned long drains;	/* [worker 0] */
+static unsigned long drains; /* [worker 0] */
 
 static void drainstorm_work(struct stress_worker *w)
 {

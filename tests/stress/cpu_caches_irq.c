@@ -14,7 +14,7 @@
 
 #include "internal.h"
 
-static unsigned long irq_ops, irq_fail, irq_bad;	/* [atomic] */
+static unsigned long irq_ops, irq_fail, irq_bad; /* [atomic] */
 
 static void irqalloc_tick(void)
 {

@@ -18,8 +18,7 @@ int handoff_setup(struct stress_run *r)
 		return -ENOMEM;
 	r->priv = h;
 	h->nr = r->nr;
-	h->rings = kcalloc((size_t)r->nr * r->nr, sizeof(*h->rings),
-			   GFP_KERNEL);
+	h->rings = kcalloc((size_t)r->nr * r->nr, sizeof(*h->rings), GFP_KERNEL);
 	h->producer = kcalloc(r->nr, sizeof(bool), GFP_KERNEL);
 	h->peer = kcalloc(r->nr, sizeof(unsigned int), GFP_KERNEL);
 	if (!h->rings || !h->producer || !h->peer)

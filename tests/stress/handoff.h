@@ -24,16 +24,16 @@
 
 #include "stress.h"
 
-#define HANDOFF_PAGE	1UL	/* tag: bit 0 set, an order-0 page */
+#define HANDOFF_PAGE 1UL /* tag: bit 0 set, an order-0 page */
 
 struct handoff {
-	struct kmem_cache *cache;	/* [const] xfree's objects; NULL:
+	struct kmem_cache *cache;    /* [const] xfree's objects; NULL:
 					 * kmalloc()ed ones */
-	struct spsc_ring *rings;	/* [const] nr × nr: [from * nr + to] */
-	unsigned int nr;		/* [const] workers */
-	bool *producer;			/* [const] per worker */
-	unsigned int *peer;		/* [const] xfree: the partner's index */
-	unsigned int producers_left;	/* [atomic] still sending */
+	struct spsc_ring *rings;     /* [const] nr × nr: [from * nr + to] */
+	unsigned int nr;	     /* [const] workers */
+	bool *producer;		     /* [const] per worker */
+	unsigned int *peer;	     /* [const] xfree: the partner's index */
+	unsigned int producers_left; /* [atomic] still sending */
 };
 
 /* The checked size of an object, from its pointer as it travels. */
@@ -56,16 +56,14 @@ void handoff_consume(struct stress_worker *w, struct handoff *h, void *p,
 		     size_t size);
 
 static inline struct spsc_ring *handoff_ring(struct handoff *h,
-					     unsigned int from,
-					     unsigned int to)
+					     unsigned int from, unsigned int to)
 {
 	return &h->rings[from * h->nr + to];
 }
 
 /* Consume every object waiting for @w; returns how many it took. */
-static inline unsigned int handoff_drain(struct stress_worker *w,
-					 struct handoff *h,
-					 handoff_size_fn size_of)
+static inline unsigned int handoff_drain(
+	struct stress_worker *w, struct handoff *h, handoff_size_fn size_of)
 {
 	unsigned int n = 0;
 

@@ -14,26 +14,26 @@
 #include "../lib/counters.h"
 #include "stress.h"
 
-#define STRESS_MAX_PROBLEMS	8
+#define STRESS_MAX_PROBLEMS 8
 
 /*
  * What a run did, after teardown: written once by run.c (elapsed_ns) and
  * stress_tally() (the rest), then only read by stress_report().
  */
 struct stress_outcome {
-	u64 elapsed_ns;			/* [init] release to all seen done */
-	struct counter_snapshot delta;	/* [init] after the join − before */
+	u64 elapsed_ns;		       /* [init] release to all seen done */
+	struct counter_snapshot delta; /* [init] after the join − before */
 	unsigned long matrix[MAX_NUMNODES][MAX_NUMNODES];
-					/* [init] by alloc node, free node */
-	unsigned long ops;		/* [init] Σ workers' ops */
-	unsigned long checked;		/* [init] Σ checksums verified */
-	unsigned long bad;		/* [init] Σ checksum mismatches */
-	unsigned long double_free;	/* [init] Σ second frees caught */
-	unsigned long alloc_fail;	/* [init] Σ NULLs */
-	long live;			/* [init] Σ live: never freed */
-	long free_delta;		/* [init] free pages lost (STRESS-1) */
-	int validate_errors;		/* [init] validate_all_slab_caches() */
-	unsigned int nr_problems;	/* [init] 0: PASS (STRESS-2) */
+	/* [init] by alloc node, free node */
+	unsigned long ops;	   /* [init] Σ workers' ops */
+	unsigned long checked;	   /* [init] Σ checksums verified */
+	unsigned long bad;	   /* [init] Σ checksum mismatches */
+	unsigned long double_free; /* [init] Σ second frees caught */
+	unsigned long alloc_fail;  /* [init] Σ NULLs */
+	long live;		   /* [init] Σ live: never freed */
+	long free_delta;	   /* [init] free pages lost (STRESS-1) */
+	int validate_errors;	   /* [init] validate_all_slab_caches() */
+	unsigned int nr_problems;  /* [init] 0: PASS (STRESS-2) */
 	const char *problem[STRESS_MAX_PROBLEMS]; /* [init] what failed */
 };
 

@@ -17,15 +17,15 @@
 
 #include "stress.h"
 
-#define OBJ_MAGIC	0x5752u		/* "SW": a live stress object */
-#define OBJ_FREED	0xdeadu		/* retired by stress_obj_check() */
+#define OBJ_MAGIC 0x5752u /* "SW": a live stress object */
+#define OBJ_FREED 0xdeadu /* retired by stress_obj_check() */
 
 struct obj_header {
-	u16 magic;			/* OBJ_MAGIC; OBJ_FREED once checked */
-	u16 nid;			/* node of the memory */
-	u32 size;			/* bytes, header included */
-	u32 seq;			/* payload seed */
-	u32 sum;			/* over the payload words */
+	u16 magic; /* OBJ_MAGIC; OBJ_FREED once checked */
+	u16 nid;   /* node of the memory */
+	u32 size;  /* bytes, header included */
+	u32 seq;   /* payload seed */
+	u32 sum;   /* over the payload words */
 };
 _Static_assert(sizeof(struct obj_header) == STRESS_OBJ_MIN, "header");
 
@@ -94,7 +94,8 @@ bool stress_obj_check(struct stress_worker *w, void *obj, size_t size)
 	    payload_sum((u64 *)(h + 1), words, h->seq) != h->sum) {
 		if (w->bad++ < 3)
 			pr_err("stress: %s: object %p (%zu bytes, node %d) damaged: magic %#x size %u\n",
-			       w->run->test->name, obj, size, nid, h->magic, h->size);
+			       w->run->test->name, obj, size, nid, h->magic,
+			       h->size);
 		return false;
 	}
 	h->magic = OBJ_FREED;

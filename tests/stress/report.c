@@ -21,7 +21,7 @@
 
 #include "internal.h"
 
-#define NS_PER_SEC	1000000000ULL
+#define NS_PER_SEC 1000000000ULL
 
 /* Operations per second, 0 for no time. */
 static unsigned long long per_sec(u64 ops, u64 ns)
@@ -43,56 +43,71 @@ static unsigned long local_permille(const struct counter_snapshot *d)
 }
 
 enum {
-	S_NAME, S_OPS, S_ELAPSED, S_OPS_PER_SEC, S_SEED, S_SECS, S_OPS_LIMIT,
-	S_NR_CPUS, S_NR_NODES, S_POLICY, S_NUMA_DELAY, S_CPU, S_NODE,
-	S_HART_OPS, S_HART_RATE, S_NUMA_NODE, S_LOCAL_RATIO, S_VERDICT,
+	S_NAME,
+	S_OPS,
+	S_ELAPSED,
+	S_OPS_PER_SEC,
+	S_SEED,
+	S_SECS,
+	S_OPS_LIMIT,
+	S_NR_CPUS,
+	S_NR_NODES,
+	S_POLICY,
+	S_NUMA_DELAY,
+	S_CPU,
+	S_NODE,
+	S_HART_OPS,
+	S_HART_RATE,
+	S_NUMA_NODE,
+	S_LOCAL_RATIO,
+	S_VERDICT,
 	NR_S_FIELDS
 };
 
 static const struct report_field fields[NR_S_FIELDS] = {
-	[S_NAME]	= { "name",		"stress: %s: " },
-	[S_OPS]		= { "ops",		"%llu ops in " },
-	[S_ELAPSED]	= { "elapsed_ns",	NULL },
-	[S_OPS_PER_SEC]	= { "ops_per_sec",	"%llu ops/s, " },
-	[S_SEED]	= { "seed",		"seed %llu" },
-	[S_SECS]	= { "secs",		NULL },
-	[S_OPS_LIMIT]	= { "ops_limit",	NULL },
-	[S_NR_CPUS]	= { "nr_cpus",		NULL },
-	[S_NR_NODES]	= { "nr_nodes",		NULL },
-	[S_POLICY]	= { "policy",		", policy %s" },
-	[S_NUMA_DELAY]	= { "numa_delay_ns",
-			    "  numa_delay: %llu ns per distance unit on remote accesses\n" },
-	[S_CPU]		= { "cpu",		"               %3llu" },
-	[S_NODE]	= { "node",		" %4lld" },
-	[S_HART_OPS]	= { "ops",		" %10llu" },
-	[S_HART_RATE]	= { "ops_per_sec",	" %10llu" },
-	[S_NUMA_NODE]	= { "node",		"               %5llu" },
-	[S_LOCAL_RATIO]	= { "local_ratio",
+	[S_NAME] = { "name", "stress: %s: " },
+	[S_OPS] = { "ops", "%llu ops in " },
+	[S_ELAPSED] = { "elapsed_ns", NULL },
+	[S_OPS_PER_SEC] = { "ops_per_sec", "%llu ops/s, " },
+	[S_SEED] = { "seed", "seed %llu" },
+	[S_SECS] = { "secs", NULL },
+	[S_OPS_LIMIT] = { "ops_limit", NULL },
+	[S_NR_CPUS] = { "nr_cpus", NULL },
+	[S_NR_NODES] = { "nr_nodes", NULL },
+	[S_POLICY] = { "policy", ", policy %s" },
+	[S_NUMA_DELAY] = { "numa_delay_ns",
+			   "  numa_delay: %llu ns per distance unit on remote accesses\n" },
+	[S_CPU] = { "cpu", "               %3llu" },
+	[S_NODE] = { "node", " %4lld" },
+	[S_HART_OPS] = { "ops", " %10llu" },
+	[S_HART_RATE] = { "ops_per_sec", " %10llu" },
+	[S_NUMA_NODE] = { "node", "               %5llu" },
+	[S_LOCAL_RATIO] = { "local_ratio",
 			    "  local ratio:  %s (local_node / (local_node + other_node))\n" },
-	[S_VERDICT]	= { "verdict",		NULL },
+	[S_VERDICT] = { "verdict", NULL },
 };
 
 /* The lock_stat rows of the classes the scenario follows. */
 static const struct report_field lock_fields[] = {
-	{ "class",		"                %-18s" },
-	{ "acquisitions",	" %10llu" },
-	{ "contentions",	" %10llu" },
-	{ "wait_total_ns",	NULL },
-	{ NULL,			" %12llu" },		/* wait-total-us */
-	{ "wait_max_ns",	NULL },
-	{ "hold_total_ns",	NULL },
-	{ "bounces",		" %10llu" },
+	{ "class", "                %-18s" },
+	{ "acquisitions", " %10llu" },
+	{ "contentions", " %10llu" },
+	{ "wait_total_ns", NULL },
+	{ NULL, " %12llu" }, /* wait-total-us */
+	{ "wait_max_ns", NULL },
+	{ "hold_total_ns", NULL },
+	{ "bounces", " %10llu" },
 };
 
 /* The integrity findings, in the verdict's order. */
 static const struct report_field integrity_fields[] = {
-	{ "checked",		"  integrity:    %llu checked, " },
-	{ "bad_checksum",	"%llu bad checksums, " },
-	{ "double_free",	"%llu double frees, " },
-	{ "lost",		"%lld lost, " },
-	{ "free_pages_delta",	"%lld free pages off, " },
-	{ "validate_errors",	"%lld validate errors, " },
-	{ "alloc_failures",	"%llu allocation failures\n" },
+	{ "checked", "  integrity:    %llu checked, " },
+	{ "bad_checksum", "%llu bad checksums, " },
+	{ "double_free", "%llu double frees, " },
+	{ "lost", "%lld lost, " },
+	{ "free_pages_delta", "%lld free pages off, " },
+	{ "validate_errors", "%lld validate errors, " },
+	{ "alloc_failures", "%llu allocation failures\n" },
 };
 
 /* "stress: xfree: 3000 ops in 0.120 s, 24999 ops/s, 4 harts, seed 1". */
@@ -173,7 +188,8 @@ static void emit_locks(struct report *rep, const struct counter_snapshot *d)
 	}
 	report_list_end(rep);
 	if (!lock_stat_enabled)
-		report_text(rep, "                (lockstat=off: locks counted nothing)\n");
+		report_text(rep,
+			    "                (lockstat=off: locks counted nothing)\n");
 }
 
 /* The numastat deltas, a row per node, and the local ratio. */
@@ -230,7 +246,8 @@ static void emit_matrix(struct report *rep, const struct stress_outcome *o)
 {
 	int nid, f;
 
-	report_text(rep, "  alloc node x free node (objects and pages checked at free):\n          ");
+	report_text(rep,
+		    "  alloc node x free node (objects and pages checked at free):\n          ");
 	for_each_online_node(f)
 		report_text(rep, " %10s%d", "free@N", f);
 	report_text(rep, "\n");
@@ -281,7 +298,7 @@ static void stress_emit(struct report *rep, void *arg)
 	emit_caches(rep, &o->delta);
 	emit_matrix(rep, o);
 	if (v->r->test->report && report_is_text(rep))
-		v->r->test->report(v->r);	/* the scenario's own lines */
+		v->r->test->report(v->r); /* the scenario's own lines */
 	emit_integrity(rep, o);
 	report_str(rep, &fields[S_VERDICT], o->nr_problems ? "FAIL" : "PASS");
 }

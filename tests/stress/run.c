@@ -71,17 +71,17 @@
 #include "../lib/hart_tasks.h"
 #include "internal.h"
 
-#define NS_PER_SEC	1000000000ULL
-#define PROGRESS_NS	NS_PER_SEC
+#define NS_PER_SEC  1000000000ULL
+#define PROGRESS_NS NS_PER_SEC
 
 extern const struct stress_test *const __stress_tests_start[];
 extern const struct stress_test *const __stress_tests_end[];
 
-#define for_each_stress_test(t) \
+#define for_each_stress_test(t)                                         \
 	for (const struct stress_test *const *t = __stress_tests_start; \
 	     t < __stress_tests_end; t++)
 
-static u64 numa_delay_default;	/* [init] numa_delay= boot option */
+static u64 numa_delay_default; /* [init] numa_delay= boot option */
 
 static void parse_numa_delay(const char *val)
 {
@@ -89,14 +89,15 @@ static void parse_numa_delay(const char *val)
 		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit\n",
 			val ? val : "");
 }
-cmdline_param("numa_delay", parse_numa_delay,
-	      "numa_delay=NS: stress tests busy-wait NS per distance unit above 10 on each remote access");
+cmdline_param(
+	"numa_delay", parse_numa_delay,
+	"numa_delay=NS: stress tests busy-wait NS per distance unit above 10 on each remote access");
 
 /* ------------------------------------------------------------------ */
 /* The tick hook                                                       */
 
-static void (*tick_hook)(void);		/* [atomic] */
-static bool tick_registered;		/* [shell] */
+static void (*tick_hook)(void); /* [atomic] */
+static bool tick_registered;	/* [shell] */
 
 static void stress_tick(void)
 {
@@ -117,7 +118,7 @@ void stress_set_tick_hook(void (*fn)(void))
 	}
 	smp_store_release(&tick_hook, fn);
 	if (!fn)
-		msleep(30);	/* every hart's tick has seen it */
+		msleep(30); /* every hart's tick has seen it */
 }
 
 /* ------------------------------------------------------------------ */
@@ -125,9 +126,7 @@ void stress_set_tick_hook(void (*fn)(void))
 
 static const struct stress_test *find_test(const char *name)
 {
-	for_each_stress_test(t)
-		if (!strcmp((*t)->name, name))
-			return *t;
+	for_each_stress_test(t) if (!strcmp((*t)->name, name)) return *t;
 	return NULL;
 }
 
@@ -212,8 +211,8 @@ static int check_args(struct stress_run *r)
 		console_printf("stress: secs= or ops= must be positive\n");
 		return -EINVAL;
 	}
-	if (r->size && (r->size < STRESS_OBJ_MIN ||
-			r->size > KMALLOC_MAX_CACHE_SIZE)) {
+	if (r->size &&
+	    (r->size < STRESS_OBJ_MIN || r->size > KMALLOC_MAX_CACHE_SIZE)) {
 		console_printf("stress: size=%zu outside %d..%lu\n", r->size,
 			       STRESS_OBJ_MIN, KMALLOC_MAX_CACHE_SIZE);
 		return -EINVAL;
@@ -242,8 +241,7 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 		int err;
 
 		if (!val) {
-			console_printf("stress: '%s' is not KEY=VALUE\n",
-				       argv[i]);
+			console_printf("stress: '%s' is not KEY=VALUE\n", argv[i]);
 			return -EINVAL;
 		}
 		*val++ = 0;
@@ -300,7 +298,7 @@ static const struct hart_work stress_work = {
 	.name = "stress/%u",
 	.prepare = worker_prepare,
 	.fn = worker_run,
-	.sleep = true,		/* harts=0,0: workers share a hart */
+	.sleep = true, /* harts=0,0: workers share a hart */
 };
 
 static void print_progress(const struct stress_run *r, u64 ns)
@@ -368,12 +366,12 @@ static int run_stress(struct stress_run *r)
 	init_workers(r);
 	err = r->test->setup ? r->test->setup(r) : 0;
 	if (err) {
-		console_printf("stress: %s: setup failed (%d)\n",
-			       r->test->name, err);
+		console_printf("stress: %s: setup failed (%d)\n", r->test->name,
+			       err);
 		goto out_free;
 	}
 	err = run_workers(r, &out.elapsed_ns);
-	if (!err)	/* before teardown destroys the scenario's cache */
+	if (!err) /* before teardown destroys the scenario's cache */
 		stress_snapshot_after();
 	if (r->test->teardown)
 		r->test->teardown(r);
@@ -392,7 +390,8 @@ static void list_tests(void)
 	console_printf("stress scenarios:\n");
 	for_each_stress_test(t)
 		console_printf("  %-11s %s\n", (*t)->name, (*t)->help);
-	console_printf("usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=BYTES] [mode=N] [numa_delay=NS]\n");
+	console_printf(
+		"usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=BYTES] [mode=N] [numa_delay=NS]\n");
 }
 
 static int cmd_stress(int argc, char **argv)
@@ -408,7 +407,8 @@ static int cmd_stress(int argc, char **argv)
 	memset(r, 0, sizeof(*r));
 	r->test = find_test(argv[1]);
 	if (!r->test) {
-		console_printf("stress: no scenario '%s' (stress list)\n", argv[1]);
+		console_printf("stress: no scenario '%s' (stress list)\n",
+			       argv[1]);
 		return -ENOENT;
 	}
 	err = parse_args(r, argc, argv);
@@ -438,7 +438,8 @@ static const char stress_details[] =
 	"  slub_cpu_partial=0   no per-CPU partial slabs\n"
 	"  slub_nocpu           no kmem_cache_cpu: &n->list_lock every object\n"
 	"  lockstat=off         locks count nothing (what counting costs)\n";
-SHELL_COMMAND_DETAILED("stress", cmd_stress,
-		       "NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
-		       "allocator stress scenario on tasks, with lock, NUMA and integrity report",
-		       stress_details);
+SHELL_COMMAND_DETAILED(
+	"stress", cmd_stress,
+	"NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+	"allocator stress scenario on tasks, with lock, NUMA and integrity report",
+	stress_details);

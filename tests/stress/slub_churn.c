@@ -15,11 +15,11 @@
 
 #include "internal.h"
 
-#define SLAB_SLOTS	512
+#define SLAB_SLOTS 512
 
 /* A table of kmalloc objects, each replaced at random. */
-static void slab_table_churn(struct stress_worker *w, void **slot,
-			     size_t *size, size_t max)
+static void slab_table_churn(struct stress_worker *w, void **slot, size_t *size,
+			     size_t max)
 {
 	unsigned int i = prandom_u32_state(&w->rnd) % SLAB_SLOTS;
 
@@ -30,8 +30,8 @@ static void slab_table_churn(struct stress_worker *w, void **slot,
 		w->ops++;
 		return;
 	}
-	size[i] = STRESS_OBJ_MIN + prandom_u32_state(&w->rnd) %
-		  (max - STRESS_OBJ_MIN + 1);
+	size[i] = STRESS_OBJ_MIN +
+		  prandom_u32_state(&w->rnd) % (max - STRESS_OBJ_MIN + 1);
 	slot[i] = kmalloc(size[i], GFP_KERNEL);
 	if (!slot[i]) {
 		w->alloc_fail++;

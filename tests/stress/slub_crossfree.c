@@ -25,11 +25,11 @@
 
 #include "handoff.h"
 
-#define XFREE_OBJ	64
+#define XFREE_OBJ 64
 
 /* ---- xfree ---- */
 
-static size_t xfree_size;	/* [const during a run] its objects' size */
+static size_t xfree_size; /* [const during a run] its objects' size */
 
 static size_t xfree_size_of(void *p)
 {
@@ -62,8 +62,7 @@ static int xfree_setup(struct stress_run *r)
 }
 
 /* Every 8th operation a page (tagged), else an object; NULL: none left. */
-static void *xfree_alloc(struct stress_worker *w, struct handoff *h,
-			 size_t size)
+static void *xfree_alloc(struct stress_worker *w, struct handoff *h, size_t size)
 {
 	void *p;
 
@@ -89,7 +88,7 @@ static void xfree_work(struct stress_worker *w)
 	unsigned int peer = h->peer[w->idx];
 	struct spsc_ring *out = handoff_ring(h, w->idx, peer);
 
-	if (!h->producer[w->idx]) {		/* consumer */
+	if (!h->producer[w->idx]) { /* consumer */
 		while (!READ_ONCE(r->w[peer].end_ns)) {
 			if (!handoff_drain(w, h, xfree_size_of))
 				cpu_relax();
@@ -105,7 +104,7 @@ static void xfree_work(struct stress_worker *w)
 			continue;
 		}
 		w->ops++;
-		if (peer == w->idx) {		/* no partner */
+		if (peer == w->idx) { /* no partner */
 			handoff_consume(w, h, p, xfree_size_of(p));
 			continue;
 		}
@@ -168,7 +167,7 @@ static void xmalloc_work(struct stress_worker *w)
 	}
 	while (!stress_should_stop(w)) {
 		size_t size = STRESS_OBJ_MIN + prandom_u32_state(&w->rnd) %
-			      (max - STRESS_OBJ_MIN + 1);
+						       (max - STRESS_OBJ_MIN + 1);
 		unsigned int to = r->nr / 2 + next++ % consumers;
 		void *p = kmalloc_obj(w, size);
 
@@ -176,7 +175,7 @@ static void xmalloc_work(struct stress_worker *w)
 			continue;
 		w->ops++;
 		while (!spsc_ring_push(handoff_ring(h, w->idx, to), p))
-			cpu_relax();	/* consumers run until we are done */
+			cpu_relax(); /* consumers run until we are done */
 	}
 	__atomic_fetch_sub(&h->producers_left, 1, __ATOMIC_RELEASE);
 }

@@ -20,11 +20,11 @@
 
 #include "stress.h"
 
-#define SCRATCH_OBJS	256
+#define SCRATCH_OBJS 256
 
 struct scratch {
-	void **objs;			/* nr × SCRATCH_OBJS */
-	unsigned int allocated;		/* [atomic] workers done allocating */
+	void **objs;		/* nr × SCRATCH_OBJS */
+	unsigned int allocated; /* [atomic] workers done allocating */
 	unsigned long shared_lines, lines;
 };
 
@@ -35,7 +35,8 @@ static int scratch_setup(struct stress_run *r)
 	if (!sc)
 		return -ENOMEM;
 	r->priv = sc;
-	sc->objs = kcalloc((size_t)r->nr * SCRATCH_OBJS, sizeof(void *), GFP_KERNEL);
+	sc->objs = kcalloc((size_t)r->nr * SCRATCH_OBJS, sizeof(void *),
+			   GFP_KERNEL);
 	return sc->objs ? 0 : -ENOMEM;
 }
 
@@ -99,7 +100,8 @@ static void scratch_teardown(struct stress_run *r)
 		/* By its first line: objects of 64 bytes or less in a 64-byte
 		 * aligned slab share a line only if they start in it. */
 		if (lo)
-			lo[k++] = (struct line_owner){ a / L1_CACHE_BYTES, i / SCRATCH_OBJS };
+			lo[k++] = (struct line_owner){ a / L1_CACHE_BYTES,
+						       i / SCRATCH_OBJS };
 	}
 	if (lo) {
 		sort(lo, k, sizeof(*lo), cmp_line, NULL);
@@ -121,7 +123,8 @@ static void scratch_teardown(struct stress_run *r)
 	for (unsigned int i = 0; sc->objs && i < n; i++) {
 		if (!sc->objs[i])
 			continue;
-		stress_obj_check(&r->w[i / SCRATCH_OBJS], sc->objs[i], STRESS_OBJ_MIN);
+		stress_obj_check(&r->w[i / SCRATCH_OBJS], sc->objs[i],
+				 STRESS_OBJ_MIN);
 		kfree(sc->objs[i]);
 	}
 	kfree(sc->objs);
@@ -136,7 +139,7 @@ static void scratch_report(struct stress_run *r)
 	console_printf("  false sharing: %lu of %lu cache lines hold objects allocated by two harts (%s)\n",
 		       sc->shared_lines, sc->lines,
 		       sc->shared_lines ? "the writes share lines across harts" :
-		       "per-hart caches kept them apart");
+					  "per-hart caches kept them apart");
 	kfree(sc);
 	r->priv = NULL;
 }

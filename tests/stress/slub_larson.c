@@ -15,8 +15,8 @@
 
 #include "handoff.h"
 
-#define LARSON_SLOTS	256
-#define LARSON_MAX	512
+#define LARSON_SLOTS 256
+#define LARSON_MAX   512
 
 static int larson_setup(struct stress_run *r)
 {
@@ -43,7 +43,7 @@ static void larson_work(struct stress_worker *w)
 	while (!stress_should_stop(w)) {
 		unsigned int i = prandom_u32_state(&w->rnd) % LARSON_SLOTS;
 		size_t size = STRESS_OBJ_MIN + prandom_u32_state(&w->rnd) %
-			      (max - STRESS_OBJ_MIN + 1);
+						       (max - STRESS_OBJ_MIN + 1);
 
 		if (slot[i]) {
 			unsigned int to = prandom_u32_state(&w->rnd) % r->nr;

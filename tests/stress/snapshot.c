@@ -25,8 +25,8 @@ static void collect_lock_names(const struct stress_test *t)
 	nr_lock_names = 0;
 	for (int i = 0; common_locks[i]; i++)
 		lock_names[nr_lock_names++] = common_locks[i];
-	for (int i = 0; t->locks && t->locks[i] &&
-			nr_lock_names < COUNTERS_MAX_LOCKS; i++)
+	for (int i = 0;
+	     t->locks && t->locks[i] && nr_lock_names < COUNTERS_MAX_LOCKS; i++)
 		lock_names[nr_lock_names++] = t->locks[i];
 }
 
