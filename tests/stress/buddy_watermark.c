@@ -18,6 +18,7 @@
 #include <linux/mmzone.h>
 #include <linux/printk.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/topology.h>
 
 #include "stress.h"
@@ -30,33 +31,46 @@ struct held {
 	unsigned int order;
 };
 
-struct exhaust {
-	int nid;
-	struct held *held;
-	unsigned int nr_held;
-	unsigned long held_pages;
-	unsigned long fallback, atomic_ok, atomic_null; /* [atomic] */
-};
+/* One run at a time (the shell runs one command). */
+static struct exhaust {
+	int nid;		   /* [shell] the node held at its watermark */
+	struct held *held;	   /* [shell] HOLD_MAX, till teardown */
+	unsigned int nr_held;	   /* [shell] */
+	unsigned long held_pages;  /* [shell] */
+	unsigned long fallback;	   /* [atomic] pages from another node */
+	unsigned long atomic_ok;   /* [atomic] GFP_ATOMIC from the reserve */
+	unsigned long atomic_null; /* [atomic] GFP_ATOMIC refused */
+} exhaust;
 
-static struct exhaust *ex; /* [shell] one run at a time */
-
-static int exhaust_setup(struct stress_run *r)
+/* mode=NODE if given, else the last node with memory; -1: refused. */
+static int exhaust_node(const struct stress_run *r)
 {
 	int nid = -1, n;
 
-	if (r->mode_arg > 0 && r->mode_arg < MAX_NUMNODES &&
-	    node_state(r->mode_arg, N_MEMORY))
-		nid = r->mode_arg;
-	for_each_node_state(n, N_MEMORY)
-		if (nid < 0 || (!r->mode_arg && n > nid))
+	if (r->mode_arg < 0) {
+		for_each_node_state(n, N_MEMORY)
 			nid = n;
-	ex = kzalloc(sizeof(*ex), GFP_KERNEL);
-	if (!ex)
-		return -ENOMEM;
+		return nid;
+	}
+	if (r->mode_arg < MAX_NUMNODES && node_state(r->mode_arg, N_MEMORY))
+		return r->mode_arg;
+	console_printf("stress: exhaust: mode=%d is not a node with memory\n",
+		       r->mode_arg);
+	return -1;
+}
+
+static int exhaust_setup(struct stress_run *r)
+{
+	struct exhaust *ex = &exhaust;
+	int nid = exhaust_node(r);
+
+	memset(ex, 0, sizeof(*ex));
+	if (nid < 0)
+		return -EINVAL;
+	ex->nid = nid;
 	ex->held = kcalloc(HOLD_MAX, sizeof(*ex->held), GFP_KERNEL);
 	if (!ex->held)
 		return -ENOMEM;
-	ex->nid = nid;
 	drain_all_pages(NULL);
 	for (int order = MAX_PAGE_ORDER; order >= 0; order--) {
 		while (ex->nr_held < HOLD_MAX) {
@@ -79,6 +93,7 @@ static int exhaust_setup(struct stress_run *r)
 
 static void exhaust_work(struct stress_worker *w)
 {
+	struct exhaust *ex = &exhaust;
 	struct page *burst[EXHAUST_BURST];
 
 	while (!stress_should_stop(w)) {
@@ -125,31 +140,31 @@ static void exhaust_work(struct stress_worker *w)
 
 static void exhaust_teardown(struct stress_run *r)
 {
+	struct exhaust *ex = &exhaust;
+
 	(void)r;
-	if (!ex)
-		return;
-	for (unsigned int i = 0; ex->held && i < ex->nr_held; i++)
+	for (unsigned int i = 0; i < ex->nr_held; i++)
 		__free_pages(ex->held[i].page, ex->held[i].order);
 	kfree(ex->held);
 	ex->held = NULL;
+	ex->nr_held = 0;
 }
 
 static void exhaust_report(struct stress_run *r)
 {
+	const struct exhaust *ex = &exhaust;
+
 	(void)r;
-	if (!ex)
-		return;
 	console_printf("  exhaust:      node %d held at its watermark (%lu pages); %lu fallback pages, %lu GFP_ATOMIC pages from reserves, %lu clean NULLs\n",
 		       ex->nid, ex->held_pages, ex->fallback, ex->atomic_ok,
 		       ex->atomic_null);
-	kfree(ex);
-	ex = NULL;
 }
 
 static struct stress_test exhaust_test = {
 	.name = "exhaust",
 	.help = "one node filled to its min watermark and held (mode=NODE); others allocate",
 	.min_harts = 1,
+	.opts = STRESS_OPT_MODE,
 	.setup = exhaust_setup,
 	.work = exhaust_work,
 	.teardown = exhaust_teardown,

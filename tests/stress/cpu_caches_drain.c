@@ -51,8 +51,9 @@ static void drainstorm_report(struct stress_run *r)
 
 static struct stress_test drainstorm_test = {
 	.name = "drainstorm",
-	.help = "hart 1 of the run drains pcp lists and shrinks caches in a loop; others churn",
+	.help = "the first worker drains pcp lists and shrinks caches in a loop; others churn",
 	.min_harts = 2,
+	.opts = STRESS_OPT_SIZE, /* slabchurn's */
 	.setup = drainstorm_setup,
 	.work = drainstorm_work,
 	.report = drainstorm_report,

@@ -43,14 +43,13 @@ static int irqalloc_setup(struct stress_run *r)
 {
 	(void)r;
 	irq_ops = irq_fail = irq_bad = 0;
-	stress_set_tick_hook(irqalloc_tick);
-	return 0;
+	return stress_set_tick_hook(irqalloc_tick);
 }
 
 static void irqalloc_teardown(struct stress_run *r)
 {
 	stress_set_tick_hook(NULL);
-	if (irq_bad || !irq_ops)
+	if (irq_bad || !irq_ops) /* the verdict reads it, after a run only */
 		r->problems++;
 }
 
@@ -65,6 +64,7 @@ static struct stress_test irqalloc_test = {
 	.name = "irqalloc",
 	.help = "slabchurn while every hart's tick allocates and frees too",
 	.min_harts = 1,
+	.opts = STRESS_OPT_SIZE, /* slabchurn's */
 	.setup = irqalloc_setup,
 	.work = slabchurn_work,
 	.teardown = irqalloc_teardown,

@@ -47,6 +47,14 @@ void stress_snapshot_before(const struct stress_run *r);
 void stress_snapshot_after(void);
 
 /**
+ * stress_pages_lost() - free pages missing since stress_snapshot_before()
+ *
+ * Settles the caches first (STRESS-1).  Context: the shell task, every
+ * worker reaped, teardown done; may sleep.
+ */
+long stress_pages_lost(void);
+
+/**
  * stress_tally() - what @r did, after teardown: sums over the workers,
  * the alloc × free node matrix, the free-page and slab checks, the
  * counter deltas and the problems that fail the run (STRESS-2)

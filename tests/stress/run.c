@@ -34,8 +34,8 @@
  *
  * Invariants   STRESS-1 free pages are counted after draining the pcp lists
  *              and shrinking every slab cache: before setup, and after
- *              teardown once every worker task is reaped, so they compare
- *              exactly.  Counters are read before teardown, which may
+ *              teardown once every worker task is reaped (or setup
+ *              failed), so they compare exactly.  Counters are read before teardown, which may
  *              destroy the scenario's cache with its statistics.
  *              STRESS-2 a run's verdict is PASS only if no checksum failed,
  *              no double free was caught, Σ live = 0, free pages came back,
@@ -43,7 +43,9 @@
  *
  * Paths        parse → snapshot → setup → start → progress/stop → join →
  *              snapshot → teardown → free pages and caches checked →
- *              report.
+ *              report.  A failed setup: teardown, free pages checked, the
+ *              command fails with setup's errno.  Every refused option
+ *              prints why and runs nothing.
  *
  * Linux        None: Linux has no in-kernel allocator stress suite; the
  *              workloads re-express mimalloc-bench's xmalloc-test, larson,
@@ -53,6 +55,7 @@
  * Statistics   the report above; `JSON-BEGIN stress` … `JSON-END`.
  */
 #include <asm/barrier.h>
+#include <limits.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -81,13 +84,20 @@ extern const struct stress_test *const __stress_tests_end[];
 	for (const struct stress_test *const *t = __stress_tests_start; \
 	     t < __stress_tests_end; t++)
 
+#define STRESS_MAX_SECS	 86400	 /* secs=: a day */
+#define STRESS_MAX_DELAY 1000000 /* numa_delay=: 1 ms per distance unit */
+
 static u64 numa_delay_default; /* [init] numa_delay= boot option */
 
 static void parse_numa_delay(const char *val)
 {
-	if (!val || kstrtoul(val, 0, &numa_delay_default))
-		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit\n",
-			val ? val : "");
+	u64 ns;
+
+	if (!val || kstrtoul(val, 0, &ns) || ns > STRESS_MAX_DELAY)
+		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit, 0..%u\n",
+			val ? val : "", STRESS_MAX_DELAY);
+	else
+		numa_delay_default = ns;
 }
 cmdline_param(
 	"numa_delay", parse_numa_delay,
@@ -107,18 +117,22 @@ static void stress_tick(void)
 		fn();
 }
 
-void stress_set_tick_hook(void (*fn)(void))
+int stress_set_tick_hook(void (*fn)(void))
 {
 	if (!tick_registered && fn) {
-		if (register_tick_work(stress_tick, 1)) {
-			pr_err("stress: no tick work slot left\n");
-			return;
+		int err = register_tick_work(stress_tick, 1);
+
+		if (err) {
+			console_printf("stress: no tick work slot left (%d)\n",
+				       err);
+			return err;
 		}
 		tick_registered = true;
 	}
 	smp_store_release(&tick_hook, fn);
 	if (!fn)
 		msleep(30); /* every hart's tick has seen it */
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -133,23 +147,35 @@ static const struct stress_test *find_test(const char *name)
 /*
  * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
  * (harts=0,0: two workers sharing hart 0, switched by the tick).
- * Return: the number of workers, -EINVAL on a bad list, -ERANGE for an id
- * past NR_CPUS, -ENXIO for an offline hart, -E2BIG past HART_TASKS_MAX.
+ * Return: the number of workers, or an errno with the message printed.
  */
 static int parse_harts(const char *list, unsigned int *cpus)
 {
+	const char *s = list;
 	unsigned int a, b;
 	int n = 0, ret;
 
-	while ((ret = cpulist_next_range(&list, &a, &b)) > 0) {
+	while ((ret = cpulist_next_range(&s, &a, &b)) > 0) {
 		for (unsigned int c = a; c <= b; c++) {
-			if (!cpu_online(c))
+			if (!cpu_online(c)) {
+				console_printf("stress: harts=%s: CPU %u is not online\n",
+					       list, c);
 				return -ENXIO;
-			if (n == HART_TASKS_MAX)
+			}
+			if (n == HART_TASKS_MAX) {
+				console_printf("stress: harts=%s: more than %d workers\n",
+					       list, HART_TASKS_MAX);
 				return -E2BIG;
+			}
 			cpus[n++] = c;
 		}
 	}
+	if (ret == -ERANGE)
+		console_printf("stress: harts=%s: CPU ids end at %d\n", list,
+			       NR_CPUS - 1);
+	else if (ret < 0 || !n)
+		console_printf("stress: harts=%s is not a CPU list (0-3,6)\n",
+			       list);
 	return ret < 0 ? ret : n ? n : -EINVAL;
 }
 
@@ -166,57 +192,92 @@ static int parse_policy(struct stress_run *r, const char *val)
 	return err;
 }
 
+/* @key=@val, a number in @min..@max, into *@res; else a message. */
+static int parse_num(const char *key, const char *val, u64 min, u64 max, u64 *res)
+{
+	int err = kstrtoul(val, 0, res);
+
+	if (!err && (*res < min || *res > max))
+		err = -ERANGE;
+	if (err == -ERANGE)
+		console_printf("stress: %s=%s outside %llu..%llu\n", key, val,
+			       (unsigned long long)min, (unsigned long long)max);
+	else if (err)
+		console_printf("stress: %s=%s is not a number\n", key, val);
+	return err;
+}
+
+/*
+ * size= and mode=: checked for every scenario, kept for one that reads
+ * them; another says it ignores them (a study sweep passes the same
+ * options to every scenario).
+ */
+static int parse_scenario_option(struct stress_run *r, const char *key,
+				 const char *val)
+{
+	bool size = !strcmp(key, "size");
+	u64 v;
+	int err;
+
+	if (size)
+		err = parse_num(key, val, STRESS_OBJ_MIN,
+				KMALLOC_MAX_CACHE_SIZE, &v);
+	else
+		err = parse_num(key, val, 0, INT_MAX, &v);
+	if (err)
+		return err;
+	if (!(r->test->opts & (size ? STRESS_OPT_SIZE : STRESS_OPT_MODE)))
+		console_printf("stress: %s reads no %s=: ignored\n",
+			       r->test->name, key);
+	else if (size)
+		r->size = v;
+	else
+		r->mode_arg = (int)v;
+	return 0;
+}
+
 /* One KEY=VALUE into @r.  Return: 0, or an errno (the message printed). */
 static int parse_option(struct stress_run *r, const char *key, const char *val)
 {
+	u64 v;
 	int err;
 
-	if (!strcmp(key, "secs")) {
-		err = kstrtoul(val, 0, &r->secs);
-	} else if (!strcmp(key, "ops")) {
-		err = kstrtoul(val, 0, &r->ops_limit);
-	} else if (!strcmp(key, "seed")) {
-		err = kstrtoul(val, 0, &r->seed);
-	} else if (!strcmp(key, "size")) {
-		err = kstrtoul(val, 0, (unsigned long *)&r->size);
-	} else if (!strcmp(key, "mode")) {
-		err = kstrtoint(val, 0, &r->mode_arg);
-	} else if (!strcmp(key, "numa_delay")) {
-		err = kstrtoul(val, 0, &r->numa_delay_ns);
-	} else if (!strcmp(key, "harts")) {
+	if (!strcmp(key, "secs"))
+		return parse_num(key, val, 1, STRESS_MAX_SECS, &r->secs);
+	if (!strcmp(key, "seed"))
+		return parse_num(key, val, 0, ULONG_MAX, &r->seed);
+	if (!strcmp(key, "numa_delay"))
+		return parse_num(key, val, 0, STRESS_MAX_DELAY, &r->numa_delay_ns);
+	if (!strcmp(key, "ops")) {
+		err = parse_num(key, val, 1, ULONG_MAX, &v);
+		r->ops_limit = v;
+		return err;
+	}
+	if (!strcmp(key, "size") || !strcmp(key, "mode"))
+		return parse_scenario_option(r, key, val);
+	if (!strcmp(key, "harts")) {
 		int n = parse_harts(val, r->cpu);
 
-		err = n < 0 ? n : 0;
-		if (n > 0)
-			r->nr = (unsigned int)n;
-	} else if (!strcmp(key, "policy")) {
-		err = parse_policy(r, val);
-	} else {
-		console_printf("stress: unknown option '%s' (see help stress)\n",
-			       key);
-		return -EINVAL;
+		if (n < 0)
+			return n;
+		r->nr = (unsigned int)n;
+		return 0;
 	}
-	if (err)
-		console_printf("stress: bad value for %s: '%s' (%d)\n", key,
-			       val, err);
-	return err;
+	if (!strcmp(key, "policy"))
+		return parse_policy(r, val);
+	console_printf("stress: unknown option '%s' (see help stress)\n", key);
+	return -EINVAL;
 }
 
 /* What the options say together, and whether the scenario can run so. */
 static int check_args(struct stress_run *r)
 {
-	if (r->ops_limit)
-		r->secs = 0;
-	if (!r->ops_limit && !r->secs) {
-		console_printf("stress: secs= or ops= must be positive\n");
+	if (r->ops_limit && r->secs) {
+		console_printf("stress: secs= or ops=, not both\n");
 		return -EINVAL;
 	}
-	if (r->size &&
-	    (r->size < STRESS_OBJ_MIN || r->size > KMALLOC_MAX_CACHE_SIZE)) {
-		console_printf("stress: size=%zu outside %d..%lu\n", r->size,
-			       STRESS_OBJ_MIN, KMALLOC_MAX_CACHE_SIZE);
-		return -EINVAL;
-	}
+	if (!r->ops_limit && !r->secs)
+		r->secs = 5;
 	if (r->nr < r->test->min_harts) {
 		console_printf("stress: %s needs at least %u harts\n",
 			       r->test->name, r->test->min_harts);
@@ -230,7 +291,7 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 	unsigned int cpu;
 
 	r->seed = 1;
-	r->secs = 5;
+	r->mode_arg = -1;
 	r->numa_delay_ns = numa_delay_default;
 	r->nr = 0;
 	for_each_online_cpu(cpu)
@@ -353,9 +414,26 @@ static int run_workers(struct stress_run *r, u64 *elapsed_ns)
 /* ------------------------------------------------------------------ */
 /* The command                                                         */
 
+/*
+ * After a failed setup: teardown() has freed what setup made; say so, or
+ * how many pages are missing (STRESS-1 holds on this path too).
+ */
+static void check_failed_setup(const struct stress_run *r, int err)
+{
+	long lost = stress_pages_lost();
+
+	if (lost)
+		console_printf("stress: %s: setup failed (%d), and %ld pages were not given back\n",
+			       r->test->name, err, lost);
+	else
+		console_printf("stress: %s: setup failed (%d); what it made is freed\n",
+			       r->test->name, err);
+}
+
 static int run_stress(struct stress_run *r)
 {
 	static struct stress_outcome out;
+	bool set_up;
 	int err;
 
 	r->w = kcalloc(r->nr, sizeof(*r->w), GFP_KERNEL);
@@ -365,22 +443,20 @@ static int run_stress(struct stress_run *r)
 	stress_snapshot_before(r);
 	init_workers(r);
 	err = r->test->setup ? r->test->setup(r) : 0;
-	if (err) {
-		console_printf("stress: %s: setup failed (%d)\n", r->test->name,
-			       err);
-		goto out_free;
-	}
-	err = run_workers(r, &out.elapsed_ns);
+	set_up = !err;
+	if (set_up)
+		err = run_workers(r, &out.elapsed_ns);
 	if (!err) /* before teardown destroys the scenario's cache */
 		stress_snapshot_after();
 	if (r->test->teardown)
 		r->test->teardown(r);
-	if (!err) {
+	if (!set_up) {
+		check_failed_setup(r, err);
+	} else if (!err) {
 		stress_tally(r, &out);
 		stress_report(r, &out);
 		err = out.nr_problems ? -EIO : 0;
 	}
-out_free:
 	kfree(r->w);
 	return err;
 }
@@ -391,7 +467,7 @@ static void list_tests(void)
 	for_each_stress_test(t)
 		console_printf("  %-11s %s\n", (*t)->name, (*t)->help);
 	console_printf(
-		"usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=BYTES] [mode=N] [numa_delay=NS]\n");
+		"usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]\n");
 }
 
 static int cmd_stress(int argc, char **argv)
@@ -417,29 +493,32 @@ static int cmd_stress(int argc, char **argv)
 	return run_stress(r);
 }
 static const char stress_details[] =
+	"stress NAME|list [secs=S | ops=N] [seed=N] [harts=LIST]\n"
+	"      [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]\n"
 	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"
 	"and reports throughput per hart, the lock_stat rows of the allocator's\n"
 	"locks, numastat, pcp and SLUB deltas, the alloc-node x free-node matrix\n"
 	"and an integrity verdict (checksums, double frees, lost objects, free\n"
 	"pages back, caches validate), then a JSON line and PASS or FAIL.\n"
-	"  secs=S        run S seconds (default 5)\n"
+	"  secs=S        run S seconds, 1..86400 (default 5)\n"
 	"  ops=N         or about N operations in all, shared by the workers\n"
 	"  seed=N        the workers' random streams (default 1)\n"
 	"  harts=LIST    e.g. 0-3 or 0,0,1,1 (a hart may repeat); default all\n"
 	"  policy=MODE:NODES  each worker's memory policy, e.g. interleave:0-1,\n"
 	"                bind:1, preferred:0, weighted_interleave:0-1, local\n"
-	"  size=N        object size in bytes where the scenario has one\n"
-	"  mode=N        xfree: 0 pairs across nodes, 1 within a node;\n"
-	"                exhaust: the node to fill (default the last)\n"
+	"  size=N        object size in bytes, 16..8192, where the scenario has\n"
+	"                one (xfree, xmalloc, larson, slabchurn, scratch, irqalloc,\n"
+	"                drainstorm)\n"
+	"  mode=N        xfree: 0 pairs across nodes (default), 1 within a node;\n"
+	"                exhaust: the node to fill (default the last with memory)\n"
 	"  numa_delay=NS busy-wait NS x (distance - 10) per remote object or\n"
-	"                page access (also a boot option; always reported)\n"
+	"                page access, NS 0..1000000 (also a boot option)\n"
 	"Study knobs (boot options, what each per-CPU cache buys):\n"
 	"  pcp=off              no per-CPU page lists: &zone->lock every page\n"
 	"  slub_cpu_partial=0   no per-CPU partial slabs\n"
 	"  slub_nocpu           no kmem_cache_cpu: &n->list_lock every object\n"
 	"  lockstat=off         locks count nothing (what counting costs)\n";
 SHELL_COMMAND_DETAILED(
-	"stress", cmd_stress,
-	"NAME|list [secs=S|ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]",
+	"stress", cmd_stress, "NAME|list [KEY=VALUE...]",
 	"allocator stress scenario on tasks, with lock, NUMA and integrity report",
 	stress_details);

@@ -68,6 +68,7 @@ static struct stress_test slabchurn_test = {
 	.name = "slabchurn",
 	.help = "kmalloc/kfree of random sizes (16..size=1024) and lifetimes, seeded",
 	.min_harts = 1,
+	.opts = STRESS_OPT_SIZE,
 	.work = slabchurn_work,
 };
 STRESS_TEST(slabchurn_test);

@@ -21,6 +21,7 @@
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/printk.h>
 #include <linux/slab.h>
 
 #include "handoff.h"
@@ -39,9 +40,15 @@ static size_t xfree_size_of(void *p)
 static int xfree_setup(struct stress_run *r)
 {
 	struct handoff *h;
-	int err = handoff_setup(r);
 	bool same = r->mode_arg == 1;
+	int err;
 
+	if (r->mode_arg > 1) {
+		console_printf("stress: xfree: mode=%d: 0 pairs across nodes, 1 within one\n",
+			       r->mode_arg);
+		return -EINVAL;
+	}
+	err = handoff_setup(r);
 	if (err)
 		return err;
 	h = r->priv;
@@ -129,6 +136,7 @@ static struct stress_test xfree_test = {
 	.name = "xfree",
 	.help = "producer/consumer hart pairs; consumers free (mode=0 cross-node, 1 same node)",
 	.min_harts = 2,
+	.opts = STRESS_OPT_SIZE | STRESS_OPT_MODE,
 	.locks = xfree_locks,
 	.setup = xfree_setup,
 	.work = xfree_work,
@@ -184,6 +192,7 @@ static struct stress_test xmalloc_test = {
 	.name = "xmalloc",
 	.help = "half the harts kmalloc, the other half kfree: every free remote",
 	.min_harts = 2,
+	.opts = STRESS_OPT_SIZE,
 	.setup = xmalloc_setup,
 	.work = xmalloc_work,
 	.teardown = handoff_kmalloc_teardown,

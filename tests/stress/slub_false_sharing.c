@@ -17,33 +17,32 @@
 #include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/string.h>
 
 #include "stress.h"
 
 #define SCRATCH_OBJS 256
 
-struct scratch {
-	void **objs;		/* nr × SCRATCH_OBJS */
+/* One run at a time (the shell runs one command). */
+static struct scratch {
+	void **objs;		/* [shell] nr × SCRATCH_OBJS, till teardown */
 	unsigned int allocated; /* [atomic] workers done allocating */
-	unsigned long shared_lines, lines;
-};
+	unsigned long shared_lines; /* [shell] teardown's count, for report */
+	unsigned long lines;	    /* [shell] the same */
+} scratch;
 
 static int scratch_setup(struct stress_run *r)
 {
-	struct scratch *sc = kzalloc(sizeof(*sc), GFP_KERNEL);
-
-	if (!sc)
-		return -ENOMEM;
-	r->priv = sc;
-	sc->objs = kcalloc((size_t)r->nr * SCRATCH_OBJS, sizeof(void *),
-			   GFP_KERNEL);
-	return sc->objs ? 0 : -ENOMEM;
+	memset(&scratch, 0, sizeof(scratch));
+	scratch.objs = kcalloc((size_t)r->nr * SCRATCH_OBJS, sizeof(void *),
+			       GFP_KERNEL);
+	return scratch.objs ? 0 : -ENOMEM;
 }
 
 static void scratch_work(struct stress_worker *w)
 {
 	struct stress_run *r = w->run;
-	struct scratch *sc = r->priv;
+	struct scratch *sc = &scratch;
 	size_t size = stress_size(r, 32);
 	void **mine = &sc->objs[w->idx * SCRATCH_OBJS];
 	void **theirs = &sc->objs[((w->idx + 1) % r->nr) * SCRATCH_OBJS];
@@ -85,14 +84,14 @@ static int cmp_line(const void *a, const void *b)
 
 static void scratch_teardown(struct stress_run *r)
 {
-	struct scratch *sc = r->priv;
+	struct scratch *sc = &scratch;
 	unsigned int n = r->nr * SCRATCH_OBJS, k = 0;
 	struct line_owner *lo;
 
-	if (!sc)
+	if (!sc->objs)
 		return;
 	lo = kcalloc(n, sizeof(*lo), GFP_KERNEL);
-	for (unsigned int i = 0; sc->objs && i < n; i++) {
+	for (unsigned int i = 0; i < n; i++) {
 		unsigned long a = (unsigned long)sc->objs[i];
 
 		if (!a)
@@ -120,7 +119,7 @@ static void scratch_teardown(struct stress_run *r)
 		}
 		kfree(lo);
 	}
-	for (unsigned int i = 0; sc->objs && i < n; i++) {
+	for (unsigned int i = 0; i < n; i++) {
 		if (!sc->objs[i])
 			continue;
 		stress_obj_check(&r->w[i / SCRATCH_OBJS], sc->objs[i],
@@ -128,26 +127,24 @@ static void scratch_teardown(struct stress_run *r)
 		kfree(sc->objs[i]);
 	}
 	kfree(sc->objs);
+	sc->objs = NULL;
 }
 
 static void scratch_report(struct stress_run *r)
 {
-	struct scratch *sc = r->priv;
-
-	if (!sc)
-		return;
+	(void)r;
 	console_printf("  false sharing: %lu of %lu cache lines hold objects allocated by two harts (%s)\n",
-		       sc->shared_lines, sc->lines,
-		       sc->shared_lines ? "the writes share lines across harts" :
-					  "per-hart caches kept them apart");
-	kfree(sc);
-	r->priv = NULL;
+		       scratch.shared_lines, scratch.lines,
+		       scratch.shared_lines ?
+			       "the writes share lines across harts" :
+			       "per-hart caches kept them apart");
 }
 
 static struct stress_test scratch_test = {
 	.name = "scratch",
 	.help = "objects allocated on one hart, written on the next: false-sharing check",
 	.min_harts = 2,
+	.opts = STRESS_OPT_SIZE,
 	.setup = scratch_setup,
 	.work = scratch_work,
 	.teardown = scratch_teardown,

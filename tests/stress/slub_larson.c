@@ -78,6 +78,7 @@ static struct stress_test larson_test = {
 	.name = "larson",
 	.help = "server model: random sizes and lifetimes, 1 in 8 objects freed by another hart",
 	.min_harts = 1,
+	.opts = STRESS_OPT_SIZE,
 	.setup = larson_setup,
 	.work = larson_work,
 	.teardown = handoff_kmalloc_teardown,

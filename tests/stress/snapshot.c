@@ -67,10 +67,15 @@ static void add_problem(struct stress_outcome *o, bool found, const char *what)
 		o->problem[o->nr_problems++] = what;
 }
 
+long stress_pages_lost(void)
+{
+	return (long)before.free_pages - (long)settled_free_pages();
+}
+
 void stress_tally(const struct stress_run *r, struct stress_outcome *o)
 {
 	sum_workers(r, o);
-	o->free_delta = (long)before.free_pages - (long)settled_free_pages();
+	o->free_delta = stress_pages_lost();
 	o->validate_errors = validate_all_slab_caches();
 	o->nr_problems = 0;
 	add_problem(o, o->bad, "payload checksums failed");

@@ -11,7 +11,9 @@
  * (work(), all released together), prints progress once a second, stops
  * the workers (time or operation budget), joins them, takes the "after"
  * snapshot, runs teardown(), checks free pages and caches and prints the
- * report (with the scenario's report()) and verdict.
+ * report (with the scenario's report()) and verdict.  A setup() that
+ * fails may stop anywhere: teardown() runs then too and frees what was
+ * made, and the free pages must still come back.
  *
  * Integrity is the framework's job as far as it can be: every object a
  * scenario hands out goes through stress_obj_fill() and comes back through
@@ -54,14 +56,24 @@ struct stress_worker {
 	u64 start_ns, end_ns;		/* [worker] */
 };
 
+/* The scenario-specific options a scenario reads (stress_test.opts); the
+ * command says it ignores the others. */
+#define STRESS_OPT_SIZE 0x1 /* size= */
+#define STRESS_OPT_MODE 0x2 /* mode= */
+
 struct stress_test {
 	const char *name;
 	const char *help;		/* one line for `help stress` */
 	unsigned int min_harts;		/* fewer harts: the command refuses */
+	unsigned int opts; /* STRESS_OPT_*: size=, mode= it reads */
 	const char *const *locks;	/* lock classes to report, NULL-ended */
-	int (*setup)(struct stress_run *r);		/* optional */
+	/* Optional.  Return: 0, or an errno (a refused mode= says why). */
+	int (*setup)(struct stress_run *r);
 	void (*work)(struct stress_worker *w);
-	void (*teardown)(struct stress_run *r);		/* optional */
+	/* Optional: frees what setup() made, r->priv included, after the
+	 * workers or after a failed setup() (which may have stopped
+	 * anywhere); what report() prints must outlive it. */
+	void (*teardown)(struct stress_run *r);
 	void (*report)(struct stress_run *r);		/* optional extra lines */
 };
 
@@ -75,7 +87,7 @@ struct stress_run {
 	u64 secs;			/* [const] secs= (0 with ops=) */
 	unsigned long ops_limit;	/* [const] ops=, 0: by time */
 	size_t size;			/* [const] size=, 0: the scenario's */
-	int mode_arg;			/* [const] scenario-specific mode= */
+	int mode_arg;			/* [const] mode=, -1: not given */
 	u64 numa_delay_ns;		/* [const] per distance unit */
 	bool have_policy;		/* [const] policy= given */
 	int policy_mode;		/* [const] MPOL_* with flags */
@@ -116,7 +128,11 @@ bool stress_page_check(struct stress_worker *w, void *addr, unsigned int order);
 /* Emulated NUMA latency: busy-wait for an access to node @nid's memory. */
 void stress_numa_access(struct stress_worker *w, int nid);
 
-/* Interrupt-context hook: called on every hart's tick while set. */
-void stress_set_tick_hook(void (*fn)(void));
+/*
+ * Interrupt-context hook: called on every hart's tick while set; NULL
+ * clears it.  Return: 0, or register_tick_work()'s -ENOSPC when the tick
+ * has no slot left for the hook (the first time only).
+ */
+int stress_set_tick_hook(void (*fn)(void));
 
 #endif /* NODAL_STRESS_H */
