@@ -75,12 +75,15 @@
 
 #include "../lib/counters.h"
 #include "../lib/hart_tasks.h"
+#include "../lib/options.h"
 
 _Static_assert(BENCH_MAX_HARTS <= HART_TASKS_MAX, "a task per hart");
 
 #define BENCH_DEFAULT_RUNS	5
 #define BENCH_DEFAULT_MS	1000
 #define BENCH_MAX_RUNS		101
+#define BENCH_MAX_MS		3600000	   /* ms=: an hour per run */
+#define BENCH_MAX_ITERATIONS	1000000000 /* 2n stays far from 2^64 */
 
 extern const struct benchmark *const __benchmarks_start[];
 extern const struct benchmark *const __benchmarks_end[];
@@ -687,6 +690,53 @@ static int run_one(const struct benchmark *bm, const struct bench_args *a,
 	return err;
 }
 
+/* harts=LIST: the set of CPUs it lists (a repeat counts once). */
+static int parse_harts(struct bench_args *a, const char *val)
+{
+	unsigned int cpus[BENCH_MAX_HARTS];
+	int n = option_harts("bench", "harts", val, cpus, BENCH_MAX_HARTS);
+
+	if (n < 0)
+		return n;
+	cpumask_clear(&a->harts);
+	for (int i = 0; i < n; i++)
+		cpumask_set_cpu(cpus[i], &a->harts);
+	a->have_harts = true;
+	return 0;
+}
+
+/* One KEY=VALUE into @a.  Return: 0, or an errno (the message printed). */
+static int parse_option(struct bench_args *a, const char *key, const char *val)
+{
+	u64 v;
+	int err;
+
+	if (!strcmp(key, "iterations"))
+		return option_u64("bench", key, val, 1, BENCH_MAX_ITERATIONS,
+				  &a->iterations);
+	if (!strcmp(key, "ms"))
+		return option_u64("bench", key, val, 1, BENCH_MAX_MS, &a->ms);
+	if (!strcmp(key, "runs")) {
+		err = option_u64("bench", key, val, 1, BENCH_MAX_RUNS, &v);
+		if (!err)
+			a->runs = (unsigned int)v;
+		return err;
+	}
+	if (!strcmp(key, "mode")) {
+		if (!strcmp(val, "single") || !strcmp(val, "multi")) {
+			a->mode = strcmp(val, "single") ? BENCH_MULTI :
+							  BENCH_SINGLE;
+			return 0;
+		}
+		console_printf("bench: mode=%s: single or multi\n", val);
+		return -EINVAL;
+	}
+	if (!strcmp(key, "harts"))
+		return parse_harts(a, val);
+	console_printf("bench: unknown option '%s' (see help bench)\n", key);
+	return -EINVAL;
+}
+
 static int parse_args(int argc, char **argv, struct bench_args *a)
 {
 	memset(a, 0, sizeof(*a));
@@ -695,7 +745,7 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 	a->ms = BENCH_DEFAULT_MS;
 	for (int i = 1; i < argc; i++) {
 		char *val = strchr(argv[i], '=');
-		int err = 0;
+		int err;
 
 		if (!val) {
 			if (a->glob) {
@@ -706,43 +756,9 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 			continue;
 		}
 		*val++ = 0;
-		if (!strcmp(argv[i], "iterations")) {
-			err = kstrtoul(val, 0, &a->iterations);
-			if (!err && !a->iterations)
-				err = -EINVAL;
-		} else if (!strcmp(argv[i], "runs")) {
-			err = kstrtouint(val, 0, &a->runs);
-			if (!err && (!a->runs || a->runs > BENCH_MAX_RUNS))
-				err = -ERANGE;
-		} else if (!strcmp(argv[i], "ms")) {
-			err = kstrtoul(val, 0, &a->ms);
-			if (!err && !a->ms)
-				err = -EINVAL;
-		} else if (!strcmp(argv[i], "mode")) {
-			if (!strcmp(val, "single"))
-				a->mode = BENCH_SINGLE;
-			else if (!strcmp(val, "multi"))
-				a->mode = BENCH_MULTI;
-			else
-				err = -EINVAL;
-		} else if (!strcmp(argv[i], "harts")) {
-			unsigned int cpu;
-
-			err = cpulist_parse(val, &a->harts);
-			for_each_cpu(cpu, &a->harts)
-				if (!err && !cpu_online(cpu))
-					err = -ENXIO;
-			if (!err && cpumask_weight(&a->harts) > BENCH_MAX_HARTS)
-				err = -E2BIG;
-			a->have_harts = !err;
-		} else {
-			console_printf("bench: unknown option '%s' (see help bench)\n", argv[i]);
-			return -EINVAL;
-		}
-		if (err) {
-			console_printf("bench: bad value for %s: '%s' (%d)\n", argv[i], val, err);
+		err = parse_option(a, argv[i], val);
+		if (err)
 			return err;
-		}
 	}
 	return 0;
 }
@@ -806,12 +822,12 @@ static const char bench_details[] =
 	"  multi   a task on every hart of LIST, released together: operations\n"
 	"          per second, median/min/max of the runs, then the lock_stat\n"
 	"          rows of the classes taken.  Meaningful without ICOUNT.\n"
-	"  iterations=N  per pass (single) or per hart and run (multi); default\n"
-	"                the benchmark's own\n"
+	"  iterations=N  per pass (single) or per hart and run (multi), at most\n"
+	"                1000000000; default the benchmark's own\n"
 	"  runs=N        repetitions (default 5, at most 101)\n"
 	"  mode=single|multi  only the benchmarks of that kind\n"
 	"  ms=N          multi: a run stops after N ms even if its iterations\n"
-	"                are not done (default 1000)\n"
+	"                are not done (default 1000, at most 3600000)\n"
 	"  harts=LIST    single: the first hart of LIST measures (default this\n"
 	"                one); multi: the workers (default every online hart)\n"
 	"A benchmark that needs more nodes or harts prints 'skip: ...'.\n"

@@ -72,6 +72,7 @@
 #include <nodal/tick.h>
 
 #include "../lib/hart_tasks.h"
+#include "../lib/options.h"
 #include "internal.h"
 
 #define NS_PER_SEC  1000000000ULL
@@ -144,41 +145,6 @@ static const struct stress_test *find_test(const char *name)
 	return NULL;
 }
 
-/*
- * harts=0-3,6 → one worker per listed hart, in order; a hart may repeat
- * (harts=0,0: two workers sharing hart 0, switched by the tick).
- * Return: the number of workers, or an errno with the message printed.
- */
-static int parse_harts(const char *list, unsigned int *cpus)
-{
-	const char *s = list;
-	unsigned int a, b;
-	int n = 0, ret;
-
-	while ((ret = cpulist_next_range(&s, &a, &b)) > 0) {
-		for (unsigned int c = a; c <= b; c++) {
-			if (!cpu_online(c)) {
-				console_printf("stress: harts=%s: CPU %u is not online\n",
-					       list, c);
-				return -ENXIO;
-			}
-			if (n == HART_TASKS_MAX) {
-				console_printf("stress: harts=%s: more than %d workers\n",
-					       list, HART_TASKS_MAX);
-				return -E2BIG;
-			}
-			cpus[n++] = c;
-		}
-	}
-	if (ret == -ERANGE)
-		console_printf("stress: harts=%s: CPU ids end at %d\n", list,
-			       NR_CPUS - 1);
-	else if (ret < 0 || !n)
-		console_printf("stress: harts=%s is not a CPU list (0-3,6)\n",
-			       list);
-	return ret < 0 ? ret : n ? n : -EINVAL;
-}
-
 static int parse_policy(struct stress_run *r, const char *val)
 {
 	const char *why = "";
@@ -189,21 +155,6 @@ static int parse_policy(struct stress_run *r, const char *val)
 	if (err)
 		console_printf("stress: policy=%s: %s\n", val, why);
 	r->have_policy = !err;
-	return err;
-}
-
-/* @key=@val, a number in @min..@max, into *@res; else a message. */
-static int parse_num(const char *key, const char *val, u64 min, u64 max, u64 *res)
-{
-	int err = kstrtoul(val, 0, res);
-
-	if (!err && (*res < min || *res > max))
-		err = -ERANGE;
-	if (err == -ERANGE)
-		console_printf("stress: %s=%s outside %llu..%llu\n", key, val,
-			       (unsigned long long)min, (unsigned long long)max);
-	else if (err)
-		console_printf("stress: %s=%s is not a number\n", key, val);
 	return err;
 }
 
@@ -220,10 +171,10 @@ static int parse_scenario_option(struct stress_run *r, const char *key,
 	int err;
 
 	if (size)
-		err = parse_num(key, val, STRESS_OBJ_MIN,
-				KMALLOC_MAX_CACHE_SIZE, &v);
+		err = option_u64("stress", key, val, STRESS_OBJ_MIN,
+				 KMALLOC_MAX_CACHE_SIZE, &v);
 	else
-		err = parse_num(key, val, 0, INT_MAX, &v);
+		err = option_u64("stress", key, val, 0, INT_MAX, &v);
 	if (err)
 		return err;
 	if (!(r->test->opts & (size ? STRESS_OPT_SIZE : STRESS_OPT_MODE)))
@@ -243,20 +194,23 @@ static int parse_option(struct stress_run *r, const char *key, const char *val)
 	int err;
 
 	if (!strcmp(key, "secs"))
-		return parse_num(key, val, 1, STRESS_MAX_SECS, &r->secs);
+		return option_u64("stress", key, val, 1, STRESS_MAX_SECS,
+				  &r->secs);
 	if (!strcmp(key, "seed"))
-		return parse_num(key, val, 0, ULONG_MAX, &r->seed);
+		return option_u64("stress", key, val, 0, ULONG_MAX, &r->seed);
 	if (!strcmp(key, "numa_delay"))
-		return parse_num(key, val, 0, STRESS_MAX_DELAY, &r->numa_delay_ns);
+		return option_u64("stress", key, val, 0, STRESS_MAX_DELAY,
+				  &r->numa_delay_ns);
 	if (!strcmp(key, "ops")) {
-		err = parse_num(key, val, 1, ULONG_MAX, &v);
-		r->ops_limit = v;
+		err = option_u64("stress", key, val, 1, ULONG_MAX, &v);
+		if (!err)
+			r->ops_limit = v;
 		return err;
 	}
 	if (!strcmp(key, "size") || !strcmp(key, "mode"))
 		return parse_scenario_option(r, key, val);
-	if (!strcmp(key, "harts")) {
-		int n = parse_harts(val, r->cpu);
+	if (!strcmp(key, "harts")) { /* 0,0: two workers sharing hart 0 */
+		int n = option_harts("stress", key, val, r->cpu, HART_TASKS_MAX);
 
 		if (n < 0)
 			return n;
