@@ -182,30 +182,13 @@ struct lock_walk {
 };
 
 /* A lock class's change over the runs: a text line, a JSON record. */
-static const struct report_field lock_fields[] = {
-	{ "class", "lock=%s" },
-	{ "acquisitions", " acquisitions=%llu" },
-	{ "contentions", " contentions=%llu" },
-	{ "wait_total_ns", NULL },
-	{ NULL, " wait_total_us=%llu" },
-	{ "wait_max_ns", NULL },
-	{ "bounces", " bounces=%llu" },
+static const char *const lock_fmt[NR_LOCK_DELTA_FIELDS] = {
+	[LOCK_DELTA_CLASS] = "lock=%s",
+	[LOCK_DELTA_ACQUISITIONS] = " acquisitions=%llu",
+	[LOCK_DELTA_CONTENTIONS] = " contentions=%llu",
+	[LOCK_DELTA_WAIT_TOTAL_US] = " wait_total_us=%llu",
+	[LOCK_DELTA_BOUNCES] = " bounces=%llu",
 };
-
-static void emit_lock_row(struct report *r, const char *bench_name,
-			  const char *class, const struct lock_class_stats *d)
-{
-	report_item(r);
-	report_text(r, "bench %s ", bench_name);
-	report_str(r, &lock_fields[0], class);
-	report_u64(r, &lock_fields[1], d->acquisitions);
-	report_u64(r, &lock_fields[2], d->contentions);
-	report_u64(r, &lock_fields[3], d->wait_total_ns);
-	report_u64(r, &lock_fields[4], d->wait_total_ns / 1000);
-	report_u64(r, &lock_fields[5], d->wait_max_ns);
-	report_u64(r, &lock_fields[6], d->acq_bounces);
-	report_item_end(r);
-}
 
 /* "locks": the classes taken between @a and @b (b later). */
 static void emit_lock_rows(struct report *r, const char *bench_name,
@@ -222,7 +205,10 @@ static void emit_lock_rows(struct report *r, const char *bench_name,
 		if (b->row[i].st.acquisitions == y.acquisitions)
 			continue;
 		lock_stats_delta(&d, &b->row[i].st, &y);
-		emit_lock_row(r, bench_name, b->row[i].name, &d);
+		report_item(r);
+		report_text(r, "bench %s ", bench_name);
+		lock_delta_emit(r, b->row[i].name, &d, lock_fmt);
+		report_item_end(r);
 	}
 	report_list_end(r);
 }

@@ -114,6 +114,40 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max)
 	return nr;
 }
 
+void lock_delta_emit(struct report *r, const char *class,
+		     const struct lock_class_stats *d,
+		     const char *const fmt[NR_LOCK_DELTA_FIELDS])
+{
+	static const char *const keys[NR_LOCK_DELTA_FIELDS] = {
+		[LOCK_DELTA_CLASS] = "class",
+		[LOCK_DELTA_ACQUISITIONS] = "acquisitions",
+		[LOCK_DELTA_CONTENTIONS] = "contentions",
+		[LOCK_DELTA_WAIT_TOTAL_NS] = "wait_total_ns",
+		[LOCK_DELTA_WAIT_TOTAL_US] = NULL,
+		[LOCK_DELTA_WAIT_MAX_NS] = "wait_max_ns",
+		[LOCK_DELTA_HOLD_TOTAL_NS] = "hold_total_ns",
+		[LOCK_DELTA_BOUNCES] = "bounces",
+	};
+	const u64 val[NR_LOCK_DELTA_FIELDS] = {
+		[LOCK_DELTA_ACQUISITIONS] = d->acquisitions,
+		[LOCK_DELTA_CONTENTIONS] = d->contentions,
+		[LOCK_DELTA_WAIT_TOTAL_NS] = d->wait_total_ns,
+		[LOCK_DELTA_WAIT_TOTAL_US] = d->wait_total_ns / 1000,
+		[LOCK_DELTA_WAIT_MAX_NS] = d->wait_max_ns,
+		[LOCK_DELTA_HOLD_TOTAL_NS] = d->hold_total_ns,
+		[LOCK_DELTA_BOUNCES] = d->acq_bounces,
+	};
+
+	for (int i = 0; i < NR_LOCK_DELTA_FIELDS; i++) {
+		const struct report_field f = { keys[i], fmt[i] };
+
+		if (i == LOCK_DELTA_CLASS)
+			report_str(r, &f, class);
+		else
+			report_u64(r, &f, val[i]);
+	}
+}
+
 void allocator_knobs_emit(struct report *r)
 {
 	static const struct report_field knobs[] = {

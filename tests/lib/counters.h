@@ -104,6 +104,36 @@ unsigned int lock_rows_walk(struct lock_row *rows, unsigned int max);
 
 struct report;
 
+/* The values of a lock class's row in a stress or bench report. */
+enum lock_delta_field {
+	LOCK_DELTA_CLASS,
+	LOCK_DELTA_ACQUISITIONS,
+	LOCK_DELTA_CONTENTIONS,
+	LOCK_DELTA_WAIT_TOTAL_NS,
+	LOCK_DELTA_WAIT_TOTAL_US, /* text only */
+	LOCK_DELTA_WAIT_MAX_NS,
+	LOCK_DELTA_HOLD_TOTAL_NS,
+	LOCK_DELTA_BOUNCES,
+	NR_LOCK_DELTA_FIELDS
+};
+
+/**
+ * lock_delta_emit() - one lock class's change in a report
+ * @class: the class, as lock_stat names it
+ * @d: its change (lock_stats_delta())
+ * @fmt: the text format of each value (NULL: JSON only), by enum
+ *	lock_delta_field: the caller's layout
+ *
+ * The JSON keys are counters.c's one table of them ("class",
+ * "acquisitions", "contentions", "wait_total_ns", "wait_max_ns",
+ * "hold_total_ns", "bounces": tools/study and tools/bench read them), so
+ * every report's lock rows carry the same keys.  The caller opens and ends
+ * the item.
+ */
+void lock_delta_emit(struct report *r, const char *class,
+		     const struct lock_class_stats *d,
+		     const char *const fmt[NR_LOCK_DELTA_FIELDS]);
+
 /**
  * allocator_knobs_emit() - the allocator knobs in force, in a report
  *

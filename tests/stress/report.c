@@ -87,16 +87,13 @@ static const struct report_field fields[NR_S_FIELDS] = {
 	[S_VERDICT] = { "verdict", NULL },
 };
 
-/* The lock_stat rows of the classes the scenario follows. */
-static const struct report_field lock_fields[] = {
-	{ "class", "                %-18s" },
-	{ "acquisitions", " %10llu" },
-	{ "contentions", " %10llu" },
-	{ "wait_total_ns", NULL },
-	{ NULL, " %12llu" }, /* wait-total-us */
-	{ "wait_max_ns", NULL },
-	{ "hold_total_ns", NULL },
-	{ "bounces", " %10llu" },
+/* The lock_stat rows of the classes the scenario follows: a table. */
+static const char *const lock_fmt[NR_LOCK_DELTA_FIELDS] = {
+	[LOCK_DELTA_CLASS] = "                %-18s",
+	[LOCK_DELTA_ACQUISITIONS] = " %10llu",
+	[LOCK_DELTA_CONTENTIONS] = " %10llu",
+	[LOCK_DELTA_WAIT_TOTAL_US] = " %12llu",
+	[LOCK_DELTA_BOUNCES] = " %10llu",
 };
 
 /* The integrity findings, in the verdict's order. */
@@ -176,14 +173,7 @@ static void emit_locks(struct report *rep, const struct counter_snapshot *d)
 		if (!row->known)
 			continue;
 		report_item(rep);
-		report_str(rep, &lock_fields[0], row->name);
-		report_u64(rep, &lock_fields[1], row->st.acquisitions);
-		report_u64(rep, &lock_fields[2], row->st.contentions);
-		report_u64(rep, &lock_fields[3], row->st.wait_total_ns);
-		report_u64(rep, &lock_fields[4], row->st.wait_total_ns / 1000);
-		report_u64(rep, &lock_fields[5], row->st.wait_max_ns);
-		report_u64(rep, &lock_fields[6], row->st.hold_total_ns);
-		report_u64(rep, &lock_fields[7], row->st.acq_bounces);
+		lock_delta_emit(rep, row->name, &row->st, lock_fmt);
 		report_item_end(rep);
 	}
 	report_list_end(rep);
