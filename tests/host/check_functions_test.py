@@ -47,6 +47,16 @@ class CheckFunctions(unittest.TestCase):
             f.write(text)
         return tooltest.run_tool(TOOL, path)
 
+    def test_missing_path_is_a_usage_error(self):
+        status, out = tooltest.run_tool(TOOL, os.path.join(self.dir, "nosuch.c"))
+        self.assertEqual(status, 2, out)
+        self.assertIn("no such file or folder", out)
+
+    def test_unknown_flag_is_a_usage_error(self):
+        status, out = tooltest.run_tool(TOOL, "--frob")
+        self.assertEqual(status, 2, out)
+        self.assertIn("unrecognized arguments: --frob", out)
+
     def test_sixty_lines_pass(self):
         status, out = self.run_on(function("ok", 60))
         self.assertEqual(status, 0, out)

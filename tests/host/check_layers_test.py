@@ -281,6 +281,46 @@ class CheckLayers(unittest.TestCase):
             "libfdt/fdt: calls util_twice of lib/util: libfdt/ may not use lib/",
             "libfdt/fdt: weak definition of fdt_hook")
 
+    # Bad input: a usage error or a table that does not parse exits 2 with
+    # a message, before anything is checked.
+
+    def assert_usage_error(self, message, *args):
+        status, out = tooltest.run_tool(TOOL, "--root", self.tree.root, *args)
+        self.assertEqual(status, 2, out)
+        self.assertIn(message, out)
+
+    def test_unknown_flag_is_a_usage_error(self):
+        self.assert_usage_error("unrecognized arguments: --frob", "--frob")
+
+    def test_design_doc_without_the_blocks_is_refused(self):
+        self.tree.write("docs/design.md", "# design\n\nNo tables here.\n")
+        self.assert_usage_error("has no `layers` or `headers` block", "--no-symbols")
+
+    def test_missing_design_doc_is_refused(self):
+        os.remove(os.path.join(self.tree.root, "docs", "design.md"))
+        self.assert_usage_error("design.md", "--no-symbols")
+
+    def test_malformed_rows_are_refused(self):
+        for old, new, message in [
+                ("high/         lib/ low/", "high/         lib/ middle/",
+                 "layers: high/ uses unknown middle/"),
+                ("low/          lib/", "low           lib/",
+                 "layers: low is not a folder"),
+                ("tests/lib/    *\n", "tests/lib/    *\nlow/  -\n",
+                 "layers: low/ has two rows"),
+                ("high.h            high/", "high.h            high/ low/",
+                 "headers: bad owner for high.h"),
+                ("types.h           *", "types.h           *\nlow.h  low/",
+                 "headers: low.h has two rows")]:
+            with self.subTest(row=new):
+                self.assertIn(old, TABLE)
+                self.tree.write("docs/design.md", TABLE.replace(old, new, 1))
+                self.assert_usage_error(message, "--no-symbols")
+
+    def test_nm_that_does_not_run_is_a_usage_error(self):
+        self.tree.check()                   # builds objects.list
+        self.assert_usage_error("cannot list the symbols", "--nm", "no-such-nm")
+
     def test_missing_objects_list_fails(self):
         status, out = tooltest.run_tool(TOOL, "--root", self.tree.root, "--nm", "nm")
         self.assertEqual(status, 1, out)

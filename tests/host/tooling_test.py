@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""tooling_test.py: tests of tools/analyze and tools/check-format.
+"""tooling_test.py: tests of tools/analyze, tools/check-format and run-tests' options.
 
 tools/analyze must fail on a finding, pass a clean source and refuse flags the
 analyzer cannot run with: a make analyze that analyzed nothing would pass
@@ -8,8 +8,10 @@ forever.  tools/check-format runs on a scratch git repository (it checks the
 files git tracks next to it) holding this tree's .clang-format: it must name
 the file that breaks the format and its first place, check only the lines
 written since a given commit with --since, pass the one that
-keeps it, and leave nothing to change after --fix.  A tool whose compiler is
-not installed is skipped.
+keeps it, and leave nothing to change after --fix.  Each refuses bad input
+(an unknown flag, a missing path, a revision that is no commit, a log it
+cannot write, run-tests' --only without its pattern) with exit status 2 and
+a message.  A tool whose compiler is not installed is skipped.
 Ends with "tooling_test: N passed, N failed" (one per test); exits non-zero
 when one failed.
 """
@@ -106,6 +108,13 @@ class Analyze(unittest.TestCase):
         self.assertEqual(code, 2, out)
         self.assertIn("clean.c: clang failed without a finding", out)
 
+    def test_a_log_it_cannot_write_is_a_usage_error(self):
+        code, out = run_tool(ANALYZE, "--cflags", CLANG_FLAGS, "--log",
+                             os.path.join(self.tmp, "no-such-dir", "a.log"),
+                             self.source("clean.c", CLEAN))
+        self.assertEqual(code, 2, out)
+        self.assertIn("analyze: --log ", out)
+
 
 class CheckFormat(unittest.TestCase):
     def setUp(self):
@@ -173,6 +182,28 @@ class CheckFormat(unittest.TestCase):
         self.assertIn("int twice(int x)\n{\n\treturn 2 * x;\n}\n", text)
         code, out = run_tool(self.tool, "--since", rev)
         self.assertEqual(code, 0, out)
+
+    def test_bad_input_is_a_usage_error(self):
+        for args, message in [(["--since", "no-such-rev"], "--since no-such-rev: not a commit"),
+                              (["no-such-dir/"], "no such file or folder: no-such-dir/"),
+                              (["--frob"], "unrecognized arguments: --frob")]:
+            with self.subTest(args=args):
+                code, out = run_tool(self.tool, *args)
+                self.assertEqual(code, 2, out)
+                self.assertIn(message, out)
+
+
+class RunTests(unittest.TestCase):
+    """tools/run-tests refuses bad options before it builds or boots anything."""
+
+    def test_bad_options_are_usage_errors(self):
+        for args, message in [(["--only"], "--only needs a PATTERN"),
+                              (["--frob"], "unknown option '--frob'")]:
+            with self.subTest(args=args):
+                done = subprocess.run(["bash", os.path.join(ROOT, "tools", "run-tests")] + args,
+                                      capture_output=True, text=True, timeout=30)
+                self.assertEqual(done.returncode, 2, done.stdout + done.stderr)
+                self.assertIn(message, done.stderr)
 
 
 if __name__ == "__main__":
