@@ -119,8 +119,9 @@ $(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
 		tests/host/report_test.c $(HOST_O)/kernel/report.o \
 		$(HOST_LIB_OBJS) -o $@
 
-# ---- README.md against the tree: its Layout lists every folder, the paths
-# it names exist, nothing cites a document outside the repository.
+# ---- README.md and docs/ against the tree: the README's Layout lists every
+# folder; the paths, headers and functions the README, docs/design.md and
+# docs/style.md name exist; nothing cites a document outside the repository.
 # Run: tests/host/readme_test.py
 
 HOST_TESTS += tests/host/readme_test.py

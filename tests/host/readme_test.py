@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""readme_test.py: what the README says about the tree is true of the tree.
+"""readme_test.py: what the README and the design and style docs say about the tree is true of it.
 
-- Its Layout section lists every folder that holds a tracked file, one line each,
-  and no folder that does not exist (the folder set comes from `git ls-files`).
-- Every docs/... and tools/... path it links or names exists.
-- It cites no document outside the repository (the developers' shared notes
-  on design, style and Linux facts), and neither does any tracked file outside
-  docs/.
+- The README's Layout section lists every folder that holds a tracked file, one
+  line each, and no folder that does not exist (the folder set comes from
+  `git ls-files`).
+- Every path the README, docs/design.md and docs/style.md name under one of
+  the tree's top folders exists, every <dir/header.h> they name is under
+  include/, and every `function()` they name is defined, declared or a macro
+  somewhere in the tracked sources and tools — unless the sentence names it
+  as another project's (Linux's mm/slub.c, seL4's decodeUntypedInvocation()).
+- No tracked file outside docs/ cites a document outside the repository (the
+  developers' shared notes on design, style and Linux facts).
 
 Ends with "readme_test: N passed, N failed"; exits non-zero when one failed.
 """
+import glob
 import os
 import re
 import subprocess
@@ -34,6 +39,41 @@ def readme():
         return f.read()
 
 
+DOCS = ["README.md", "docs/design.md", "docs/style.md"]
+TOP = r"(?:arch|kernel|init|mm|lib|tests|include|tools|docs|results)"
+# A name within this many characters after one of these is another project's.
+FOREIGN = re.compile(r"Linux|linux-source|xv6|illumos|seL4|FreeBSD|mimalloc|jemalloc")
+CONTEXT = 150
+
+
+def doc(name):
+    with open(os.path.join(ROOT, name)) as f:
+        return f.read()
+
+
+def own_names(text, pattern):
+    """(name, offset) of @pattern's group 1 in @text, but for another project's."""
+    for m in re.finditer(pattern, text):
+        if not FOREIGN.search(text[max(0, m.start() - CONTEXT):m.start()]):
+            yield m.group(1)
+
+
+def source_identifiers():
+    """Every identifier called, declared or #defined in the tracked sources and tools
+    (outside the C sources' comments, which name Linux's functions too)."""
+    words = set()
+    for name in tracked():
+        if not (name.endswith((".c", ".h", ".S", ".py")) or name.startswith("tools/")):
+            continue
+        with open(os.path.join(ROOT, name), errors="replace") as f:
+            text = f.read()
+        if name.endswith((".c", ".h", ".S")):
+            text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text, flags=re.S)
+        words |= set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", text))
+        words |= set(re.findall(r"#\s*define\s+(\w+)", text))
+    return words
+
+
 def layout_folders(text):
     """The folders of the Layout section's block, as written (trailing /)."""
     section = text[text.index("## Layout"):]
@@ -51,9 +91,29 @@ class Readme(unittest.TestCase):
         self.assertEqual(sorted(folders - set(listed)), [], "in the tree but not listed")
 
     def test_named_paths_exist(self):
-        names = set(re.findall(r"\b((?:docs|tools)/[A-Za-z0-9_./-]*[A-Za-z0-9_])", readme()))
-        missing = [n for n in sorted(names) if not os.path.exists(os.path.join(ROOT, n))]
-        self.assertEqual(missing, [])
+        for name in DOCS:
+            with self.subTest(doc=name):
+                paths = set(own_names(doc(name), r"(?<![\w/.<-])(" + TOP +
+                                      r"/[A-Za-z0-9_./*-]*[A-Za-z0-9_/*])"))
+                missing = [p for p in sorted(paths) if not p.startswith("results/")
+                           and not glob.glob(os.path.join(ROOT, p))]
+                self.assertEqual(missing, [])
+
+    def test_named_headers_exist(self):
+        for name in DOCS:
+            with self.subTest(doc=name):
+                headers = set(own_names(doc(name), r"<((?:linux|asm|kunit|nodal|libfdt)/"
+                                                   r"[\w/]+\.h)>"))
+                missing = [h for h in sorted(headers)
+                           if not os.path.exists(os.path.join(ROOT, "include", h))]
+                self.assertEqual(missing, [])
+
+    def test_named_functions_exist(self):
+        known = source_identifiers()
+        for name in DOCS:
+            with self.subTest(doc=name):
+                functions = set(own_names(doc(name), r"`([A-Za-z_]\w*)\(\)"))
+                self.assertEqual(sorted(functions - known), [])
 
     def test_no_document_outside_the_repository(self):
         # Built from pieces, so that this file does not match itself.
