@@ -5,9 +5,16 @@
 #   make                 build $(O)/nodal.elf
 #   make qemu            boot it: SMP= NODES= MEM= MEM_NODES= DIST= RUN= APPEND=
 #                        ICOUNT=1 DTB= EXTRA_SRCS= EXTRA_CFLAGS= TIMEOUT=
-#   make test            host tests, layer check, then the QEMU topology matrix
+#   make test            everything tools/run-tests runs (tools/run-tests
+#                        --help): host tests, house rules, builds, layers, QEMU
+#                        boots; ends "N passed, N failed"
+#   make host-tests      the host tests alone (tests/host, ASan and UBSan)
+#   make check-layers    includes and linked symbols of $(O) against
+#                        docs/design.md's tables (tools/check-layers)
 #   make gdb             QEMU halted with its gdb stub, gdb-multiarch attached
-#   make fuzz            fuzz the device-tree NUMA parser (FUZZ_RUNS=1000000)
+#   make fuzz            fuzz the device-tree reader, mm/numa/dt_scan.c
+#                        (FUZZ_RUNS=1000000)
+#   make kunit-tool      extract Linux's kunit.py into $(O)/linux
 #   make study           sweep the stress command (tools/study): SMP="1 2 4 8"
 #                        NODES="1 2 4" CACHES="on off" POLICIES= SCENARIOS= SECS=3
 #                        OPS= SEED=1 APPEND= MEM= TIMEOUT= SWEEP=study JOBS=
@@ -104,7 +111,7 @@ ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
 
 .DEFAULT_GOAL := all
 .PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz \
-	study report bench
+	kunit-tool study report bench
 all: $(O)/nodal.elf
 
 # ---- dependencies ----
@@ -231,9 +238,9 @@ host-tests: $(HOST_TESTS)
 	@fail=0; for t in $(HOST_TESTS); do $$t || fail=1; done; exit $$fail
 
 check-layers:
-	@tools/check-layers
+	@tools/check-layers --build $(O)
 
-# Fuzz the device-tree NUMA parser: seeds are QEMU's own trees (1/1, 4/2,
+# Fuzz the device-tree reader (mm/numa/dt_scan.c): seeds are QEMU's own trees (1/1, 4/2,
 # 8/4 with distances, 4/2 memory-less; QEMU pads its dump to 1 MiB, dtc
 # compacts it) and the host test cases.  The corpus grows from run to run.
 FUZZ_RUNS	?= 1000000
