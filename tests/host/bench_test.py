@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""bench_test.py: tests of tools/bench, the benchmark runner's host side.
+"""tests/host/bench_test.py — tests of tools/bench, the benchmark runner's host side.
 
 No QEMU is started. The parser is checked against two recorded consoles of real boots
 (tests/host/fixtures/bench_single_sample.log: `bench mode=single runs=2` on 4 harts, 2

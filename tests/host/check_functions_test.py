@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""check_functions_test.py: tools/check-functions on made-up C files.
+"""tests/host/check_functions_test.py — tools/check-functions on made-up C files.
 
 The limit is docs/style.md's: a function body of more than 60 lines needs a
 "Not split:" comment right above it.  Each case writes one file whose

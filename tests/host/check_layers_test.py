@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""check_layers_test.py: tools/check-layers on small made-up trees.
+"""tests/host/check_layers_test.py — tools/check-layers on small made-up trees.
 
 Each case writes a tree of layers (libfdt/ and lib/ < low/ < high/, with
 tests/lib/ and tests/kunit/ on top) with a docs/design.md table, compiles its

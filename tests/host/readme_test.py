@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""readme_test.py: what the README and the design and style docs say about the tree is true of it.
+"""tests/host/readme_test.py — the README and the design and style docs are true of the tree.
 
 - The README's Layout section lists every folder that holds a tracked file, one
   line each, and no folder that does not exist (the folder set comes from

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""study_test.py: tests of tools/study, the sweep runner, its parser, plots and report.
+"""tests/host/study_test.py — tests of tools/study, the sweep runner, its parser, plots and report.
 
 No QEMU is started. The parser is checked against tests/host/fixtures/stress_sample.log, the
 console of a real boot (tools/nodal-qemu --smp 4 --nodes 2 --append "pcp=off

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""tooling_test.py: tests of tools/analyze, tools/check-format and run-tests' options.
+"""tests/host/tooling_test.py — tests of tools/analyze, tools/check-format and run-tests' options.
 
 tools/analyze must fail on a finding, pass a clean source and refuse flags the
 analyzer cannot run with: a make analyze that analyzed nothing would pass

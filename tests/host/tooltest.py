@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""tooltest.py: what the host tests of the Python tools share; not a test itself.
+"""tests/host/tooltest.py — what the host tests of the Python tools share; not a test itself.
 
 tools/bench and tools/study have no .py ending, so a test loads one by its path to call its
 functions, and runs it as a program (with this Python) to check what it prints and its exit
