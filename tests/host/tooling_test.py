@@ -11,11 +11,13 @@ written since a given commit with --since, pass the one that
 keeps it, and leave nothing to change after --fix.  Each refuses bad input
 (an unknown flag, a missing path, a revision that is no commit, a log it
 cannot write, run-tests' --only without its pattern) with exit status 2 and
-a message.  A tool whose compiler is not installed is skipped.
+a message.  .clang-format must know every for_each loop macro the tree
+defines.  A tool whose compiler is not installed is skipped.
 Ends with "tooling_test: N passed, N failed" (one per test); exits non-zero
 when one failed.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -191,6 +193,20 @@ class CheckFormat(unittest.TestCase):
                 code, out = run_tool(self.tool, *args)
                 self.assertEqual(code, 2, out)
                 self.assertIn(message, out)
+
+    def test_every_loop_macro_of_the_tree_formats_as_a_loop(self):
+        """A for_each macro .clang-format does not know is formatted as a call: its body
+        is joined onto its line (`for_each_x(t) if (...) return t;`)."""
+        with open(os.path.join(ROOT, ".clang-format")) as src:
+            block = re.search(r"^ForEachMacros:\n((?:  - .*\n)+)", src.read(), re.M)
+        known = set(re.findall(r"'(\w+)'", block.group(1))) if block else set()
+        sources = subprocess.run(["git", "ls-files", "*.c", "*.h"], cwd=ROOT, check=True,
+                                 capture_output=True, text=True).stdout.split()
+        defined = set()
+        for name in sources:
+            with open(os.path.join(ROOT, name), errors="replace") as src:
+                defined |= set(re.findall(r"#\s*define\s+(\w*for_each\w*)\(", src.read()))
+        self.assertEqual(sorted(defined - known), [])
 
 
 class RunTests(unittest.TestCase):

@@ -141,7 +141,9 @@ int stress_set_tick_hook(void (*fn)(void))
 
 static const struct stress_test *find_test(const char *name)
 {
-	for_each_stress_test(t) if (!strcmp((*t)->name, name)) return *t;
+	for_each_stress_test(t)
+		if (!strcmp((*t)->name, name))
+			return *t;
 	return NULL;
 }
 
