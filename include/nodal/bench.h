@@ -31,7 +31,7 @@
  *    - the 2n - n difference drops what a pass costs once, whatever its
  *      length: the pass function's prologue, which its empty twin lacks;
  *    - the least counts: under ICOUNT=1 `instret` counts the instructions of every
- *      hart together (docs/design.md): the others sleep in wfi, but each wakes
+ *      hart together (docs/design.md §1, Counters): the others sleep in wfi, but each wakes
  *      for its own tick every 10 ms of virtual time (10^7 instructions);
  *      a pass that a tick of another hart fell into counts some 750 more,
  *      and noise only ever adds, so the least count is the clean one.  same_every_run says whether every
@@ -54,7 +54,8 @@
  *   for multi-threaded TCG, where harts really run in parallel.
  *
  * A benchmark that needs more harts or nodes than the machine has is
- * skipped with a line `bench NAME skip: needs 2 nodes`, not failed.
+ * skipped with a line `bench NAME skip: needs 2 nodes with memory` (or `needs
+ * N harts`), not failed; so is one whose setup() returns -ENODEV.
  *
  * Output, per benchmark: one line `bench NAME key=value ...` and one JSON
  * line between `JSON-BEGIN bench` and `JSON-END` (tools/bench parses it).
@@ -141,7 +142,8 @@ struct bench {
  * last returns, so under ICOUNT=1 its hart sits in wfi meanwhile.
  * Context: task, may sleep.  Return: 0, -EINVAL for an empty mask or one
  * with an offline CPU or more than BENCH_MAX_HARTS, -ENOMEM if a task
- * could not be made (none is run then).
+ * could not be made (none is run then), -EBUSY for a call inside two
+ * running ones (the runner's own and one from a measure()).
  */
 int bench_on_harts(const struct cpumask *mask,
 		   void (*fn)(void *arg, unsigned int idx), void *arg,
@@ -166,9 +168,10 @@ void bench_empty_pass(struct bench *b, unsigned long n);
 u64 bench_clock_ns(void);
 
 /**
- * bench_other_node() - the next online node after this hart's, by id
+ * bench_other_node() - the next node with memory after this hart's, by id
  *
- * Return: a node other than numa_node_id(), or NUMA_NO_NODE with one node.
+ * Return: a node other than numa_node_id() that has memory, or
+ * NUMA_NO_NODE when there is none.
  */
 int bench_other_node(void);
 
