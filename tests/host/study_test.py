@@ -144,6 +144,8 @@ class ParseOddConsoles(unittest.TestCase):
         self.assertEqual(status("[    1.0] h0   Kernel panic - not syncing: x\n", 1), "panic")
         self.assertEqual(status("stress: larson needs at least 2 harts (have 1)\n", 1),
                          "refused")
+        self.assertEqual(status("stress: exhaust needs at least 2 nodes with memory\n", 1),
+                         "refused")
         self.assertEqual(study.run_status(study.parse_console(
             "stress: unknown command; closest: 'stats'\n"), 1),
             ("error", "this kernel has no stress command"))

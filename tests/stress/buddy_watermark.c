@@ -164,6 +164,7 @@ static struct stress_test exhaust_test = {
 	.name = "exhaust",
 	.help = "one node filled to its min watermark and held (mode=NODE); others allocate",
 	.min_harts = 1,
+	.min_nodes = 2, /* one to fill, one to fall back to */
 	.opts = STRESS_OPT_MODE,
 	.setup = exhaust_setup,
 	.work = exhaust_work,

@@ -35,7 +35,7 @@
  * Invariants   STRESS-1 free pages are counted after draining the pcp lists
  *              and shrinking every slab cache: before setup, and after
  *              teardown once every worker task is reaped (or setup
- *              failed), so they compare exactly.  Counters are read before teardown, which may
+ *              failed, or none started), so they compare exactly.  Counters are read before teardown, which may
  *              destroy the scenario's cache with its statistics.
  *              STRESS-2 a run's verdict is PASS only if no checksum failed,
  *              no double free was caught, Σ live = 0, free pages came back,
@@ -43,9 +43,9 @@
  *
  * Paths        parse → snapshot → setup → start → progress/stop → join →
  *              snapshot → teardown → free pages and caches checked →
- *              report.  A failed setup: teardown, free pages checked, the
- *              command fails with setup's errno.  Every refused option
- *              prints why and runs nothing.
+ *              report.  A failed setup, or workers that cannot start:
+ *              teardown, free pages checked, the command fails with the
+ *              errno.  Every refused option prints why and runs nothing.
  *
  * Linux        None: Linux has no in-kernel allocator stress suite; the
  *              workloads re-express mimalloc-bench's xmalloc-test, larson,
@@ -239,6 +239,11 @@ static int check_args(struct stress_run *r)
 			       r->test->name, r->test->min_harts);
 		return -EINVAL;
 	}
+	if (num_node_state(N_MEMORY) < r->test->min_nodes) {
+		console_printf("stress: %s needs at least %u nodes with memory\n",
+			       r->test->name, r->test->min_nodes);
+		return -ENODEV;
+	}
 	return 0;
 }
 
@@ -371,25 +376,25 @@ static int run_workers(struct stress_run *r, u64 *elapsed_ns)
 /* The command                                                         */
 
 /*
- * After a failed setup: teardown() has freed what setup made; say so, or
- * how many pages are missing (STRESS-1 holds on this path too).
+ * After a failed setup or workers that could not start: teardown() has
+ * freed what setup made; say so, or how many pages are missing (STRESS-1
+ * holds on these paths too).
  */
-static void check_failed_setup(const struct stress_run *r, int err)
+static void check_given_back(const struct stress_run *r)
 {
 	long lost = stress_pages_lost();
 
 	if (lost)
-		console_printf("stress: %s: setup failed (%d), and %ld pages were not given back\n",
-			       r->test->name, err, lost);
+		console_printf("stress: %s: %ld pages were not given back\n",
+			       r->test->name, lost);
 	else
-		console_printf("stress: %s: setup failed (%d); what it made is freed\n",
-			       r->test->name, err);
+		console_printf("stress: %s: teardown gave every page back\n",
+			       r->test->name);
 }
 
 static int run_stress(struct stress_run *r)
 {
 	static struct stress_outcome out;
-	bool set_up;
 	int err;
 
 	r->w = kcalloc(r->nr, sizeof(*r->w), GFP_KERNEL);
@@ -399,16 +404,18 @@ static int run_stress(struct stress_run *r)
 	stress_snapshot_before(r);
 	init_workers(r);
 	err = r->test->setup ? r->test->setup(r) : 0;
-	set_up = !err;
-	if (set_up)
+	if (err)
+		console_printf("stress: %s: setup failed (%d)\n", r->test->name,
+			       err);
+	else
 		err = run_workers(r, &out.elapsed_ns);
 	if (!err) /* before teardown destroys the scenario's cache */
 		stress_snapshot_after();
 	if (r->test->teardown)
 		r->test->teardown(r);
-	if (!set_up) {
-		check_failed_setup(r, err);
-	} else if (!err) {
+	if (err) {
+		check_given_back(r);
+	} else {
 		stress_tally(r, &out);
 		stress_report(r, &out);
 		err = out.nr_problems ? -EIO : 0;

@@ -13,7 +13,8 @@
  * snapshot, runs teardown(), checks free pages and caches and prints the
  * report (with the scenario's report()) and verdict.  A setup() that
  * fails may stop anywhere: teardown() runs then too and frees what was
- * made, and the free pages must still come back.
+ * made, and the free pages must still come back; so after workers that
+ * could not be started.
  *
  * Integrity is the framework's job as far as it can be: every object a
  * scenario hands out goes through stress_obj_fill() and comes back through
@@ -65,6 +66,7 @@ struct stress_test {
 	const char *name;
 	const char *help;		/* one line for `help stress` */
 	unsigned int min_harts;		/* fewer harts: the command refuses */
+	unsigned int min_nodes;		/* fewer nodes with memory: refused */
 	unsigned int opts; /* STRESS_OPT_*: size=, mode= it reads */
 	const char *const *locks;	/* lock classes to report, NULL-ended */
 	/* Optional.  Return: 0, or an errno (a refused mode= says why). */
