@@ -60,6 +60,7 @@ static void kalloctest_report(struct stress_run *r)
 	u64 con[NR_KALLOC_CLASSES], acq[NR_KALLOC_CLASSES];
 	unsigned int order[NR_KALLOC_CLASSES];
 	unsigned long managed = 0;
+	long live = 0;
 	int nid;
 
 	for (unsigned int i = 0; i < NR_KALLOC_CLASSES; i++) {
@@ -94,9 +95,10 @@ static void kalloctest_report(struct stress_run *r)
 	for_each_online_node(nid)
 		for (int z = 0; z < MAX_NR_ZONES; z++)
 			managed += NODE_DATA(nid)->node_zones[z].managed_pages;
+	for (unsigned int i = 0; i < r->nr; i++) /* every worker's pages back */
+		live += r->w[i].live;
 	console_printf("start test2\ntotal free number of pages: %lu (out of %lu)\ntest2 %s\n",
-		       nr_free_pages(), managed,
-		       r->w[0].live == 0 ? "OK" : "FAIL");
+		       nr_free_pages(), managed, live == 0 ? "OK" : "FAIL");
 }
 
 static struct stress_test kalloctest_test = {
