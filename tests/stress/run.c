@@ -439,6 +439,11 @@ static int cmd_stress(int argc, char **argv)
 	struct stress_run *r = &run;
 	int err;
 
+	if (argc > 2 && !strcmp(argv[1], "list")) {
+		console_printf("stress: list takes nothing more ('%s')\n",
+			       argv[2]);
+		return -EINVAL;
+	}
 	if (argc < 2 || !strcmp(argv[1], "list")) {
 		list_tests();
 		return argc < 2 ? -EINVAL : 0;
