@@ -411,6 +411,10 @@ static int cmd_meminfo(int argc, char **argv)
 {
 	unsigned int arg = 0;
 
+	if (argc > 2) {
+		console_printf("meminfo: usage: meminfo [node]: EINVAL\n");
+		return -EINVAL;
+	}
 	if (argc > 1 && (kstrtouint(argv[1], 0, &arg) || arg >= MAX_NUMNODES ||
 			 !node_online((int)arg))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);

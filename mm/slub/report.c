@@ -206,11 +206,15 @@ static int cmd_slabstat(int argc, char **argv)
 {
 	struct kmem_cache *s;
 
-	if (argc < 2)
+	if (argc != 2) {
+		console_printf(
+			"slabstat: usage: slabstat CACHE (a name slabinfo lists): EINVAL\n");
 		return -EINVAL;
+	}
 	s = kmem_cache_find(argv[1]);
 	if (!s) {
-		pr_err("slub: slabstat: no cache named %s\n", argv[1]);
+		console_printf("slabstat: no cache named '%s' (slabinfo lists them): EINVAL\n",
+			       argv[1]);
 		return -EINVAL;
 	}
 	slabstat_take_view(s);
@@ -220,29 +224,46 @@ static int cmd_slabstat(int argc, char **argv)
 SHELL_COMMAND("slabstat", cmd_slabstat, "CACHE",
 	      "SLUB_STATS counters of a cache, per CPU (+ JSON)");
 
+/* One cache's validation, said in a line; 0 if it found nothing wrong. */
+static int validate_one(struct kmem_cache *s)
+{
+	int errors = validate_slab_cache(s);
+
+	if (errors < 0) {
+		console_printf("validate %s: no memory for the object map: ENOMEM\n",
+			       s->name);
+		return errors;
+	}
+	console_printf("validate %s: %d errors\n", s->name, errors);
+	return errors ? -EINVAL : 0;
+}
+
 static int cmd_validate(int argc, char **argv)
 {
 	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
-	int nr, i, errors, total = 0;
+	bool all = argc == 2 && !strcmp(argv[1], "all");
+	int nr, i, err, first_err = 0;
 
-	if (argc < 2)
+	if (argc != 2) {
+		console_printf("validate: usage: validate CACHE|all: EINVAL\n");
 		return -EINVAL;
+	}
 	nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
 	for (i = 0; i < nr; i++) {
-		if (strcmp(argv[1], "all") && strcmp(argv[1], caches[i]->name))
+		if (!all && strcmp(argv[1], caches[i]->name))
 			continue;
-		errors = validate_slab_cache(caches[i]);
-		console_printf("validate %s: %d errors\n", caches[i]->name,
-			       errors);
-		total += errors;
-		if (strcmp(argv[1], "all"))
-			return errors ? -EINVAL : 0;
+		err = validate_one(caches[i]);
+		if (!all)
+			return err;
+		if (err && !first_err)
+			first_err = err;
 	}
-	if (strcmp(argv[1], "all")) {
-		pr_err("slub: validate: no cache named %s\n", argv[1]);
+	if (!all) {
+		console_printf("validate: no cache named '%s' (slabinfo lists them): EINVAL\n",
+			       argv[1]);
 		return -EINVAL;
 	}
-	return total ? -EINVAL : 0;
+	return first_err;
 }
 SHELL_COMMAND("validate", cmd_validate, "CACHE|all",
 	      "check every slab of a cache (validate_slab_cache)");
