@@ -21,6 +21,7 @@
 #include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/memblock.h>
 #include <linux/mempolicy.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
@@ -711,6 +712,25 @@ static void mpol_to_str_and_mpol_parse_use_linux_words(struct kunit *test)
 				    -EINVAL, "'%s'", bad[i]);
 }
 
+/*
+ * policy_zone, worked out from memblock's RAM rather than from the zones:
+ * riscv64 cuts ZONE_DMA32 at 4 GiB and ZONE_MOVABLE stays empty, so the
+ * highest populated zone below Movable on any node is ZONE_NORMAL exactly
+ * when some RAM lies at or above 4 GiB (QEMU's RAM starts at 2 GiB: more
+ * than 2 GiB of it), and ZONE_DMA32 otherwise.
+ */
+static void policy_zone_is_normal_exactly_when_ram_passes_4g(struct kunit *test)
+{
+	const phys_addr_t dma32_limit = 1ULL << 32;
+	struct memblock_region *r;
+	bool above = false;
+
+	for_each_mem_region(r)
+		above |= r->base + r->size > dma32_limit;
+	KUNIT_EXPECT_EQ(test, (int)policy_zone,
+			above ? (int)ZONE_NORMAL : (int)ZONE_DMA32);
+}
+
 /* ---- counters ---- */
 
 static void numastat_identities_hold(struct kunit *test)
@@ -914,6 +934,7 @@ static struct kunit_case mempolicy_cases[] = {
 	KUNIT_CASE(get_mempolicy_reports_mode_nodes_and_next_node),
 	KUNIT_CASE(nodelists_print_and_parse_as_linux),
 	KUNIT_CASE(mpol_to_str_and_mpol_parse_use_linux_words),
+	KUNIT_CASE(policy_zone_is_normal_exactly_when_ram_passes_4g),
 	KUNIT_CASE(interleave_hit_and_numastat_identities_hold),
 	KUNIT_CASE(numa_pages_count_the_tasks_pages_per_node),
 	KUNIT_CASE(bind_policy_puts_new_slabs_on_the_bound_node),
