@@ -134,22 +134,26 @@ SHELL_COMMAND("slabinfo", cmd_slabinfo, "",
 static const struct report_field slabstat_cache = { "cache", NULL };
 
 /*
- * The cache's counters, read for every online CPU before report_print()
- * so that the text and the JSON print the same figures; CPU c's are
- * per_cpu(slabstat_view, c), so the space grows with the CPUs there are.
- * [snap]: written by slabstat_take_view() (the shell; one shell runs
- * commands), read by slabstat_emit().
+ * The cache's counters, read before report_print() so that the text and
+ * the JSON print the same figures.  Each CPU copies its own, in a
+ * cross-call with interrupts off (so they are counted no further while it
+ * reads them), into its own per_cpu(slabstat_view); the shell reads them
+ * once on_each_cpu() has returned.
  */
-static DEFINE_PER_CPU(unsigned int[NR_SLUB_STAT_ITEMS], slabstat_view); /* [snap] */
+static DEFINE_PER_CPU(unsigned int[NR_SLUB_STAT_ITEMS], slabstat_view); /* [cpu] */
+
+static void slabstat_take_own_view(void *arg)
+{
+	unsigned int *view = *this_cpu_ptr(&slabstat_view);
+	unsigned int cpu = smp_processor_id();
+
+	for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+		view[si] = slub_stat_cpu(arg, si, cpu);
+}
 
 static void slabstat_take_view(struct kmem_cache *s)
 {
-	unsigned int cpu;
-
-	for_each_online_cpu(cpu)
-		for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
-			per_cpu(slabstat_view,
-				cpu)[si] = slub_stat_cpu(s, si, cpu);
+	on_each_cpu(slabstat_take_own_view, s, true);
 }
 
 /* slub_stat_total() of the snapshot: the online CPUs' counts added up. */
