@@ -474,12 +474,17 @@ static const struct expect file_cases[] = {
 			     "not a multiple of 16|not reserved" }),
 	TWO_NODES("reserved_cells_1", TWO_NODES_HARTS, .quiet = true,
 		  .reserved = FIRMWARE " 0x9f000000+0x100000"),
+	TWO_NODES("reserved_cells_3", TWO_NODES_HARTS, .reserved = "",
+		  .diags = { "numa: /reserved-memory: #address-cells = 3, not 1 or 2",
+			     "numa: /reserved-memory: cannot read reg|nothing reserved from it" }),
 
 	/* /cpus: the timebase, the ISA extensions, /cpus itself. */
 	TWO_NODES("timebase_missing", TWO_NODES_HARTS, .timebase = "0",
 		  .diags = { "numa: /cpus|timebase-frequency is 0 bytes|default rate" }),
 	TWO_NODES("timebase_two_cells", TWO_NODES_HARTS, .quiet = true,
 		  .timebase = "1000000000"),
+	TWO_NODES("timebase_zero", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 4 bytes, 0 Hz|default rate" }),
 	TWO_NODES("timebase_bad_length", TWO_NODES_HARTS, .timebase = "0",
 		  .diags = { "numa: /cpus|timebase-frequency is 12 bytes|default rate" }),
 	TWO_NODES("isa_words", TWO_NODES_HARTS, .quiet = true,
@@ -500,6 +505,19 @@ static const struct expect file_cases[] = {
 	  .timebase = "0",
 	  .isa = "",
 	  .diags = { "numa: /cpus: missing|no harts, no timebase-frequency" } },
+
+	{ .name = "cpus_cells_3",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .harts = "",
+	  .mem_mb = "0:512",
+	  .dist = "10",
+	  .timebase = "10000000",
+	  .diags = { "numa: /cpus: #address-cells = 3, not 1 or 2",
+		     "numa: /cpus: cannot read hart ids|using one node" } },
 
 	/* Node ids that cannot be used: one node. */
 	FALLBACK("bad_cpu_id",
@@ -557,6 +575,9 @@ static const struct expect file_cases[] = {
 	MAP_REJECTED("dist_bad_length",
 		     "/distance-map|distance-matrix is 16 bytes|using 10/20"),
 	MAP_REJECTED("dist_no_matrix", "/distance-map|distance-matrix is 0 bytes"),
+	MAP_REJECTED("dist_node_past_max",
+		     "/distance-map|distance-matrix|[node0 -> node7] = 20|"
+		     "node >= MAX_NUMNODES|using 10/20"),
 
 	/* Problems that are reported and survived. */
 	TWO_NODES("hart_without_id", "0:0 1:0 2:1 3:0",
