@@ -325,10 +325,9 @@ static void scan_memory(struct scan *s)
 			    "numa: /: cannot read memory reg without valid cells");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt,
-			     0) if (dt_prop_is(s->fdt, node, "device_type",
-					       "memory"))
-		scan_memory_node(s, node, ac, sc);
+	fdt_for_each_subnode(node, s->fdt, 0)
+		if (dt_prop_is(s->fdt, node, "device_type", "memory"))
+			scan_memory_node(s, node, ac, sc);
 	check_walk_end(s, node, "/");
 }
 
@@ -612,7 +611,8 @@ static void scan_cpus(struct scan *s)
 		reject_tree(s, "numa: /cpus: cannot read hart ids");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt, cpus) scan_cpu_node(s, node, ac);
+	fdt_for_each_subnode(node, s->fdt, cpus)
+		scan_cpu_node(s, node, ac);
 	check_walk_end(s, node, "/cpus");
 	s->out->isa = common_isa(s->out);
 }
