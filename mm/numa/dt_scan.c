@@ -18,8 +18,11 @@
  *  - Reserved ranges (Linux: early_init_fdt_scan_reserved_mem()): every
  *    entry of the memreserve block, then the reg of each /reserved-memory
  *    child, read with /reserved-memory's own #address-cells and
- *    #size-cells (default 2 and 1).  A child without reg (a pool Linux
- *    would allocate) is skipped: Nodal allocates none.  A malformed reg,
+ *    #size-cells (default 2 and 1).  Linux ignores the whole node unless
+ *    those equal the root's and it has `ranges`, and skips a child whose
+ *    status is not okay; Nodal reserves such ranges all the same (more
+ *    reserved, never less).  A child without reg (a pool Linux would
+ *    allocate) is skipped: Nodal allocates none.  A malformed reg,
  *    a range that wraps past 2^64, ranges past 32: message, not reserved.
  *    A range over the kernel image: message, kept (the kernel stays
  *    mapped and reserved whatever it says).
