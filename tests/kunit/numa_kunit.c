@@ -10,7 +10,8 @@
  * with cpu_to_node(), a CPU on a memory-less node takes memory from a node
  * that has some, every CPU's node is online, and the node CPU masks
  * partition the online CPUs.
- * "numa_nodemask": the nodemask_t operations on known masks.
+ * "numa_nodemask": the nodemask_t operations on known masks, and node
+ * lists as text ("0-1,3") both ways.
  *
  * topo_expect=nN:hA-B@I,...:mS,...:dD.D... (format: tools/nodal-qemu):
  * node count, the node of each hart range, each node's MiB, the N x N
@@ -20,6 +21,7 @@
  */
 #include <kunit/test.h>
 #include <linux/cpumask.h>
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/nodemask.h>
@@ -414,6 +416,31 @@ static void set_operations(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nodes_weight(NODE_MASK_ALL), (unsigned int)MAX_NUMNODES);
 }
 
+/* As Linux prints "%*pbl" and bitmap_parselist() reads it. */
+static void nodelists_print_and_parse_as_linux(struct kunit *test)
+{
+	static const struct {
+		unsigned long nodes;
+		const char *str;
+	} lists[] = {
+		{ 0x0, "" },	  { 0x1, "0" },	    { 0x3, "0-1" },
+		{ 0x5, "0,2" },	  { 0xf, "0-3" },   { 0xa, "1,3" },
+		{ 0xb, "0-1,3" }, { 0xd, "0,2-3" },
+	};
+	char buf[16];
+	nodemask_t nodes;
+
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+		nodes.bits[0] = lists[i].nodes;
+		nodelist_scnprintf(buf, sizeof(buf), nodes);
+		KUNIT_EXPECT_STREQ(test, buf, lists[i].str);
+		KUNIT_EXPECT_EQ(test, nodelist_parse(lists[i].str, nodes), 0);
+		KUNIT_EXPECT_EQ(test, nodes.bits[0], lists[i].nodes);
+	}
+	KUNIT_EXPECT_EQ(test, nodelist_parse("4", nodes), -ERANGE);
+	KUNIT_EXPECT_EQ(test, nodelist_parse("x", nodes), -EINVAL);
+}
+
 static void online_nodes_match_node_states(struct kunit *test)
 {
 	int nid;
@@ -432,6 +459,7 @@ static struct kunit_case nodemask_cases[] = {
 	KUNIT_CASE(node_set_clear_isset),
 	KUNIT_CASE(walk_sparse_mask_in_order),
 	KUNIT_CASE(set_operations),
+	KUNIT_CASE(nodelists_print_and_parse_as_linux),
 	KUNIT_CASE(online_nodes_match_node_states),
 	{}
 };
