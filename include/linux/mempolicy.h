@@ -23,7 +23,7 @@
  *    flags, requested nodes), filled on first use and never freed: no
  *    reference counts, no mpol_get()/mpol_put(), set_mempolicy() never
  *    fails for lack of memory, and a task that ends need not drop its
- *    policy (mm/numa sits below SLUB, so it cannot kmalloc);
+ *    policy (mm/mempolicy sits below SLUB, so it cannot kmalloc);
  *  - a task without a policy uses default_policy (MPOL_LOCAL), as Linux
  *    does before numa_policy_init(); afterwards Linux hands out a per-node
  *    MPOL_PREFERRED for the current node, which places pages the same way
