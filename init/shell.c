@@ -4,7 +4,9 @@
  *
  * Commands register themselves (include/nodal/shell.h).  A line may hold several
  * commands separated by ';'; words split at spaces, and double quotes keep
- * spaces in a word.  With `run="cmd; cmd"` on the command line the shell
+ * spaces in a word.  A command whose usage is empty takes no words: the
+ * shell refuses any (EINVAL) before the command runs, so no command checks
+ * that itself; a command with a usage checks its own words.  With `run="cmd; cmd"` on the command line the shell
  * runs those commands, then powers off: QEMU's exit status is 0 only if
  * every command succeeded (1 otherwise, or the status `poweroff N` gave).
  * Without it the shell reads lines typed on the console, polling the UART
@@ -123,6 +125,11 @@ static int run_one(char *cmdline)
 	if (!c) {
 		suggest(argv[0]);
 		return -ENOENT;
+	}
+	if (argc > 1 && !*c->usage) {
+		console_printf("%s: takes no arguments, not '%s': EINVAL\n",
+			       argv[0], argv[1]);
+		return -EINVAL;
 	}
 	return c->fn(argc, argv);
 }

@@ -2,8 +2,9 @@
 /*
  * include/linux/gfp.h — get free pages: the page allocator's API and its flags.
  *
- * Implemented by: mm/buddy/page_alloc.c.  Mirrors: <linux/gfp.h> and
- * <linux/gfp_types.h> (names and meaning; the bit values are Nodal's).
+ * Implemented by: mm/buddy/page_alloc.c (drain_all_pages(): pcp.c).
+ * Mirrors: <linux/gfp.h> and <linux/gfp_types.h> (names and meaning; the
+ * bit values are Nodal's).
  * Differences from Linux: there is no reclaim and no sleeping, so
  * __GFP_DIRECT_RECLAIM only chooses the watermark fractions an allocation
  * may use (as it does in Linux); an allocation that cannot be served

@@ -6,7 +6,10 @@
  * subset.  Two sorted arrays of ranges, `memory` (RAM from the device
  * tree) and `reserved` (kernel image, DTB, firmware, early allocations);
  * allocation is top-down, as Linux's default, from memory minus reserved.
- * Used only while booting, before the page allocator exists.
+ * Written only while booting, before the page allocator exists; then
+ * kept read-only (Linux riscv discards it unless ACPI selects
+ * ARCH_KEEP_MEMBLOCK): meminfo's and topo's node sizes, the `memblock`
+ * report and the node of an address (memblock_addr_nid()) read it.
  */
 #ifndef NODAL_MEMBLOCK_H
 #define NODAL_MEMBLOCK_H

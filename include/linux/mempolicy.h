@@ -23,7 +23,7 @@
  *    flags, requested nodes), filled on first use and never freed: no
  *    reference counts, no mpol_get()/mpol_put(), set_mempolicy() never
  *    fails for lack of memory, and a task that ends need not drop its
- *    policy (mm/numa sits below SLUB, so it cannot kmalloc);
+ *    policy (mm/mempolicy sits below SLUB, so it cannot kmalloc);
  *  - a task without a policy uses default_policy (MPOL_LOCAL), as Linux
  *    does before numa_policy_init(); afterwards Linux hands out a per-node
  *    MPOL_PREFERRED for the current node, which places pages the same way
@@ -233,22 +233,5 @@ int numa_validate_policies(void);
 
 /** mpol_mode_name() - "bind", "prefer (many)" ... (Linux's policy_modes[]) */
 const char *mpol_mode_name(int mode);
-
-/**
- * nodelist_parse() - parse a node list ("0-1,3") into nodemask_t @dst
- *
- * Return: 0; -EINVAL if malformed; -ERANGE for a node >= MAX_NUMNODES.  An
- * empty string is the empty set.  @dst is written only on success.
- */
-#define nodelist_parse(buf, dst)	__nodelist_parse((buf), &(dst))
-int __nodelist_parse(const char *buf, nodemask_t *dst);
-
-/**
- * nodelist_scnprintf() - nodemask_t @src as a list ("0-1,3"; "" if empty),
- * as Linux prints "%*pbl".  Return: characters stored (scnprintf).
- */
-#define nodelist_scnprintf(buf, len, src) \
-	__nodelist_scnprintf((buf), (len), &(src))
-int __nodelist_scnprintf(char *buf, int len, const nodemask_t *src);
 
 #endif /* NODAL_MEMPOLICY_H */

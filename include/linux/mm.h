@@ -18,6 +18,7 @@
 #define NODAL_MM_H
 
 #include <asm/page.h>
+#include <linux/bitops.h>
 #include <linux/mm_types.h>
 #include <linux/mmdebug.h>
 #include <linux/mmzone.h>
@@ -26,6 +27,21 @@
 #include <linux/vmstat.h>
 
 #define vmemmap		((struct page *)VMEMMAP_START)
+
+/**
+ * get_order() - the smallest order whose block holds @size bytes
+ * @size: bytes, at least 1
+ *
+ * PAGE_SIZE << get_order(size) >= size: 1..4096 give 0, 4097 gives 1,
+ * 8193..16384 give 2.  Linux's <asm-generic/getorder.h>, which Linux's
+ * <linux/mm.h> reaches through <asm/page.h>; Linux leaves size 0
+ * undefined, Nodal gives 0.
+ */
+static inline unsigned int get_order(unsigned long size)
+{
+	return size > PAGE_SIZE ? (unsigned int)fls64((size - 1) >> PAGE_SHIFT) :
+				  0;
+}
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {

@@ -2,13 +2,14 @@
 /*
  * include/linux/mmzone.h — nodes (pg_data_t), zones, free areas and zonelists.
  *
- * Implemented by: mm/numa/mmzone.c (nodes, zones, zonelists, zone names).  The page allocator in mm/buddy fills the free
- * areas, watermarks and counters, and declares what reads them in its own
- * headers: <linux/gfp.h> (drain_all_pages()), <linux/vmstat.h> (the
- * counters), <linux/mm.h> (page_zone()).  Mirrors: <linux/mmzone.h>.
- * Differences: ZONE_DMA32, ZONE_NORMAL and an always
- * empty ZONE_MOVABLE only (riscv64's layout without ZONE_DEVICE); no
- * per-node LRU or reclaim state; counters per CPU, folded on read.
+ * Implemented by: mm/numa/mmzone.c (nodes, zones, zonelists, zone names).
+ * The page allocator in mm/buddy fills the free areas, watermarks and
+ * counters, and declares what reads them in its own headers: <linux/gfp.h>
+ * (drain_all_pages()), <linux/vmstat.h> (the counters), <linux/mm.h>
+ * (page_zone()).  Mirrors: <linux/mmzone.h>.  Differences: ZONE_DMA32,
+ * ZONE_NORMAL and an always empty ZONE_MOVABLE only (riscv64's layout
+ * without ZONE_DEVICE); no per-node LRU or reclaim state; counters per
+ * CPU, folded on read.
  *
  *   NODE_DATA(nid) ─▶ pg_data_t ─┬─ node_zones[DMA32|Normal|Movable]
  *                                │     └─ free_area[order].free_list[mt]

@@ -3,7 +3,8 @@
  * include/linux/nodemask.h — sets of NUMA nodes, and the node state masks.
  *
  * Implemented by: this header (static inline), except node_states[] and
- * nr_node_ids, which mm/numa/topology.c defines and numa_init() fills.
+ * nr_node_ids, which mm/numa/topology.c defines and numa_init() fills,
+ * and the node lists as text (nodelist_*(), mm/numa/nodelist.c).
  * Mirrors: <linux/nodemask.h>, a subset with Linux's names and meaning
  * (MAX_NUMNODES comes from <linux/numa.h>); a mask is passed by name, not
  * by pointer, as in Linux (node_set(nid, mask), for_each_node_mask(nid,
@@ -171,5 +172,22 @@ static inline unsigned int num_node_state(enum node_states state)
 #define num_possible_nodes()	num_node_state(N_POSSIBLE)
 #define first_online_node	first_node(node_states[N_ONLINE])
 #define next_online_node(nid)	next_node((nid), node_states[N_ONLINE])
+
+/**
+ * nodelist_parse() - parse a node list ("0-1,3") into nodemask_t @dst
+ *
+ * Return: 0; -EINVAL if malformed; -ERANGE for a node >= MAX_NUMNODES.  An
+ * empty string is the empty set.  @dst is written only on success.
+ */
+#define nodelist_parse(buf, dst) __nodelist_parse((buf), &(dst))
+int __nodelist_parse(const char *buf, nodemask_t *dst);
+
+/**
+ * nodelist_scnprintf() - nodemask_t @src as a list ("0-1,3"; "" if empty),
+ * as Linux prints "%*pbl".  Return: characters stored (scnprintf).
+ */
+#define nodelist_scnprintf(buf, len, src) \
+	__nodelist_scnprintf((buf), (len), &(src))
+int __nodelist_scnprintf(char *buf, int len, const nodemask_t *src);
 
 #endif /* NODAL_NODEMASK_H */

@@ -215,10 +215,12 @@ size_t ksize(const void *p);
  *
  * Flushes CPU slabs, then walks every node's partial (and, for debug
  * caches, full) lists: free pointers inside their slab on object
- * boundaries, no object twice, counts matching (SLUB-1..SLUB-5), and for
- * debug caches the red zones and poison of every object.
+ * boundaries, no object twice, counts, lists, node and owner matching
+ * (SLUB-1..4, SLUB-6), and for debug caches the red zones and poison of
+ * every object (SLUB-7 among them).
  * Context: process context, interrupts on.
- * Return: the number of errors found (0: clean).
+ * Return: the number of errors found (0: clean), or -ENOMEM if the map of
+ * one slab's objects cannot be allocated (nothing was checked).
  */
 int validate_slab_cache(struct kmem_cache *s);
 
@@ -305,7 +307,8 @@ bool slub_cpu_partial_enabled(void);
  * validate_all_slab_caches() - validate_slab_cache() of every cache
  *
  * Context: as validate_slab_cache(); no cache may be destroyed meanwhile.
- * Return: the errors found, summed over the caches (0: clean).
+ * Return: the errors found, summed over the caches (0: clean); a cache
+ * that could not be checked (-ENOMEM) counts as one error.
  */
 int validate_all_slab_caches(void);
 

@@ -18,6 +18,7 @@
 struct shell_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);	/* 0 or a negative errno */
+	/* "" takes no words: the shell refuses any before calling fn */
 	const char *usage;	/* arguments, e.g. "[reset]" */
 	const char *help;	/* one line for `help` */
 	const char *details;	/* more for `help NAME`, or NULL */

@@ -82,8 +82,9 @@ struct pcp_snapshot {
 };
 
 /*
- * pcp_snapshot() - CPU @cpu's list for @zone, read without stopping it (a
- * report's racy snapshot, as /proc/zoneinfo's).  @zone has lists.
+ * pcp_snapshot() - CPU @cpu's list for @zone: exact when @cpu is this CPU
+ * with interrupts off, else read without stopping it (a racy snapshot, as
+ * /proc/zoneinfo's).  @zone has lists.
  */
 void pcp_snapshot(const struct zone *zone, unsigned int cpu,
 		  struct pcp_snapshot *snap);

@@ -411,6 +411,10 @@ static int cmd_meminfo(int argc, char **argv)
 {
 	unsigned int arg = 0;
 
+	if (argc > 2) {
+		console_printf("meminfo: usage: meminfo [node]: EINVAL\n");
+		return -EINVAL;
+	}
 	if (argc > 1 && (kstrtouint(argv[1], 0, &arg) || arg >= MAX_NUMNODES ||
 			 !node_online((int)arg))) {
 		console_printf("meminfo: no online node '%s'\n", argv[1]);
@@ -564,28 +568,33 @@ static const int pcp_stat_width[NR_PCP_STAT_ITEMS] = {
 static const struct report_field pcp_enabled_field = { "enabled", NULL };
 
 /*
- * `pcp`'s reading of every online CPU's list for every managed zone, taken
- * before report_print() so that both passes print the same figures.  CPU
- * c's reading of the i-th managed zone is per_cpu(pcp_view, c)[i], so the
- * space grows with the CPUs there are.  [snap]: written by pcp_take_view()
- * (the shell; one shell runs commands), read by pcp_emit().
+ * `pcp`'s reading of every online CPU's lists, taken before report_print()
+ * so that both passes print the same figures.  Each CPU reads its own
+ * lists, in a cross-call with interrupts off (pcp.c's discipline: a list
+ * is its owner's), into its own per_cpu(pcp_view)[i], one slot per
+ * managed zone in for_each_managed_zone()'s order; the shell reads the
+ * slots once on_each_cpu() has returned.
  */
 static DEFINE_PER_CPU(struct pcp_snapshot[MAX_NUMNODES * MAX_NR_ZONES],
-		      pcp_view); /* [snap] */
-static bool pcp_view_enabled;	 /* [snap] */
+		      pcp_view); /* [cpu] */
+static bool pcp_view_enabled;	 /* [snap] pcp_enabled when read */
+
+static void pcp_take_own_view(void *unused)
+{
+	struct pcp_snapshot *slot = *this_cpu_ptr(&pcp_view);
+	unsigned int cpu = smp_processor_id();
+	struct zone *zone;
+	int nid;
+
+	(void)unused;
+	for_each_managed_zone(nid, zone)
+		pcp_snapshot(zone, cpu, slot++);
+}
 
 static void pcp_take_view(void)
 {
-	struct zone *zone;
-	unsigned int cpu;
-	int nid, i = 0;
-
 	pcp_view_enabled = READ_ONCE(pcp_enabled);
-	for_each_managed_zone(nid, zone) {
-		for_each_online_cpu(cpu)
-			pcp_snapshot(zone, cpu, &per_cpu(pcp_view, cpu)[i]);
-		i++;
-	}
+	on_each_cpu(pcp_take_own_view, NULL, true);
 }
 
 static void pcp_header(struct report *r, bool enabled)

@@ -88,8 +88,7 @@ static void dt_show_memory(void)
 	int node;
 
 	console_printf("memory:\n");
-	fdt_for_each_subnode(node, initial_boot_params, 0)
-	{
+	fdt_for_each_subnode(node, initial_boot_params, 0) {
 		struct dt_range r[DT_REPORT_RANGES];
 		int n;
 
@@ -133,8 +132,7 @@ static void dt_show_cpus(void)
 	if (cpus < 0)
 		return;
 	ac = dt_cells(fdt, cpus, "#address-cells", 0); /* 0: by reg length */
-	fdt_for_each_subnode(node, fdt, cpus)
-	{
+	fdt_for_each_subnode(node, fdt, cpus) {
 		if (!dt_prop_is(fdt, node, "device_type", "cpu") ||
 		    !dt_hartid(fdt, node, ac, &hart, &len))
 			continue;
@@ -185,8 +183,7 @@ static void dt_show_reserved(void)
 	}
 	if (parent < 0)
 		return;
-	fdt_for_each_subnode(node, fdt, parent)
-	{
+	fdt_for_each_subnode(node, fdt, parent) {
 		struct dt_range r[DT_REPORT_RANGES];
 		int n = read_reg(node, r, DT_REPORT_RANGES);
 

@@ -18,8 +18,11 @@
  *  - Reserved ranges (Linux: early_init_fdt_scan_reserved_mem()): every
  *    entry of the memreserve block, then the reg of each /reserved-memory
  *    child, read with /reserved-memory's own #address-cells and
- *    #size-cells (default 2 and 1).  A child without reg (a pool Linux
- *    would allocate) is skipped: Nodal allocates none.  A malformed reg,
+ *    #size-cells (default 2 and 1).  Linux ignores the whole node unless
+ *    those equal the root's and it has `ranges`, and skips a child whose
+ *    status is not okay; Nodal reserves such ranges all the same (more
+ *    reserved, never less).  A child without reg (a pool Linux would
+ *    allocate) is skipped: Nodal allocates none.  A malformed reg,
  *    a range that wraps past 2^64, ranges past 32: message, not reserved.
  *    A range over the kernel image: message, kept (the kernel stays
  *    mapped and reserved whatever it says).
@@ -325,10 +328,9 @@ static void scan_memory(struct scan *s)
 			    "numa: /: cannot read memory reg without valid cells");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt,
-			     0) if (dt_prop_is(s->fdt, node, "device_type",
-					       "memory"))
-		scan_memory_node(s, node, ac, sc);
+	fdt_for_each_subnode(node, s->fdt, 0)
+		if (dt_prop_is(s->fdt, node, "device_type", "memory"))
+			scan_memory_node(s, node, ac, sc);
 	check_walk_end(s, node, "/");
 }
 
@@ -612,7 +614,8 @@ static void scan_cpus(struct scan *s)
 		reject_tree(s, "numa: /cpus: cannot read hart ids");
 		return;
 	}
-	fdt_for_each_subnode(node, s->fdt, cpus) scan_cpu_node(s, node, ac);
+	fdt_for_each_subnode(node, s->fdt, cpus)
+		scan_cpu_node(s, node, ac);
 	check_walk_end(s, node, "/cpus");
 	s->out->isa = common_isa(s->out);
 }

@@ -16,6 +16,7 @@
 #include <asm/smp.h>
 #include <linux/cpumask.h>
 #include <linux/mmzone.h>
+#include <linux/nodemask.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
@@ -52,26 +53,6 @@ static const struct report_field topo_fields[NR_T_FIELDS] = {
 	[T_MEMORY] = { "memory", NULL },
 	[T_MEM_NODE] = { "mem_node", NULL },
 };
-
-/* numactl's node list: "0-1", "0,2", "0-1,3". */
-static void print_node_list(struct report *r)
-{
-	int nid, run_start = -1, prev = -1;
-
-	for_each_online_node(nid) {
-		if (prev >= 0 && nid == prev + 1) {
-			prev = nid;
-			continue;
-		}
-		if (prev >= 0)
-			report_text(r, run_start == prev ? "%d," : "%d-%d,",
-				    run_start, prev);
-		run_start = prev = nid;
-	}
-	if (prev >= 0)
-		report_text(r, run_start == prev ? "%d" : "%d-%d", run_start,
-			    prev);
-}
 
 /*
  * `topo`'s one live figure, each node's free memory, read before
@@ -143,11 +124,11 @@ static void emit_distances(struct report *r)
 static void topo_emit(struct report *r, void *arg)
 {
 	struct numa_origin origin = numa_origin();
+	char online[4 * MAX_NUMNODES]; /* "0-1,3" at most */
 	int nid;
 
-	report_text(r, "available: %u nodes (", num_online_nodes());
-	print_node_list(r);
-	report_text(r, ")\n");
+	nodelist_scnprintf(online, sizeof(online), node_states[N_ONLINE]);
+	report_text(r, "available: %u nodes (%s)\n", num_online_nodes(), online);
 	report_u64(r, &topo_fields[T_NR_NODE_IDS], nr_node_ids);
 	report_bool(r, &topo_fields[T_NUMA], origin.numa);
 	report_bool(r, &topo_fields[T_FALLBACK], origin.fallback);

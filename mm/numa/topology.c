@@ -53,6 +53,11 @@
  *              - Harts: every `device_type = "cpu"` child of /cpus whose
  *                status is not "fail"; reg is the hart id; status other
  *                than okay/ok = disabled (kept, e.g. OpenSBI's past 128).
+ *                A reg that is not a hart id (/cpus's #address-cells, or
+ *                one or two cells without it) or repeats an earlier hart:
+ *                message, that cpu skipped.  No /cpus: message, no harts.
+ *                /cpus's #address-cells other than 1 or 2, or more than
+ *                512 cpu nodes: message, one node (Nodal).
  *              - No numa-node-id anywhere: one node 0 with everything, an
  *                info line ("NUMA: No NUMA configuration found"), no warning.
  *              - A node id >= MAX_NUMNODES (4), or a numa-node-id that is

@@ -23,8 +23,11 @@
  * Locking      1. pcpu_lock (irqsave): the dynamic area's bitmap.
  *              Units are set up by the boot hart before others start.
  *
- * Invariants   PCPU-1 every unit is on cpu_to_mem(cpu)'s node.
- *              PCPU-2 a granule is in at most one allocation.
+ * Invariants   PCPU-1 every unit is on cpu_to_mem(cpu)'s node: checked
+ *                     as each unit is placed (memblock takes another
+ *                     node's memory when that one has no room: said so).
+ *              PCPU-2 a granule is in at most one allocation: asserted
+ *                     as an allocation takes its granules.
  *
  * Paths        alloc_percpu: first fit of aligned granules under the lock,
  *              then zero the object in every unit.  free_percpu: clear.
@@ -43,6 +46,7 @@
 #include <linux/bug.h>
 #include <linux/cpumask.h>
 #include <linux/memblock.h>
+#include <linux/mmdebug.h>
 #include <linux/percpu.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
@@ -64,7 +68,7 @@ static unsigned long pcpu_used_bytes;		/* [pcpu_lock] */
 
 void setup_per_cpu_areas(void)
 {
-	unsigned int cpu;
+	unsigned int cpu, off_node = 0;
 
 	pcpu_dyn_offset = ALIGN(percpu_area_size(), L1_CACHE_BYTES);
 	pcpu_unit_size = PAGE_ALIGN(pcpu_dyn_offset + PERCPU_DYNAMIC_SIZE);
@@ -78,13 +82,18 @@ void setup_per_cpu_areas(void)
 		memcpy(unit, __per_cpu_start, percpu_area_size());
 		__per_cpu_offset[cpu] = (unsigned long)unit -
 					(unsigned long)__per_cpu_start;
+		if (pcpu_unit_nid(cpu) != nid && ++off_node) /* PCPU-1 */
+			pr_warn("percpu: PCPU-1: cpu %u's unit on node %d, not %d (no room there)\n",
+				cpu, pcpu_unit_nid(cpu), nid);
 		set_cpu_numa_node(cpu, cpu_to_node(cpu));	/* numa_node_id() */
 	}
 	/* The boot hart used the template until now; its copy has it all. */
 	arch_set_percpu_offset(__per_cpu_offset[0]);
-	pr_info("percpu: %u units of %lu KiB (%lu static, %d dynamic), each on its CPU's node\n",
+	pr_info("percpu: %u units of %lu KiB (%lu static, %d dynamic), %s\n",
 		num_possible_cpus(), pcpu_unit_size >> 10,
-		(unsigned long)percpu_area_size(), PERCPU_DYNAMIC_SIZE);
+		(unsigned long)percpu_area_size(), PERCPU_DYNAMIC_SIZE,
+		off_node ? "not all on their CPU's node" :
+			   "each on its CPU's node");
 }
 
 /* First run of @n free granules starting at a multiple of @step. */
@@ -115,8 +124,10 @@ void *__alloc_percpu(size_t size, size_t align)
 	spin_lock_irqsave(&pcpu_lock, flags);
 	start = find_free_run(n, step);
 	if (start >= 0) {
-		for (unsigned long i = 0; i < n; i++)
+		for (unsigned long i = 0; i < n; i++) {
+			VM_BUG_ON(test_bit(start + i, pcpu_used)); /* PCPU-2 */
 			__set_bit(start + i, pcpu_used);
+		}
 		pcpu_len[start] = (u16)n;
 		pcpu_used_bytes += n * PCPU_GRANULE;
 	}

@@ -62,15 +62,6 @@ static unsigned int calc_slab_order(unsigned int size, unsigned int min_order,
 	return order;
 }
 
-static unsigned int get_order_bytes(unsigned long size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
 /* calculate_order() - Linux's: least waste with enough objects. */
 static int calculate_order(unsigned int size)
 {
@@ -82,16 +73,15 @@ static int calculate_order(unsigned int size)
 	min_objects = min(min_objects, max_objects);
 	if (!min_objects)
 		min_objects = 1;
-	min_order = get_order_bytes((unsigned long)min_objects * size);
+	min_order = get_order((unsigned long)min_objects * size);
 	if (order_objects(min_order, size) > MAX_OBJS_PER_PAGE)
-		return get_order_bytes((unsigned long)size * MAX_OBJS_PER_PAGE) -
-		       1;
+		return get_order((unsigned long)size * MAX_OBJS_PER_PAGE) - 1;
 	for (fraction = 16; fraction > 1; fraction /= 2) {
 		order = calc_slab_order(size, min_order, SLUB_MAX_ORDER, fraction);
 		if (order <= SLUB_MAX_ORDER)
 			return order;
 	}
-	order = get_order_bytes(size);
+	order = get_order(size);
 	return order <= MAX_PAGE_ORDER ? (int)order : -ENOSYS;
 }
 
@@ -143,7 +133,7 @@ static int calculate_sizes(struct kmem_cache *s)
 	if (order < 0)
 		return order;
 	s->oo.x = (unsigned int)order << 16 | order_objects(order, size);
-	order = get_order_bytes(size);
+	order = get_order(size);
 	s->min.x = (unsigned int)order << 16 | order_objects(order, size);
 	return oo_objects(s->oo) ? 0 : -EINVAL;
 }

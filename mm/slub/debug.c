@@ -2,7 +2,7 @@
 /*
  * mm/slub/debug.c — slab debugging: red zones, poisoning, owner tracking,
  * consistency checks and Linux-style reports; the reports of invalid
- * frees; the validator of every slab (SLUB-1..6).
+ * frees; the validator of every slab (SLUB-1..4, 6, 7).
  *
  * Part of SLUB; locking: see slub.c.  A cache with any of
  * SLAB_DEBUG_FLAGS (from kmem_cache_create() or `slab_debug=` /
@@ -584,7 +584,7 @@ void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
 	}
 }
 
-/* ---- validation of every slab (SLUB-1..6) ---- */
+/* ---- validation of every slab (SLUB-1..4, 6, 7) ---- */
 
 /*
  * isolate_freechain() - a free pointer after @prev is bad (@p): end the
@@ -703,7 +703,10 @@ int validate_all_slab_caches(void)
 	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
 	int nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT), errors = 0;
 
-	for (int i = 0; i < nr; i++)
-		errors += validate_slab_cache(caches[i]);
+	for (int i = 0; i < nr; i++) {
+		int found = validate_slab_cache(caches[i]);
+
+		errors += found < 0 ? 1 : found;
+	}
 	return errors;
 }

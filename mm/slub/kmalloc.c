@@ -61,18 +61,9 @@ static __always_inline struct kmem_cache *kmalloc_pow2_slab(size_t size)
 	return kmalloc_caches[fls((unsigned int)size - 1)];
 }
 
-static unsigned int get_order_size(size_t size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
 static void *kmalloc_large_node(size_t size, gfp_t gfp, int node)
 {
-	unsigned int order = get_order_size(size);
+	unsigned int order = get_order(size);
 	struct page *page;
 
 	if (node == NUMA_NO_NODE)

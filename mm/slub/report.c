@@ -134,22 +134,26 @@ SHELL_COMMAND("slabinfo", cmd_slabinfo, "",
 static const struct report_field slabstat_cache = { "cache", NULL };
 
 /*
- * The cache's counters, read for every online CPU before report_print()
- * so that the text and the JSON print the same figures; CPU c's are
- * per_cpu(slabstat_view, c), so the space grows with the CPUs there are.
- * [snap]: written by slabstat_take_view() (the shell; one shell runs
- * commands), read by slabstat_emit().
+ * The cache's counters, read before report_print() so that the text and
+ * the JSON print the same figures.  Each CPU copies its own, in a
+ * cross-call with interrupts off (so they are counted no further while it
+ * reads them), into its own per_cpu(slabstat_view); the shell reads them
+ * once on_each_cpu() has returned.
  */
-static DEFINE_PER_CPU(unsigned int[NR_SLUB_STAT_ITEMS], slabstat_view); /* [snap] */
+static DEFINE_PER_CPU(unsigned int[NR_SLUB_STAT_ITEMS], slabstat_view); /* [cpu] */
+
+static void slabstat_take_own_view(void *arg)
+{
+	unsigned int *view = *this_cpu_ptr(&slabstat_view);
+	unsigned int cpu = smp_processor_id();
+
+	for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+		view[si] = slub_stat_cpu(arg, si, cpu);
+}
 
 static void slabstat_take_view(struct kmem_cache *s)
 {
-	unsigned int cpu;
-
-	for_each_online_cpu(cpu)
-		for (int si = 0; si < NR_SLUB_STAT_ITEMS; si++)
-			per_cpu(slabstat_view,
-				cpu)[si] = slub_stat_cpu(s, si, cpu);
+	on_each_cpu(slabstat_take_own_view, s, true);
 }
 
 /* slub_stat_total() of the snapshot: the online CPUs' counts added up. */
@@ -206,11 +210,15 @@ static int cmd_slabstat(int argc, char **argv)
 {
 	struct kmem_cache *s;
 
-	if (argc < 2)
+	if (argc != 2) {
+		console_printf(
+			"slabstat: usage: slabstat CACHE (a name slabinfo lists): EINVAL\n");
 		return -EINVAL;
+	}
 	s = kmem_cache_find(argv[1]);
 	if (!s) {
-		pr_err("slub: slabstat: no cache named %s\n", argv[1]);
+		console_printf("slabstat: no cache named '%s' (slabinfo lists them): EINVAL\n",
+			       argv[1]);
 		return -EINVAL;
 	}
 	slabstat_take_view(s);
@@ -220,29 +228,46 @@ static int cmd_slabstat(int argc, char **argv)
 SHELL_COMMAND("slabstat", cmd_slabstat, "CACHE",
 	      "SLUB_STATS counters of a cache, per CPU (+ JSON)");
 
+/* One cache's validation, said in a line; 0 if it found nothing wrong. */
+static int validate_one(struct kmem_cache *s)
+{
+	int errors = validate_slab_cache(s);
+
+	if (errors < 0) {
+		console_printf("validate %s: no memory for the object map: ENOMEM\n",
+			       s->name);
+		return errors;
+	}
+	console_printf("validate %s: %d errors\n", s->name, errors);
+	return errors ? -EINVAL : 0;
+}
+
 static int cmd_validate(int argc, char **argv)
 {
 	static struct kmem_cache *caches[SLUB_MAX_SNAPSHOT];
-	int nr, i, errors, total = 0;
+	bool all = argc == 2 && !strcmp(argv[1], "all");
+	int nr, i, err, first_err = 0;
 
-	if (argc < 2)
+	if (argc != 2) {
+		console_printf("validate: usage: validate CACHE|all: EINVAL\n");
 		return -EINVAL;
+	}
 	nr = slub_snapshot_caches(caches, SLUB_MAX_SNAPSHOT);
 	for (i = 0; i < nr; i++) {
-		if (strcmp(argv[1], "all") && strcmp(argv[1], caches[i]->name))
+		if (!all && strcmp(argv[1], caches[i]->name))
 			continue;
-		errors = validate_slab_cache(caches[i]);
-		console_printf("validate %s: %d errors\n", caches[i]->name,
-			       errors);
-		total += errors;
-		if (strcmp(argv[1], "all"))
-			return errors ? -EINVAL : 0;
+		err = validate_one(caches[i]);
+		if (!all)
+			return err;
+		if (err && !first_err)
+			first_err = err;
 	}
-	if (strcmp(argv[1], "all")) {
-		pr_err("slub: validate: no cache named %s\n", argv[1]);
+	if (!all) {
+		console_printf("validate: no cache named '%s' (slabinfo lists them): EINVAL\n",
+			       argv[1]);
 		return -EINVAL;
 	}
-	return total ? -EINVAL : 0;
+	return first_err;
 }
 SHELL_COMMAND("validate", cmd_validate, "CACHE|all",
 	      "check every slab of a cache (validate_slab_cache)");

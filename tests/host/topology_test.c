@@ -356,53 +356,43 @@ static void run_file_case(const struct expect *e)
 #define TWO_NODES_RAM	"0x80000000+0x10000000@0 0x90000000+0x10000000@1"
 #define FIRMWARE	"0x80000000+0x80000" /* OpenSBI's, in two_nodes.dtsi */
 #define ALL_SSTC	"sstc sstc sstc sstc"
-/* two_nodes.dtsi with one change that leaves the topology as it is */
-#define TWO_NODES(file, hart_nodes, ...)                                       \
+/*
+ * The shapes most cases share.  Each macro sets its own fields and the
+ * case adds the rest (never one the macro set: -Woverride-init).
+ */
+/* two_nodes.dtsi's topology, harts as given, with or without its map */
+#define NODES2(file, hart_nodes, with_map, ...)                                \
 	{                                                                      \
 		.name = file, .numa = true, .nodes = 3, .with_mem = 3,         \
 		.with_harts = 3, .harts = hart_nodes, .mem_mb = "0:256 1:256", \
-		.dist = "10 20/20 10", .map = true, __VA_ARGS__                \
+		.dist = "10 20/20 10", .map = with_map, __VA_ARGS__            \
 	}
-#define FALLBACK(file, ...)						\
-	{ .name = file, .ret = 1, .fallback = true, .numa = true,	\
-	  .nodes = 1, .with_mem = 1, .with_harts = 1,			\
-	  .harts = ONE_NODE_HARTS, .mem_mb = "0:512", .dist = "10",	\
-	  .diags = { __VA_ARGS__ } }
-#define MAP_REJECTED(file, ...)						\
-	{ .name = file, .numa = true, .nodes = 3, .with_mem = 3,	\
-	  .with_harts = 3, .harts = TWO_NODES_HARTS,			\
-	  .mem_mb = "0:256 1:256", .dist = "10 20/20 10",		\
-	  .diags = { __VA_ARGS__ } }
+/* two_nodes.dtsi with one change that leaves the topology as it is */
+#define TWO_NODES(file, hart_nodes, ...) \
+	NODES2(file, hart_nodes, true, __VA_ARGS__)
+/* the map cannot be used: 10/20, topology kept, one message */
+#define MAP_REJECTED(file, ...) \
+	NODES2(file, TWO_NODES_HARTS, false, .diags = { __VA_ARGS__ })
+/* rejected: one node 0 with @mb MiB of RAM and the 4 harts */
+#define ONE_NODE(file, mb, ...)                                                 \
+	{                                                                       \
+		.name = file, .ret = 1, .fallback = true, .numa = true,         \
+		.nodes = 1, .with_mem = 1, .with_harts = 1,                     \
+		.harts = ONE_NODE_HARTS, .mem_mb = mb, .dist = "10", .diags = { \
+			__VA_ARGS__                                             \
+		}                                                               \
+	}
+#define FALLBACK(file, ...) ONE_NODE(file, "0:512", __VA_ARGS__)
 
 static const struct expect file_cases[] = {
 	/* Good trees. */
 	TWO_NODES("two_nodes", TWO_NODES_HARTS, .quiet = true,
 		  .ram = TWO_NODES_RAM, .reserved = FIRMWARE,
 		  .timebase = "10000000", .hart_isa = ALL_SSTC, .isa = "sstc"),
-	{ .name = "no_distance_map",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = TWO_NODES_HARTS,
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .quiet = true },
-	{ .name = "qemu_virt_4x2",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = TWO_NODES_HARTS,
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .quiet = true,
-	  .ram = TWO_NODES_RAM,
-	  .reserved = "",
-	  .timebase = "10000000",
-	  .hart_isa = ALL_SSTC,
-	  .isa = "sstc" },
+	NODES2("no_distance_map", TWO_NODES_HARTS, false, .quiet = true),
+	TWO_NODES("qemu_virt_4x2", TWO_NODES_HARTS, .quiet = true,
+		  .ram = TWO_NODES_RAM, .reserved = "", .timebase = "10000000",
+		  .hart_isa = ALL_SSTC, .isa = "sstc"),
 	{ .name = "four_node_ring",
 	  .numa = true,
 	  .nodes = 15,
@@ -452,16 +442,7 @@ static const struct expect file_cases[] = {
 	  .dist = "10 20/20 10",
 	  .map = true,
 	  .quiet = true },
-	{ .name = "disabled_hart",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = "0:0 1:0 2:1 3:1-",
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .quiet = true },
+	TWO_NODES("disabled_hart", "0:0 1:0 2:1 3:1-", .quiet = true),
 	TWO_NODES("cpu_failed", "0:0 1:0 2:1", .quiet = true),
 
 	/* RAM: cell sizes, ranges, size 0 (memless above: a size-0 node). */
@@ -493,12 +474,17 @@ static const struct expect file_cases[] = {
 			     "not a multiple of 16|not reserved" }),
 	TWO_NODES("reserved_cells_1", TWO_NODES_HARTS, .quiet = true,
 		  .reserved = FIRMWARE " 0x9f000000+0x100000"),
+	TWO_NODES("reserved_cells_3", TWO_NODES_HARTS, .reserved = "",
+		  .diags = { "numa: /reserved-memory: #address-cells = 3, not 1 or 2",
+			     "numa: /reserved-memory: cannot read reg|nothing reserved from it" }),
 
 	/* /cpus: the timebase, the ISA extensions, /cpus itself. */
 	TWO_NODES("timebase_missing", TWO_NODES_HARTS, .timebase = "0",
 		  .diags = { "numa: /cpus|timebase-frequency is 0 bytes|default rate" }),
 	TWO_NODES("timebase_two_cells", TWO_NODES_HARTS, .quiet = true,
 		  .timebase = "1000000000"),
+	TWO_NODES("timebase_zero", TWO_NODES_HARTS, .timebase = "0",
+		  .diags = { "numa: /cpus|timebase-frequency is 4 bytes, 0 Hz|default rate" }),
 	TWO_NODES("timebase_bad_length", TWO_NODES_HARTS, .timebase = "0",
 		  .diags = { "numa: /cpus|timebase-frequency is 12 bytes|default rate" }),
 	TWO_NODES("isa_words", TWO_NODES_HARTS, .quiet = true,
@@ -520,6 +506,19 @@ static const struct expect file_cases[] = {
 	  .isa = "",
 	  .diags = { "numa: /cpus: missing|no harts, no timebase-frequency" } },
 
+	{ .name = "cpus_cells_3",
+	  .ret = 1,
+	  .fallback = true,
+	  .numa = true,
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .harts = "",
+	  .mem_mb = "0:512",
+	  .dist = "10",
+	  .timebase = "10000000",
+	  .diags = { "numa: /cpus: #address-cells = 3, not 1 or 2",
+		     "numa: /cpus: cannot read hart ids|using one node" } },
+
 	/* Node ids that cannot be used: one node. */
 	FALLBACK("bad_cpu_id",
 		 "/cpus/cpu@2|numa-node-id 7 >= MAX_NUMNODES (4)|using one node"),
@@ -537,39 +536,12 @@ static const struct expect file_cases[] = {
 			    "/memory@80000000|using one node"),
 	FALLBACK("uncovered", "/memory@90000000|without numa-node-id",
 		 "NUMA: no nodes coverage for 256MB of 512MB RAM|using one node"),
-	{ .name = "mem_reg_bad_length",
-	  .ret = 1,
-	  .fallback = true,
-	  .numa = true,
-	  .nodes = 1,
-	  .with_mem = 1,
-	  .with_harts = 1,
-	  .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:256",
-	  .dist = "10",
-	  .diags = { "/memory@90000000|reg is 12 bytes, not a multiple of 16|using one node" } },
-	{ .name = "mem_id_no_reg",
-	  .ret = 1,
-	  .fallback = true,
-	  .numa = true,
-	  .nodes = 1,
-	  .with_mem = 1,
-	  .with_harts = 1,
-	  .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:256",
-	  .dist = "10",
-	  .diags = { "/memory@90000000|numa-node-id 1 but no reg|using one node" } },
-	{ .name = "many_ranges",
-	  .ret = 1,
-	  .fallback = true,
-	  .numa = true,
-	  .nodes = 1,
-	  .with_mem = 1,
-	  .with_harts = 1,
-	  .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:287",
-	  .dist = "10",
-	  .diags = { "/memory@90000000|more than 32 memory ranges|using one node" } },
+	ONE_NODE("mem_reg_bad_length", "0:256",
+		 "/memory@90000000|reg is 12 bytes, not a multiple of 16|using one node"),
+	ONE_NODE("mem_id_no_reg", "0:256",
+		 "/memory@90000000|numa-node-id 1 but no reg|using one node"),
+	ONE_NODE("many_ranges", "0:287",
+		 "/memory@90000000|more than 32 memory ranges|using one node"),
 	{ .name = "root_size_cells_3",
 	  .ret = 1,
 	  .fallback = true,
@@ -582,29 +554,11 @@ static const struct expect file_cases[] = {
 	  .dist = "10",
 	  .diags = { "numa: /: #size-cells = 3, not 1 or 2",
 		     "cannot read memory reg|using one node" } },
-	{ .name = "kernel_outside",
-	  .ret = 1,
-	  .fallback = true,
-	  .numa = true,
-	  .nodes = 1,
-	  .with_mem = 1,
-	  .with_harts = 1,
-	  .harts = ONE_NODE_HARTS,
-	  .mem_mb = "0:512",
-	  .dist = "10",
-	  .diags = { "kernel image [mem 0x80200000-0x803fffff] is not inside any "
-		     "node's memory|using one node" } },
-	{ .name = "kernel_outside",
-	  .no_kernel = true,
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = TWO_NODES_HARTS,
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .quiet = true },
+	FALLBACK("kernel_outside",
+		 "kernel image [mem 0x80200000-0x803fffff] is not inside any "
+		 "node's memory|using one node"),
+	TWO_NODES("kernel_outside", TWO_NODES_HARTS, .no_kernel = true,
+		  .quiet = true),
 
 	/* A distance map that cannot be used: 10/20, topology kept. */
 	MAP_REJECTED("dist_unknown_node",
@@ -621,48 +575,19 @@ static const struct expect file_cases[] = {
 	MAP_REJECTED("dist_bad_length",
 		     "/distance-map|distance-matrix is 16 bytes|using 10/20"),
 	MAP_REJECTED("dist_no_matrix", "/distance-map|distance-matrix is 0 bytes"),
+	MAP_REJECTED("dist_node_past_max",
+		     "/distance-map|distance-matrix|[node0 -> node7] = 20|"
+		     "node >= MAX_NUMNODES|using 10/20"),
 
 	/* Problems that are reported and survived. */
-	{ .name = "hart_without_id",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = "0:0 1:0 2:1 3:0",
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .diags = { "/cpus/cpu@3|no numa-node-id|hart 3 goes to node 0" } },
-	{ .name = "reserved_over_kernel",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = TWO_NODES_HARTS,
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .diags = { "/reserved-memory/fw@80200000|overlaps the kernel image|ignored" } },
-	{ .name = "cpu_bad_reg",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = "0:0 2:1 3:1",
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .diags = { "/cpus/cpu@1|reg is 3 bytes|cpu skipped" } },
-	{ .name = "duplicate_hart",
-	  .numa = true,
-	  .nodes = 3,
-	  .with_mem = 3,
-	  .with_harts = 3,
-	  .harts = "0:0 1:0 2:1",
-	  .mem_mb = "0:256 1:256",
-	  .dist = "10 20/20 10",
-	  .map = true,
-	  .diags = { "/cpus/cpu@3|hart 2 listed twice" } },
+	TWO_NODES("hart_without_id", "0:0 1:0 2:1 3:0",
+		  .diags = { "/cpus/cpu@3|no numa-node-id|hart 3 goes to node 0" }),
+	TWO_NODES("reserved_over_kernel", TWO_NODES_HARTS,
+		  .diags = { "/reserved-memory/fw@80200000|overlaps the kernel image|ignored" }),
+	TWO_NODES("cpu_bad_reg", "0:0 2:1 3:1",
+		  .diags = { "/cpus/cpu@1|reg is 3 bytes|cpu skipped" }),
+	TWO_NODES("duplicate_hart", "0:0 1:0 2:1",
+		  .diags = { "/cpus/cpu@3|hart 2 listed twice" }),
 };
 
 /* ---- cases built here ---- */

@@ -37,13 +37,17 @@ static void buddy_test_exit(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, buddy_validate_all(), 0);
 }
 
-static struct zone *first_zone_of(int nid)
+/*
+ * The zone of @nid that GFP_KERNEL pages come from: its highest populated
+ * zone up to Normal (zonelists go from high to low; Movable is empty).
+ */
+static struct zone *kernel_zone_of(int nid)
 {
-	struct zone *zone;
+	pg_data_t *pgdat = NODE_DATA(nid);
 
-	for_each_zone_in_node(zone, NODE_DATA(nid))
-		if (populated_zone(zone))
-			return zone;
+	for (int i = gfp_zone(GFP_KERNEL); i >= 0; i--)
+		if (populated_zone(&pgdat->node_zones[i]))
+			return &pgdat->node_zones[i];
 	return NULL;
 }
 
@@ -67,7 +71,7 @@ static void every_order_is_aligned_and_on_the_requested_node(struct kunit *test)
 
 static void split_then_free_restores_buddyinfo(struct kunit *test)
 {
-	struct zone *zone = first_zone_of(numa_mem_id());
+	struct zone *zone = kernel_zone_of(numa_mem_id());
 	unsigned long before[NR_PAGE_ORDERS], after[NR_PAGE_ORDERS];
 	struct page *page;
 
@@ -284,7 +288,7 @@ static void bad_frees_are_reported_not_merged(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	__free_pages(page + 1, 0);			/* a tail page */
 	__free_pages(page, 0);				/* the wrong order */
-	__free_pages(virt_to_page(first_zone_of), 0);	/* kernel text: reserved */
+	__free_pages(virt_to_page(kernel_zone_of), 0); /* kernel text: reserved */
 	free_before = nr_free_pages();
 	__free_pages(page, 1);				/* the right free */
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before + 2);

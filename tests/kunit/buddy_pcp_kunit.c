@@ -47,13 +47,17 @@ static u64 zone_lock_acquisitions(void)
 	return lock_class_stats_read("&zone->lock", &st) ? 0 : st.acquisitions;
 }
 
+/*
+ * This node's zone that GFP_KERNEL pages come from: its highest populated
+ * zone up to Normal (zonelists go from high to low; Movable is empty).
+ */
 static struct zone *local_zone(void)
 {
-	struct zone *zone;
+	pg_data_t *pgdat = NODE_DATA(numa_mem_id());
 
-	for_each_zone_in_node(zone, NODE_DATA(numa_mem_id()))
-		if (populated_zone(zone))
-			return zone;
+	for (int i = gfp_zone(GFP_KERNEL); i >= 0; i--)
+		if (populated_zone(&pgdat->node_zones[i]))
+			return &pgdat->node_zones[i];
 	return NULL;
 }
 

@@ -10,7 +10,8 @@
  * with cpu_to_node(), a CPU on a memory-less node takes memory from a node
  * that has some, every CPU's node is online, and the node CPU masks
  * partition the online CPUs.
- * "numa_nodemask": the nodemask_t operations on known masks.
+ * "numa_nodemask": the nodemask_t operations on known masks, and node
+ * lists as text ("0-1,3") both ways.
  *
  * topo_expect=nN:hA-B@I,...:mS,...:dD.D... (format: tools/nodal-qemu):
  * node count, the node of each hart range, each node's MiB, the N x N
@@ -20,11 +21,14 @@
  */
 #include <kunit/test.h>
 #include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/nodemask.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/topology.h>
+#include <linux/vmstat.h>
 
 #define MiB	(1024ULL * 1024)
 
@@ -276,6 +280,61 @@ static void node_states_are_consistent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, numa_validate_topology(), 0);
 }
 
+/*
+ * `topo`'s free pages come from the page allocator once it registered its
+ * reader (page_alloc_init()): an order-4 block (past the per-CPU lists)
+ * taken on a node takes 16 pages off that node's figure, and its free
+ * gives them back.  memblock's count, the fallback, would not move.
+ */
+static void numa_free_pages_follow_the_page_allocator(struct kunit *test)
+{
+	int nid;
+
+	for_each_node_state(nid, N_MEMORY) {
+		unsigned long before = numa_node_free_pages(nid);
+		struct page *page =
+			alloc_pages_node(nid, GFP_KERNEL | __GFP_THISNODE, 4);
+
+		KUNIT_ASSERT_NOT_NULL(test, page);
+		KUNIT_EXPECT_EQ_MSG(test, before - numa_node_free_pages(nid),
+				    16UL, "node %d", nid);
+		__free_pages(page, 4);
+		KUNIT_EXPECT_EQ_MSG(test, numa_node_free_pages(nid), before,
+				    "node %d", nid);
+	}
+}
+
+/* The pages page_alloc_init() handed the buddy lists on @nid. */
+static unsigned long node_managed_pages(int nid)
+{
+	unsigned long pages = 0;
+	struct zone *zone;
+
+	for_each_zone_in_node(zone, NODE_DATA(nid))
+		pages += zone->managed_pages;
+	return pages;
+}
+
+/*
+ * Before page_alloc_init() registers its reader, `topo` counts memblock's
+ * memory less its reserved ranges on the node: the very pages
+ * page_alloc_init() then hands over (zone->managed_pages, counted by
+ * mm_init.c as it frees them).  The case takes the reader away to see
+ * the fallback and puts the page allocator's back; no other hart runs a
+ * report meanwhile (KUnit runs alone).
+ */
+static void numa_free_pages_before_the_page_allocator_count_memblock(
+	struct kunit *test)
+{
+	int nid;
+
+	numa_set_free_pages_reader(NULL);
+	for_each_online_node(nid)
+		KUNIT_EXPECT_EQ_MSG(test, numa_node_free_pages(nid),
+				    node_managed_pages(nid), "node %d", nid);
+	numa_set_free_pages_reader(nr_free_pages_node);
+}
+
 static struct kunit_case numa_cases[] = {
 	KUNIT_CASE(topology_matches_qemu_machine),
 	KUNIT_CASE(distances_symmetric_local_10),
@@ -284,6 +343,8 @@ static struct kunit_case numa_cases[] = {
 	KUNIT_CASE(every_cpu_node_online),
 	KUNIT_CASE(cpumask_of_node_partitions_online_cpus),
 	KUNIT_CASE(node_states_are_consistent),
+	KUNIT_CASE(numa_free_pages_follow_the_page_allocator),
+	KUNIT_CASE(numa_free_pages_before_the_page_allocator_count_memblock),
 	{}
 };
 
@@ -355,6 +416,31 @@ static void set_operations(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nodes_weight(NODE_MASK_ALL), (unsigned int)MAX_NUMNODES);
 }
 
+/* As Linux prints "%*pbl" and bitmap_parselist() reads it. */
+static void nodelists_print_and_parse_as_linux(struct kunit *test)
+{
+	static const struct {
+		unsigned long nodes;
+		const char *str;
+	} lists[] = {
+		{ 0x0, "" },	  { 0x1, "0" },	    { 0x3, "0-1" },
+		{ 0x5, "0,2" },	  { 0xf, "0-3" },   { 0xa, "1,3" },
+		{ 0xb, "0-1,3" }, { 0xd, "0,2-3" },
+	};
+	char buf[16];
+	nodemask_t nodes;
+
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+		nodes.bits[0] = lists[i].nodes;
+		nodelist_scnprintf(buf, sizeof(buf), nodes);
+		KUNIT_EXPECT_STREQ(test, buf, lists[i].str);
+		KUNIT_EXPECT_EQ(test, nodelist_parse(lists[i].str, nodes), 0);
+		KUNIT_EXPECT_EQ(test, nodes.bits[0], lists[i].nodes);
+	}
+	KUNIT_EXPECT_EQ(test, nodelist_parse("4", nodes), -ERANGE);
+	KUNIT_EXPECT_EQ(test, nodelist_parse("x", nodes), -EINVAL);
+}
+
 static void online_nodes_match_node_states(struct kunit *test)
 {
 	int nid;
@@ -373,6 +459,7 @@ static struct kunit_case nodemask_cases[] = {
 	KUNIT_CASE(node_set_clear_isset),
 	KUNIT_CASE(walk_sparse_mask_in_order),
 	KUNIT_CASE(set_operations),
+	KUNIT_CASE(nodelists_print_and_parse_as_linux),
 	KUNIT_CASE(online_nodes_match_node_states),
 	{}
 };

@@ -85,6 +85,35 @@ static void create_computes_linux_layout(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kmem_cache_find("t-layout"));
 }
 
+/*
+ * Linux's calculate_order(), worked by hand for any number of CPUs: an
+ * order-3 slab (slub_max_order) holds 32 KiB / size objects, 8 and 4,
+ * fewer than the 4 * (fls(nr_cpus) + 1) >= 8 it wants, so it asks for
+ * that many, get_order(32 KiB) = 3, with nothing left over.  The minimum
+ * (s->min) is get_order(size): 0 and 1.
+ */
+static void create_sizes_slabs_by_linux_order_rule(struct kunit *test)
+{
+	static const unsigned int want[][5] = {
+		/* size, order, objects, min order, min objects */
+		{ 4096, 3, 8, 0, 1 },
+		{ 8192, 3, 4, 1, 1 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+		struct kmem_cache *s = kmem_cache_create("t-order", want[i][0],
+							 0, 0, NULL);
+
+		KUNIT_ASSERT_NOT_NULL(test, s);
+		KUNIT_EXPECT_EQ(test, s->size, want[i][0]);
+		KUNIT_EXPECT_EQ(test, oo_order(s->oo), want[i][1]);
+		KUNIT_EXPECT_EQ(test, oo_objects(s->oo), want[i][2]);
+		KUNIT_EXPECT_EQ(test, oo_order(s->min), want[i][3]);
+		KUNIT_EXPECT_EQ(test, oo_objects(s->min), want[i][4]);
+		kmem_cache_destroy(s);
+	}
+}
+
 static int ctor_calls;
 static void count_ctor(void *obj)
 {
@@ -649,6 +678,7 @@ static void exhaustion_returns_null_and_damages_nothing(struct kunit *test)
 static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(create_rejects_bad_arguments),
 	KUNIT_CASE(create_computes_linux_layout),
+	KUNIT_CASE(create_sizes_slabs_by_linux_order_rule),
 	KUNIT_CASE(ctor_runs_for_each_object_of_a_new_slab),
 	KUNIT_CASE(alloc_free_same_slab_takes_fast_paths),
 	KUNIT_CASE(stats_have_sysfs_names_and_sum_over_caches),
@@ -723,17 +753,29 @@ static void kmalloc_zero_and_kfree_null_are_harmless(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ksize(ZERO_SIZE_PTR), 0ul);
 }
 
+/* Above kmalloc-8k, whole pages: the smallest power-of-two block that fits. */
 static void kmalloc_large_takes_pages(struct kunit *test)
 {
-	void *p = kmalloc(20000, GFP_KERNEL);
+	static const size_t sizes[][2] = {
+		/* request, pages' bytes */
+		{ 8193, 16384 },
+		{ 16384, 16384 },
+		{ 16385, 32768 },
+		{ 20000, 32768 },
+	};
 	struct page *page;
+	void *p;
 
-	KUNIT_ASSERT_NOT_NULL(test, p);
-	page = virt_to_page(p);
-	KUNIT_EXPECT_TRUE(test, PageHead(page));
-	KUNIT_EXPECT_FALSE(test, PageSlab(page));
-	KUNIT_EXPECT_EQ(test, ksize(p), 32768ul);
-	kfree(p);
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+		p = kmalloc(sizes[i][0], GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		page = virt_to_page(p);
+		KUNIT_EXPECT_TRUE(test, PageHead(page));
+		KUNIT_EXPECT_FALSE(test, PageSlab(page));
+		KUNIT_EXPECT_EQ_MSG(test, ksize(p), sizes[i][1], "kmalloc(%zu)",
+				    sizes[i][0]);
+		kfree(p);
+	}
 	p = kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL | __GFP_NOWARN);
 	KUNIT_EXPECT_NULL(test, p);
 	kfree(p);
