@@ -333,17 +333,15 @@ static void preemption_by_tick(struct kunit *test)
 #define CHURN_MS	400
 #define CHURN_SLOTS	32
 
-static bool irq_churn_on;		/* [atomic] */
 static unsigned long irq_churn_ops;	/* [atomic] */
-static struct kmem_cache *churn_cache;	/* set before irq_churn_on */
+static struct kmem_cache *churn_cache;	/* set before the tick work starts */
 
+/* A tick work while the case runs: registered after churn_cache exists. */
 static void irq_churn_tick(void)
 {
 	void *obj;
 	struct page *page;
 
-	if (!smp_load_acquire(&irq_churn_on))
-		return;
 	obj = kmem_cache_alloc(churn_cache, GFP_ATOMIC | __GFP_NOWARN);
 	page = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
 	if (obj)
@@ -437,20 +435,19 @@ static int churner_fn(void *arg)
 
 static void preemption_percpu_caches(struct kunit *test)
 {
-	static bool registered;
 	static struct churner c[2];
 	unsigned int cpu = smp_processor_id();
 	struct task_struct *t[2];
 	unsigned long irq_before;
 
-	if (!registered) {
-		KUNIT_ASSERT_EQ(test, register_tick_work(irq_churn_tick, 1), 0);
-		registered = true;
-	}
 	churn_cache = kmem_cache_create("kunit_churn", 96, 0, 0, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, churn_cache);
 	irq_before = READ_ONCE(irq_churn_ops);
-	smp_store_release(&irq_churn_on, true);
+	if (register_tick_work(irq_churn_tick, 1)) {
+		kmem_cache_destroy(churn_cache);
+		KUNIT_FAIL(test, "no tick work slot for the interrupt churn");
+		return;
+	}
 	for (int i = 0; i < 2; i++) {
 		c[i] = (struct churner){ .seed = 17 + i };
 		t[i] = kthread_create_on_cpu(churner_fn, &c[i], cpu, "churn/%u");
@@ -460,8 +457,8 @@ static void preemption_percpu_caches(struct kunit *test)
 	wake_up_process(t[1]);
 	for (int i = 0; i < 2; i++)
 		KUNIT_EXPECT_EQ(test, kthread_wait(t[i]), 0);
-	WRITE_ONCE(irq_churn_on, false);
-	msleep(30);		/* every hart's tick has seen it */
+	KUNIT_EXPECT_EQ(test, unregister_tick_work(irq_churn_tick), 0);
+	msleep(30); /* no hart's tick is still in it */
 	for (int i = 0; i < 2; i++) {
 		kunit_info(test, "churner %d: %lu operations, %llu preemptions",
 			   i, c[i].ops, (unsigned long long)c[i].nivcsw);
