@@ -324,6 +324,44 @@ static void preemption_by_tick(struct kunit *test)
 	KUNIT_EXPECT_GT(test, s[0].ticks_inside + s[1].ticks_inside, 0UL);
 }
 
+static int mark_ran(void *arg)
+{
+	WRITE_ONCE(*(bool *)arg, true);
+	return 0;
+}
+
+/*
+ * preempt_enable() reaches the scheduler through the hook sched_init()
+ * registers (preempt_set_scheduler()): a task woken on this hart inside a
+ * preempt_disable() section waits there even after the tick has asked for
+ * a switch, and runs at the preempt_enable() that ends the section, which
+ * counts as this task's involuntary switch.
+ */
+static void preempt_enable_switches_when_asked(struct kunit *test)
+{
+	static bool ran;
+	u64 nivcsw = current->nivcsw, deadline;
+	bool asked, ran_inside;
+	struct task_struct *t;
+
+	ran = false;
+	t = kthread_create_on_cpu(mark_ran, &ran, smp_processor_id(), "mark/%u");
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	preempt_disable();
+	wake_up_process(t);
+	deadline = ktime_get_ns() + 200 * NS_PER_MS;
+	while (!need_resched() && ktime_get_ns() < deadline)
+		cpu_relax(); /* the tick asks within one slice */
+	asked = need_resched();
+	ran_inside = READ_ONCE(ran);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(ran));
+	KUNIT_EXPECT_TRUE(test, asked);
+	KUNIT_EXPECT_FALSE(test, ran_inside);
+	KUNIT_EXPECT_GE(test, current->nivcsw, nivcsw + 1);
+	KUNIT_EXPECT_EQ(test, kthread_wait(t), 0);
+}
+
 /*
  * Per-CPU caches under preemption and interrupts: two tasks on one hart
  * churn kmalloc and single pages with checked payloads while every tick
@@ -638,6 +676,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(msleep_sleeps),
 	KUNIT_CASE(cross_hart_wakeup),
 	KUNIT_CASE(tasks_keep_their_policies),
+	KUNIT_CASE(preempt_enable_switches_when_asked),
 	KUNIT_CASE(preemption_by_tick),
 	KUNIT_CASE(preemption_percpu_caches),
 	{}
