@@ -27,11 +27,13 @@
  *
  * Invariants   BOOT-1 nothing allocates before the DTB and the kernel image
  *              are reserved in memblock (so the DTB is never overwritten).
+ *              BOOT-2 secondary harts start only after page tables, per-CPU
+ *              areas and trap vectors exist.
  *              BOOT-3 per-node structures (per-CPU units, pg_data_t,
  *              mem_map) are allocated only after numa_init() has tagged
  *              memblock's RAM with node ids, so each lands on its node.
- *              BOOT-2 secondary harts start only after page tables, per-CPU
- *              areas and trap vectors exist.
+ *              Each is kept by the order of start_kernel()'s lines, which
+ *              cite it where it binds.
  *
  * Paths        A bad DTB (libfdt rejects it, no RAM) stops the boot with a
  *              message and QEMU exits with status 1; a missing /cpus keeps
@@ -180,7 +182,7 @@ __noreturn void start_kernel(unsigned long hartid, const void *dtb)
 	setup_clock();		      /* the tree's timebase; Sstc? */
 	setup_memory(dtb);	      /* memblock, linear map (BOOT-1) */
 	setup_harts();		      /* enabled harts become CPUs */
-	numa_init(&boot_dt);	      /* nodes, distances, RAM tagged */
+	numa_init(&boot_dt);	      /* nodes, RAM tagged (BOOT-3) */
 	setup_per_cpu_areas();	      /* CPU units on their nodes */
 	sched_init();		      /* CPU 0's run queue */
 	numa_setup_nodes();	      /* a pg_data_t and zones a node */
@@ -207,7 +209,7 @@ __noreturn void secondary_start_kernel(unsigned long hartid,
 {
 	unsigned long stack_lo = boot->sp - THREAD_SIZE;
 
-	smp_setup_this_cpu(hartid, boot->cpu); /* CPU id, per-CPU base */
+	smp_setup_this_cpu(hartid, boot->cpu); /* its CPU and hart ids */
 	sched_init_secondary();		       /* run queue, idle task */
 	arch_set_stack_bounds(stack_lo);       /* the overflow check */
 	arch_trap_init();		       /* faults report now */

@@ -109,15 +109,20 @@ static int split_words(char *line, char **argv)
 
 static int run_one(char *cmdline)
 {
-	char *argv[SHELL_MAX_ARGS + 1];
+	char *argv[SHELL_MAX_ARGS + 1], shown[80];
 	const struct shell_cmd *c;
-	int argc = split_words(cmdline, argv);
+	int argc;
 
-	if (argc < 0) {
-		console_printf("shell: %s: '%s'\n", argc == -E2BIG ?
-			       "too many words" : "unterminated quote", cmdline);
+	/* The line as typed, for the message: splitting rewrites it. */
+	strscpy(shown, skip_spaces(cmdline), sizeof(shown));
+	argc = split_words(cmdline, argv);
+	if (argc == -E2BIG)
+		console_printf("shell: more than %d words: '%s'\n",
+			       SHELL_MAX_ARGS, shown);
+	else if (argc < 0)
+		console_printf("shell: unterminated quote: '%s'\n", shown);
+	if (argc < 0)
 		return argc;
-	}
 	if (!argc)
 		return 0;
 	argv[argc] = NULL;
@@ -259,6 +264,11 @@ static int cmd_help(int argc, char **argv)
 	const struct shell_cmd *c;
 	size_t n = 0;
 
+	if (argc > 2) {
+		console_printf(
+			"help: too many words; usage: help [cmdline|COMMAND]\n");
+		return -EINVAL;
+	}
 	if (argc > 1 && !strcmp(argv[1], "cmdline")) {
 		for (const struct cmdline_param *p = __cmdline_params_start;
 		     p < __cmdline_params_end; p++)
@@ -289,8 +299,14 @@ static int cmd_poweroff(int argc, char **argv)
 {
 	unsigned int status = 0;
 
+	if (argc > 2) {
+		console_printf(
+			"poweroff: too many words; usage: poweroff [status]: not powering off\n");
+		return -EINVAL;
+	}
 	if (argc > 1 && (kstrtouint(argv[1], 0, &status) || status > 255)) {
-		console_printf("poweroff: status must be 0..255, not '%s'\n", argv[1]);
+		console_printf("poweroff: status must be 0..255, not '%s': not powering off\n",
+			       argv[1]);
 		return -EINVAL;
 	}
 	console_printf("poweroff: exiting with status %u\n", status);
@@ -298,15 +314,24 @@ static int cmd_poweroff(int argc, char **argv)
 }
 SHELL_COMMAND("poweroff", cmd_poweroff, "[status]", "stop the machine; QEMU exits with status");
 
+/* An hour: longer is a typo, and would hang a run= script until its time-out. */
+#define SLEEP_MAX_MS 3600000
+
 static int cmd_sleep(int argc, char **argv)
 {
 	unsigned int ms;
 
-	if (argc != 2 || kstrtouint(argv[1], 0, &ms)) {
-		console_printf("sleep: usage: sleep MILLISECONDS\n");
+	if (argc != 2) {
+		console_printf("sleep: usage: sleep MS (one number)\n");
+		return -EINVAL;
+	}
+	if (kstrtouint(argv[1], 0, &ms) || ms > SLEEP_MAX_MS) {
+		console_printf("sleep: MS must be 0..%d milliseconds, not '%s'\n",
+			       SLEEP_MAX_MS, argv[1]);
 		return -EINVAL;
 	}
 	msleep(ms);
 	return 0;
 }
-SHELL_COMMAND("sleep", cmd_sleep, "MS", "sleep MS milliseconds (other tasks run meanwhile)");
+SHELL_COMMAND("sleep", cmd_sleep, "MS",
+	      "sleep MS milliseconds, at most an hour (other tasks run meanwhile)");

@@ -9,7 +9,9 @@
  * above mm/, because tasks' stacks come from the page allocator) writes
  * current_task on every switch and registers preempt_schedule()'s work.
  * Until sched_init() names the boot hart's idle task, `current` is
- * init_task, a zeroed task with no memory policy.  Locking: none; each
+ * init_task, a zeroed task with no memory policy; so it is on a secondary
+ * hart (its per-CPU copy was taken from the boot hart's) until
+ * sched_init_secondary(), and nothing there allocates.  Locking: none; each
  * word is its CPU's own ([cpu]) but for __need_resched, which other harts
  * set ([atomic]).
  */

@@ -27,7 +27,7 @@
 static arch_spinlock_t console_raw_lock;
 static unsigned int console_owner = NO_OWNER;	/* [console_raw_lock] CPU */
 static unsigned int console_depth;		/* [console_raw_lock] */
-static const int console_loglevel = LOGLEVEL_DEFAULT;
+static const int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 void console_lock(void)
 {
@@ -135,14 +135,14 @@ static void emit_lines(char *out, size_t size, const char *msg, int len)
 int vprintk(const char *fmt, va_list ap)
 {
 	char msg[LOG_LINE_MAX], out[LOG_LINE_MAX + 64];
-	int level = LOGLEVEL_DEFAULT, len;
+	int level = MESSAGE_LOGLEVEL_DEFAULT, len;
 
-	if (fmt[0] == KERN_SOH[0] && fmt[1] >= '0' && fmt[1] <= '7') {
+	if (fmt[0] == KERN_SOH_ASCII && fmt[1] >= '0' && fmt[1] <= '7') {
 		level = fmt[1] - '0';
 		fmt += 2;
 	}
 	len = vscnprintf(msg, sizeof(msg), fmt, ap);
-	if (level > console_loglevel)
+	if (level >= console_loglevel)
 		return len;
 	emit_lines(out, sizeof(out), msg, len);
 	return len;

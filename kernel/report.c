@@ -18,18 +18,35 @@
 #include <linux/sprintf.h>
 #include <nodal/report.h>
 
+/*
+ * Whether the current container has no value yet.  Past REPORT_MAX_DEPTH
+ * (warned when the container opened) the deepest slot serves them all: the
+ * brackets still balance, a comma may go missing.
+ */
+static bool *first_at_depth(struct report *r)
+{
+	return &r->first[min(r->depth, REPORT_MAX_DEPTH - 1)];
+}
+
 /* The separator before a new value or container at the current depth. */
 static void json_sep(struct report *r)
 {
-	if (!r->first[r->depth])
+	bool *first = first_at_depth(r);
+
+	if (!*first)
 		console_write(",", 1);
-	r->first[r->depth] = false;
+	*first = false;
 }
 
+/* @s as a JSON string; NULL as null. */
 static void json_string(const char *s)
 {
 	char buf[8];
 
+	if (!s) {
+		console_write("null", 4);
+		return;
+	}
 	console_write("\"", 1);
 	for (; *s; s++) {
 		unsigned char c = *s;
@@ -78,18 +95,18 @@ static void open_container(struct report *r, const char *key, char c)
 		return;
 	json_key(r, key);
 	console_write(&c, 1);
-	if (WARN_ON_ONCE(r->depth + 1 >= REPORT_MAX_DEPTH))
-		return;
-	r->first[++r->depth] = true;
+	WARN_ON_ONCE(r->depth + 1 == REPORT_MAX_DEPTH); /* nested too deep */
+	r->depth++;
+	*first_at_depth(r) = true;
 }
 
+/* A close with nothing open is refused: the line's own braces stay paired. */
 static void close_container(struct report *r, char c)
 {
-	if (!r->json)
+	if (!r->json || WARN_ON_ONCE(!r->depth))
 		return;
 	console_write(&c, 1);
-	if (r->depth > 0)
-		r->depth--;
+	r->depth--;
 }
 
 void report_print(const char *name, report_emit_t emit, void *arg)

@@ -8,7 +8,8 @@
  * hart has Sstc, else through SBI TIME — counts it (per-CPU timer_ticks,
  * shown by `harts`) and runs the registered tick works in the order they
  * were registered (register_tick_work: the scheduler's time slices, the
- * per-CPU page lists' once-a-second decay and expiry, the watchdog).  The
+ * per-CPU page lists' once-a-second decay and expiry, the watchdog; then
+ * any a test or a stress run adds, which may unregister it again).  The
  * layers that use the tick sit above this file, so they register rather
  * than being called by name.  cpu_wait_briefly() borrows the same timer
  * for short wfi sleeps in wait loops and rearms the tick after.  Under
@@ -24,15 +25,20 @@
 #include <linux/timekeeping.h>
 #include <nodal/tick.h>
 
-#define MAX_TICK_WORK 8
-
+/*
+ * The tick works: slots [0, nr_tick_works) were used at some time; a slot
+ * whose fn is NULL was freed and is the first reused.  Registration is
+ * done by one task at a time (tick.h), so the slots need no lock against
+ * each other; the ticks of every hart read them locklessly, and see a
+ * slot's period before its fn (release, then acquire).
+ */
 struct tick_work {
-	void (*fn)(void);	/* [init] */
-	unsigned int period;	/* [init] ticks */
+	void (*fn)(void);    /* [atomic] NULL: a free slot */
+	unsigned int period; /* [atomic] ticks, stored before fn */
 };
 
-static struct tick_work tick_works[MAX_TICK_WORK];	/* [init] */
-static unsigned int nr_tick_works;			/* [init] */
+static struct tick_work tick_works[MAX_TICK_WORK];
+static unsigned int nr_tick_works;	/* [atomic] slots used so far */
 DEFINE_PER_CPU(u64, timer_ticks);	/* [stat] this CPU's ticks so far */
 static DEFINE_PER_CPU(u64, next_tick);	/* [cpu] timebase of the next tick */
 u64 ns_per_tick_mult;		/* [init] ns per timebase tick, if whole */
@@ -46,16 +52,57 @@ u64 __ktime_get_ns(void)
 	       (t % arch_timebase_freq) * 1000000000ULL / arch_timebase_freq;
 }
 
+/* A free slot: a freed one first, else the next unused; NULL if none. */
+static struct tick_work *free_tick_work(void)
+{
+	for (unsigned int i = 0; i < nr_tick_works; i++)
+		if (!READ_ONCE(tick_works[i].fn))
+			return &tick_works[i];
+	if (nr_tick_works == MAX_TICK_WORK)
+		return NULL;
+	return &tick_works[nr_tick_works];
+}
+
+static void tick_work_refused(void (*fn)(void), unsigned int period,
+			      const char *why)
+{
+	char name[96];
+
+	sprint_symbol(name, sizeof(name), (unsigned long)fn);
+	pr_err("tick: cannot register %s every %u ticks: %s\n", name, period, why);
+}
+
 int register_tick_work(void (*fn)(void), unsigned int period)
 {
-	if (!period)
+	struct tick_work *w;
+
+	if (!fn || !period) {
+		tick_work_refused(fn, period,
+				  fn ? "a period of 0" : "no function");
 		return -EINVAL;
-	if (nr_tick_works == MAX_TICK_WORK)
+	}
+	w = free_tick_work();
+	if (!w) {
+		tick_work_refused(fn, period,
+				  "all " __stringify(MAX_TICK_WORK) " slots in use");
 		return -ENOSPC;
-	tick_works[nr_tick_works].period = period;
-	smp_store_release(&tick_works[nr_tick_works].fn, fn);
-	nr_tick_works++;
+	}
+	w->period = period;
+	smp_store_release(&w->fn, fn);
+	if (w == &tick_works[nr_tick_works])
+		WRITE_ONCE(nr_tick_works, nr_tick_works + 1);
 	return 0;
+}
+
+int unregister_tick_work(void (*fn)(void))
+{
+	for (unsigned int i = 0; fn && i < nr_tick_works; i++) {
+		if (READ_ONCE(tick_works[i].fn) == fn) {
+			WRITE_ONCE(tick_works[i].fn, NULL);
+			return 0;
+		}
+	}
+	return -ENOENT;
 }
 
 static void run_tick_works(u64 ticks)

@@ -3,9 +3,11 @@
  * include/linux/printk.h — kernel log lines and console output.
  *
  * Implemented by: kernel/printk.c; dump_stack() comes from <asm/stacktrace.h>.
- * Mirrors: <linux/printk.h>.  Differences from Linux: no ring buffer — a
- * line goes straight to the polled console; console_printf() writes text
- * without the log prefix, as Linux's /proc files are read without one.
+ * Mirrors: <linux/printk.h>; the levels are <linux/kern_levels.h>.
+ * Differences from Linux: no ring buffer — a line goes straight to the
+ * polled console; the console log level is fixed (KERN_DEBUG lines are not
+ * printed); console_printf() writes text without the log prefix, as
+ * Linux's /proc files are read without one.
  *
  * A log line reads "[    1.234567] h3  message": seconds since boot from
  * the `time` CSR and the hart id, in a fixed width so that tools (KUnit's
@@ -17,19 +19,15 @@
 
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
+#include <linux/kern_levels.h>
 #include <linux/sprintf.h>
 #include <linux/types.h>
 #include <stdarg.h>
 
-#define KERN_SOH	"\001"
-#define KERN_EMERG	KERN_SOH "0"
-#define KERN_ERR	KERN_SOH "3"
-#define KERN_WARNING	KERN_SOH "4"
-#define KERN_NOTICE	KERN_SOH "5"
-#define KERN_INFO	KERN_SOH "6"
-#define KERN_DEBUG	KERN_SOH "7"
-
-#define LOGLEVEL_DEFAULT 6	/* lines at this level or more urgent print */
+/* A line prints if its level is below this: all but KERN_DEBUG. */
+#define CONSOLE_LOGLEVEL_DEFAULT 7
+/* The level of a line whose format names none. */
+#define MESSAGE_LOGLEVEL_DEFAULT LOGLEVEL_WARNING
 
 /**
  * printk() - print a log line (or several) with the time and hart prefix

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * include/linux/smp.h — CPU identity, cross-calls, interrupt context, panics.
+ * include/linux/smp.h — CPU identity, hart bring-up, cross-calls, the
+ * stall watchdog.
  *
  * Implemented by: kernel/smp/ (smp.c, watchdog.c).  Mirrors: <linux/smp.h>,
- * <linux/preempt.h> (in_interrupt), <linux/hardirq.h>.  Differences: no
- * CPU hotplug — harts come online once at boot and stay; cross-call
- * functions run in the target's IPI handler with interrupts off.
+ * with bring-up from arch/riscv's smpboot.c and <linux/nmi.h>'s
+ * lockup_detector_init().  Interrupt context is <linux/preempt.h> and
+ * <linux/hardirq.h>, panic() <linux/panic.h>.  Differences: no CPU
+ * hotplug — harts come online once at boot and stay; cross-call functions
+ * run in the target's IPI handler with interrupts off.
  */
 #ifndef NODAL_SMP_H
 #define NODAL_SMP_H

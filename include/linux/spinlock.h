@@ -145,8 +145,11 @@ void lock_stat_reset(void);
 /**
  * lock_stat_print() - print lock_stat v0.4's table, then one JSON line
  * @filter: only classes whose name contains this (NULL: all)
+ *
+ * Implemented by kernel/smp/lock_stat.c.  Context: task.  Return: the
+ * classes printed: those taken at least once that @filter keeps.
  */
-void lock_stat_print(const char *filter);
+int lock_stat_print(const char *filter);
 
 /* For the watchdog: what this CPU waits on, if anything. */
 const spinlock_t *lock_waited_on(unsigned int cpu);

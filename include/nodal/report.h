@@ -48,6 +48,12 @@
  * walk its data the other way for the text, still through its one table
  * of fields; so may a report whose text shows less than its JSON (`meminfo
  * 1` prints one node, its JSON every node).
+ *
+ * Misuse is a bug in the report, warned once (WARN_ON_ONCE) and kept from
+ * spreading: a close with nothing open writes nothing; lists and objects
+ * nested more than REPORT_MAX_DEPTH - 1 deep still close in order (a comma
+ * may go missing inside them); a container left open at the end is
+ * warned about after the line.  A NULL string prints as JSON's null.
  */
 #ifndef NODAL_REPORT_H
 #define NODAL_REPORT_H
@@ -96,7 +102,7 @@ static inline bool report_is_text(const struct report *r)
 void report_u64(struct report *r, const struct report_field *f, u64 v);
 void report_s64(struct report *r, const struct report_field *f, s64 v);
 void report_bool(struct report *r, const struct report_field *f, bool v);
-/* JSON escapes '"', '\\' and control characters. */
+/* JSON escapes '"', '\\' and control characters; NULL is null. */
 void report_str(struct report *r, const struct report_field *f, const char *s);
 /* Nanoseconds: text as microseconds with two decimals (lock_stat's
  * layout; the format takes a string), JSON as integer nanoseconds. */

@@ -54,8 +54,8 @@
  *
  * Paths        schedule(): lock rq, requeue prev if runnable, pick the
  *              queue's head or idle, switch.  Tick: wake expired sleepers,
- *              ask for a switch if others wait (a registered tick work,
- *              after the ones registered before sched_init()).
+ *              ask for a switch if others wait (scheduler_tick(), the
+ *              first tick work registered, so it runs before the others).
  *              wake_up_process(): lock
  *              the task's rq, mark runnable, queue, kick its hart if idle.
  *

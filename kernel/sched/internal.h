@@ -31,7 +31,8 @@ struct task_struct *task_create(int (*threadfn)(void *data), void *data,
 __noreturn void do_exit(int code);
 /* Sleep until @p is dead and off its hart (SCHED-4). */
 void task_wait_dead(struct task_struct *p);
-/* Free a dead task: stack, policy, task_struct. */
+/* Free a dead task: its stack and task_struct (a policy is never freed:
+ * mm/mempolicy interns them). */
 void task_free(struct task_struct *p);
 
 #endif /* NODAL_SCHED_INTERNAL_H */

@@ -203,26 +203,43 @@ static void lock_stat_emit(struct report *r, void *arg)
 	report_list_end(r);
 }
 
-void lock_stat_print(const char *filter)
+int lock_stat_print(const char *filter)
 {
-	int nr_ids = lock_class_count();
+	int nr_ids = lock_class_count(), nr;
 
 	spin_lock(&stat_print_lock);
 	stat_rows.filter = filter;
 	take_snapshot(&stat_rows, nr_ids);
 	report_print("lock_stat", lock_stat_emit, &stat_rows);
+	nr = stat_rows.nr;
 	spin_unlock(&stat_print_lock);
+	return nr;
 }
 
 static int cmd_lockstat(int argc, char **argv)
 {
-	if (argc > 1 && !strcmp(argv[1], "reset")) {
+	if (argc > 2) {
+		console_printf(
+			"lockstat: too many words; usage: lockstat [reset|FILTER]\n");
+		return -EINVAL;
+	}
+	if (argc == 2 && !strcmp(argv[1], "reset")) {
 		lock_stat_reset();
 		console_printf("lockstat: counters cleared\n");
 		return 0;
 	}
-	lock_stat_print(argc > 1 ? argv[1] : NULL);
+	if (!lock_stat_print(argc == 2 ? argv[1] : NULL) && argc == 2) {
+		console_printf("lockstat: no lock class whose name contains '%s' has been taken\n",
+			       argv[1]);
+		return -ENOENT;
+	}
 	return 0;
 }
-SHELL_COMMAND("lockstat", cmd_lockstat, "[reset|FILTER]",
-	      "lock_stat v0.4 table sorted by contentions, then JSON");
+SHELL_COMMAND_DETAILED(
+	"lockstat", cmd_lockstat, "[reset|FILTER]",
+	"lock_stat v0.4 table sorted by contentions, then JSON",
+	"  Every lock class taken since boot (or since `lockstat reset`), in\n"
+	"  /proc/lock_stat's layout; times in microseconds.  FILTER keeps the\n"
+	"  classes whose name contains it (`lockstat zone`); if none has been\n"
+	"  taken, the command fails.  `lockstat=off` on the command line stops\n"
+	"  the counting (the table stays empty).\n");

@@ -5,9 +5,10 @@
  * Overview     Every spinlock in Nodal is a fair ticket lock that counts,
  *              per lock class and per CPU, what Linux's CONFIG_LOCK_STAT
  *              counts, so a student can ask "which lock suffered, how often,
- *              for how long" of any workload.  `lockstat` prints the table
- *              in /proc/lock_stat's v0.4 layout; `lockstat=off` turns the
- *              accounting off to measure what it costs.
+ *              for how long" of any workload.  `lockstat` (lock_stat.c,
+ *              the report) prints the table in /proc/lock_stat's v0.4
+ *              layout; `lockstat=off` turns the accounting off to measure
+ *              what it costs.
  *
  * Structures   spinlock_t = ticket word (owner | next << 16) + class key +
  *              holder record.  A lock_class_key lives at the init site; the
@@ -54,7 +55,10 @@
  *
  * Statistics   con-bounces, contentions, waittime min/max/total/avg,
  *              acq-bounces, acquisitions, holdtime min/max/total/avg, and
- *              up to 4 contention and 4 contending points per class.
+ *              up to 4 contention and 4 contending points per class, read
+ *              through lock_class_snapshot() (internal.h) by `lockstat`
+ *              and through lock_class_stats_read()/_next() by tests,
+ *              stress and bench.
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>

@@ -34,8 +34,8 @@
  *    boot uses the ones every enabled hart has (none if no hart is).
  *
  * The tests are tests/host/topology_test.c and tests/host/fuzz_topology.c,
- * which build this file unchanged for the host
- * (tests/host/include/linux/printk.h stands in for the kernel's printk).
+ * which build this file unchanged for the host (with tests/host/printk.c's
+ * printk(), which keeps the lines for the test to read).
  *
  * Every property is length-checked before it is read, and cells are
  * loaded with fdt32_ld() (byte by byte): a damaged header may place the

@@ -31,9 +31,10 @@ $(HOST_O)/lib_test: tests/host/lib_test.c $(HOST_LIB_OBJS) $(LIB_HDRS) \
 
 # ---- mm/numa/dt_scan.c: the device-tree reader, against the system libfdt
 # (libfdt-dev), with the .dts cases of tests/host/dts compiled by dtc into
-# $(HOST_O)/dtb/ (the test reads them next to itself).  tests/host/include
-# comes first on the include path: its <linux/printk.h> and <linux/string.h>
-# stand in for the kernel's, and tests/host/printk.c keeps what is printed.
+# $(HOST_O)/dtb/ (the test reads them next to itself).  dt_scan.c includes
+# the kernel's own headers: the string functions <linux/string.h> declares
+# are the C library's here, and tests/host/printk.c implements the printk()
+# of <linux/printk.h>, keeping what is printed for the test.
 # Run: make $(HOST_O)/topology_test && $(HOST_O)/topology_test
 
 HOST_TESTS += $(HOST_O)/topology_test
@@ -41,9 +42,9 @@ HOST_TESTS += $(HOST_O)/topology_test
 TOPO_DTS := $(wildcard tests/host/dts/*.dts)
 TOPO_DTBS := $(patsubst tests/host/dts/%.dts,$(HOST_O)/dtb/%.dtb,$(TOPO_DTS))
 DT_SCAN_SRCS := mm/numa/dt_scan.c tests/host/printk.c
-DT_SCAN_HDRS := include/nodal/dt_scan.h tests/host/host_log.h \
-	$(wildcard tests/host/include/linux/*.h)
-DT_SCAN_INCLUDES := -Itests/host/include -Iinclude
+DT_SCAN_HDRS := include/nodal/dt_scan.h include/linux/printk.h \
+	include/linux/kern_levels.h include/linux/string.h tests/host/host_log.h
+DT_SCAN_INCLUDES := -Iinclude
 
 # Any case may /include/ another: rebuild all when one changes.  -q: the
 # malformed cases are meant to draw dtc's warnings.

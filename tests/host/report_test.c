@@ -57,15 +57,21 @@ void __warn(const char *file, int line, const char *cond)
 	warnings++;
 }
 
-static void expect(const char *what, const char *want)
+/* The whole output is @want, the console was let go, @warned warnings. */
+static void expect_warned(const char *what, const char *want, int warned)
 {
-	if (!strcmp(out, want) && !console_depth && !warnings) {
+	if (!strcmp(out, want) && !console_depth && warnings == warned) {
 		passed++;
 		return;
 	}
 	failed++;
-	printf("FAIL %s\n--- want\n%s\n--- got\n%s\n--- console depth %d, warnings %d\n",
-	       what, want, out, console_depth, warnings);
+	printf("FAIL %s\n--- want (%d warnings)\n%s\n--- got\n%s\n--- console depth %d, warnings %d\n",
+	       what, warned, want, out, console_depth, warnings);
+}
+
+static void expect(const char *what, const char *want)
+{
+	expect_warned(what, want, 0);
 }
 
 static void reset(void)
@@ -237,14 +243,12 @@ static void too_many_decimals(void)
 {
 	reset();
 	report_print("dec", too_many_decimals_emit, NULL);
-	if (warnings >= 1 && strstr(out, "12.345678901\n") &&
-	    strstr(out, "\"v\":12.345678901}")) {
-		passed++;
-	} else {
-		failed++;
-		printf("FAIL too_many_decimals: warnings %d\n%s\n", warnings, out);
-	}
-	warnings = 0;
+	expect_warned("too_many_decimals",
+		      "12.345678901\n"
+		      "JSON-BEGIN dec\n"
+		      "{\"report\":\"dec\",\"v\":12.345678901}\n"
+		      "JSON-END\n",
+		      1);
 }
 
 static void unbalanced_emit(struct report *r, void *arg)
@@ -258,14 +262,85 @@ static void unbalanced_is_warned(void)
 {
 	reset();
 	report_print("bad", unbalanced_emit, NULL);
-	if (warnings == 1 && !console_depth) {
-		passed++;
-	} else {
-		failed++;
-		printf("FAIL unbalanced_is_warned: warnings %d, console depth %d\n",
-		       warnings, console_depth);
-	}
-	warnings = 0;
+	expect_warned("unbalanced_is_warned",
+		      "JSON-BEGIN bad\n"
+		      "{\"report\":\"bad\",\"open\":[}\n"
+		      "JSON-END\n",
+		      1);
+}
+
+static const struct report_field value = { "v", "%llu\n" };
+
+static void close_without_open_emit(struct report *r, void *arg)
+{
+	(void)arg;
+	report_list_end(r);
+	report_object_end(r);
+	report_u64(r, &value, 1);
+}
+
+/*
+ * Closing what was never opened is warned about and writes nothing: the
+ * report's own braces stay paired and the value after it still prints.
+ */
+static void close_without_open_is_refused(void)
+{
+	reset();
+	report_print("close", close_without_open_emit, NULL);
+	expect_warned("close_without_open_is_refused",
+		      "1\n"
+		      "JSON-BEGIN close\n"
+		      "{\"report\":\"close\",\"v\":1}\n"
+		      "JSON-END\n",
+		      1);
+}
+
+static void too_deep_emit(struct report *r, void *arg)
+{
+	(void)arg;
+	report_list(r, "l");
+	for (int i = 1; i < REPORT_MAX_DEPTH; i++)
+		report_list(r, NULL);
+	report_list_u64(r, "%llu\n", 7);
+	for (int i = 0; i < REPORT_MAX_DEPTH; i++)
+		report_list_end(r);
+	report_u64(r, &value, 8);
+}
+
+/*
+ * Lists nested REPORT_MAX_DEPTH deep, one more than the depth the API
+ * keeps: warned once, and every bracket still closes where it should.
+ */
+static void nesting_too_deep_stays_balanced(void)
+{
+	reset();
+	report_print("deep", too_deep_emit, NULL);
+	expect_warned("nesting_too_deep_stays_balanced",
+		      "7\n8\n"
+		      "JSON-BEGIN deep\n"
+		      "{\"report\":\"deep\",\"l\":[[[[[[7]]]]]],\"v\":8}\n"
+		      "JSON-END\n",
+		      1);
+}
+
+static void null_string_emit(struct report *r, void *arg)
+{
+	static const struct report_field name = { "name", "[%s]\n" };
+
+	(void)arg;
+	report_str(r, &name, NULL);
+}
+
+/* A NULL string is JSON's null, and the text printf's "(null)". */
+static void null_string_is_json_null(void)
+{
+	reset();
+	report_print("null", null_string_emit, NULL);
+	expect("null_string_is_json_null",
+	       "[(null)]\n"
+	       "JSON-BEGIN null\n"
+	       "{\"report\":\"null\",\"name\":null}\n"
+	       "JSON-END\n");
 }
 
 int main(void)
@@ -276,6 +351,9 @@ int main(void)
 	fixed_point();
 	too_many_decimals();
 	unbalanced_is_warned();
+	close_without_open_is_refused();
+	nesting_too_deep_stays_balanced();
+	null_string_is_json_null();
 	printf("report_test: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -324,6 +324,44 @@ static void preemption_by_tick(struct kunit *test)
 	KUNIT_EXPECT_GT(test, s[0].ticks_inside + s[1].ticks_inside, 0UL);
 }
 
+static int mark_ran(void *arg)
+{
+	WRITE_ONCE(*(bool *)arg, true);
+	return 0;
+}
+
+/*
+ * preempt_enable() reaches the scheduler through the hook sched_init()
+ * registers (preempt_set_scheduler()): a task woken on this hart inside a
+ * preempt_disable() section waits there even after the tick has asked for
+ * a switch, and runs at the preempt_enable() that ends the section, which
+ * counts as this task's involuntary switch.
+ */
+static void preempt_enable_switches_when_asked(struct kunit *test)
+{
+	static bool ran;
+	u64 nivcsw = current->nivcsw, deadline;
+	bool asked, ran_inside;
+	struct task_struct *t;
+
+	ran = false;
+	t = kthread_create_on_cpu(mark_ran, &ran, smp_processor_id(), "mark/%u");
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	preempt_disable();
+	wake_up_process(t);
+	deadline = ktime_get_ns() + 200 * NS_PER_MS;
+	while (!need_resched() && ktime_get_ns() < deadline)
+		cpu_relax(); /* the tick asks within one slice */
+	asked = need_resched();
+	ran_inside = READ_ONCE(ran);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(ran));
+	KUNIT_EXPECT_TRUE(test, asked);
+	KUNIT_EXPECT_FALSE(test, ran_inside);
+	KUNIT_EXPECT_GE(test, current->nivcsw, nivcsw + 1);
+	KUNIT_EXPECT_EQ(test, kthread_wait(t), 0);
+}
+
 /*
  * Per-CPU caches under preemption and interrupts: two tasks on one hart
  * churn kmalloc and single pages with checked payloads while every tick
@@ -333,17 +371,15 @@ static void preemption_by_tick(struct kunit *test)
 #define CHURN_MS	400
 #define CHURN_SLOTS	32
 
-static bool irq_churn_on;		/* [atomic] */
 static unsigned long irq_churn_ops;	/* [atomic] */
-static struct kmem_cache *churn_cache;	/* set before irq_churn_on */
+static struct kmem_cache *churn_cache;	/* set before the tick work starts */
 
+/* A tick work while the case runs: registered after churn_cache exists. */
 static void irq_churn_tick(void)
 {
 	void *obj;
 	struct page *page;
 
-	if (!smp_load_acquire(&irq_churn_on))
-		return;
 	obj = kmem_cache_alloc(churn_cache, GFP_ATOMIC | __GFP_NOWARN);
 	page = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
 	if (obj)
@@ -437,20 +473,19 @@ static int churner_fn(void *arg)
 
 static void preemption_percpu_caches(struct kunit *test)
 {
-	static bool registered;
 	static struct churner c[2];
 	unsigned int cpu = smp_processor_id();
 	struct task_struct *t[2];
 	unsigned long irq_before;
 
-	if (!registered) {
-		KUNIT_ASSERT_EQ(test, register_tick_work(irq_churn_tick, 1), 0);
-		registered = true;
-	}
 	churn_cache = kmem_cache_create("kunit_churn", 96, 0, 0, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, churn_cache);
 	irq_before = READ_ONCE(irq_churn_ops);
-	smp_store_release(&irq_churn_on, true);
+	if (register_tick_work(irq_churn_tick, 1)) {
+		kmem_cache_destroy(churn_cache);
+		KUNIT_FAIL(test, "no tick work slot for the interrupt churn");
+		return;
+	}
 	for (int i = 0; i < 2; i++) {
 		c[i] = (struct churner){ .seed = 17 + i };
 		t[i] = kthread_create_on_cpu(churner_fn, &c[i], cpu, "churn/%u");
@@ -460,8 +495,8 @@ static void preemption_percpu_caches(struct kunit *test)
 	wake_up_process(t[1]);
 	for (int i = 0; i < 2; i++)
 		KUNIT_EXPECT_EQ(test, kthread_wait(t[i]), 0);
-	WRITE_ONCE(irq_churn_on, false);
-	msleep(30);		/* every hart's tick has seen it */
+	KUNIT_EXPECT_EQ(test, unregister_tick_work(irq_churn_tick), 0);
+	msleep(30); /* no hart's tick is still in it */
 	for (int i = 0; i < 2; i++) {
 		kunit_info(test, "churner %d: %lu operations, %llu preemptions",
 			   i, c[i].ops, (unsigned long long)c[i].nivcsw);
@@ -641,6 +676,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(msleep_sleeps),
 	KUNIT_CASE(cross_hart_wakeup),
 	KUNIT_CASE(tasks_keep_their_policies),
+	KUNIT_CASE(preempt_enable_switches_when_asked),
 	KUNIT_CASE(preemption_by_tick),
 	KUNIT_CASE(preemption_percpu_caches),
 	{}

@@ -15,6 +15,7 @@
  * always taken with interrupts off or always with them on: lock_stat
  * warns about a class used both ways.
  */
+#include <asm/spinlock.h>
 #include <kunit/test.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
@@ -250,6 +251,31 @@ static void irqsave_restores_previous_irq_state(struct kunit *test)
 	local_irq_enable();
 }
 
+/*
+ * arch_spin_wait_step(), the bare lock's wait that the counted lock steps
+ * through: false once @ticket is served; true while it waits, counting a
+ * spin only for the next in line (the others sleep); tickets compare
+ * modulo 2^16.
+ */
+static void wait_step_stops_when_ticket_served(struct kunit *test)
+{
+	arch_spinlock_t lock = { .owner = 5, .next = 9 };
+	unsigned long spins = 0;
+
+	KUNIT_EXPECT_FALSE(test, arch_spin_wait_step(&lock, 5, &spins));
+	KUNIT_EXPECT_EQ(test, spins, 0UL);
+	KUNIT_EXPECT_TRUE(test, arch_spin_wait_step(&lock, 6, &spins));
+	KUNIT_EXPECT_EQ(test, spins, 1UL);
+	KUNIT_EXPECT_TRUE(test, arch_spin_wait_step(&lock, 8, &spins));
+	KUNIT_EXPECT_EQ(test, spins, 1UL);
+	lock.owner = 0xffff;
+	KUNIT_EXPECT_TRUE(test, arch_spin_wait_step(&lock, 0, &spins));
+	KUNIT_EXPECT_EQ(test, spins, 2UL);
+	KUNIT_EXPECT_TRUE(test, arch_spin_wait_step(&lock, 2, &spins));
+	KUNIT_EXPECT_EQ(test, spins, 2UL);
+	KUNIT_EXPECT_FALSE(test, arch_spin_wait_step(&lock, 0xffff, &spins));
+}
+
 /* lock_class_stats_next() visits a class and agrees with the by-name read. */
 static void lock_class_walk_finds_every_class(struct kunit *test)
 {
@@ -282,6 +308,7 @@ static struct kunit_case spinlock_cases[] = {
 	KUNIT_CASE(trylock_fails_when_held_elsewhere),
 	KUNIT_CASE(irqsave_restores_previous_irq_state),
 	KUNIT_CASE(lock_class_walk_finds_every_class),
+	KUNIT_CASE(wait_step_stops_when_ticket_served),
 	{}
 };
 
