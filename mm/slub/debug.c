@@ -149,9 +149,10 @@ static void slub_debug_setup(const char *val)
 }
 cmdline_param("slub_debug", slub_debug_setup, "old name of slab_debug=");
 
+/* The flags of cache @name: @flags and what slab_debug= gives it. */
 unsigned long slub_debug_flags_for(const char *name, unsigned long flags)
 {
-	if (!slub_debug_string[0])
+	if (!slub_debug_string[0] || (flags & SLAB_NO_USER_FLAGS))
 		return flags;
 	return flags | debug_flags_from_string(name, false);
 }

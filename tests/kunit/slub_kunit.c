@@ -675,6 +675,122 @@ static void exhaustion_returns_null_and_damages_nothing(struct kunit *test)
 	kmem_cache_destroy(s);
 }
 
+/*
+ * Fragment @node so that only order-0 blocks are free on it: take every
+ * page (order 0), give back those of even pfn (their buddies stay taken,
+ * so nothing merges), then take every block of order >= 1 left (the
+ * watermark reserve).  The taken blocks go on *@held (release_chain()).
+ * Return: false if an order-1 block can still be had.
+ */
+static bool fragment_node_to_order0(int node, void **held)
+{
+	const gfp_t gfp = GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN;
+	void *all = NULL, *kept = NULL;
+	struct page *page;
+	int order;
+
+	drain_all_pages(NULL);
+	while ((page = alloc_pages_node(node, gfp, 0))) {
+		void **block = page_address(page);
+
+		block[0] = all;
+		block[1] = (void *)0UL;
+		all = block;
+	}
+	while (all) {
+		void **block = all;
+
+		all = block[0];
+		if (page_to_pfn(virt_to_page(block)) % 2 == 0) {
+			__free_pages(virt_to_page(block), 0);
+			continue;
+		}
+		block[0] = kept;
+		kept = block;
+	}
+	for (order = MAX_PAGE_ORDER; order >= 1; order--) {
+		while ((page = alloc_pages_node(node, gfp, order))) {
+			void **block = page_address(page);
+
+			block[0] = kept;
+			block[1] = (void *)(unsigned long)order;
+			kept = block;
+		}
+	}
+	*held = kept;
+	page = alloc_pages_node(node, gfp, 1);
+	if (page)
+		__free_pages(page, 1);
+	return !page;
+}
+
+#define FALLBACK_SLABS 8
+
+/*
+ * Issue 15 item 1: a slab made at the fallback order (only order-0 blocks
+ * free on the node) must link only its own objects, with freelist
+ * randomisation on.  A 1 KiB object needs get_order(1024) = 0: each such
+ * slab is one page and holds PAGE_SIZE / 1024 objects, all inside that
+ * page at multiples of 1024 from its start.  SLAB_NO_USER_FLAGS: the same
+ * layout whatever slab_debug= says.
+ */
+static void fallback_order_slab_links_only_its_own_objects(struct kunit *t)
+{
+	const unsigned int per_slab = PAGE_SIZE / 1024;
+	const unsigned long slab_bytes = PAGE_SIZE << get_order(1024);
+	struct kmem_cache *s = kmem_cache_create("t-fallback", 1024, 0,
+						 SLAB_NO_USER_FLAGS, NULL);
+	void *objs[FALLBACK_SLABS * (PAGE_SIZE / 1024)];
+	unsigned int nr = FALLBACK_SLABS * per_slab, i, j, bad = 0;
+	unsigned long fallbacks, errors;
+	int node = numa_mem_id();
+	void *held;
+	bool frag;
+
+	KUNIT_ASSERT_NOT_NULL(t, s);
+	KUNIT_ASSERT_GT(t, oo_order(s->oo), 0u);	/* a fallback exists */
+	fallbacks = slub_stat_total(s, ORDER_FALLBACK);
+	errors = kmem_cache_nr_errors(s);
+	frag = fragment_node_to_order0(node, &held);
+	for (i = 0; i < nr; i++)
+		objs[i] = kmem_cache_alloc_node(s, GFP_KERNEL | __GFP_THISNODE |
+						__GFP_NOWARN, node);
+	release_chain(held);
+	KUNIT_ASSERT_TRUE(t, frag);
+	KUNIT_EXPECT_EQ(t, slub_stat_total(s, ORDER_FALLBACK) - fallbacks,
+			(unsigned long)FALLBACK_SLABS);
+	/* One task, one hart, a new cache: slab k gave objs[k*per_slab...]. */
+	for (i = 0; i < nr; i += per_slab) {
+		struct page *page = objs[i] ? virt_to_page(objs[i]) : NULL;
+		char *base = page ? page_address(page) : NULL;
+
+		if (!page || !PageSlab(page) || page->slab_cache != s) {
+			bad += per_slab;
+			continue;
+		}
+		for (j = i; j < i + per_slab; j++) {
+			unsigned long off = (unsigned long)((char *)objs[j] - base);
+			bool twice = false;
+
+			for (unsigned int k = i; k < j; k++)
+				twice |= objs[k] == objs[j];
+			if ((char *)objs[j] < base || off >= slab_bytes ||
+			    off % 1024 || twice)
+				bad++;
+		}
+	}
+	KUNIT_EXPECT_EQ(t, bad, 0u);
+	if (bad)
+		return;		/* objects elsewhere: freeing them would do harm */
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	for (i = 0; i < nr; i++)
+		kmem_cache_free(s, objs[i]);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s) - errors, 0ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("t-fallback"));
+}
+
 static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(create_rejects_bad_arguments),
 	KUNIT_CASE(create_computes_linux_layout),
@@ -692,6 +808,7 @@ static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(destroy_with_live_objects_reports_and_keeps_cache),
 	KUNIT_CASE(destroy_reports_objects_of_full_slabs_too),
 	KUNIT_CASE(exhaustion_returns_null_and_damages_nothing),
+	KUNIT_CASE(fallback_order_slab_links_only_its_own_objects),
 	KUNIT_CASE(validate_clean_and_no_page_leak_at_suite_end),
 	{}
 };
