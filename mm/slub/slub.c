@@ -384,22 +384,47 @@ static unsigned int slab_order(struct kmem_cache *s, struct slab *slab)
 						     oo_order(s->min);
 }
 
-/* Link the free objects of a new slab: address order or shuffled. */
+/*
+ * next_freelist_entry() - the slot index at *@pos of the cache's random
+ * sequence, stepping *@pos round the whole sequence (@seq_len, the
+ * preferred order's object count); indices at or beyond @nr, the objects
+ * of a slab made at the fallback order, are passed over (Linux's rule).
+ */
+static __always_inline unsigned int next_freelist_entry(const unsigned int *seq,
+							unsigned int *pos,
+							unsigned int seq_len,
+							unsigned int nr)
+{
+	unsigned int idx;
+
+	do {
+		idx = seq[*pos];
+		if (++*pos == seq_len)
+			*pos = 0;
+	} while (unlikely(idx >= nr));
+	return idx;
+}
+
+/*
+ * Link the free objects of a new slab: address order, or shuffled by the
+ * cache's random sequence from a random start (SLUB-1: only indices below
+ * slab->objects, whatever the slab's order).
+ */
 static void *build_freelist(struct kmem_cache *s, struct slab *slab)
 {
-	unsigned int nr = slab->objects, i, pos = 0;
+	unsigned int nr = slab->objects, seq_len = oo_objects(s->oo), i, pos = 0;
 	const unsigned int *seq = CONFIG_SLAB_FREELIST_RANDOM ? s->random_seq : NULL;
 	char *base = slab_obj(s, slab, 0);
 	unsigned long size = s->size;
 	void *first, *prev, *obj;
 
 	if (seq)
-		pos = prandom_u32_below(this_cpu_ptr(&slab_rnd), nr);
-	first = prev = base + (seq ? seq[pos] : 0) * size;
+		pos = prandom_u32_below(this_cpu_ptr(&slab_rnd), seq_len);
+	first = prev = base + (seq ? next_freelist_entry(seq, &pos, seq_len, nr)
+				   : 0) * size;
 	for (i = 1; i < nr; i++) {
-		if (seq && ++pos == nr)
-			pos = 0;	/* from a random start, round the sequence */
-		obj = base + (seq ? seq[pos] : i) * size;
+		obj = base + (seq ? next_freelist_entry(seq, &pos, seq_len, nr)
+				  : i) * size;
 		set_freepointer(s, prev, obj);
 		prev = obj;
 	}
