@@ -215,18 +215,29 @@ static unsigned int pad_start(struct kmem_cache *s)
 	return off;
 }
 
-void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val)
+/*
+ * Are the object's own bytes poisoned (P)?  Not with a constructor: its
+ * work must survive until the allocation (Linux's __OBJECT_POISON rule);
+ * the padding still is.
+ */
+static bool object_poison(const struct kmem_cache *s)
+{
+	return (s->flags & SLAB_POISON) && !s->ctor;
+}
+
+static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
 
 	if (s->flags & SLAB_RED_ZONE)
 		memset(p - s->red_left_pad, val, s->red_left_pad);
-	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
+	if (object_poison(s) && val == SLUB_RED_INACTIVE) {
 		memset(p, POISON_FREE, s->object_size - 1);
 		p[s->object_size - 1] = POISON_END;
+	}
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE)
 		memset(p + pad_start(s), POISON_INUSE,
 		       slot_tail(s) - pad_start(s));
-	}
 	if (s->flags & SLAB_RED_ZONE)
 		memset(p + s->object_size, val, s->inuse - s->object_size);
 	if (slub_kmalloc_redzone(s) && val == SLUB_RED_ACTIVE) {
@@ -234,6 +245,27 @@ void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val)
 
 		memset(p + orig, val, s->object_size - orig);
 	}
+}
+
+/*
+ * An object of a new slab (before the constructor): red zones and poison
+ * of a free object, and both tracks empty (address 0: never allocated,
+ * never freed, as Linux's init_tracking() leaves them).
+ */
+void slub_debug_setup_object(struct kmem_cache *s, void *object)
+{
+	init_object(s, object, SLUB_RED_INACTIVE);
+	if (s->flags & SLAB_STORE_USER)
+		memset(get_track(s, object, TRACK_ALLOC), 0,
+		       2 * sizeof(struct track));
+}
+
+unsigned long slub_debug_track_addr(struct kmem_cache *s, void *object,
+				    enum track_item item)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return 0;
+	return get_track(s, object, item)->addr;
 }
 
 /* ---- reports ---- */
@@ -402,12 +434,14 @@ static bool check_object(struct kmem_cache *s, struct slab *slab,
 					     object + orig, val,
 					     s->object_size - orig);
 	}
-	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
+	if (object_poison(s) && val == SLUB_RED_INACTIVE) {
 		ok &= check_bytes_and_report(s, slab, object, "Poison", object,
 					     POISON_FREE, s->object_size - 1);
 		ok &= check_bytes_and_report(s, slab, object, "End Poison",
 					     object + s->object_size - 1,
 					     POISON_END, 1);
+	}
+	if ((s->flags & SLAB_POISON) && val == SLUB_RED_INACTIVE) {
 		ok &= check_bytes_and_report(s, slab, object, "Padding",
 					     object + pad_start(s),
 					     POISON_INUSE,
@@ -426,7 +460,7 @@ static void mark_object(struct kmem_cache *s, void *object,
 		pr_info("TRACE %s %s %p inuse=%u\n", s->name,
 			item == TRACK_ALLOC ? "alloc" : "free", object,
 			s->object_size);
-	slub_debug_init_object(s, object, item == TRACK_ALLOC ?
+	init_object(s, object, item == TRACK_ALLOC ?
 			       SLUB_RED_ACTIVE : SLUB_RED_INACTIVE);
 }
 
@@ -641,6 +675,8 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map, int n
 		slab_err(s, slab,
 			 "Wrong object count. Counter is %d but counted were %d",
 			 slab->inuse, slab->objects - nr_free);
+		slab->inuse = slab->objects - nr_free;	/* the chain wins */
+		slab_fix(s, "Object count adjusted");
 		errors++;
 	}
 	slab_unlock(slab);

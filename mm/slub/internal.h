@@ -348,7 +348,11 @@ void free_large_kmalloc(const void *x, unsigned long addr);
  * cache), validation.
  */
 unsigned long slub_debug_flags_for(const char *name, unsigned long flags);
-void slub_debug_init_object(struct kmem_cache *s, void *object, u8 val);
+/* A new slab's object: free red zones and poison, empty tracks. */
+void slub_debug_setup_object(struct kmem_cache *s, void *object);
+/* The caller address of @object's last alloc or free (0: none; no U: 0). */
+unsigned long slub_debug_track_addr(struct kmem_cache *s, void *object,
+				    enum track_item item);
 bool slub_debug_alloc_check(struct kmem_cache *s, struct slab *slab,
 			    void *object, unsigned long addr,
 			    unsigned int orig_size);

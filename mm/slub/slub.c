@@ -476,7 +476,7 @@ static struct slab *allocate_slab(struct kmem_cache *s, gfp_t gfp, int node)
 			void *obj = slab_obj(s, slab, i);
 
 			if (kmem_cache_debug(s))
-				slub_debug_init_object(s, obj, SLUB_RED_INACTIVE);
+				slub_debug_setup_object(s, obj);
 			if (s->ctor)
 				s->ctor(obj);
 		}

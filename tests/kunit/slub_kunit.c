@@ -73,7 +73,8 @@ static void create_rejects_bad_arguments(struct kunit *test)
 static void create_computes_linux_layout(struct kunit *test)
 {
 	struct kmem_cache *s = kmem_cache_create("t-layout", 100, 0,
-						 SLAB_HWCACHE_ALIGN, NULL);
+						 SLAB_HWCACHE_ALIGN |
+						 SLAB_NO_USER_FLAGS, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	KUNIT_EXPECT_EQ(test, s->size, 128u);	/* HWCACHE: 100 → 128 */
@@ -102,7 +103,8 @@ static void create_sizes_slabs_by_linux_order_rule(struct kunit *test)
 
 	for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
 		struct kmem_cache *s = kmem_cache_create("t-order", want[i][0],
-							 0, 0, NULL);
+							 0, SLAB_NO_USER_FLAGS,
+							 NULL);
 
 		KUNIT_ASSERT_NOT_NULL(test, s);
 		KUNIT_EXPECT_EQ(test, s->size, want[i][0]);
@@ -1008,7 +1010,8 @@ kunit_test_suite(slub_kmalloc_suite);
 static struct kmem_cache *debug_cache(struct kunit *test, const char *name,
 				      unsigned int size, unsigned long flags)
 {
-	struct kmem_cache *s = kmem_cache_create(name, size, 0, flags, NULL);
+	struct kmem_cache *s = kmem_cache_create(name, size, 0,
+						 flags | SLAB_NO_USER_FLAGS, NULL);
 
 	KUNIT_EXPECT_NOT_NULL(test, s);
 	return s;
@@ -1284,6 +1287,140 @@ static void krealloc_in_place_moves_kmalloc_redzone(struct kunit *t)
 	kmem_cache_destroy(s);
 }
 
+/*
+ * A free pointer outside the slab (where a larger slab's next object
+ * would be) or inside it off an object start: validate reports it once
+ * ("Freechain corrupt" + the fix), cuts the chain, and is clean after.
+ */
+static void free_pointer_outside_slab_or_off_object_is_reported(struct kunit *t)
+{
+	static const char *const names[] = { "TestSlub_fp_out", "TestSlub_fp_mid" };
+
+	for (int i = 0; i < 2; i++) {
+		struct kmem_cache *s = debug_cache(t, names[i], 64,
+						   SLAB_CONSISTENCY_CHECKS);
+		struct slab *slab;
+		u8 *p, *q, *bad;
+
+		if (!s)
+			return;
+		p = kmem_cache_alloc(s, GFP_KERNEL);
+		q = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(t, q);
+		kmem_cache_free(s, p);
+		kmem_cache_free(s, q);		/* freelist: q → p → ... */
+		slab = slub_virt_to_slab(q);
+		KUNIT_ASSERT_NOT_NULL(t, slab);
+		bad = i == 0 ? (u8 *)slab_address(slab) +
+			       (PAGE_SIZE << get_order(64)) : p + 8;
+		set_freepointer(s, q, bad);
+		KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 1);
+		KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
+		KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	}
+}
+
+/*
+ * Issue 15 item 6: a counter that disagrees with the freechain (here one
+ * object counted in use that is on it) is reported and set from the
+ * chain, as Linux's on_freelist() does ("Object count adjusted"): report
+ * + fix = 2, a second validate is clean, and once the one live object is
+ * freed the slab is empty and the cache is destroyed without a leak.
+ */
+static void wrong_object_count_is_adjusted(struct kunit *t)
+{
+	struct kmem_cache *s = debug_cache(t, "TestSlub_count", 64,
+					   SLAB_CONSISTENCY_CHECKS);
+	struct slab *slab;
+	void *p, *q;
+
+	if (!s)
+		return;
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, q);
+	kmem_cache_free(s, q);
+	slab = slub_virt_to_slab(p);
+	KUNIT_ASSERT_NOT_NULL(t, slab);
+	slab->inuse++;			/* 2 counted, 1 really in use */
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 1);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("TestSlub_count"));
+}
+
+/*
+ * Issue 15 item 6: with U, an object of a new slab that was never freed
+ * has an empty free track (address 0: Linux's init_tracking(), and
+ * print_track() prints nothing for it), whatever its pages held before;
+ * its alloc track is the caller's.  The pages are dirtied with 0x6b first,
+ * as a freed poisoned slab leaves them, and freed just before the slabs
+ * are made (the per-CPU lists hand the last freed page out first).
+ */
+static void new_slab_objects_have_empty_free_tracks(struct kunit *t)
+{
+	struct kmem_cache *s = debug_cache(t, "TestSlub_tracks", 64,
+					   SLAB_STORE_USER);
+	struct page *pages[16];
+	void *objs[64];
+	unsigned int i, dirty_free = 0, bad_alloc = 0;
+
+	if (!s)
+		return;
+	for (i = 0; i < ARRAY_SIZE(pages); i++) {
+		pages[i] = alloc_pages(GFP_KERNEL, oo_order(s->oo));
+		if (pages[i])
+			memset(page_address(pages[i]), POISON_FREE,
+			       PAGE_SIZE << oo_order(s->oo));
+	}
+	for (i = ARRAY_SIZE(pages); i-- > 0;)
+		if (pages[i])
+			__free_pages(pages[i], oo_order(s->oo));
+	for (i = 0; i < ARRAY_SIZE(objs); i++) {
+		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(t, objs[i]);
+		if (slub_debug_track_addr(s, objs[i], TRACK_FREE))
+			dirty_free++;
+		if (!slub_debug_track_addr(s, objs[i], TRACK_ALLOC))
+			bad_alloc++;
+	}
+	KUNIT_EXPECT_EQ(t, dirty_free, 0u);
+	KUNIT_EXPECT_EQ(t, bad_alloc, 0u);
+	for (i = 0; i < ARRAY_SIZE(objs); i++)
+		kmem_cache_free(s, objs[i]);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 0ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("TestSlub_tracks"));
+}
+
+/*
+ * P on a cache with a constructor poisons only the padding: the object
+ * keeps what the constructor wrote (Linux's __OBJECT_POISON rule), so the
+ * allocation finds no "Poison overwritten" (under slub_debug=FZPU the
+ * old rule isolated every object of every slab, for ever).
+ */
+static void poison_leaves_constructed_objects_alone(struct kunit *t)
+{
+	struct kmem_cache *s = kmem_cache_create("TestSlub_ctor_poison", 40, 0,
+						 SLAB_POISON | SLAB_NO_USER_FLAGS,
+						 count_ctor);
+	u32 *p;
+
+	KUNIT_ASSERT_NOT_NULL(t, s);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, p);
+	KUNIT_EXPECT_EQ(t, *p, 0xc0ffeeu);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 0ul);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 0ul);
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_NULL(t, kmem_cache_find("TestSlub_ctor_poison"));
+}
+
 static struct kunit_case slub_debug_cases[] = {
 	KUNIT_CASE(right_redzone_overwrite_is_reported_once),
 	KUNIT_CASE(left_redzone_overwrite_is_reported_once),
@@ -1297,6 +1434,10 @@ static struct kunit_case slub_debug_cases[] = {
 	KUNIT_CASE(kmalloc_redzone_catches_write_past_requested_size),
 	KUNIT_CASE(kmalloc_redzone_write_found_at_free_isolates_object),
 	KUNIT_CASE(krealloc_in_place_moves_kmalloc_redzone),
+	KUNIT_CASE(free_pointer_outside_slab_or_off_object_is_reported),
+	KUNIT_CASE(wrong_object_count_is_adjusted),
+	KUNIT_CASE(new_slab_objects_have_empty_free_tracks),
+	KUNIT_CASE(poison_leaves_constructed_objects_alone),
 	{}
 };
 
