@@ -238,7 +238,12 @@ static int init_kmem_cache_nodes(struct kmem_cache *s)
 	return 0;
 }
 
-/* init_cache_random_seq() - a random permutation of the slot indices. */
+/*
+ * init_cache_random_seq() - a random permutation of the slot indices of a
+ * slab of the preferred order (s->oo).  A slab of the fallback order walks
+ * the same sequence and skips the indices beyond its own objects
+ * (build_freelist() in slub.c).
+ */
 static int init_cache_random_seq(struct kmem_cache *s)
 {
 	unsigned int nr = oo_objects(s->oo), i;
