@@ -385,24 +385,38 @@ static unsigned int slab_order(struct kmem_cache *s, struct slab *slab)
 }
 
 /*
- * next_freelist_entry() - the slot index at *@pos of the cache's random
- * sequence, stepping *@pos round the whole sequence (@seq_len, the
- * preferred order's object count); indices at or beyond @nr, the objects
- * of a slab made at the fallback order, are passed over (Linux's rule).
+ * link_shuffled() - chain the objects of a new slab in the order of the
+ * cache's random sequence @seq, from position @pos round to it again.
+ * The sequence has one index per object of a slab of the preferred order
+ * (@seq_len); a slab made at the fallback order holds only @nr < @seq_len
+ * and passes over the indices at or beyond @nr (Linux's
+ * next_freelist_entry() rule), which only @may_skip tests, so a slab of
+ * the preferred order pays nothing for it.  Return: the first object.
  */
-static __always_inline unsigned int next_freelist_entry(const unsigned int *seq,
-							unsigned int *pos,
-							unsigned int seq_len,
-							unsigned int nr)
+static __always_inline void *link_shuffled(struct kmem_cache *s, char *base,
+					   const unsigned int *seq,
+					   unsigned int seq_len, unsigned int nr,
+					   unsigned int pos, const bool may_skip)
 {
-	unsigned int idx;
+	unsigned long size = s->size;
+	void *first = NULL, *prev = NULL, *obj;
+	unsigned int i, idx;
 
-	do {
-		idx = seq[*pos];
-		if (++*pos == seq_len)
-			*pos = 0;
-	} while (unlikely(idx >= nr));
-	return idx;
+	for (i = 0; i < seq_len; i++) {
+		idx = seq[pos];
+		if (++pos == seq_len)
+			pos = 0;
+		if (may_skip && idx >= nr)
+			continue;
+		obj = base + idx * size;
+		if (prev)
+			set_freepointer(s, prev, obj);
+		else
+			first = obj;
+		prev = obj;
+	}
+	set_freepointer(s, prev, NULL);
+	return first;
 }
 
 /*
@@ -412,24 +426,26 @@ static __always_inline unsigned int next_freelist_entry(const unsigned int *seq,
  */
 static void *build_freelist(struct kmem_cache *s, struct slab *slab)
 {
-	unsigned int nr = slab->objects, seq_len = oo_objects(s->oo), i, pos = 0;
+	unsigned int nr = slab->objects, seq_len = oo_objects(s->oo), i, pos;
 	const unsigned int *seq = CONFIG_SLAB_FREELIST_RANDOM ? s->random_seq : NULL;
 	char *base = slab_obj(s, slab, 0);
 	unsigned long size = s->size;
-	void *first, *prev, *obj;
+	void *prev, *obj;
 
-	if (seq)
+	if (seq) {
 		pos = prandom_u32_below(this_cpu_ptr(&slab_rnd), seq_len);
-	first = prev = base + (seq ? next_freelist_entry(seq, &pos, seq_len, nr)
-				   : 0) * size;
+		if (likely(nr == seq_len))
+			return link_shuffled(s, base, seq, seq_len, nr, pos, false);
+		return link_shuffled(s, base, seq, seq_len, nr, pos, true);
+	}
+	prev = base;
 	for (i = 1; i < nr; i++) {
-		obj = base + (seq ? next_freelist_entry(seq, &pos, seq_len, nr)
-				  : i) * size;
+		obj = base + i * size;
 		set_freepointer(s, prev, obj);
 		prev = obj;
 	}
 	set_freepointer(s, prev, NULL);
-	return first;
+	return base;
 }
 
 static struct page *alloc_slab_page(gfp_t gfp, int node, unsigned int order)
