@@ -34,7 +34,7 @@
 #define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
 #define SLAB_TRACE		0x00200000UL	/* T: print every alloc and free */
 #define SLAB_KMALLOC		0x00001000UL	/* a kmalloc-N cache (internal) */
-#define SLAB_NO_USER_FLAGS	0x10000000UL	/* slab_debug= does not apply (tests) */
+#define SLAB_NO_USER_FLAGS	0x10000000UL /* slab_debug= does not apply (tests) */
 
 /** ZERO_SIZE_PTR - what kmalloc(0) returns; kfree() accepts it */
 #define ZERO_SIZE_PTR		((void *)16)

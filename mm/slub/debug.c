@@ -463,8 +463,8 @@ static void mark_object(struct kmem_cache *s, void *object,
 		pr_info("TRACE %s %s %p inuse=%u\n", s->name,
 			item == TRACK_ALLOC ? "alloc" : "free", object,
 			s->object_size);
-	init_object(s, object, item == TRACK_ALLOC ?
-			       SLUB_RED_ACTIVE : SLUB_RED_INACTIVE);
+	init_object(s, object,
+		    item == TRACK_ALLOC ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE);
 }
 
 /* ---- hooks called by slub.c (caller holds the node list_lock) ---- */
@@ -678,7 +678,7 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map, int n
 		slab_err(s, slab,
 			 "Wrong object count. Counter is %d but counted were %d",
 			 slab->inuse, slab->objects - nr_free);
-		slab->inuse = slab->objects - nr_free;	/* the chain wins */
+		slab->inuse = slab->objects - nr_free; /* the chain wins */
 		slab_fix(s, "Object count adjusted");
 		errors++;
 	}

@@ -393,10 +393,10 @@ static unsigned int slab_order(struct kmem_cache *s, struct slab *slab)
  * next_freelist_entry() rule), which only @may_skip tests, so a slab of
  * the preferred order pays nothing for it.  Return: the first object.
  */
-static __always_inline void *link_shuffled(struct kmem_cache *s, char *base,
-					   const unsigned int *seq,
-					   unsigned int seq_len, unsigned int nr,
-					   unsigned int pos, const bool may_skip)
+static __always_inline void *link_shuffled(
+	struct kmem_cache *s, char *base, const unsigned int *seq,
+	unsigned int seq_len, unsigned int nr, unsigned int pos,
+	const bool may_skip)
 {
 	unsigned long size = s->size;
 	void *first = NULL, *prev = NULL, *obj;
@@ -435,7 +435,8 @@ static void *build_freelist(struct kmem_cache *s, struct slab *slab)
 	if (seq) {
 		pos = prandom_u32_below(this_cpu_ptr(&slab_rnd), seq_len);
 		if (likely(nr == seq_len))
-			return link_shuffled(s, base, seq, seq_len, nr, pos, false);
+			return link_shuffled(s, base, seq, seq_len, nr, pos,
+					     false);
 		return link_shuffled(s, base, seq, seq_len, nr, pos, true);
 	}
 	prev = base;

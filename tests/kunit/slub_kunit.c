@@ -77,9 +77,9 @@ static void create_rejects_bad_arguments(struct kunit *test)
 
 static void create_computes_linux_layout(struct kunit *test)
 {
-	struct kmem_cache *s = kmem_cache_create("t-layout", 100, 0,
-						 SLAB_HWCACHE_ALIGN |
-						 SLAB_NO_USER_FLAGS, NULL);
+	struct kmem_cache *s =
+		kmem_cache_create("t-layout", 100, 0,
+				  SLAB_HWCACHE_ALIGN | SLAB_NO_USER_FLAGS, NULL);
 
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	KUNIT_EXPECT_EQ(test, s->size, 128u);	/* HWCACHE: 100 → 128 */
@@ -499,7 +499,7 @@ static void all_harts_free_each_others_objects(struct kunit *test)
 	}
 	kmem_cache_shrink(cross_cache);
 	KUNIT_EXPECT_EQ(test, slub_nr_slabs(cross_cache), 0ul);
-	if (ncpu > 1 && !kmem_cache_debug(cross_cache))	/* SLUB-5 */
+	if (ncpu > 1 && !kmem_cache_debug(cross_cache)) /* SLUB-5 */
 		KUNIT_EXPECT_GT(test, slub_stat_total(cross_cache,
 						      FREE_REMOTE_HART), 0ul);
 	kmem_cache_destroy(cross_cache);
@@ -584,7 +584,7 @@ static void all_harts_alloc_and_free_at_once_lose_nothing(struct kunit *t)
 		   slub_stat_total(s, CPU_PARTIAL_FREE),
 		   slub_stat_total(s, CPU_PARTIAL_DRAIN),
 		   slub_stat_total(s, FREE_SLAB));
-	if (num_online_cpus() > 1 && !kmem_cache_debug(s))	/* SLUB-5 */
+	if (num_online_cpus() > 1 && !kmem_cache_debug(s)) /* SLUB-5 */
 		KUNIT_EXPECT_GT(t, slub_stat_total(s, FREE_REMOTE_HART), 0ul);
 	kmem_cache_shrink(s);
 	KUNIT_EXPECT_EQ(t, slub_nr_slabs(s), 0ul);
@@ -750,6 +750,7 @@ static void fallback_order_slab_links_only_its_own_objects(struct kunit *t)
 {
 	const unsigned int per_slab = PAGE_SIZE / 1024;
 	const unsigned long slab_bytes = PAGE_SIZE << get_order(1024);
+	const gfp_t gfp = GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN;
 	struct kmem_cache *s = kmem_cache_create("t-fallback", 1024, 0,
 						 SLAB_NO_USER_FLAGS, NULL);
 	void *objs[FALLBACK_SLABS * (PAGE_SIZE / 1024)];
@@ -760,13 +761,12 @@ static void fallback_order_slab_links_only_its_own_objects(struct kunit *t)
 	bool frag;
 
 	KUNIT_ASSERT_NOT_NULL(t, s);
-	KUNIT_ASSERT_GT(t, oo_order(s->oo), 0u);	/* a fallback exists */
+	KUNIT_ASSERT_GT(t, oo_order(s->oo), 0u); /* a fallback exists */
 	fallbacks = slub_stat_total(s, ORDER_FALLBACK);
 	errors = kmem_cache_nr_errors(s);
 	frag = fragment_node_to_order0(node, &held);
 	for (i = 0; i < nr; i++)
-		objs[i] = kmem_cache_alloc_node(s, GFP_KERNEL | __GFP_THISNODE |
-						__GFP_NOWARN, node);
+		objs[i] = kmem_cache_alloc_node(s, gfp, node);
 	release_chain(held);
 	KUNIT_ASSERT_TRUE(t, frag);
 	KUNIT_EXPECT_EQ(t, slub_stat_total(s, ORDER_FALLBACK) - fallbacks,
@@ -793,7 +793,7 @@ static void fallback_order_slab_links_only_its_own_objects(struct kunit *t)
 	}
 	KUNIT_EXPECT_EQ(t, bad, 0u);
 	if (bad)
-		return;		/* objects elsewhere: freeing them would do harm */
+		return; /* objects elsewhere: freeing them would do harm */
 	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
 	for (i = 0; i < nr; i++)
 		kmem_cache_free(s, objs[i]);
@@ -1318,11 +1318,14 @@ static void free_pointer_outside_slab_or_off_object_is_reported(struct kunit *t)
 		q = kmem_cache_alloc(s, GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(t, q);
 		kmem_cache_free(s, p);
-		kmem_cache_free(s, q);		/* freelist: q → p → ... */
+		kmem_cache_free(s, q); /* freelist: q → p → ... */
 		slab = slub_virt_to_slab(q);
 		KUNIT_ASSERT_NOT_NULL(t, slab);
-		bad = i == 0 ? (u8 *)slab_address(slab) +
-			       (PAGE_SIZE << get_order(64)) : p + 8;
+		if (i == 0) /* past the one-page slab: a bigger slab's object */
+			bad = (u8 *)slab_address(slab) +
+			      (PAGE_SIZE << get_order(64));
+		else
+			bad = p + 8;
 		set_freepointer(s, q, bad);
 		KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 1);
 		KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
@@ -1352,7 +1355,7 @@ static void wrong_object_count_is_adjusted(struct kunit *t)
 	kmem_cache_free(s, q);
 	slab = slub_virt_to_slab(p);
 	KUNIT_ASSERT_NOT_NULL(t, slab);
-	slab->inuse++;			/* 2 counted, 1 really in use */
+	slab->inuse++; /* 2 counted, 1 really in use */
 	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 1);
 	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
 	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
