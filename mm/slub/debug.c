@@ -31,8 +31,9 @@
  *
  * On every cache, a free that slab_free() refuses (not a slab object, the
  * wrong cache, not an object's start, a double free at a list's head) is
- * reported here and ignored.  validate_slab_cache() flushes the CPU slabs
- * and walks each node's lists under its list_lock, each slab under its
+ * reported here and ignored.  validate_slab_cache() checks each CPU's
+ * freelist on its CPU (SLUB-1, cut at a bad pointer, before the flush
+ * would follow it), flushes the CPU slabs and walks each node's lists under its list_lock, each slab under its
  * slab_lock: free pointers inside the slab on object starts (SLUB-1), no
  * object twice and the count right (SLUB-2; a wrong inuse is reported and
  * set from the chain, "Object count adjusted"), list flags and counts
@@ -731,6 +732,12 @@ int validate_slab_cache(struct kmem_cache *s)
 	map = kzalloc(DIV_ROUND_UP(MAX_OBJS_PER_PAGE, 8), GFP_KERNEL);
 	if (!map)
 		return -ENOMEM;
+	if (!kmem_cache_debug(s)) { /* SLUB-5: debug caches have none */
+		struct slub_cpu_check chk = { .s = s, .errors = 0 };
+
+		on_each_cpu(slub_check_cpu_freelist, &chk, true);
+		errors += chk.errors;
+	}
 	slub_flush_all(s);
 	for_each_node_state(node, N_MEMORY)
 		errors += validate_node(s, node, map);

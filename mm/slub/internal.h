@@ -315,6 +315,12 @@ void slub_slab_pfn_range(int nid, unsigned long *lo, unsigned long *hi);
 /* Give back this CPU's slab, partial chain and deferred frees of cache @info. */
 void flush_cpu_slab(void *info);
 void slub_flush_all(struct kmem_cache *s);
+/* Check (and cut) this CPU's freelist of cache @s; count bad ones in @errors. */
+struct slub_cpu_check {
+	struct kmem_cache *s;
+	int errors;
+};
+void slub_check_cpu_freelist(void *info);
 
 /* cache.c: creation, sizing, destruction, bootstrap, the cache list. */
 extern struct list_head slab_caches; /* [slab_caches_lock] newest first */

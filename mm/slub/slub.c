@@ -91,9 +91,12 @@
  *                     of it requests object_size).  kmalloc and krealloc
  *                     set the size and the bytes under the list_lock.
  *              validate_slab_cache() (debug.c) checks SLUB-1..4 and 6 on
- *              every slab of the node lists; SLUB-5 is a VM_BUG_ON in the
- *              debug paths; SLUB-7 is checked by the validator and at each
- *              free of a debug cache.
+ *              every slab of the node lists, and SLUB-1 on each CPU's
+ *              freelist first (slub_check_cpu_freelist()); SLUB-5 is a
+ *              VM_BUG_ON in the debug paths; SLUB-7 is checked by the
+ *              validator and at each free of a debug cache.  A full slab
+ *              of a cache without debugging is on no list: the validator
+ *              does not see it.
  *
  * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
  *              on the demanded node → pop.  Slow (___slab_alloc): the
@@ -1349,6 +1352,42 @@ void flush_cpu_slab(void *info)
 	}
 	if (chain)
 		__put_partials(s, chain);
+	local_irq_restore(flags);
+}
+
+/*
+ * slub_check_cpu_freelist() - before a flush walks it, check this CPU's
+ * freelist of cache @chk->s: each pointer an object start of the CPU slab
+ * (SLUB-1), no more of them than the slab holds (a cycle).  A bad one is
+ * reported and the chain ends at the object before it; the objects past
+ * it stay in use for ever.  Cross-call target (validate_slab_cache()).
+ */
+void slub_check_cpu_freelist(void *info)
+{
+	struct slub_cpu_check *chk = info;
+	struct kmem_cache *s = chk->s;
+	struct kmem_cache_cpu *c;
+	unsigned int nr = 0;
+	unsigned long flags;
+	void *p, *prev = NULL;
+
+	local_irq_save(flags);
+	c = this_cpu_ptr(s->cpu_slab);
+	for (p = c->freelist; p; prev = p, p = get_freepointer(s, p)) {
+		if (c->slab && obj_in_slab(s, c->slab, p) &&
+		    ++nr <= c->slab->objects)
+			continue;
+		slab_err(s, c->slab,
+			 "Freechain corrupt: %p after %p (CPU %d freelist)", p,
+			 prev, smp_processor_id());
+		if (prev)
+			set_freepointer(s, prev, NULL);
+		else
+			c->freelist = NULL;
+		slab_fix(s, "Isolate corrupted freechain");
+		__atomic_fetch_add(&chk->errors, 1, __ATOMIC_RELAXED);
+		break;
+	}
 	local_irq_restore(flags);
 }
 

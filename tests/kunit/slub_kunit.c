@@ -1434,6 +1434,36 @@ static void poison_leaves_constructed_objects_alone(struct kunit *t)
 	KUNIT_EXPECT_NULL(t, kmem_cache_find("TestSlub_ctor_poison"));
 }
 
+/*
+ * The same damage on this CPU's freelist (a non-debug cache: the freed
+ * object waits there): validate checks that list on its CPU before the
+ * flush walks it, reports the bad pointer once and cuts the chain there.
+ */
+static void cpu_freelist_pointer_outside_slab_is_reported(struct kunit *t)
+{
+	struct kmem_cache *s = debug_cache(t, "TestSlub_cpu_fp", 64, 0);
+	struct slab *slab;
+	u8 *p, *q;
+
+	if (!s)
+		return;
+	KUNIT_ASSERT_FALSE(t, kmem_cache_debug(s));
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(t, p);
+	KUNIT_ASSERT_NOT_NULL(t, q);
+	slab = slub_virt_to_slab(q);
+	KUNIT_ASSERT_NOT_NULL(t, slab);
+	kmem_cache_free(s, q); /* onto this CPU's freelist, first */
+	set_freepointer(s, q,
+			(u8 *)slab_address(slab) + (PAGE_SIZE << oo_order(s->oo)));
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 1);
+	KUNIT_EXPECT_EQ(t, kmem_cache_nr_errors(s), 2ul);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+	kmem_cache_free(s, p);
+	KUNIT_EXPECT_EQ(t, validate_slab_cache(s), 0);
+}
+
 static struct kunit_case slub_debug_cases[] = {
 	KUNIT_CASE(right_redzone_overwrite_is_reported_once),
 	KUNIT_CASE(left_redzone_overwrite_is_reported_once),
@@ -1448,6 +1478,7 @@ static struct kunit_case slub_debug_cases[] = {
 	KUNIT_CASE(kmalloc_redzone_write_found_at_free_isolates_object),
 	KUNIT_CASE(krealloc_in_place_moves_kmalloc_redzone),
 	KUNIT_CASE(free_pointer_outside_slab_or_off_object_is_reported),
+	KUNIT_CASE(cpu_freelist_pointer_outside_slab_is_reported),
 	KUNIT_CASE(wrong_object_count_is_adjusted),
 	KUNIT_CASE(new_slab_objects_have_empty_free_tracks),
 	KUNIT_CASE(poison_leaves_constructed_objects_alone),
