@@ -687,49 +687,66 @@ static void exhaustion_returns_null_and_damages_nothing(struct kunit *test)
 	kmem_cache_destroy(s);
 }
 
+/* Push the block at @page (@order) on the chain *@chain (release_chain()). */
+static void hold_block(void **chain, struct page *page, unsigned int order)
+{
+	void **block = page_address(page);
+
+	block[0] = *chain;
+	block[1] = (void *)(unsigned long)order;
+	*chain = block;
+}
+
+/* Take every block of order >= 1 free on @node; @pool gets @pool_pages. */
+static void take_blocks(int node, void **held, void **pool,
+			unsigned long pool_pages)
+{
+	const gfp_t gfp = GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN;
+	unsigned long pooled = 0;
+	struct page *page;
+	int order;
+
+	for (order = MAX_PAGE_ORDER; order >= 1; order--) {
+		while ((page = alloc_pages_node(node, gfp, order))) {
+			bool to_pool = pooled < pool_pages;
+
+			hold_block(to_pool ? pool : held, page, order);
+			pooled += to_pool ? 1UL << order : 0;
+		}
+	}
+}
+
 /*
  * Fragment @node so that only order-0 blocks are free on it: take every
- * page (order 0), give back those of even pfn (their buddies stay taken,
- * so nothing merges), then take every block of order >= 1 left (the
- * watermark reserve).  The taken blocks go on *@held (release_chain()).
+ * block of order >= 1, give back 8192 pages of them and take those page by
+ * page, give back the pages of even pfn (their buddies stay taken, so
+ * nothing merges), then take the blocks of order >= 1 left (the watermark
+ * reserve, reachable again).  What is taken goes on *@held.
  * Return: false if an order-1 block can still be had.
  */
 static bool fragment_node_to_order0(int node, void **held)
 {
 	const gfp_t gfp = GFP_KERNEL | __GFP_THISNODE | __GFP_NOWARN;
-	void *all = NULL, *kept = NULL;
+	void *pool = NULL, *pages = NULL;
 	struct page *page;
-	int order;
 
+	*held = NULL;
 	drain_all_pages(NULL);
-	while ((page = alloc_pages_node(node, gfp, 0))) {
-		void **block = page_address(page);
+	take_blocks(node, held, &pool, 8192);
+	release_chain(pool);
+	while ((page = alloc_pages_node(node, gfp, 0)))
+		hold_block(&pages, page, 0);
+	while (pages) {
+		void **block = pages;
 
-		block[0] = all;
-		block[1] = (void *)0UL;
-		all = block;
+		pages = block[0];
+		page = virt_to_page(block);
+		if (page_to_pfn(page) % 2 == 0)
+			__free_pages(page, 0);
+		else
+			hold_block(held, page, 0);
 	}
-	while (all) {
-		void **block = all;
-
-		all = block[0];
-		if (page_to_pfn(virt_to_page(block)) % 2 == 0) {
-			__free_pages(virt_to_page(block), 0);
-			continue;
-		}
-		block[0] = kept;
-		kept = block;
-	}
-	for (order = MAX_PAGE_ORDER; order >= 1; order--) {
-		while ((page = alloc_pages_node(node, gfp, order))) {
-			void **block = page_address(page);
-
-			block[0] = kept;
-			block[1] = (void *)(unsigned long)order;
-			kept = block;
-		}
-	}
-	*held = kept;
+	take_blocks(node, held, held, 0);
 	page = alloc_pages_node(node, gfp, 1);
 	if (page)
 		__free_pages(page, 1);
