@@ -21,8 +21,9 @@
  * holds 0x6b with a last byte of 0xa5 (not in a cache with a constructor,
  * whose objects keep what it wrote: only their padding is poisoned).  U:
  * caller, CPU and time of the last alloc and free, zero until the first
- * (set when the slab is made).  F: double free (object already on the freelist),
- * freelist pointers, object counts.  T: a line for every alloc and free.
+ * (set when the slab is made).  F: double free (object already on the
+ * freelist), freelist pointers, object counts.  T: a line for every alloc
+ * and free.
  *
  * Every report counts in s->nr_errors, as Linux's KUnit hook does: one per
  * detection (check_bytes_and_report, object_err, slab_err) and one per
@@ -33,13 +34,14 @@
  * wrong cache, not an object's start, a double free at a list's head) is
  * reported here and ignored.  validate_slab_cache() checks each CPU's
  * freelist on its CPU (SLUB-1, cut at a bad pointer, before the flush
- * would follow it), flushes the CPU slabs and walks each node's lists under its list_lock, each slab under its
- * slab_lock: free pointers inside the slab on object starts (SLUB-1), no
- * object twice and the count right (SLUB-2; a wrong inuse is reported and
- * set from the chain, "Object count adjusted"), list flags and counts
- * (SLUB-3), node (SLUB-4), PG_slab and owner (SLUB-6); on a debug cache
- * also every object's red zones and poison.  A corrupt freelist is cut at
- * the last good object, as debug caches do at allocation.
+ * would follow it), flushes the CPU slabs and walks each node's lists
+ * under its list_lock, each slab under its slab_lock: free pointers inside
+ * the slab on object starts (SLUB-1), no object twice and the count right
+ * (SLUB-2; a wrong inuse is reported and set from the chain, "Object count
+ * adjusted"), list flags and counts (SLUB-3), node (SLUB-4), PG_slab and
+ * owner (SLUB-6); on a debug cache also every object's red zones and
+ * poison.  A corrupt freelist is cut at the last good object, as debug
+ * caches do at allocation.
  */
 #include <linux/bug.h>
 #include <linux/errno.h>
