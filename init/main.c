@@ -109,6 +109,7 @@ static void scan_device_tree(void)
 	struct dt_scan_opts opts = {
 		.kernel_start = __pa(_kernel_start),
 		.kernel_end = __pa(_end),
+		.phys_limit = PHYS_ADDR_LIMIT,
 	};
 
 	dt_scan(initial_boot_params, &boot_dt, &opts);
@@ -120,17 +121,59 @@ static void setup_clock(void)
 	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
 }
 
-/* BOOT-1: RAM in, then the image, the DTB and firmware ranges out. */
+/* Is [@base, @base + @size) all inside one (merged) memblock memory range? */
+static bool inside_memory(phys_addr_t base, phys_addr_t size)
+{
+	struct memblock_region *r;
+
+	for_each_mem_region(r)
+		if (base >= r->base && base + size <= r->base + r->size)
+			return true;
+	return false;
+}
+
+/*
+ * The kernel image and the DTB stay mapped whatever the memory nodes say
+ * (Linux riscv maps the DTB through its fixmap and reserves it by its own
+ * address).  One the tree leaves outside its memory is said, once, and
+ * mapped anyway; neither becomes RAM for the allocators.  Returns the
+ * number of @keep entries filled (the DTB's range when it is outside).
+ */
+static int check_image_and_dtb(const void *dtb, struct mem_range *keep)
+{
+	phys_addr_t k = __pa(_kernel_start), ksize = _end - _kernel_start;
+	phys_addr_t d = __pa(dtb), dsize = dt_total_size();
+
+	if (!inside_memory(k, ksize))
+		pr_warn("boot: kernel image [mem %#010llx-%#010llx] is outside the memory the device tree describes: mapped and kept anyway, not RAM\n",
+			(unsigned long long)k, (unsigned long long)(k + ksize - 1));
+	if (inside_memory(d, dsize))
+		return 0;
+	pr_warn("boot: device tree [mem %#010llx-%#010llx] is outside the memory it describes: mapped read-only anyway, not RAM\n",
+		(unsigned long long)d, (unsigned long long)(d + dsize - 1));
+	*keep = (struct mem_range){ d, dsize };
+	return 1;
+}
+
+/*
+ * BOOT-1: RAM in, then the image, the DTB and firmware ranges out.  The
+ * page tables map memblock's ranges, which memblock_add() has sorted and
+ * merged: memory nodes may overlap or repeat, as Linux allows.
+ */
 static void setup_memory(const void *dtb)
 {
-	nr_ram = boot_dt.nr_mem;
-	if (!nr_ram)
+	struct memblock_region *r;
+	struct mem_range keep;
+	int nr_keep;
+
+	if (!boot_dt.nr_mem)
 		boot_failed("the device tree has no memory node with RAM");
-	for (int i = 0; i < nr_ram; i++) {
-		ram[i] = (struct mem_range){ boot_dt.mem[i].base,
-					     boot_dt.mem[i].size };
-		memblock_add(ram[i].base, ram[i].size);
-	}
+	for (int i = 0; i < boot_dt.nr_mem; i++)
+		memblock_add(boot_dt.mem[i].base, boot_dt.mem[i].size);
+	nr_ram = 0;
+	for_each_mem_region(r)
+		ram[nr_ram++] = (struct mem_range){ r->base, r->size };
+	nr_keep = check_image_and_dtb(dtb, &keep);
 	memblock_reserve(__pa(_kernel_start), _end - _kernel_start);
 	memblock_reserve(__pa(dtb), PAGE_ALIGN(dt_total_size()));
 	nr_reserved = boot_dt.nr_reserved;
@@ -139,11 +182,11 @@ static void setup_memory(const void *dtb)
 						  boot_dt.reserved[i].size };
 		memblock_reserve(reserved[i].base, reserved[i].size);
 	}
-	if (paging_init(ram, nr_ram, reserved, nr_reserved))
+	if (paging_init(ram, nr_ram, reserved, nr_reserved, &keep, nr_keep))
 		panic("cannot map memory");
 	pr_info("memory: %llu MiB RAM in %d range%s, %llu KiB reserved\n",
-		(unsigned long long)(memblock_phys_mem_size() >> 20), nr_ram,
-		nr_ram > 1 ? "s" : "",
+		(unsigned long long)(memblock_phys_mem_size() >> 20),
+		boot_dt.nr_mem, boot_dt.nr_mem > 1 ? "s" : "",
 		(unsigned long long)(memblock_reserved_size() >> 10));
 }
 
