@@ -157,21 +157,50 @@ static void set_memmap_bounds(void)
 	WRITE_ONCE(memmap_end_pfn, end);
 }
 
+/*
+ * Back every node's slice of vmemmap, in the order of the nodes' start
+ * pfns, not of their ids: map_node_memmap() skips what lies below the
+ * highest address backed so far, which is only right when the slices come
+ * lowest first.  Node ids need not follow addresses (node 0's memory may
+ * lie above node 1's): in id order the lower node's slice was skipped.
+ */
+static void map_memmap_by_address(void)
+{
+	int order[MAX_NUMNODES], nr = 0, nid;
+	unsigned long mapped_end = 0;
+
+	for_each_online_node(nid) {
+		int i = nr++;
+
+		if (!NODE_DATA(nid)->node_spanned_pages) {
+			nr--;
+			continue;
+		}
+		for (; i > 0 && NODE_DATA(order[i - 1])->node_start_pfn >
+				       NODE_DATA(nid)->node_start_pfn; i--)
+			order[i] = order[i - 1];
+		order[i] = nid;
+	}
+	for (int i = 0; i < nr; i++) {
+		const pg_data_t *pgdat = NODE_DATA(order[i]);
+
+		map_node_memmap(order[i], pgdat->node_start_pfn,
+				pgdat->node_start_pfn + pgdat->node_spanned_pages,
+				&mapped_end);
+	}
+}
+
 void memmap_init(void)
 {
-	unsigned long mapped_end = 0;
 	int nid;
 
+	map_memmap_by_address();
 	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 		struct zone *zone;
 
-		if (pgdat->node_spanned_pages) {
-			map_node_memmap(nid, pgdat->node_start_pfn,
-					pgdat->node_start_pfn + pgdat->node_spanned_pages,
-					&mapped_end);
+		if (pgdat->node_spanned_pages)
 			init_struct_pages(pgdat);
-		}
 		for_each_zone_in_node(zone, pgdat)
 			init_zone_structures(zone);
 	}
