@@ -256,6 +256,31 @@ static void check_walk_end(struct scan *s, int err, const char *what)
 
 /* ---- memory nodes ---- */
 
+/*
+ * RAM the kernel cannot address (opts->phys_limit) is left out: a range
+ * wholly above the limit is ignored, one across it is cut there.  False
+ * when nothing of it remains.
+ */
+static bool clip_to_limit(struct scan *s, int node, uint64_t base,
+			  uint64_t *size)
+{
+	uint64_t limit = s->opts->phys_limit;
+
+	if (!limit || base + *size <= limit)
+		return true;
+	scan_warn(s,
+		  "numa: %s: [mem %#llx-%#llx] reaches past %#llx, the end "
+		  "of what the kernel can map: %s",
+		  PATH(s, node), (unsigned long long)base,
+		  (unsigned long long)(base + *size - 1),
+		  (unsigned long long)limit,
+		  base >= limit ? "ignored" : "cut there");
+	if (base >= limit)
+		return false;
+	*size = limit - base;
+	return true;
+}
+
 /* Record one range; false (after a message) if it cannot be. */
 static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size, int nid)
 {
@@ -267,6 +292,8 @@ static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size, int 
 			    (unsigned long long)size);
 		return false;
 	}
+	if (!clip_to_limit(s, node, base, &size))
+		return true;
 	if (out->nr_mem == DT_MAX_MEM) {
 		if (!s->full)
 			reject_tree(s, "numa: %s: more than %d memory ranges",
