@@ -692,7 +692,11 @@ static void check_coverage(struct scan *s)
 		    (unsigned long long)(total >> 20));
 }
 
-static void check_overlaps(struct scan *s)
+/*
+ * Ranges that overlap: with node ids, the topology is rejected; without
+ * (no NUMA), said and left to memblock_add(), which merges them.
+ */
+static void check_overlaps(struct scan *s, bool numa)
 {
 	const struct dt_scan *out = s->out;
 
@@ -705,6 +709,15 @@ static void check_overlaps(struct scan *s)
 			if (a->base >= b->base + b->size ||
 			    b->base >= a->base + a->size)
 				continue;
+			if (!numa) {
+				scan_warn(s,
+					  "numa: %s: [mem %#llx-%#llx] overlaps %s: merged",
+					  PATH(s, s->mem_off[i]),
+					  (unsigned long long)a->base,
+					  (unsigned long long)(a->base + a->size - 1),
+					  PATH2(s, s->mem_off[j]));
+				return;
+			}
 			reject_tree(s, "numa: %s: [mem %#llx-%#llx] overlaps %s",
 				    PATH(s, s->mem_off[i]),
 				    (unsigned long long)a->base,
@@ -879,7 +892,7 @@ static bool topology_holds(struct scan *s)
 		check_coverage(s);
 	}
 	if (!s->reject)
-		check_overlaps(s);
+		check_overlaps(s, true);
 	if (!s->reject && o->kernel_end > o->kernel_start)
 		check_kernel_inside(s);
 	return !s->reject;
@@ -903,6 +916,7 @@ static int scan_tree(struct scan *s)
 	scan_cpus(s);
 	out->numa = s->any_id;
 	if (!s->any_id) {
+		check_overlaps(s, false);
 		one_node(out);
 		return 0;
 	}

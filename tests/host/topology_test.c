@@ -483,6 +483,18 @@ static const struct expect file_cases[] = {
 	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0",
 	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
 
+	{ .name = "no_numa_overlap",
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = "0:0 1:0",
+	  .mem_mb = "0:768",
+	  .dist = "10",
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0 "
+		 "0x88000000+0x10000000@0",
+	  .diags = { "numa: /memory@88000000|[mem 0x88000000-0x97ffffff] "
+		     "overlaps /memory@80000000|merged" } },
+
 	/* Reserved ranges: /reserved-memory with and without reg, its cells. */
 	TWO_NODES("reserved_no_reg", TWO_NODES_HARTS, .quiet = true,
 		  .reserved = FIRMWARE " 0x9f000000+0x100000 0x9f200000+0x1000"),
