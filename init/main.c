@@ -37,7 +37,9 @@
  *
  * Paths        A bad DTB (libfdt rejects it, no RAM) stops the boot with a
  *              message and QEMU exits with status 1; a missing /cpus keeps
- *              just the boot hart.
+ *              just the boot hart.  A tree whose memory leaves out the
+ *              kernel image or the DTB boots: both are mapped anyway, and
+ *              one line says which was outside (check_image_and_dtb()).
  *
  * Linux        init/main.c (start_kernel), arch/riscv/kernel/setup.c
  *              (setup_arch), arch/riscv/kernel/smpboot.c.
@@ -146,7 +148,8 @@ static int check_image_and_dtb(const void *dtb, struct mem_range *keep)
 
 	if (!inside_memory(k, ksize))
 		pr_warn("boot: kernel image [mem %#010llx-%#010llx] is outside the memory the device tree describes: mapped and kept anyway, not RAM\n",
-			(unsigned long long)k, (unsigned long long)(k + ksize - 1));
+			(unsigned long long)k,
+			(unsigned long long)(k + ksize - 1));
 	if (inside_memory(d, dsize))
 		return 0;
 	pr_warn("boot: device tree [mem %#010llx-%#010llx] is outside the memory it describes: mapped read-only anyway, not RAM\n",

@@ -94,7 +94,7 @@ static int map_page(unsigned long va, unsigned long pa, int level,
 		}
 		if (*pte & PTE_LEAF) {
 			if (leaf_maps(*pte, l, va, pa, prot))
-				return 0;	/* the same mapping, larger */
+				return 0; /* the same mapping, larger */
 			pr_err("mmu: 0x%lx already mapped by a large page\n", va);
 			return -EINVAL;
 		}

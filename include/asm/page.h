@@ -39,7 +39,7 @@
  * lower half ends there (the same limit as vmemmap's 2^26 pfns).  The
  * device-tree reader leaves out what a tree describes above it.
  */
-#define PHYS_ADDR_LIMIT	(1UL << 38)
+#define PHYS_ADDR_LIMIT (1UL << 38)
 
 #define L1_CACHE_BYTES	64
 #define ____cacheline_aligned __aligned(L1_CACHE_BYTES)

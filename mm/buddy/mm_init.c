@@ -157,6 +157,23 @@ static void set_memmap_bounds(void)
 	WRITE_ONCE(memmap_end_pfn, end);
 }
 
+/* The node with memory, not in @done, whose span starts lowest; or NUMA_NO_NODE. */
+static int lowest_node_left(unsigned long done)
+{
+	int best = NUMA_NO_NODE, nid;
+
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+
+		if (!pgdat->node_spanned_pages || (done & (1UL << nid)))
+			continue;
+		if (best == NUMA_NO_NODE ||
+		    pgdat->node_start_pfn < NODE_DATA(best)->node_start_pfn)
+			best = nid;
+	}
+	return best;
+}
+
 /*
  * Back every node's slice of vmemmap, in the order of the nodes' start
  * pfns, not of their ids: map_node_memmap() skips what lies below the
@@ -166,27 +183,16 @@ static void set_memmap_bounds(void)
  */
 static void map_memmap_by_address(void)
 {
-	int order[MAX_NUMNODES], nr = 0, nid;
-	unsigned long mapped_end = 0;
+	unsigned long mapped_end = 0, done = 0;
+	int nid;
 
-	for_each_online_node(nid) {
-		int i = nr++;
+	while ((nid = lowest_node_left(done)) != NUMA_NO_NODE) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
 
-		if (!NODE_DATA(nid)->node_spanned_pages) {
-			nr--;
-			continue;
-		}
-		for (; i > 0 && NODE_DATA(order[i - 1])->node_start_pfn >
-				       NODE_DATA(nid)->node_start_pfn; i--)
-			order[i] = order[i - 1];
-		order[i] = nid;
-	}
-	for (int i = 0; i < nr; i++) {
-		const pg_data_t *pgdat = NODE_DATA(order[i]);
-
-		map_node_memmap(order[i], pgdat->node_start_pfn,
+		map_node_memmap(nid, pgdat->node_start_pfn,
 				pgdat->node_start_pfn + pgdat->node_spanned_pages,
 				&mapped_end);
+		done |= 1UL << nid;
 	}
 }
 

@@ -32,6 +32,12 @@
  *  - ISA extensions (Linux: riscv_fill_hwcap()): a hart has one when its
  *    riscv,isa lists "_<name>" as a whole word after the base letters;
  *    boot uses the ones every enabled hart has (none if no hart is).
+ *  - RAM at or above opts->phys_limit (boot passes 2^38, where the
+ *    kernel's identity map ends): message, cut there or left out.
+ *    Overlapping memory in a tree without numa-node-id: message, kept
+ *    (memblock_add() merges it).  Whether the kernel image and the DTB lie
+ *    in the memory described is the boot's check (init/main.c), which
+ *    maps both anyway; the scan judges only the kernel's node.
  *
  * The tests are tests/host/topology_test.c and tests/host/fuzz_topology.c,
  * which build this file unchanged for the host (with tests/host/printk.c's
@@ -261,8 +267,7 @@ static void check_walk_end(struct scan *s, int err, const char *what)
  * wholly above the limit is ignored, one across it is cut there.  False
  * when nothing of it remains.
  */
-static bool clip_to_limit(struct scan *s, int node, uint64_t base,
-			  uint64_t *size)
+static bool clip_to_limit(struct scan *s, int node, uint64_t base, uint64_t *size)
 {
 	uint64_t limit = s->opts->phys_limit;
 
@@ -714,7 +719,8 @@ static void check_overlaps(struct scan *s, bool numa)
 					  "numa: %s: [mem %#llx-%#llx] overlaps %s: merged",
 					  PATH(s, s->mem_off[i]),
 					  (unsigned long long)a->base,
-					  (unsigned long long)(a->base + a->size - 1),
+					  (unsigned long long)(a->base +
+							       a->size - 1),
 					  PATH2(s, s->mem_off[j]));
 				return;
 			}

@@ -49,8 +49,8 @@ struct expect {
 	bool map;		/* has_distance_map */
 	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
 	bool quiet;				/* no message at all */
-	int dropped;	/* problems found but not printed */
-	bool no_kernel; /* scan without opts */
+	int dropped;	     /* problems found but not printed */
+	bool no_kernel;	     /* scan without opts */
 	uint64_t phys_limit; /* opts.phys_limit (0: none) */
 	/* Checked only when given (non-NULL): */
 	const char *ram;      /* RAM in order: "base+size@node ...", hex */
