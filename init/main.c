@@ -38,8 +38,9 @@
  * Paths        A bad DTB (libfdt rejects it, no RAM) stops the boot with a
  *              message and QEMU exits with status 1; a missing /cpus keeps
  *              just the boot hart.  A tree whose memory leaves out the
- *              kernel image or the DTB boots: both are mapped anyway, and
- *              one line says which was outside (check_image_and_dtb()).
+ *              kernel image or the DTB boots: the image is taken as RAM
+ *              (reserved), the DTB mapped read-only, and one line says
+ *              which was outside (check_image_and_dtb()).
  *
  * Linux        init/main.c (start_kernel), arch/riscv/kernel/setup.c
  *              (setup_arch), arch/riscv/kernel/smpboot.c.
@@ -75,7 +76,8 @@ _Static_assert(DT_MAX_RESERVED <= MAX_RANGES, "room for every reserved range");
 _Static_assert(DT_MAX_HARTS <= MAX_HARTID, "room for every hart id");
 
 static struct dt_scan boot_dt; /* [init] the device tree, read once */
-static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
+static struct mem_range ram[MAX_RANGES + 1]; /* + the image, if left out */
+static struct mem_range reserved[MAX_RANGES];
 static int nr_ram, nr_reserved;
 static unsigned long hartids[MAX_HARTID];
 
@@ -135,21 +137,27 @@ static bool inside_memory(phys_addr_t base, phys_addr_t size)
 }
 
 /*
- * The kernel image and the DTB stay mapped whatever the memory nodes say
- * (Linux riscv maps the DTB through its fixmap and reserves it by its own
- * address).  One the tree leaves outside its memory is said, once, and
- * mapped anyway; neither becomes RAM for the allocators.  Returns the
- * number of @keep entries filled (the DTB's range when it is outside).
+ * The kernel image and the DTB stay usable whatever the memory nodes say
+ * (Linux riscv maps its DTB through its fixmap and reserves it by its own
+ * address).  The image is RAM the kernel runs in: one the tree leaves out
+ * is added to memblock (reserved below like any image), so it is mapped,
+ * has struct pages and lands on node 0 (the scan falls back to one node
+ * when the image is on none).  The DTB is only read: one the tree leaves
+ * out is mapped read-only, and is not RAM.  Each case is one line.
+ * Returns the number of @keep entries filled (the DTB's range, if out).
  */
 static int check_image_and_dtb(const void *dtb, struct mem_range *keep)
 {
-	phys_addr_t k = __pa(_kernel_start), ksize = _end - _kernel_start;
+	phys_addr_t k = __pa(_kernel_start),
+		    ksize = PAGE_ALIGN(_end - _kernel_start);
 	phys_addr_t d = __pa(dtb), dsize = dt_total_size();
 
-	if (!inside_memory(k, ksize))
-		pr_warn("boot: kernel image [mem %#010llx-%#010llx] is outside the memory the device tree describes: mapped and kept anyway, not RAM\n",
+	if (!inside_memory(k, ksize)) {
+		pr_warn("boot: kernel image [mem %#010llx-%#010llx] is outside the memory the device tree describes: taken as RAM, kept reserved\n",
 			(unsigned long long)k,
 			(unsigned long long)(k + ksize - 1));
+		memblock_add(k, ksize);
+	}
 	if (inside_memory(d, dsize))
 		return 0;
 	pr_warn("boot: device tree [mem %#010llx-%#010llx] is outside the memory it describes: mapped read-only anyway, not RAM\n",
@@ -173,10 +181,10 @@ static void setup_memory(const void *dtb)
 		boot_failed("the device tree has no memory node with RAM");
 	for (int i = 0; i < boot_dt.nr_mem; i++)
 		memblock_add(boot_dt.mem[i].base, boot_dt.mem[i].size);
+	nr_keep = check_image_and_dtb(dtb, &keep);
 	nr_ram = 0;
 	for_each_mem_region(r)
 		ram[nr_ram++] = (struct mem_range){ r->base, r->size };
-	nr_keep = check_image_and_dtb(dtb, &keep);
 	memblock_reserve(__pa(_kernel_start), _end - _kernel_start);
 	memblock_reserve(__pa(dtb), PAGE_ALIGN(dt_total_size()));
 	nr_reserved = boot_dt.nr_reserved;

@@ -37,7 +37,7 @@
  *    Overlapping memory in a tree without numa-node-id: message, kept
  *    (memblock_add() merges it).  Whether the kernel image and the DTB lie
  *    in the memory described is the boot's check (init/main.c), which
- *    maps both anyway; the scan judges only the kernel's node.
+ *    keeps both usable anyway; the scan judges only the kernel's node.
  *
  * The tests are tests/host/topology_test.c and tests/host/fuzz_topology.c,
  * which build this file unchanged for the host (with tests/host/printk.c's
