@@ -37,7 +37,10 @@
  *
  * Paths        A bad DTB (libfdt rejects it, no RAM) stops the boot with a
  *              message and QEMU exits with status 1; a missing /cpus keeps
- *              just the boot hart.
+ *              just the boot hart.  A tree whose memory leaves out the
+ *              kernel image or the DTB boots: the image is taken as RAM
+ *              (reserved), the DTB mapped read-only, and one line says
+ *              which was outside (check_image_and_dtb()).
  *
  * Linux        init/main.c (start_kernel), arch/riscv/kernel/setup.c
  *              (setup_arch), arch/riscv/kernel/smpboot.c.
@@ -73,7 +76,8 @@ _Static_assert(DT_MAX_RESERVED <= MAX_RANGES, "room for every reserved range");
 _Static_assert(DT_MAX_HARTS <= MAX_HARTID, "room for every hart id");
 
 static struct dt_scan boot_dt; /* [init] the device tree, read once */
-static struct mem_range ram[MAX_RANGES], reserved[MAX_RANGES];
+static struct mem_range ram[MAX_RANGES + 1]; /* + the image, if left out */
+static struct mem_range reserved[MAX_RANGES];
 static int nr_ram, nr_reserved;
 static unsigned long hartids[MAX_HARTID];
 
@@ -109,6 +113,7 @@ static void scan_device_tree(void)
 	struct dt_scan_opts opts = {
 		.kernel_start = __pa(_kernel_start),
 		.kernel_end = __pa(_end),
+		.phys_limit = PHYS_ADDR_LIMIT,
 	};
 
 	dt_scan(initial_boot_params, &boot_dt, &opts);
@@ -120,17 +125,66 @@ static void setup_clock(void)
 	time_init(boot_dt.timebase_frequency, boot_dt.isa & DT_ISA_SSTC);
 }
 
-/* BOOT-1: RAM in, then the image, the DTB and firmware ranges out. */
+/* Is [@base, @base + @size) all inside one (merged) memblock memory range? */
+static bool inside_memory(phys_addr_t base, phys_addr_t size)
+{
+	struct memblock_region *r;
+
+	for_each_mem_region(r)
+		if (base >= r->base && base + size <= r->base + r->size)
+			return true;
+	return false;
+}
+
+/*
+ * The kernel image and the DTB stay usable whatever the memory nodes say
+ * (Linux riscv maps its DTB through its fixmap and reserves it by its own
+ * address).  The image is RAM the kernel runs in: one the tree leaves out
+ * is added to memblock (reserved below like any image), so it is mapped,
+ * has struct pages and lands on node 0 (the scan falls back to one node
+ * when the image is on none).  The DTB is only read: one the tree leaves
+ * out is mapped read-only, and is not RAM.  Each case is one line.
+ * Returns the number of @keep entries filled (the DTB's range, if out).
+ */
+static int check_image_and_dtb(const void *dtb, struct mem_range *keep)
+{
+	phys_addr_t k = __pa(_kernel_start),
+		    ksize = PAGE_ALIGN(_end - _kernel_start);
+	phys_addr_t d = __pa(dtb), dsize = dt_total_size();
+
+	if (!inside_memory(k, ksize)) {
+		pr_warn("boot: kernel image [mem %#010llx-%#010llx] is outside the memory the device tree describes: taken as RAM, kept reserved\n",
+			(unsigned long long)k,
+			(unsigned long long)(k + ksize - 1));
+		memblock_add(k, ksize);
+	}
+	if (inside_memory(d, dsize))
+		return 0;
+	pr_warn("boot: device tree [mem %#010llx-%#010llx] is outside the memory it describes: mapped read-only anyway, not RAM\n",
+		(unsigned long long)d, (unsigned long long)(d + dsize - 1));
+	*keep = (struct mem_range){ d, dsize };
+	return 1;
+}
+
+/*
+ * BOOT-1: RAM in, then the image, the DTB and firmware ranges out.  The
+ * page tables map memblock's ranges, which memblock_add() has sorted and
+ * merged: memory nodes may overlap or repeat, as Linux allows.
+ */
 static void setup_memory(const void *dtb)
 {
-	nr_ram = boot_dt.nr_mem;
-	if (!nr_ram)
+	struct memblock_region *r;
+	struct mem_range keep;
+	int nr_keep;
+
+	if (!boot_dt.nr_mem)
 		boot_failed("the device tree has no memory node with RAM");
-	for (int i = 0; i < nr_ram; i++) {
-		ram[i] = (struct mem_range){ boot_dt.mem[i].base,
-					     boot_dt.mem[i].size };
-		memblock_add(ram[i].base, ram[i].size);
-	}
+	for (int i = 0; i < boot_dt.nr_mem; i++)
+		memblock_add(boot_dt.mem[i].base, boot_dt.mem[i].size);
+	nr_keep = check_image_and_dtb(dtb, &keep);
+	nr_ram = 0;
+	for_each_mem_region(r)
+		ram[nr_ram++] = (struct mem_range){ r->base, r->size };
 	memblock_reserve(__pa(_kernel_start), _end - _kernel_start);
 	memblock_reserve(__pa(dtb), PAGE_ALIGN(dt_total_size()));
 	nr_reserved = boot_dt.nr_reserved;
@@ -139,11 +193,11 @@ static void setup_memory(const void *dtb)
 						  boot_dt.reserved[i].size };
 		memblock_reserve(reserved[i].base, reserved[i].size);
 	}
-	if (paging_init(ram, nr_ram, reserved, nr_reserved))
+	if (paging_init(ram, nr_ram, reserved, nr_reserved, &keep, nr_keep))
 		panic("cannot map memory");
 	pr_info("memory: %llu MiB RAM in %d range%s, %llu KiB reserved\n",
-		(unsigned long long)(memblock_phys_mem_size() >> 20), nr_ram,
-		nr_ram > 1 ? "s" : "",
+		(unsigned long long)(memblock_phys_mem_size() >> 20),
+		boot_dt.nr_mem, boot_dt.nr_mem > 1 ? "s" : "",
 		(unsigned long long)(memblock_reserved_size() >> 10));
 }
 

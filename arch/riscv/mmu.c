@@ -61,7 +61,22 @@ static unsigned int vpn(unsigned long va, int level)
 	return (va >> (PAGE_SHIFT + 9 * level)) & (PT_ENTRIES - 1);
 }
 
-/* Map one page of size level_size(level) at va to pa; tables as needed. */
+/* Does leaf @pte at @level already map @va to @pa, with at least @prot? */
+static bool leaf_maps(pte_t pte, int level, unsigned long va, unsigned long pa,
+		      unsigned long prot)
+{
+	unsigned long mask = level_size(level) - 1;
+
+	return (pte & PTE_V) && (pte & PTE_LEAF) && (pte & prot) == prot &&
+	       ((pte >> 10) << PAGE_SHIFT) + (va & mask) == pa;
+}
+
+/*
+ * Map one page of size level_size(level) at va to pa; tables as needed.
+ * A page (of this size or larger) already mapping va to pa with at least
+ * these permissions is success, left as it is: ranges handed in may
+ * overlap (RAM described twice by the tree, the DTB inside RAM).
+ */
 static int map_page(unsigned long va, unsigned long pa, int level,
 		    unsigned long prot)
 {
@@ -78,12 +93,15 @@ static int map_page(unsigned long va, unsigned long pa, int level,
 			*pte = ((unsigned long)next >> PAGE_SHIFT) << 10 | PTE_V;
 		}
 		if (*pte & PTE_LEAF) {
+			if (leaf_maps(*pte, l, va, pa, prot))
+				return 0; /* the same mapping, larger */
 			pr_err("mmu: 0x%lx already mapped by a large page\n", va);
 			return -EINVAL;
 		}
 		table = (pte_t *)((*pte >> 10) << PAGE_SHIFT);
 	}
-	table[vpn(va, level)] = (pa >> PAGE_SHIFT) << 10 | prot;
+	if (!leaf_maps(table[vpn(va, level)], level, va, pa, prot))
+		table[vpn(va, level)] = (pa >> PAGE_SHIFT) << 10 | prot;
 	return 0;
 }
 
@@ -173,7 +191,8 @@ static int map_kernel_image(void)
 #define MAX_HOLES 16
 
 int paging_init(const struct mem_range *ram, int nr_ram,
-		const struct mem_range *nomap, int nr_nomap)
+		const struct mem_range *nomap, int nr_nomap,
+		const struct mem_range *keep, int nr_keep)
 {
 	struct mem_range holes[MAX_HOLES];
 	int nr_holes = 0, err;
@@ -193,6 +212,10 @@ int paging_init(const struct mem_range *ram, int nr_ram,
 			goto fail;
 	}
 	err = map_kernel_image();
+	for (int i = 0; i < nr_keep && !err; i++)
+		err = map_range(ALIGN_DOWN(keep[i].base, PAGE_SIZE),
+				PAGE_ALIGN(keep[i].base + keep[i].size), PROT_R,
+				true);
 	if (err)
 		goto fail;
 	err = map_one(UART0_BASE, 0, PROT_RW);

@@ -34,6 +34,13 @@
 #define VMEMMAP_START	0xffffffc000000000UL
 #define VMEMMAP_SIZE	(1UL << 32)	/* 4 GiB: pfns up to 2^26 */
 
+/*
+ * RAM must lie below 2^38: RAM is mapped at its own address, and Sv39's
+ * lower half ends there (the same limit as vmemmap's 2^26 pfns).  The
+ * device-tree reader leaves out what a tree describes above it.
+ */
+#define PHYS_ADDR_LIMIT (1UL << 38)
+
 #define L1_CACHE_BYTES	64
 #define ____cacheline_aligned __aligned(L1_CACHE_BYTES)
 
@@ -64,17 +71,24 @@ extern char _sdata[], _edata[], __bss_start[], __bss_end[], _end[];
  * @nr_ram: number of @ram entries
  * @nomap: ranges never to map (firmware; /reserved-memory)
  * @nr_nomap: number of @nomap entries
+ * @keep: ranges mapped read-only whatever @ram says (the DTB: the tree may
+ *	leave it outside the memory it describes)
+ * @nr_keep: number of @keep entries
  *
  * Maps RAM at its physical address (read/write, no execute), the kernel
- * image page by page (text RX, rodata R, data and bss RW), the console and
- * test devices, and leaves unmapped: page 0 and everything below RAM but
- * the two devices, each boot stack's guard page and the @nomap ranges.
+ * image page by page (text RX, rodata R, data and bss RW) whether or not
+ * @ram holds it, the @keep pages not already mapped, the console and test
+ * devices, and leaves unmapped: page 0 and everything below RAM but the
+ * two devices, each boot stack's guard page and the @nomap ranges.  @ram
+ * ranges may overlap or repeat: what is already mapped the same way is
+ * left as it is.
  *
  * Context: boot hart, once, interrupts off.  Return: 0 or -ENOMEM when the
  * static page-table pool runs out (the caller panics).
  */
 int paging_init(const struct mem_range *ram, int nr_ram,
-		const struct mem_range *nomap, int nr_nomap);
+		const struct mem_range *nomap, int nr_nomap,
+		const struct mem_range *keep, int nr_keep);
 
 /**
  * arch_map_kernel_range() - map [@va, @va + @size) to @pa, read/write

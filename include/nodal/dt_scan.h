@@ -85,10 +85,13 @@ struct dt_scan {
  * @kernel_start: physical address of the kernel image's first byte
  * @kernel_end: one past its last byte; 0 (or <= @kernel_start) skips the
  *	kernel checks
+ * @phys_limit: RAM at or above this address is left out (said once per
+ *	range; a range across it is cut); 0: no limit
  */
 struct dt_scan_opts {
 	uint64_t kernel_start;
 	uint64_t kernel_end;
+	uint64_t phys_limit;
 };
 
 /**

@@ -157,21 +157,56 @@ static void set_memmap_bounds(void)
 	WRITE_ONCE(memmap_end_pfn, end);
 }
 
-void memmap_init(void)
+/* The node with memory, not in @done, whose span starts lowest; or NUMA_NO_NODE. */
+static int lowest_node_left(unsigned long done)
 {
-	unsigned long mapped_end = 0;
+	int best = NUMA_NO_NODE, nid;
+
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+
+		if (!pgdat->node_spanned_pages || (done & (1UL << nid)))
+			continue;
+		if (best == NUMA_NO_NODE ||
+		    pgdat->node_start_pfn < NODE_DATA(best)->node_start_pfn)
+			best = nid;
+	}
+	return best;
+}
+
+/*
+ * Back every node's slice of vmemmap, in the order of the nodes' start
+ * pfns, not of their ids: map_node_memmap() skips what lies below the
+ * highest address backed so far, which is only right when the slices come
+ * lowest first.  Node ids need not follow addresses (node 0's memory may
+ * lie above node 1's): in id order the lower node's slice was skipped.
+ */
+static void map_memmap_by_address(void)
+{
+	unsigned long mapped_end = 0, done = 0;
 	int nid;
 
+	while ((nid = lowest_node_left(done)) != NUMA_NO_NODE) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+
+		map_node_memmap(nid, pgdat->node_start_pfn,
+				pgdat->node_start_pfn + pgdat->node_spanned_pages,
+				&mapped_end);
+		done |= 1UL << nid;
+	}
+}
+
+void memmap_init(void)
+{
+	int nid;
+
+	map_memmap_by_address();
 	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
 		struct zone *zone;
 
-		if (pgdat->node_spanned_pages) {
-			map_node_memmap(nid, pgdat->node_start_pfn,
-					pgdat->node_start_pfn + pgdat->node_spanned_pages,
-					&mapped_end);
+		if (pgdat->node_spanned_pages)
 			init_struct_pages(pgdat);
-		}
 		for_each_zone_in_node(zone, pgdat)
 			init_zone_structures(zone);
 	}

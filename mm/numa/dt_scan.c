@@ -32,6 +32,12 @@
  *  - ISA extensions (Linux: riscv_fill_hwcap()): a hart has one when its
  *    riscv,isa lists "_<name>" as a whole word after the base letters;
  *    boot uses the ones every enabled hart has (none if no hart is).
+ *  - RAM at or above opts->phys_limit (boot passes 2^38, where the
+ *    kernel's identity map ends): message, cut there or left out.
+ *    Overlapping memory in a tree without numa-node-id: message, kept
+ *    (memblock_add() merges it).  Whether the kernel image and the DTB lie
+ *    in the memory described is the boot's check (init/main.c), which
+ *    keeps both usable anyway; the scan judges only the kernel's node.
  *
  * The tests are tests/host/topology_test.c and tests/host/fuzz_topology.c,
  * which build this file unchanged for the host (with tests/host/printk.c's
@@ -256,6 +262,30 @@ static void check_walk_end(struct scan *s, int err, const char *what)
 
 /* ---- memory nodes ---- */
 
+/*
+ * RAM the kernel cannot address (opts->phys_limit) is left out: a range
+ * wholly above the limit is ignored, one across it is cut there.  False
+ * when nothing of it remains.
+ */
+static bool clip_to_limit(struct scan *s, int node, uint64_t base, uint64_t *size)
+{
+	uint64_t limit = s->opts->phys_limit;
+
+	if (!limit || base + *size <= limit)
+		return true;
+	scan_warn(s,
+		  "numa: %s: [mem %#llx-%#llx] reaches past %#llx, the end "
+		  "of what the kernel can map: %s",
+		  PATH(s, node), (unsigned long long)base,
+		  (unsigned long long)(base + *size - 1),
+		  (unsigned long long)limit,
+		  base >= limit ? "ignored" : "cut there");
+	if (base >= limit)
+		return false;
+	*size = limit - base;
+	return true;
+}
+
 /* Record one range; false (after a message) if it cannot be. */
 static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size, int nid)
 {
@@ -267,6 +297,8 @@ static bool add_mem(struct scan *s, int node, uint64_t base, uint64_t size, int 
 			    (unsigned long long)size);
 		return false;
 	}
+	if (!clip_to_limit(s, node, base, &size))
+		return true;
 	if (out->nr_mem == DT_MAX_MEM) {
 		if (!s->full)
 			reject_tree(s, "numa: %s: more than %d memory ranges",
@@ -665,7 +697,11 @@ static void check_coverage(struct scan *s)
 		    (unsigned long long)(total >> 20));
 }
 
-static void check_overlaps(struct scan *s)
+/*
+ * Ranges that overlap: with node ids, the topology is rejected; without
+ * (no NUMA), said and left to memblock_add(), which merges them.
+ */
+static void check_overlaps(struct scan *s, bool numa)
 {
 	const struct dt_scan *out = s->out;
 
@@ -678,6 +714,16 @@ static void check_overlaps(struct scan *s)
 			if (a->base >= b->base + b->size ||
 			    b->base >= a->base + a->size)
 				continue;
+			if (!numa) {
+				scan_warn(s,
+					  "numa: %s: [mem %#llx-%#llx] overlaps %s: merged",
+					  PATH(s, s->mem_off[i]),
+					  (unsigned long long)a->base,
+					  (unsigned long long)(a->base +
+							       a->size - 1),
+					  PATH2(s, s->mem_off[j]));
+				return;
+			}
 			reject_tree(s, "numa: %s: [mem %#llx-%#llx] overlaps %s",
 				    PATH(s, s->mem_off[i]),
 				    (unsigned long long)a->base,
@@ -852,7 +898,7 @@ static bool topology_holds(struct scan *s)
 		check_coverage(s);
 	}
 	if (!s->reject)
-		check_overlaps(s);
+		check_overlaps(s, true);
 	if (!s->reject && o->kernel_end > o->kernel_start)
 		check_kernel_inside(s);
 	return !s->reject;
@@ -876,6 +922,7 @@ static int scan_tree(struct scan *s)
 	scan_cpus(s);
 	out->numa = s->any_id;
 	if (!s->any_id) {
+		check_overlaps(s, false);
 		one_node(out);
 		return 0;
 	}

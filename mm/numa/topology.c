@@ -71,6 +71,12 @@
  *                of %luMB RAM", one node.  memblock holds exactly the
  *                scan's ranges (start_kernel adds them), so the check on
  *                the scan is the check on memblock.
+ *              - RAM at or above 2^38 (PHYS_ADDR_LIMIT: the kernel maps
+ *                RAM at its own address, and Sv39's lower half ends there):
+ *                message, the range cut there or ignored (Nodal; Linux
+ *                caps memblock at what it can map).
+ *              - Overlapping ranges in a tree without numa-node-id:
+ *                message, kept; memblock_add() merges them, as Linux's.
  *              - Overlapping ranges (Nodal: even on the same node), a reg
  *                not a multiple of the root's #address-cells +
  *                #size-cells (each 1..2), a range that wraps past 2^64, a

@@ -77,6 +77,13 @@ HOST_TESTS += tests/host/bench_test.py
 
 HOST_TESTS += tests/host/tooling_test.py
 
+# ---- tools/dt-mutate: its FDT reader and writer, every kind of mutant read
+# back by dtc against the tool's claim, the seed, the distance model and the
+# log checks, on QEMU's own trees kept as tests/host/fixtures/qemu_virt_*.dts.
+# No QEMU.  Run: tests/host/dt_mutate_test.py
+
+HOST_TESTS += tests/host/dt_mutate_test.py
+
 # ---- the fuzz target (make fuzz): clang's libFuzzer with ASan and UBSan.
 
 FUZZ_O := $(or $(O),build)/fuzz

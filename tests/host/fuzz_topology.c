@@ -40,7 +40,9 @@ static void check_log(const struct dt_scan *o)
 			abort();
 }
 
-/* RAM, reserved ranges and harts: within bounds, no size 0, no wrap. */
+#define PHYS_LIMIT (1ULL << 38) /* the kernel's PHYS_ADDR_LIMIT */
+
+/* RAM, reserved ranges and harts: within bounds, no size 0, no wrap; RAM below PHYS_LIMIT. */
 static void check_ranges(const struct dt_scan *o)
 {
 	if (o->nr_mem < 0 || o->nr_mem > DT_MAX_MEM || o->nr_reserved < 0 ||
@@ -49,7 +51,8 @@ static void check_ranges(const struct dt_scan *o)
 		abort();
 	for (int i = 0; i < o->nr_mem; i++)
 		if (!o->mem[i].size ||
-		    o->mem[i].base + o->mem[i].size < o->mem[i].base)
+		    o->mem[i].base + o->mem[i].size < o->mem[i].base ||
+		    o->mem[i].base + o->mem[i].size > PHYS_LIMIT)
 			abort();
 	for (int i = 0; i < o->nr_reserved; i++)
 		if (!o->reserved[i].size ||
@@ -89,7 +92,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static uint64_t blob[FUZZ_MAX_INPUT / 8];
-	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END };
+	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END, PHYS_LIMIT };
 	int ret;
 
 	if (size < sizeof(struct fdt_header) || size > FUZZ_MAX_INPUT)

@@ -49,8 +49,9 @@ struct expect {
 	bool map;		/* has_distance_map */
 	const char *diags[MAX_EXPECTED];	/* "a|b": one message holds a and b */
 	bool quiet;				/* no message at all */
-	int dropped;	/* problems found but not printed */
-	bool no_kernel; /* scan without opts */
+	int dropped;	     /* problems found but not printed */
+	bool no_kernel;	     /* scan without opts */
+	uint64_t phys_limit; /* opts.phys_limit (0: none) */
 	/* Checked only when given (non-NULL): */
 	const char *ram;      /* RAM in order: "base+size@node ...", hex */
 	const char *reserved; /* reserved ranges in order, the same way */
@@ -325,7 +326,7 @@ static struct dt_scan result; /* 14 KiB: not on the stack */
 
 static void run_case(const void *blob, const struct expect *e)
 {
-	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END };
+	struct dt_scan_opts opts = { KERNEL_START, KERNEL_END, e->phys_limit };
 	int ret;
 
 	case_name = e->name;
@@ -453,6 +454,22 @@ static const struct expect file_cases[] = {
 		  .ram = TWO_NODES_RAM),
 	TWO_NODES("mem_against_address_order", "0:1 1:1 2:0 3:0", .quiet = true,
 		  .ram = "0x80000000+0x10000000@1 0x90000000+0x10000000@0"),
+	/* 2^38 as the kernel's: 256 MiB under it kept, the rest left out. */
+	{ .name = "mem_above_limit",
+	  .numa = true,
+	  .nodes = 3,
+	  .with_mem = 3,
+	  .with_harts = 3,
+	  .harts = TWO_NODES_HARTS,
+	  .mem_mb = "0:256 1:512",
+	  .dist = "10 20/20 10",
+	  .map = true,
+	  .phys_limit = 1ULL << 38,
+	  .ram = TWO_NODES_RAM " 0x3ff0000000+0x10000000@1",
+	  .diags = { "/memory@3ff0000000|[mem 0x3ff0000000-0x400fffffff] "
+		     "reaches past 0x4000000000|cut there",
+		     "/memory@4000000000|[mem 0x4010000000-0x401fffffff] "
+		     "reaches past 0x4000000000|ignored" } },
 	TWO_NODES("mem_zero_size", TWO_NODES_HARTS, .quiet = true,
 		  .ram = "0x80000000+0x8000000@0 0x88000000+0x8000000@0 "
 			 "0x90000000+0x10000000@1"),
@@ -465,6 +482,18 @@ static const struct expect file_cases[] = {
 	  .dist = "10",
 	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0",
 	  .diags = { "numa: /memory@a0000000|reg is 12 bytes, not a multiple of 16|skipped" } },
+
+	{ .name = "no_numa_overlap",
+	  .nodes = 1,
+	  .with_mem = 1,
+	  .with_harts = 1,
+	  .harts = "0:0 1:0",
+	  .mem_mb = "0:768",
+	  .dist = "10",
+	  .ram = "0x80000000+0x10000000@0 0xc0000000+0x10000000@0 "
+		 "0x88000000+0x10000000@0",
+	  .diags = { "numa: /memory@88000000|[mem 0x88000000-0x97ffffff] "
+		     "overlaps /memory@80000000|merged" } },
 
 	/* Reserved ranges: /reserved-memory with and without reg, its cells. */
 	TWO_NODES("reserved_no_reg", TWO_NODES_HARTS, .quiet = true,
