@@ -77,6 +77,7 @@
  */
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/mmdebug.h>
@@ -649,6 +650,10 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
 	if (order > MAX_PAGE_ORDER || (unsigned int)preferred_nid >= MAX_NUMNODES ||
 	    !NODE_DATA(preferred_nid))
 		return alloc_bad_request(gfp, order, preferred_nid, nodemask);
+	/* Linux's prepare_alloc_pages(): an injected failure, before any list */
+	if (unlikely(READ_ONCE(fail_page_alloc.attr.probability)) &&
+	    should_fail_alloc_page(gfp, order))
+		return NULL;
 	ac.zonelist = node_zonelist(preferred_nid, gfp);
 	for (ac.preferred_zoneref = ac.zonelist->_zonerefs;
 	     ac.preferred_zoneref->zone && !zone_allowed(ac.preferred_zoneref, &ac);
@@ -718,6 +723,7 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	unsigned long flags;
 
 	if (unlikely(order || nodemask || !pcp_enabled ||
+		     READ_ONCE(fail_page_alloc.attr.probability) ||
 		     (!nid_ok && ((unsigned int)preferred_nid >= MAX_NUMNODES ||
 				  !NODE_DATA(preferred_nid)))))
 		goto slow;
