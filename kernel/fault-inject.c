@@ -8,7 +8,7 @@
  *              page allocator, failslab (mm/slub/failslab.c) for slab
  *              allocations.  The hook of each asks should_fail_ex(), which
  *              applies Linux's rules in Linux's order
- *              (Documentation/fault-injection/fault-injection.rst):
+ *              (docs/linux-facts.md §12):
  *              probability 0 → no; task-filter and current not marked → no;
  *              times 0 → no; space larger than the call's size → the size
  *              is taken from space, no; interval N > 1 → only every Nth
@@ -54,7 +54,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
-static u64 fault_rnd_ctr;	/* [atomic] */
+static u64 fault_rnd_ctr; /* [atomic] */
 
 /* A draw in [0, 100): Linux's get_random_u32_below(100). */
 static u32 fault_draw_percent(void)
@@ -70,7 +70,7 @@ static u32 fault_draw_percent(void)
 /* Linux's __ratelimit(): burst messages per interval, the rest held back. */
 static bool fault_ratelimit(struct fault_attr *attr)
 {
-	static int busy;	/* [atomic] trylock */
+	static int busy; /* [atomic] trylock */
 	u64 interval = (u64)READ_ONCE(attr->ratelimit_interval_ms) * 1000000ULL;
 	u64 now = ktime_get_ns();
 	bool ok;
@@ -125,8 +125,7 @@ static bool take_one_time(struct fault_attr *attr)
 		if (t == -1)
 			return true;
 		if (__atomic_compare_exchange_n(&attr->times, &t, t - 1, false,
-						__ATOMIC_RELAXED,
-						__ATOMIC_RELAXED))
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED))
 			return true;
 	}
 	return false;
@@ -165,7 +164,7 @@ bool should_fail_ex(struct fault_attr *attr, long size, int flags)
 	if (probability <= fault_draw_percent())
 		return false;
 	if (!take_one_time(attr))
-		return false;	/* another hart took the last one */
+		return false; /* another hart took the last one */
 	__atomic_fetch_add(&attr->injected, 1, __ATOMIC_RELAXED);
 	if (!(flags & FAULT_NOWARN))
 		fail_dump(attr);
@@ -200,11 +199,10 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 	const char *s = str ? str : "";
 
 	if (next_field(&s, &interval, false) ||
-	    next_field(&s, &probability, false) ||
-	    next_field(&s, &space, false) || next_field(&s, &times, true) ||
-	    interval < 1 || interval > INT_MAX || probability < 0 ||
-	    probability > 100 || space < 0 || space > INT_MAX || times < -1 ||
-	    times > INT_MAX) {
+	    next_field(&s, &probability, false) || next_field(&s, &space, false) ||
+	    next_field(&s, &times, true) || interval < 1 ||
+	    interval > INT_MAX || probability < 0 || probability > 100 ||
+	    space < 0 || space > INT_MAX || times < -1 || times > INT_MAX) {
 		pr_err("FAULT_INJECTION: %s: '%s' is not <interval>,<probability>,<space>,<times> (interval 1.., probability 0..100, space 0.., times -1..): injection off\n",
 		       attr->dname, str ? str : "(nothing)");
 		WRITE_ONCE(attr->probability, 0);
@@ -222,8 +220,8 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 static bool knob_is(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
-		if (*a != *b && !((*a == '_' || *a == '-') &&
-				  (*b == '_' || *b == '-')))
+		if (*a != *b &&
+		    !((*a == '_' || *a == '-') && (*b == '_' || *b == '-')))
 			return false;
 	return *a == *b;
 }
@@ -268,13 +266,13 @@ static int set_common(struct fault_attr *attr, const char *knob,
 		WRITE_ONCE(attr->task_filter, b);
 		return 0;
 	}
-#define NUMBER_KNOB(kname, lo, hi, field, type)				\
-	if (knob_is(knob, kname)) {					\
-		*range = #lo ".." #hi;					\
-		if (parse_range(val, lo, hi, &v))			\
-			return -EINVAL;					\
+#define NUMBER_KNOB(kname, lo, hi, field, type)                            \
+	if (knob_is(knob, kname)) {                                        \
+		*range = #lo ".." #hi;                                     \
+		if (parse_range(val, lo, hi, &v))                          \
+			return -EINVAL;                                    \
 		__atomic_store_n(&attr->field, (type)v, __ATOMIC_RELAXED); \
-		return 0;						\
+		return 0;                                                  \
 	}
 	NUMBER_KNOB("probability", 0, 100, probability, unsigned long)
 	NUMBER_KNOB("interval", 1, INT_MAX, interval, unsigned long)
@@ -329,8 +327,8 @@ int fault_group_set(const struct fault_group *g, const char *knob,
 		return -EINVAL;
 	}
 	if (err)
-		pr_err("%s: %s.%s=%s: want %s; unchanged\n", who, g->attr->dname,
-		       knob, val ? val : "(nothing)", range);
+		pr_err("%s: %s.%s=%s: want %s; unchanged\n", who,
+		       g->attr->dname, knob, val ? val : "(nothing)", range);
 	return err;
 }
 
@@ -403,7 +401,8 @@ void fault_save(struct fault_settings *saved)
 	for (const struct fault_group *g = __fault_groups_start;
 	     g < __fault_groups_end && i < FAULT_MAX_GROUPS; g++, i++) {
 		saved->attr[i] = *g->attr;
-		for (unsigned int k = 0; k < g->nr_knobs && k < FAULT_MAX_KNOBS; k++)
+		for (unsigned int k = 0; k < g->nr_knobs && k < FAULT_MAX_KNOBS;
+		     k++)
 			saved->knob[i][k] = knob_get(&g->knobs[k]);
 	}
 }
@@ -418,8 +417,9 @@ void fault_restore(const struct fault_settings *saved)
 		const struct fault_attr *s = &saved->attr[i];
 		struct fault_attr *a = g->attr;
 
-		WRITE_ONCE(a->probability, 0);	/* off while half restored */
-		for (unsigned int k = 0; k < g->nr_knobs && k < FAULT_MAX_KNOBS; k++)
+		WRITE_ONCE(a->probability, 0); /* off while half restored */
+		for (unsigned int k = 0; k < g->nr_knobs && k < FAULT_MAX_KNOBS;
+		     k++)
 			knob_put(&g->knobs[k], saved->knob[i][k]);
 		WRITE_ONCE(a->interval, s->interval);
 		__atomic_store_n(&a->times, s->times, __ATOMIC_RELAXED);

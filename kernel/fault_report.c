@@ -19,8 +19,8 @@
 #include <linux/string.h>
 #include <nodal/shell.h>
 
-#define for_each_fault_group(g)						\
-	for (const struct fault_group *g = __fault_groups_start;	\
+#define for_each_fault_group(g)                                  \
+	for (const struct fault_group *g = __fault_groups_start; \
 	     g < __fault_groups_end; g++)
 
 static void show_group(const struct fault_group *g)
@@ -78,7 +78,8 @@ static int cmd_faults(int argc, char **argv)
 
 	if (argc == 2 && !strcmp(argv[1], "reset")) {
 		for_each_fault_group(grp)
-			__atomic_store_n(&grp->attr->injected, 0, __ATOMIC_RELAXED);
+			__atomic_store_n(&grp->attr->injected, 0,
+					 __ATOMIC_RELAXED);
 		return 0;
 	}
 	if (argc > 1) {
@@ -106,18 +107,19 @@ static int cmd_faults(int argc, char **argv)
 		show_group(grp);
 	return 0;
 }
-SHELL_COMMAND_DETAILED("faults", cmd_faults, "[reset | page|slab off|I,P,S,T|KNOB=VAL...]",
-		       "show or set fault injection (fail_page_alloc, failslab)",
-		       "  faults                     both attributes and the failures injected\n"
-		       "  faults page 1,10,0,-1      interval,probability %,space,times (-1: no limit)\n"
-		       "  faults slab off            stop injecting slab failures\n"
-		       "  faults page min-order=0 ignore-gfp-wait=N verbose=0\n"
-		       "  faults reset               injected counts to 0\n"
-		       "Knobs (Linux's debugfs names; '_' = '-'): probability 0..100,\n"
-		       "interval 1.., space 0.. (page: pages, slab: bytes), times -1..,\n"
-		       "verbose 0..2, task-filter Y/N, verbose_ratelimit_interval_ms,\n"
-		       "verbose_ratelimit_burst; page: min-order, ignore-gfp-wait,\n"
-		       "ignore-gfp-highmem; slab: ignore-gfp-wait, cache-filter.\n"
-		       "Boot options: fail_page_alloc=I,P,S,T failslab=I,P,S,T and\n"
-		       "fail_page_alloc.KNOB=V failslab.KNOB=V (failslab.caches=A,B:\n"
-		       "caches with SLAB_FAILSLAB for cache-filter).\n");
+SHELL_COMMAND_DETAILED(
+	"faults", cmd_faults, "[reset | page|slab off|I,P,S,T|KNOB=VAL...]",
+	"show or set fault injection (fail_page_alloc, failslab)",
+	"  faults                     both attributes and the failures injected\n"
+	"  faults page 1,10,0,-1      interval,probability %,space,times (-1: no limit)\n"
+	"  faults slab off            stop injecting slab failures\n"
+	"  faults page min-order=0 ignore-gfp-wait=N verbose=0\n"
+	"  faults reset               injected counts to 0\n"
+	"Knobs (Linux's debugfs names; '_' = '-'): probability 0..100,\n"
+	"interval 1.., space 0.. (page: pages, slab: bytes), times -1..,\n"
+	"verbose 0..2, task-filter Y/N, verbose_ratelimit_interval_ms,\n"
+	"verbose_ratelimit_burst; page: min-order, ignore-gfp-wait,\n"
+	"ignore-gfp-highmem; slab: ignore-gfp-wait, cache-filter.\n"
+	"Boot options: fail_page_alloc=I,P,S,T failslab=I,P,S,T and\n"
+	"fail_page_alloc.KNOB=V failslab.KNOB=V (failslab.caches=A,B:\n"
+	"caches with SLAB_FAILSLAB for cache-filter).\n");

@@ -8,7 +8,7 @@
  * (should_fail_alloc_page(), the fail_page_alloc attribute) and
  * mm/slub/failslab.c (should_failslab(), the failslab attribute).
  * Mirrors: <linux/fault-inject.h>; the rules are those of
- * Documentation/fault-injection/fault-injection.rst (docs/linux-facts.md).
+ * Documentation/fault-injection/fault-injection.rst (docs/linux-facts.md §12).
  * Differences from Linux: always built in (an attribute whose probability
  * is 0 costs the hooked path one load and one branch); the debugfs files
  * are boot options `NAME.KNOB=` and the `faults` command (a knob keeps its
@@ -26,7 +26,7 @@ struct kmem_cache;
 /*
  * struct fault_attr - one kind of failure and when to inject it.  The
  * first group are Linux's debugfs files; a caller's should_fail() applies
- * them in Linux's order (fault-injection.rst): probability 0 → never;
+ * them in Linux's order (linux-facts.md §12): probability 0 → never;
  * task-filter set and current not marked make_it_fail (or in an
  * interrupt) → no; times 0 → no; space > size → space -= size, no; with
  * interval > 1 only every interval-th call that got this far may fail;
@@ -34,31 +34,32 @@ struct kmem_cache;
  * times (unless -1) and is counted in @injected.
  */
 struct fault_attr {
-	unsigned long probability;	/* [atomic] percent, 0..100; 0: off */
-	unsigned long interval;		/* [atomic] 1..: every Nth eligible call */
-	int times;			/* [atomic] failures left; -1: no limit */
-	int space;			/* [atomic] size to let pass first */
-	unsigned long verbose;		/* [atomic] 0 quiet, 1 message, 2 + stack */
-	bool task_filter;		/* [atomic] only make_it_fail tasks */
+	unsigned long probability; /* [atomic] percent, 0..100; 0: off */
+	unsigned long interval;	   /* [atomic] 1..: every Nth eligible call */
+	int times;		   /* [atomic] failures left; -1: no limit */
+	int space;		   /* [atomic] size to let pass first */
+	unsigned long verbose;	   /* [atomic] 0 quiet, 1 message, 2 + stack */
+	bool task_filter;	   /* [atomic] only make_it_fail tasks */
 	unsigned int ratelimit_interval_ms; /* [atomic] 0: no rate limit */
-	unsigned int ratelimit_burst;	/* [atomic] messages per interval */
+	unsigned int ratelimit_burst;	    /* [atomic] messages per interval */
 
-	unsigned long count;		/* [atomic] calls seen by interval */
-	unsigned long injected;		/* [atomic] failures injected */
-	u64 rl_begin_ns;		/* [rl] rate-limit window start */
-	unsigned int rl_printed;	/* [rl] messages in this window */
-	unsigned int rl_missed;		/* [rl] messages held back in it */
-	const char *dname;		/* [const] Linux's debugfs name */
+	unsigned long count;	 /* [atomic] calls seen by interval */
+	unsigned long injected;	 /* [atomic] failures injected */
+	u64 rl_begin_ns;	 /* [rl] rate-limit window start */
+	unsigned int rl_printed; /* [rl] messages in this window */
+	unsigned int rl_missed;	 /* [rl] messages held back in it */
+	const char *dname;	 /* [const] Linux's debugfs name */
 };
 
 /* Linux's FAULT_ATTR_INITIALIZER: off, interval 1, times 1, verbose 2. */
-#define FAULT_ATTR_INITIALIZER(name) {					\
-		.interval = 1, .times = 1, .verbose = 2,		\
-		.ratelimit_burst = 10, .dname = name,			\
+#define FAULT_ATTR_INITIALIZER(name)                     \
+	{                                                \
+		.interval = 1, .times = 1, .verbose = 2, \
+		.ratelimit_burst = 10, .dname = name,    \
 	}
 
 enum fault_flags {
-	FAULT_NOWARN = 1 << 0,	/* never print, whatever verbose says */
+	FAULT_NOWARN = 1 << 0, /* never print, whatever verbose says */
 };
 
 /**
@@ -90,10 +91,10 @@ int setup_fault_attr(struct fault_attr *attr, const char *str);
 enum fault_knob_type { FAULT_KNOB_BOOL, FAULT_KNOB_U32 };
 
 struct fault_knob {
-	const char *name;		/* debugfs name, e.g. "min-order" */
+	const char *name; /* debugfs name, e.g. "min-order" */
 	enum fault_knob_type type;
-	void *value;			/* bool * or u32 * */
-	u32 max;			/* FAULT_KNOB_U32: the largest allowed */
+	void *value; /* bool * or u32 * */
+	u32 max;     /* FAULT_KNOB_U32: the largest allowed */
 };
 
 /*
@@ -101,17 +102,19 @@ struct fault_knob {
  * options see it, registered with FAULT_GROUP() where the attribute lives.
  */
 struct fault_group {
-	const char *name;		/* the `faults` word: "page", "slab" */
+	const char *name; /* the `faults` word: "page", "slab" */
 	struct fault_attr *attr;
 	const struct fault_knob *knobs; /* its own knobs */
 	unsigned int nr_knobs;
 };
 
-#define FAULT_GROUP(gname, gattr, gknobs)				\
-	static const struct fault_group __fault_group_##gknobs		\
-	__used __section(".fault_groups") __aligned(8) = {		\
-		.name = gname, .attr = gattr, .knobs = gknobs,		\
-		.nr_knobs = sizeof(gknobs) / sizeof(gknobs[0]),		\
+#define FAULT_GROUP(gname, gattr, gknobs)                                        \
+	static const struct fault_group __fault_group_##gknobs __used __section( \
+		".fault_groups") __aligned(8) = {                                \
+		.name = gname,                                                   \
+		.attr = gattr,                                                   \
+		.knobs = gknobs,                                                 \
+		.nr_knobs = sizeof(gknobs) / sizeof(gknobs[0]),                  \
 	}
 
 extern const struct fault_group __fault_groups_start[];
@@ -164,9 +167,9 @@ unsigned long fault_injected(const struct fault_group *g);
 /* Linux's fail_page_alloc: the attribute and its own knobs. */
 struct fail_page_alloc_attr {
 	struct fault_attr attr;
-	bool ignore_gfp_highmem;	/* [atomic] ignore-gfp-highmem, Y */
-	bool ignore_gfp_reclaim;	/* [atomic] ignore-gfp-wait, Y */
-	u32 min_order;			/* [atomic] min-order, 1 */
+	bool ignore_gfp_highmem; /* [atomic] ignore-gfp-highmem, Y */
+	bool ignore_gfp_reclaim; /* [atomic] ignore-gfp-wait, Y */
+	u32 min_order;		 /* [atomic] min-order, 1 */
 };
 extern struct fail_page_alloc_attr fail_page_alloc;
 
@@ -182,8 +185,8 @@ bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order);
 /* Linux's failslab. */
 struct failslab_attr {
 	struct fault_attr attr;
-	bool ignore_gfp_reclaim;	/* [atomic] ignore-gfp-wait, Y */
-	bool cache_filter;		/* [atomic] cache-filter, N */
+	bool ignore_gfp_reclaim; /* [atomic] ignore-gfp-wait, Y */
+	bool cache_filter;	 /* [atomic] cache-filter, N */
 };
 extern struct failslab_attr failslab;
 

@@ -28,9 +28,12 @@ struct fail_page_alloc_attr fail_page_alloc = {
 };
 
 static const struct fault_knob fail_page_alloc_knobs[] = {
-	{ "min-order", FAULT_KNOB_U32, &fail_page_alloc.min_order, MAX_PAGE_ORDER + 1 },
-	{ "ignore-gfp-wait", FAULT_KNOB_BOOL, &fail_page_alloc.ignore_gfp_reclaim, 1 },
-	{ "ignore-gfp-highmem", FAULT_KNOB_BOOL, &fail_page_alloc.ignore_gfp_highmem, 1 },
+	{ "min-order", FAULT_KNOB_U32, &fail_page_alloc.min_order,
+	  MAX_PAGE_ORDER + 1 },
+	{ "ignore-gfp-wait", FAULT_KNOB_BOOL,
+	  &fail_page_alloc.ignore_gfp_reclaim, 1 },
+	{ "ignore-gfp-highmem", FAULT_KNOB_BOOL,
+	  &fail_page_alloc.ignore_gfp_highmem, 1 },
 };
 FAULT_GROUP("page", &fail_page_alloc.attr, fail_page_alloc_knobs);
 
@@ -56,20 +59,21 @@ bool should_fail_alloc_page(gfp_t gfp_mask, unsigned int order)
 /* ---- boot options ---- */
 
 #define PAGE_GROUP (fault_find_group("page"))
-#define FAIL_PAGE_OPTION(knob, fn)					\
-	static void fn(const char *val)					\
-	{								\
-		fault_boot_option(PAGE_GROUP, knob, val);		\
-	}								\
-	cmdline_param("fail_page_alloc." knob, fn,			\
+#define FAIL_PAGE_OPTION(knob, fn)                        \
+	static void fn(const char *val)                   \
+	{                                                 \
+		fault_boot_option(PAGE_GROUP, knob, val); \
+	}                                                 \
+	cmdline_param("fail_page_alloc." knob, fn,        \
 		      "fail_page_alloc's " knob " (see help faults)")
 
 static void parse_fail_page_alloc(const char *val)
 {
 	fault_boot_attr(PAGE_GROUP, val);
 }
-cmdline_param("fail_page_alloc", parse_fail_page_alloc,
-	      "fail_page_alloc=<interval>,<probability %>,<space>,<times>: inject page allocation failures");
+cmdline_param(
+	"fail_page_alloc", parse_fail_page_alloc,
+	"fail_page_alloc=<interval>,<probability %>,<space>,<times>: inject page allocation failures");
 FAIL_PAGE_OPTION("min-order", parse_fpa_min_order);
 FAIL_PAGE_OPTION("ignore-gfp-wait", parse_fpa_ignore_wait);
 FAIL_PAGE_OPTION("ignore-gfp-highmem", parse_fpa_ignore_highmem);

@@ -48,8 +48,11 @@
  *              the hook mm/mempolicy registers (page_alloc_set_policy_alloc),
  *              which picks the start node and allowed nodes.  Fastest: order 0, no
  *              nodemask, the first zone above its low mark and a list hit
- *              (alloc_pages_fast(), inline, no stack frame).  Then the
- *              whole algorithm: zonelist walk at the LOW watermark; orders
+ *              (alloc_pages_fast(), inline, no stack frame), taken only
+ *              while fail_page_alloc is off.  Then the whole algorithm:
+ *              first should_fail_alloc_page() when fail_page_alloc is on
+ *              (fail_page_alloc.c: an injected failure returns NULL before
+ *              any list is looked at); zonelist walk at the LOW watermark; orders
  *              0..3 pop this CPU's per-CPU list (pcp.c: no lock; an empty
  *              list is refilled under one zone->lock hold), larger orders take
  *              __rmqueue_smallest under zone->lock.  Slow: again at MIN

@@ -43,7 +43,7 @@ bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 {
 	int flags = 0;
 
-	if (unlikely(slub_is_kmem_cache(s)))	/* the bootstrap cache */
+	if (unlikely(slub_is_kmem_cache(s))) /* the bootstrap cache */
 		return false;
 	if (gfpflags & __GFP_NOFAIL)
 		return false;
@@ -81,20 +81,21 @@ unsigned long failslab_cache_flags(const char *name, unsigned long flags)
 /* ---- boot options ---- */
 
 #define SLAB_GROUP (fault_find_group("slab"))
-#define FAILSLAB_OPTION(knob, fn)					\
-	static void fn(const char *val)					\
-	{								\
-		fault_boot_option(SLAB_GROUP, knob, val);		\
-	}								\
-	cmdline_param("failslab." knob, fn,				\
+#define FAILSLAB_OPTION(knob, fn)                         \
+	static void fn(const char *val)                   \
+	{                                                 \
+		fault_boot_option(SLAB_GROUP, knob, val); \
+	}                                                 \
+	cmdline_param("failslab." knob, fn,               \
 		      "failslab's " knob " (see help faults)")
 
 static void parse_failslab(const char *val)
 {
 	fault_boot_attr(SLAB_GROUP, val);
 }
-cmdline_param("failslab", parse_failslab,
-	      "failslab=<interval>,<probability %>,<space>,<times>: inject slab allocation failures");
+cmdline_param(
+	"failslab", parse_failslab,
+	"failslab=<interval>,<probability %>,<space>,<times>: inject slab allocation failures");
 FAILSLAB_OPTION("ignore-gfp-wait", parse_failslab_ignore_wait);
 FAILSLAB_OPTION("cache-filter", parse_failslab_cache_filter);
 FAILSLAB_OPTION("verbose", parse_failslab_verbose);
@@ -104,12 +105,13 @@ FAILSLAB_OPTION("verbose_ratelimit_burst", parse_failslab_rl_burst);
 
 static void parse_failslab_caches(const char *val)
 {
-	if (!val || !*val || strscpy(failslab_caches, val,
-				     sizeof(failslab_caches)) < 0) {
+	if (!val || !*val ||
+	    strscpy(failslab_caches, val, sizeof(failslab_caches)) < 0) {
 		failslab_caches[0] = 0;
 		pr_err("cmdline: failslab.caches=%s: want NAME[,NAME...] of at most %d characters; no cache marked\n",
 		       val ? val : "(nothing)", FAILSLAB_CACHES_MAX - 1);
 	}
 }
-cmdline_param("failslab.caches", parse_failslab_caches,
-	      "failslab.caches=A,B: caches created with SLAB_FAILSLAB (for failslab.cache-filter=Y)");
+cmdline_param(
+	"failslab.caches", parse_failslab_caches,
+	"failslab.caches=A,B: caches created with SLAB_FAILSLAB (for failslab.cache-filter=Y)");

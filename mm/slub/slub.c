@@ -95,8 +95,10 @@
  *              debug paths; SLUB-7 is checked by the validator and at each
  *              free of a debug cache.
  *
- * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
- *              on the demanded node → pop.  Slow (___slab_alloc): the
+ * Paths        alloc: while failslab is on, should_failslab() first
+ *              (failslab.c: an injected failure returns NULL).  Fast: irqs
+ *              off; c->freelist non-empty and the CPU slab on the demanded
+ *              node → pop.  Slow (___slab_alloc): the
  *              CPU slab's own freelist (remote frees) → CPU partial chain →
  *              the node's partial list (requested node, else numa_mem_id())
  *              → other nodes' lists by distance from the memory policy's

@@ -4,7 +4,7 @@
  * (<linux/fault-inject.h>).
  *
  * "fault_inject": should_fail()'s rules, each expectation computed by a
- * model of Linux's documented rules (fault-injection.rst: times, space,
+ * model of Linux's documented rules (docs/linux-facts.md §12: times, space,
  * interval, probability) or by hand; the filters of fail_page_alloc
  * (min-order, ignore-gfp-wait, ignore-gfp-highmem, __GFP_NOFAIL, space in
  * pages) and failslab (cache-filter, space in bytes); and each path an
@@ -58,7 +58,7 @@ static void attr_set(struct fault_attr *a, unsigned long p, unsigned long i,
 }
 
 /*
- * Linux's rules with probability 100, written from fault-injection.rst:
+ * Linux's rules with probability 100, written from docs/linux-facts.md §12:
  * no failure once times is 0; while space exceeds the size, the size is
  * taken from space and the call passes; with interval N > 1 only every
  * Nth call that got this far fails; a failure takes one from times unless
@@ -128,12 +128,16 @@ static void probability_is_a_percentage(struct kunit *test)
 /* times, space and interval together, call by call against the model. */
 static void times_space_interval_follow_linux_rules(struct kunit *test)
 {
-	static const struct { int space, times; unsigned long interval; long size; } c[] = {
-		{ 0, 2, 1, 1 },		/* two failures, then none */
-		{ 1000, -1, 1, 300 },	/* 1000 > 300, 700, 400: three pass */
-		{ 10, 3, 4, 1 },	/* space first, then every 4th */
-		{ 4096, 1, 1, 4096 },	/* space equal to size: fails at once */
-		{ 0, 0, 1, 1 },		/* times 0: never */
+	static const struct {
+		int space, times;
+		unsigned long interval;
+		long size;
+	} c[] = {
+		{ 0, 2, 1, 1 },	      /* two failures, then none */
+		{ 1000, -1, 1, 300 }, /* 1000 > 300, 700, 400: three pass */
+		{ 10, 3, 4, 1 },      /* space first, then every 4th */
+		{ 4096, 1, 1, 4096 }, /* space equal to size: fails at once */
+		{ 0, 0, 1, 1 },	      /* times 0: never */
 	};
 
 	for (size_t k = 0; k < ARRAY_SIZE(c); k++) {
@@ -146,8 +150,8 @@ static void times_space_interval_follow_linux_rules(struct kunit *test)
 			bool exp = model_fails(&m, c[k].size);
 
 			want += exp;
-			KUNIT_EXPECT_EQ_MSG(test, should_fail(&a, c[k].size), exp,
-					    "case %zu call %d", k, call);
+			KUNIT_EXPECT_EQ_MSG(test, should_fail(&a, c[k].size),
+					    exp, "case %zu call %d", k, call);
 		}
 		KUNIT_EXPECT_EQ(test, a.injected, want);
 		KUNIT_EXPECT_EQ(test, (long)a.times, (long)m.times);
@@ -170,8 +174,8 @@ static void task_filter_fails_only_marked_tasks(struct kunit *test)
 static void setup_fault_attr_parses_four_fields(struct kunit *test)
 {
 	static const char *const bad[] = {
-		"", "1,2,3", "1,2,3,4,5", "0,10,0,1", "1,101,0,1", "1,10,-1,1",
-		"1,10,0,-2", "a,10,0,1", "1,10,0,1x", "1,,0,1",
+		"",	     "1,2,3",	  "1,2,3,4,5", "0,10,0,1",  "1,101,0,1",
+		"1,10,-1,1", "1,10,0,-2", "a,10,0,1",  "1,10,0,1x", "1,,0,1",
 	};
 	struct fault_attr a;
 
@@ -199,8 +203,9 @@ static void knobs_refuse_bad_values_and_change_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fail_page_alloc.min_order, 0u);
 	KUNIT_EXPECT_EQ(test, fault_group_set(g, "min-order", "12", "kunit"),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, fault_group_set(g, "ignore-gfp-wait", "maybe",
-					      "kunit"), -EINVAL);
+	KUNIT_EXPECT_EQ(test,
+			fault_group_set(g, "ignore-gfp-wait", "maybe", "kunit"),
+			-EINVAL);
 	KUNIT_EXPECT_EQ(test, fault_group_set(g, "no-such-knob", "1", "kunit"),
 			-EINVAL);
 	KUNIT_EXPECT_EQ(test, fault_group_set(g, "probability", "101", "kunit"),
@@ -217,8 +222,9 @@ static void page_attr_always(int times)
 	fail_page_alloc.attr.verbose = 0;
 	fail_page_alloc.attr.task_filter = true;
 	current->make_it_fail = true;
-	setup_fault_attr(&fail_page_alloc.attr, times < 0 ? "1,100,0,-1" :
-			 times == 1 ? "1,100,0,1" : "1,100,0,2");
+	setup_fault_attr(&fail_page_alloc.attr, times < 0  ? "1,100,0,-1" :
+						times == 1 ? "1,100,0,1" :
+							     "1,100,0,2");
 }
 
 static void page_filters_follow_linux_rules(struct kunit *test)
@@ -227,11 +233,14 @@ static void page_filters_follow_linux_rules(struct kunit *test)
 	fail_page_alloc.min_order = 1;
 	KUNIT_EXPECT_FALSE(test, should_fail_alloc_page(GFP_KERNEL, 0));
 	KUNIT_EXPECT_TRUE(test, should_fail_alloc_page(GFP_KERNEL, 1));
-	KUNIT_EXPECT_FALSE(test, should_fail_alloc_page(GFP_KERNEL | __GFP_NOFAIL, 3));
-	KUNIT_EXPECT_FALSE(test, should_fail_alloc_page(GFP_KERNEL | __GFP_HIGHMEM, 1));
+	KUNIT_EXPECT_FALSE(test,
+			   should_fail_alloc_page(GFP_KERNEL | __GFP_NOFAIL, 3));
+	KUNIT_EXPECT_FALSE(test,
+			   should_fail_alloc_page(GFP_KERNEL | __GFP_HIGHMEM, 1));
 	fail_page_alloc.ignore_gfp_highmem = false;
-	KUNIT_EXPECT_TRUE(test, should_fail_alloc_page(GFP_KERNEL | __GFP_HIGHMEM, 1));
-	fail_page_alloc.ignore_gfp_reclaim = true;	/* Linux's default */
+	KUNIT_EXPECT_TRUE(test,
+			  should_fail_alloc_page(GFP_KERNEL | __GFP_HIGHMEM, 1));
+	fail_page_alloc.ignore_gfp_reclaim = true; /* Linux's default */
 	KUNIT_EXPECT_FALSE(test, should_fail_alloc_page(GFP_KERNEL, 1));
 	KUNIT_EXPECT_TRUE(test, should_fail_alloc_page(GFP_NOWAIT, 1));
 	KUNIT_EXPECT_TRUE(test, should_fail_alloc_page(GFP_ATOMIC, 1));
@@ -264,7 +273,7 @@ static void page_failure_returns_null_and_is_counted(struct kunit *test)
 	page_attr_always(2);
 	KUNIT_EXPECT_NULL(test, alloc_pages(GFP_KERNEL, 0));
 	KUNIT_EXPECT_NULL(test, alloc_pages_node(NUMA_NO_NODE, GFP_KERNEL, 2));
-	p = alloc_pages(GFP_KERNEL, 2);	/* times 2: used up */
+	p = alloc_pages(GFP_KERNEL, 2); /* times 2: used up */
 	current->make_it_fail = false;
 	KUNIT_EXPECT_EQ(test, fault_injected(g) - before, 2ul);
 	KUNIT_ASSERT_NOT_NULL(test, p);
@@ -287,7 +296,7 @@ static void page_failure_makes_slub_fall_back_to_min_order(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	page_attr_always(1);
-	fail_page_alloc.min_order = 1;	/* the order-0 fallback may not fail */
+	fail_page_alloc.min_order = 1; /* the order-0 fallback may not fail */
 	obj = kmem_cache_alloc(s, GFP_KERNEL);
 	current->make_it_fail = false;
 	KUNIT_ASSERT_NOT_NULL(test, obj);
@@ -322,20 +331,21 @@ static void slab_space_counts_bytes_and_cache_filter(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, plain);
 	slab_attr_always(marked);
 	setup_fault_attr(&failslab.attr, "1,100,200,-1");
-	for (int i = 0; i < 4; i++) {	/* 200 > 64, 136 > 64, then 72 > 64 */
+	for (int i = 0; i < 4; i++) { /* 200 > 64, 136 > 64, then 72 > 64 */
 		bool want = model_fails(&m, 64);
 
 		obj[i] = kmem_cache_alloc(marked, GFP_KERNEL);
 		KUNIT_EXPECT_EQ_MSG(test, obj[i] == NULL, want, "alloc %d", i);
 	}
-	KUNIT_EXPECT_NULL(test, obj[3]);	/* 8 left: fails from here */
+	KUNIT_EXPECT_NULL(test, obj[3]); /* 8 left: fails from here */
 	for (int i = 0; i < 4; i++) {
 		void *p = kmem_cache_alloc(plain, GFP_KERNEL);
 
 		KUNIT_EXPECT_NOT_NULL(test, p);
 		kmem_cache_free(plain, p);
 	}
-	KUNIT_EXPECT_FALSE(test, should_failslab(marked, GFP_KERNEL | __GFP_NOFAIL));
+	KUNIT_EXPECT_FALSE(test,
+			   should_failslab(marked, GFP_KERNEL | __GFP_NOFAIL));
 	current->make_it_fail = false;
 	for (int i = 0; i < 4; i++)
 		if (obj[i])
@@ -354,8 +364,10 @@ static void kmalloc_failure_returns_null_and_is_counted(struct kunit *test)
 	before = fault_injected(g);
 	slab_attr_always(NULL);
 	setup_fault_attr(&failslab.attr, "1,100,0,1");
-	KUNIT_EXPECT_NULL(test, kmalloc(100, GFP_KERNEL));
-	p = kmalloc(100, GFP_KERNEL);	/* times used up */
+	p = kmalloc(100, GFP_KERNEL);
+	KUNIT_EXPECT_NULL(test, p);
+	kfree(p);		      /* NULL, unless injection failed */
+	p = kmalloc(100, GFP_KERNEL); /* times used up */
 	current->make_it_fail = false;
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	kfree(p);
@@ -389,9 +401,10 @@ static void failed_cache_create_gives_back_what_it_made(struct kunit *test)
 			scnprintf(spec, sizeof(spec), "%lu,100,0,1", n);
 			page_attr_always(1);
 			slab_attr_always(NULL);
-			fail_page_alloc.attr.probability = 0;	/* one of the two */
+			fail_page_alloc.attr.probability = 0; /* one of the two */
 			setup_fault_attr(which ? &failslab.attr :
-						 &fail_page_alloc.attr, spec);
+						 &fail_page_alloc.attr,
+					 spec);
 			s = kmem_cache_create("t-partial", 192, 0, 0, NULL);
 			current->make_it_fail = false;
 			fail_page_alloc.attr.probability = 0;
