@@ -171,6 +171,28 @@ static void task_filter_fails_only_marked_tasks(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, should_fail(&a, 1));
 }
 
+/*
+ * verbose with a rate limit (Linux's __ratelimit()): within one interval
+ * at most burst messages; the failures themselves are not limited.
+ */
+static void verbose_messages_are_rate_limited(struct kunit *test)
+{
+	struct fault_attr a;
+	int fails = 0;
+
+	attr_set(&a, 100, 1, 0, -1);
+	a.verbose = 1;
+	a.ratelimit_interval_ms = 3600000;	/* one window for the case */
+	a.ratelimit_burst = 2;
+	for (int i = 0; i < 5; i++)
+		fails += should_fail(&a, 1);
+	KUNIT_EXPECT_EQ(test, fails, 5);
+	KUNIT_EXPECT_EQ(test, a.rl_printed, 2u);
+	KUNIT_EXPECT_EQ(test, a.rl_missed, 3u);
+	KUNIT_EXPECT_TRUE(test, should_fail_ex(&a, 1, FAULT_NOWARN));
+	KUNIT_EXPECT_EQ(test, a.rl_missed, 3u);	/* NOWARN: not even asked */
+}
+
 static void setup_fault_attr_parses_four_fields(struct kunit *test)
 {
 	static const char *const bad[] = {
@@ -429,6 +451,7 @@ static struct kunit_case fault_inject_cases[] = {
 	KUNIT_CASE(probability_is_a_percentage),
 	KUNIT_CASE(times_space_interval_follow_linux_rules),
 	KUNIT_CASE(task_filter_fails_only_marked_tasks),
+	KUNIT_CASE(verbose_messages_are_rate_limited),
 	KUNIT_CASE(setup_fault_attr_parses_four_fields),
 	KUNIT_CASE(knobs_refuse_bad_values_and_change_nothing),
 	KUNIT_CASE(page_filters_follow_linux_rules),
