@@ -182,7 +182,7 @@ static void verbose_messages_are_rate_limited(struct kunit *test)
 
 	attr_set(&a, 100, 1, 0, -1);
 	a.verbose = 1;
-	a.ratelimit_interval_ms = 3600000;	/* one window for the case */
+	a.ratelimit_interval_ms = 3600000; /* one window for the case */
 	a.ratelimit_burst = 2;
 	for (int i = 0; i < 5; i++)
 		fails += should_fail(&a, 1);
@@ -190,7 +190,7 @@ static void verbose_messages_are_rate_limited(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, a.rl_printed, 2u);
 	KUNIT_EXPECT_EQ(test, a.rl_missed, 3u);
 	KUNIT_EXPECT_TRUE(test, should_fail_ex(&a, 1, FAULT_NOWARN));
-	KUNIT_EXPECT_EQ(test, a.rl_missed, 3u);	/* NOWARN: not even asked */
+	KUNIT_EXPECT_EQ(test, a.rl_missed, 3u); /* NOWARN: not even asked */
 }
 
 static void setup_fault_attr_parses_four_fields(struct kunit *test)
