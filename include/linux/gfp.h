@@ -11,7 +11,11 @@
  * returns NULL at once, counted, with a rate-limited warning unless
  * __GFP_NOWARN.  alloc_pages() follows the calling task's memory policy
  * (<linux/mempolicy.h>) and counts the pages it placed per node in the task's
- * numa_pages[] (Nodal's own counter).
+ * numa_pages[] (Nodal's own counter).  __GFP_HIGHMEM is accepted and
+ * changes nothing (riscv64 has no ZONE_HIGHMEM, as in Linux); __GFP_NOFAIL
+ * is never failed by fault injection (<linux/fault-inject.h>), but, with
+ * nothing to wait for, the allocator still returns NULL when memory is
+ * truly exhausted, where Linux would loop.
  */
 #ifndef NODAL_GFP_H
 #define NODAL_GFP_H
@@ -21,6 +25,7 @@
 #include <linux/nodemask.h>
 #include <linux/types.h>
 
+#define __GFP_HIGHMEM		0x0002u /* may use ZONE_HIGHMEM: none here */
 #define __GFP_DMA32		0x0004u	/* only ZONE_DMA32 (below 4 GiB) */
 #define __GFP_MOVABLE		0x0008u	/* MIGRATE_MOVABLE pageblocks */
 #define __GFP_RECLAIMABLE	0x0010u	/* MIGRATE_RECLAIMABLE pageblocks */
@@ -33,6 +38,7 @@
 #define __GFP_NOWARN		0x2000u	/* fail silently (still counted) */
 #define __GFP_COMP		0x4000u
 #define __GFP_NORETRY		0x8000u
+#define __GFP_NOFAIL		0x10000u /* caller cannot handle failure */
 #define __GFP_THISNODE		0x40000u /* the preferred node only */
 
 #define __GFP_RECLAIM	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)

@@ -87,6 +87,8 @@ struct task_struct {
 	unsigned long numa_pages[MAX_NUMNODES]; /* [task] pages placed by node */
 
 	struct arch_jmp_buf *fault_catch; /* [task] saved while switched out */
+	/* [task] fault injection's task-filter picks it (<linux/fault-inject.h>) */
+	bool make_it_fail;
 
 	/* Statistics for `ps`. */
 	u64 nvcsw;			/* [stat] voluntary switches (slept) */

@@ -33,6 +33,7 @@
 #define SLAB_STORE_USER		0x00010000UL	/* U: record last alloc/free */
 #define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
 #define SLAB_TRACE		0x00200000UL	/* T: print every alloc and free */
+#define SLAB_FAILSLAB		0x02000000UL /* failslab may fail it (cache-filter) */
 #define SLAB_KMALLOC		0x00001000UL	/* a kmalloc-N cache (internal) */
 #define SLAB_NO_USER_FLAGS	0x10000000UL /* slab_debug= does not apply (tests) */
 

@@ -33,7 +33,9 @@
  *              and the target clears its pending IPI before it empties
  *              the queue, so no call is left waiting.
  *
- * Paths        smp_call_function_single: lock csd, push, IPI if the queue
+ * Paths        smp_call_function_single: lock csd (a waiting call's is a
+ *              fresh one on its stack; a nowait call's per-CPU one first
+ *              waits out its previous call), push, IPI if the queue
  *              was empty, wait for the flag if asked.  IPI handler: clear
  *              sip.SSIP, xchg the queue, run the calls oldest first.
  *
@@ -174,7 +176,7 @@ static void run_here(smp_call_func_t func, void *info)
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
 			     bool wait)
 {
-	struct call_single_data stack_csd, *csd;
+	struct call_single_data stack_csd = { 0 }, *csd;
 
 	if (cpu < 0 || cpu >= NR_CPUS || !cpu_online(cpu))
 		return -ENXIO;
@@ -183,8 +185,10 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info,
 		return 0;
 	}
 	WARN_ON_ONCE(irqs_disabled() && wait);
+	/* a waiter's own csd is free from the start (Linux's csd_stack) */
 	csd = wait ? &stack_csd : &this_cpu_ptr(csd_data)[cpu];
-	csd_lock_wait(csd);
+	if (!wait)
+		csd_lock_wait(csd); /* the last nowait call to @cpu is done */
 	csd->func = func;
 	csd->info = info;
 	csd->flags = CSD_FLAG_LOCK;

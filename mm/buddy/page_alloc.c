@@ -48,8 +48,11 @@
  *              the hook mm/mempolicy registers (page_alloc_set_policy_alloc),
  *              which picks the start node and allowed nodes.  Fastest: order 0, no
  *              nodemask, the first zone above its low mark and a list hit
- *              (alloc_pages_fast(), inline, no stack frame).  Then the
- *              whole algorithm: zonelist walk at the LOW watermark; orders
+ *              (alloc_pages_fast(), inline, no stack frame), taken only
+ *              while fail_page_alloc is off.  Then the whole algorithm:
+ *              first should_fail_alloc_page() when fail_page_alloc is on
+ *              (fail_page_alloc.c: an injected failure returns NULL before
+ *              any list is looked at); zonelist walk at the LOW watermark; orders
  *              0..3 pop this CPU's per-CPU list (pcp.c: no lock; an empty
  *              list is refilled under one zone->lock hold), larger orders take
  *              __rmqueue_smallest under zone->lock.  Slow: again at MIN
@@ -77,6 +80,7 @@
  */
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/mmdebug.h>
@@ -649,6 +653,10 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
 	if (order > MAX_PAGE_ORDER || (unsigned int)preferred_nid >= MAX_NUMNODES ||
 	    !NODE_DATA(preferred_nid))
 		return alloc_bad_request(gfp, order, preferred_nid, nodemask);
+	/* Linux's prepare_alloc_pages(): an injected failure, before any list */
+	if (unlikely(READ_ONCE(fail_page_alloc.attr.probability)) &&
+	    should_fail_alloc_page(gfp, order))
+		return NULL;
 	ac.zonelist = node_zonelist(preferred_nid, gfp);
 	for (ac.preferred_zoneref = ac.zonelist->_zonerefs;
 	     ac.preferred_zoneref->zone && !zone_allowed(ac.preferred_zoneref, &ac);
@@ -718,6 +726,7 @@ static __always_inline struct page *alloc_pages_fast(gfp_t gfp, unsigned int ord
 	unsigned long flags;
 
 	if (unlikely(order || nodemask || !pcp_enabled ||
+		     READ_ONCE(fail_page_alloc.attr.probability) ||
 		     (!nid_ok && ((unsigned int)preferred_nid >= MAX_NUMNODES ||
 				  !NODE_DATA(preferred_nid)))))
 		goto slow;

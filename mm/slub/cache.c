@@ -276,6 +276,7 @@ static int do_kmem_cache_create(struct kmem_cache *s, unsigned int align)
 	int err;
 
 	s->flags = slub_debug_flags_for(s->name, s->flags);
+	s->flags = failslab_cache_flags(s->name, s->flags);
 	if (slub_nocpu)
 		s->flags |= SLAB_NO_CPU_CACHE;
 	s->align = calculate_alignment(s->flags, align, s->object_size);
@@ -301,6 +302,11 @@ err_free_percpu:
 err_free_nodes:
 	free_kmem_cache_nodes(s);
 	return -ENOMEM;
+}
+
+bool slub_is_kmem_cache(const struct kmem_cache *s)
+{
+	return s == kmem_cache;
 }
 
 static void add_to_slab_caches(struct kmem_cache *s)

@@ -338,6 +338,11 @@ void slub_count_partial(struct kmem_cache *s, unsigned long *nr_slabs,
  */
 #define SLUB_MAX_SNAPSHOT 128
 int slub_snapshot_caches(struct kmem_cache **out, int max);
+/* Is @s the cache of kmem_cache structures (failslab spares it)? */
+bool slub_is_kmem_cache(const struct kmem_cache *s);
+
+/* failslab.c: @flags with SLAB_FAILSLAB if failslab.caches= names @name. */
+unsigned long failslab_cache_flags(const char *name, unsigned long flags);
 
 /* kmalloc.c */
 extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];

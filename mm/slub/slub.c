@@ -98,8 +98,10 @@
  *              of a cache without debugging is on no list: the validator
  *              does not see it.
  *
- * Paths        alloc fast: irqs off; c->freelist non-empty and the CPU slab
- *              on the demanded node → pop.  Slow (___slab_alloc): the
+ * Paths        alloc: while failslab is on, should_failslab() first
+ *              (failslab.c: an injected failure returns NULL).  Fast: irqs
+ *              off; c->freelist non-empty and the CPU slab on the demanded
+ *              node → pop.  Slow (___slab_alloc): the
  *              CPU slab's own freelist (remote frees) → CPU partial chain →
  *              the node's partial list (requested node, else numa_mem_id())
  *              → other nodes' lists by distance from the memory policy's
@@ -147,6 +149,7 @@
  */
 #include <linux/bug.h>
 #include <linux/cpumask.h>
+#include <linux/fault-inject.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/mempolicy.h>
@@ -922,16 +925,16 @@ static noinline void *slab_zero_object(struct kmem_cache *s, void *object)
 }
 
 /*
- * slab_alloc_node() - the fast path: pop this CPU's freelist.  Anything
+ * __slab_alloc_node() - the fast path: pop this CPU's freelist.  Anything
  * else leaves by a tail call, so the path itself needs no stack frame
  * beyond the frame pointer's.  @orig_size: bytes requested by kmalloc
  * (0: object_size), kept by kmalloc caches with Z (SLUB-7); only the debug
  * path reads it, and zeroes debug objects itself (debug caches never have
  * a CPU freelist, SLUB-5, so never get here with an object).
  */
-static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
-					     int node, unsigned long addr,
-					     unsigned int orig_size)
+static __always_inline void *__slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
+					       int node, unsigned long addr,
+					       unsigned int orig_size)
 {
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
@@ -950,6 +953,29 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
 	if (unlikely(gfp & __GFP_ZERO))
 		return slab_zero_object(s, object);
 	return object;
+}
+
+/* Linux's slab_pre_alloc_hook(): an injected failure, or the allocation. */
+static noinline void *slab_alloc_failslab(struct kmem_cache *s, gfp_t gfp,
+					  int node, unsigned long addr,
+					  unsigned int orig_size)
+{
+	if (should_failslab(s, gfp))
+		return NULL;
+	return __slab_alloc_node(s, gfp, node, addr, orig_size);
+}
+
+/*
+ * slab_alloc_node() - every allocation from a cache: while failslab is
+ * on (probability > 0), by way of should_failslab(); else the fast path.
+ */
+static __always_inline void *slab_alloc_node(struct kmem_cache *s, gfp_t gfp,
+					     int node, unsigned long addr,
+					     unsigned int orig_size)
+{
+	if (unlikely(READ_ONCE(failslab.attr.probability)))
+		return slab_alloc_failslab(s, gfp, node, addr, orig_size);
+	return __slab_alloc_node(s, gfp, node, addr, orig_size);
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)

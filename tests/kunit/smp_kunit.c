@@ -461,7 +461,44 @@ static void cpulist_next_range_walks_in_order_with_repeats(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, bad, "1,");	/* not advanced on an error */
 }
 
+/* A stack region with every bit set, as an earlier, deeper call may leave it. */
+static noinline void dirty_stack(void)
+{
+	unsigned long junk[256];
+
+	memset(junk, 0xff, sizeof(junk));
+	__asm__ volatile("" : : "r"(junk) : "memory"); /* keep the stores */
+}
+
+static void count_call(void *info)
+{
+	__atomic_fetch_add((int *)info, 1, __ATOMIC_RELAXED);
+}
+
+static noinline int call_from_dirty_frame(int cpu, int *calls)
+{
+	return smp_call_function_single(cpu, count_call, calls, true);
+}
+
+/*
+ * A waiting cross-call uses a csd on the caller's stack, which it owns
+ * from the start: whatever the stack held before must not look like a
+ * csd still in flight (it did: the wait spun forever once a stress run
+ * had left all-ones where the csd's flags fall).
+ */
+static void call_single_wait_ignores_stale_stack(struct kunit *test)
+{
+	int cpu = other_online_cpu(), calls = 0;
+
+	if (cpu < 0)
+		kunit_skip(test, "needs a second hart");
+	dirty_stack();
+	KUNIT_EXPECT_EQ(test, call_from_dirty_frame(cpu, &calls), 0);
+	KUNIT_EXPECT_EQ(test, calls, 1);
+}
+
 static struct kunit_case smp_call_cases[] = {
+	KUNIT_CASE(call_single_wait_ignores_stale_stack),
 	KUNIT_CASE(on_each_cpu_runs_once_per_online_cpu),
 	KUNIT_CASE(call_single_runs_on_target_cpu),
 	KUNIT_CASE(call_single_nowait_runs_eventually),

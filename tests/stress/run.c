@@ -59,6 +59,7 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/fault-inject.h>
 #include <linux/init.h>
 #include <linux/mempolicy.h>
 #include <linux/printk.h>
@@ -211,6 +212,12 @@ static int parse_option(struct stress_run *r, const char *key, const char *val)
 	}
 	if (!strcmp(key, "size") || !strcmp(key, "mode"))
 		return parse_scenario_option(r, key, val);
+	if (!strcmp(key, "fail_page") || !strcmp(key, "fail_slab")) {
+		err = option_u64("stress", key, val, 0, 100, &v);
+		if (!err)
+			*(key[5] == 'p' ? &r->fail_page : &r->fail_slab) = (int)v;
+		return err;
+	}
 	if (!strcmp(key, "harts")) { /* 0,0: two workers sharing hart 0 */
 		int n = option_harts("stress", key, val, r->cpu, HART_TASKS_MAX);
 
@@ -254,6 +261,8 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 	r->seed = 1;
 	r->mode_arg = -1;
 	r->numa_delay_ns = numa_delay_default;
+	r->fail_page = -1;
+	r->fail_slab = -1;
 	r->nr = 0;
 	for_each_online_cpu(cpu)
 		if (r->nr < HART_TASKS_MAX)
@@ -336,6 +345,39 @@ static void print_progress(const struct stress_run *r, u64 ns)
 }
 
 /*
+ * fail_page= / fail_slab=: while the workers run, @pct % of the page or
+ * slab allocations fail, order 0 and allocations that may wait included,
+ * quietly; every other setting as it was.  The shell keeps its own
+ * settings around the run (fault_save/fault_restore).
+ */
+static void stress_inject(const char *group, int pct)
+{
+	const struct fault_group *g = fault_find_group(group);
+	char spec[16];
+
+	if (pct < 0 || !g)
+		return;
+	scnprintf(spec, sizeof(spec), "1,%d,0,-1", pct);
+	fault_group_set(g, "verbose", "0", "stress");
+	fault_group_set(g, "task-filter", "N", "stress");
+	fault_group_set(g, "ignore-gfp-wait", "N", "stress");
+	if (!strcmp(group, "page"))
+		fault_group_set(g, "min-order", "0", "stress");
+	else
+		fault_group_set(g, "cache-filter", "N", "stress");
+	setup_fault_attr(g->attr, spec);
+}
+
+static void stress_injected(unsigned long *page, unsigned long *slab)
+{
+	const struct fault_group *pg = fault_find_group("page");
+	const struct fault_group *sg = fault_find_group("slab");
+
+	*page = pg ? fault_injected(pg) : 0;
+	*slab = sg ? fault_injected(sg) : 0;
+}
+
+/*
  * Release the workers, print progress about once a second, stop them
  * when secs= is up (with ops= each stops at its own share) and reap
  * them.  Return: 0, or the errno of a worker that could not be made
@@ -344,6 +386,8 @@ static void print_progress(const struct stress_run *r, u64 ns)
 static int run_workers(struct stress_run *r, u64 *elapsed_ns)
 {
 	static struct hart_tasks tasks;
+	static struct fault_settings saved;
+	unsigned long page0, slab0, page1, slab1;
 	u64 start, next_progress, now;
 	bool all_done = false;
 	int err;
@@ -354,6 +398,10 @@ static int run_workers(struct stress_run *r, u64 *elapsed_ns)
 			       r->test->name, err);
 		return err;
 	}
+	fault_save(&saved);
+	stress_injected(&page0, &slab0);
+	stress_inject("page", r->fail_page);
+	stress_inject("slab", r->fail_slab);
 	start = hart_tasks_release(&tasks);
 	next_progress = start + PROGRESS_NS;
 	while (!all_done) {
@@ -368,7 +416,13 @@ static int run_workers(struct stress_run *r, u64 *elapsed_ns)
 		}
 	}
 	*elapsed_ns = ktime_get_ns() - start;
+	fault_restore(&saved);
 	hart_tasks_join(&tasks);
+	stress_injected(&page1, &slab1);
+	if (r->fail_page >= 0 || r->fail_slab >= 0)
+		console_printf("stress: %s: faults injected: page %lu, slab %lu (fail_page=%d%% fail_slab=%d%%)\n",
+			       r->test->name, page1 - page0, slab1 - slab0,
+			       max(r->fail_page, 0), max(r->fail_slab, 0));
 	return 0;
 }
 
@@ -430,7 +484,7 @@ static void list_tests(void)
 	for_each_stress_test(t)
 		console_printf("  %-11s %s\n", (*t)->name, (*t)->help);
 	console_printf(
-		"usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]\n");
+		"usage: stress NAME [secs=S | ops=N] [seed=N] [harts=LIST] [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS] [fail_page=P] [fail_slab=P]\n");
 }
 
 static int cmd_stress(int argc, char **argv)
@@ -463,6 +517,7 @@ static int cmd_stress(int argc, char **argv)
 static const char stress_details[] =
 	"stress NAME|list [secs=S | ops=N] [seed=N] [harts=LIST]\n"
 	"      [policy=MODE:NODES] [size=N] [mode=N] [numa_delay=NS]\n"
+	"      [fail_page=P] [fail_slab=P]\n"
 	"Runs scenario NAME ('stress list' names them) on one worker task per hart\n"
 	"and reports throughput per hart, the lock_stat rows of the allocator's\n"
 	"locks, numastat, pcp and SLUB deltas, the alloc-node x free-node matrix\n"
@@ -481,6 +536,9 @@ static const char stress_details[] =
 	"                exhaust: the node to fill (default the last with memory)\n"
 	"  numa_delay=NS busy-wait NS x (distance - 10) per remote object or\n"
 	"                page access, NS 0..1000000 (also a boot option)\n"
+	"  fail_page=P   while the workers run, P % (0..100) of page allocations\n"
+	"  fail_slab=P   or slab allocations fail (fault injection: min-order 0,\n"
+	"                sleeping ones too, quiet; settings restored after)\n"
 	"Study knobs (boot options, what each per-CPU cache buys):\n"
 	"  pcp=off              no per-CPU page lists: &zone->lock every page\n"
 	"  slub_cpu_partial=0   no per-CPU partial slabs\n"

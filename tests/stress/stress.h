@@ -91,6 +91,8 @@ struct stress_run {
 	size_t size;			/* [const] size=, 0: the scenario's */
 	int mode_arg;			/* [const] mode=, -1: not given */
 	u64 numa_delay_ns;		/* [const] per distance unit */
+	int fail_page;			/* [const] fail_page=%, -1: not given */
+	int fail_slab;			/* [const] fail_slab=%, -1: not given */
 	bool have_policy;		/* [const] policy= given */
 	int policy_mode;		/* [const] MPOL_* with flags */
 	nodemask_t policy_nodes;	/* [const] */
