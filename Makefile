@@ -234,8 +234,12 @@ gdb: check-deps all
 test: check-deps
 	@tools/run-tests
 
-host-tests: $(HOST_TESTS)
-	@fail=0; for t in $(HOST_TESTS); do $$t || fail=1; done; exit $$fail
+# Each test is built, then run under HOST_TEST_TIMEOUT seconds; one that does
+# not build, crashes or times out fails the target, named
+# (tests/host/run_host_tests.sh).
+HOST_TEST_TIMEOUT ?= 600
+host-tests:
+	+@tests/host/run_host_tests.sh $(HOST_TEST_TIMEOUT) $(HOST_TESTS)
 
 check-layers:
 	@tools/check-layers --build $(O)
