@@ -209,18 +209,26 @@ static void free_burst_raises_high_never_lowers_it(struct kunit *test)
 	pcp = my_pcp(zone);
 	for (int i = 0; i < n; i++) {
 		struct page *page = alloc_pages_node(zone->node,
-						     GFP_KERNEL | __GFP_THISNODE, 0);
+						     GFP_KERNEL | __GFP_THISNODE,
+						     0);
 
 		KUNIT_ASSERT_NOT_NULL(test, page);
 		list = take(list, page);
-		if (page_zone(page) != zone) {	/* not this list: the model cannot say */
+		if (page_zone(page) !=
+		    zone) { /* not this list: the model cannot say */
 			local_irq_restore(flags);
 			release(list);
-			kunit_skip(test, "%d pages do not fit in zone %s", n, zone->name);
+			kunit_skip(test, "%d pages do not fit in zone %s", n,
+				   zone->name);
 		}
 	}
-	m = (struct pcp_model){ pcp->count, pcp->high, pcp->high_min, pcp->high_max,
-				pcp->batch, pcp->free_count, 0 };
+	m = (struct pcp_model){ pcp->count,
+				pcp->high,
+				pcp->high_min,
+				pcp->high_max,
+				pcp->batch,
+				pcp->free_count,
+				0 };
 	flushed0 = pcp->stat[PCP_FLUSH_PAGES];
 	while (list) {
 		struct chain *next = list->next;
@@ -230,11 +238,14 @@ static void free_burst_raises_high_never_lowers_it(struct kunit *test)
 		model_free_one(&m);
 		steps++;
 		if ((pcp->high != m.high || pcp->count != m.count) && !wrong++)
-			kunit_info(test, "free %d of %d: high %d count %d, Linux's rule: high %d count %d",
-				   steps, n, pcp->high, pcp->count, m.high, m.count);
+			kunit_info(test,
+				   "free %d of %d: high %d count %d, Linux's rule: high %d count %d",
+				   steps, n, pcp->high, pcp->count, m.high,
+				   m.count);
 	}
 	local_irq_restore(flags);
-	kunit_info(test, "%d pages freed: high %d (min %d, max %d, batch %d), Linux's rule %d",
+	kunit_info(test,
+		   "%d pages freed: high %d (min %d, max %d, batch %d), Linux's rule %d",
 		   n, pcp->high, m.high_min, m.high_max, m.batch, m.high);
 	KUNIT_EXPECT_EQ(test, wrong, 0);
 	KUNIT_EXPECT_EQ(test, pcp->high, m.high);
@@ -277,7 +288,7 @@ static void remote_free_lands_here_and_expires(struct kunit *test)
 	if (remote == NUMA_NO_NODE || numa_node_id() == remote)
 		kunit_skip(test, "needs a second node with memory");
 	drain_all_pages(NULL);
-	refill = ktime_get_ns();	/* the allocation refills the empty list */
+	refill = ktime_get_ns(); /* the allocation refills the empty list */
 	page = alloc_pages_node(remote, GFP_KERNEL | __GFP_THISNODE, 0);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	zone = page_zone(page);
@@ -288,9 +299,11 @@ static void remote_free_lands_here_and_expires(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pcp->count, count + 1);	/* this CPU's list */
 	KUNIT_EXPECT_TRUE(test, PageFlag(page, PG_pcp));
 	deadline = refill + 6000000000ULL;
-	while ((at = ktime_get_ns()) < deadline && pcp->stat[PCP_EXPIRE] == expires)
+	while ((at = ktime_get_ns()) < deadline &&
+	       pcp->stat[PCP_EXPIRE] == expires)
 		wait_for_interrupt();
-	kunit_info(test, "expired %llu ms after the refill (rule: after 2000, by 3000; 1000 more for a late tick)",
+	kunit_info(test,
+		   "expired %llu ms after the refill (rule: after 2000, by 3000; 1000 more for a late tick)",
 		   (unsigned long long)(at - refill) / 1000000);
 	KUNIT_EXPECT_EQ(test, pcp->stat[PCP_EXPIRE], expires + 1);
 	KUNIT_EXPECT_GT(test, at - refill, 2000000000ULL);
