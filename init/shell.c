@@ -275,7 +275,7 @@ static int help_one(const char *name)
 	}
 	console_lock();
 	console_printf("  %s %s\n  %s\n", c->name, c->usage, c->help);
-	if (c->details)		/* may pass console_printf()'s 512 bytes */
+	if (c->details)
 		console_write(c->details, strlen(c->details));
 	console_unlock();
 	return 0;
