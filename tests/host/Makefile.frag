@@ -101,6 +101,11 @@ HOST_TESTS += tests/host/check_layers_test.py
 
 HOST_TESTS += tests/host/check_functions_test.py
 
+# ---- tools/gen-kallsyms: sizes from the ELF symbol table, on made-up nm
+# output.  Run: tests/host/kallsyms_test.py
+
+HOST_TESTS += tests/host/kallsyms_test.py
+
 # ---- kernel/report.c: the report API compiled unmodified for the host
 # (lib's symbols renamed), printing into a buffer the test compares.
 # Run: make $(HOST_O)/report_test && $(HOST_O)/report_test
