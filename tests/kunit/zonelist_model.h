@@ -25,8 +25,10 @@
 
 static inline int zonelist_model_score(int node, int n, const int *load)
 {
-	return (node_distance(node, n) + (n < node) +
-		!cpumask_empty(cpumask_of_node(n))) * MAX_NUMNODES + load[n];
+	int score = node_distance(node, n) + (n < node) +
+		    !cpumask_empty(cpumask_of_node(n));
+
+	return score * MAX_NUMNODES + load[n];
 }
 
 /* The next node of @node's list, or NUMA_NO_NODE; marks it used. */
