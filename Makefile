@@ -181,7 +181,7 @@ $(O)/extra/%.o: /%.c $(O)/.flags $(O)/.libfdt-ready
 	@echo "  CC      $< (EXTRA_SRCS)"
 	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/kallsyms0.S:
+$(O)/kallsyms0.S: tools/gen-kallsyms
 	@mkdir -p $(O)
 	@$(PYTHON) tools/gen-kallsyms --empty > $@
 
@@ -197,13 +197,13 @@ $(O)/nodal.stage1.elf: $(ALL_OBJS) $(O)/kallsyms0.o arch/riscv/kernel.ld $(O)/.f
 	@printf '%s\n' $(OBJS) $(LIBFDT_OBJS) > $(O)/objects.list
 
 $(O)/kallsyms1.S: $(O)/nodal.stage1.elf tools/gen-kallsyms
-	@$(NM) -n $< > $(O)/nodal.stage1.nm
+	@$(NM) -n -S $< > $(O)/nodal.stage1.nm
 	@$(PYTHON) tools/gen-kallsyms $(O)/nodal.stage1.nm > $@
 
 $(O)/nodal.elf: $(O)/nodal.stage1.elf $(O)/kallsyms1.o
 	@echo "  LD      $@"
 	@$(LD) $(LDFLAGS) -o $@ $(ALL_OBJS) $(O)/kallsyms1.o
-	@$(NM) -n $@ | grep -i ' t ' > $(O)/nodal.final.text
+	@$(NM) -n -S $@ | grep -i ' t ' > $(O)/nodal.final.text
 	@grep -i ' t ' $(O)/nodal.stage1.nm | cmp -s - $(O)/nodal.final.text || \
 		{ echo "kallsyms: text moved between links"; rm -f $@; exit 1; }
 
@@ -234,8 +234,12 @@ gdb: check-deps all
 test: check-deps
 	@tools/run-tests
 
-host-tests: $(HOST_TESTS)
-	@fail=0; for t in $(HOST_TESTS); do $$t || fail=1; done; exit $$fail
+# Each test is built, then run under HOST_TEST_TIMEOUT seconds; one that does
+# not build, crashes or times out fails the target, named
+# (tests/host/run_host_tests.sh).
+HOST_TEST_TIMEOUT ?= 600
+host-tests:
+	+@tests/host/run_host_tests.sh $(HOST_TEST_TIMEOUT) $(HOST_TESTS)
 
 check-layers:
 	@tools/check-layers --build $(O)

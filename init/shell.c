@@ -10,7 +10,8 @@
  * runs those commands, then powers off: QEMU's exit status is 0 only if
  * every command succeeded (1 otherwise, or the status `poweroff N` gave).
  * Without it the shell reads lines typed on the console, polling the UART
- * once per timer tick (the kernel takes no UART interrupt).
+ * once per timer tick (the kernel takes no UART interrupt); a typed line
+ * longer than LINE_MAX - 1 characters is refused whole, never cut and run.
  */
 #include <asm/machine.h>
 #include <linux/delay.h>
@@ -158,32 +159,53 @@ int shell_run_line(char *line)
 	return first_err;
 }
 
-/* Read a line with echo and backspace; polls every 10 ms, sleeping between. */
-static void read_line(char *buf, size_t size)
+enum shell_key shell_line_key(struct shell_line *l, int c)
 {
-	size_t len = 0;
+	if (c == '\r' || c == '\n') {
+		bool refused = l->too_long;
+
+		console_write("\n", 1);
+		l->buf[refused ? 0 : l->len] = 0;
+		l->len = 0;
+		l->too_long = false;
+		if (!refused)
+			return SHELL_LINE_DONE;
+		console_printf("shell: line longer than %zu characters: refused, nothing run\n",
+			       l->size - 1);
+		return SHELL_LINE_TOO_LONG;
+	}
+	if ((c == 0x7f || c == 0x08) && l->len && !l->too_long) {
+		l->len--;
+		console_write("\b \b", 3);
+	} else if (c >= ' ' && c < 0x7f) {
+		char ch = (char)c;
+
+		if (l->len + 1 < l->size)
+			l->buf[l->len++] = ch;
+		else
+			l->too_long = true; /* the rest is dropped, then refused */
+		console_write(&ch, 1);
+	}
+	return SHELL_LINE_MORE;
+}
+
+/* Read a line with echo and backspace; polls every 10 ms, sleeping between.
+ * Return: true for a line to run, false for one refused as too long. */
+static bool read_line(char *buf, size_t size)
+{
+	struct shell_line l = { .buf = buf, .size = size };
 
 	for (;;) {
 		int c = console_getc();
+		enum shell_key k;
 
 		if (c < 0) {
 			msleep(10);	/* the hart runs other tasks meanwhile */
 			continue;
 		}
-		if (c == '\r' || c == '\n') {
-			console_write("\n", 1);
-			buf[len] = 0;
-			return;
-		}
-		if ((c == 0x7f || c == 0x08) && len) {
-			len--;
-			console_write("\b \b", 3);
-		} else if (c >= ' ' && c < 0x7f && len + 1 < size) {
-			char ch = (char)c;
-
-			buf[len++] = ch;
-			console_write(&ch, 1);
-		}
+		k = shell_line_key(&l, c);
+		if (k != SHELL_LINE_MORE)
+			return k == SHELL_LINE_DONE;
 	}
 }
 
@@ -222,7 +244,8 @@ int shell_thread(void *unused)
 		int err;
 
 		console_printf(PROMPT);
-		read_line(line, sizeof(line));
+		if (!read_line(line, sizeof(line)))
+			continue;
 		err = shell_run_line(line);
 		if (err && err != -ENOENT)
 			console_printf("(status %d)\n", err);
@@ -252,7 +275,7 @@ static int help_one(const char *name)
 	}
 	console_lock();
 	console_printf("  %s %s\n  %s\n", c->name, c->usage, c->help);
-	if (c->details)		/* may pass console_printf()'s 512 bytes */
+	if (c->details)
 		console_write(c->details, strlen(c->details));
 	console_unlock();
 	return 0;

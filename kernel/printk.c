@@ -2,8 +2,11 @@
 /*
  * kernel/printk.c — log lines and console output, whole lines per hart.
  *
- * Each call formats into a buffer on its own stack, then writes it under
- * console_lock, so lines from different harts never interleave.  The
+ * Each call formats into a buffer on its own stack and writes it under
+ * console_lock, so lines from different harts never interleave.  A
+ * message longer than the buffer is written whole, a buffer at a time
+ * (formatted again from where the last piece ended, vsnprintf_from()),
+ * still under the one lock hold: nothing is cut, no newline lost.  The
  * console lock is a bare ticket lock (not a counted spinlock_t) because
  * the lock-statistics and watchdog code print through here; it is
  * recursive on one CPU so that a report can hold it across many writes and
@@ -86,16 +89,48 @@ int console_getc(void)
 	return arch_console_getc();
 }
 
-int console_printf(const char *fmt, ...)
+/*
+ * Write what @fmt and @ap make, of any length, a buffer at a time: each
+ * piece past the first is formatted again from its first character
+ * (vsnprintf_from), under one console_lock so the text stays together.
+ * @sink gets each piece.  Return: the whole length.
+ */
+static int format_pieces(const char *fmt, va_list ap,
+			 void (*sink)(void *ctx, const char *s, size_t n),
+			 void *ctx)
 {
 	char buf[LOG_LINE_MAX];
+	size_t from = 0;
+	int len;
+
+	console_lock();
+	do {
+		va_list aq;
+
+		va_copy(aq, ap);
+		len = vsnprintf_from(buf, sizeof(buf), from, fmt, aq);
+		va_end(aq);
+		sink(ctx, buf, min((size_t)len - from, sizeof(buf) - 1));
+		from += sizeof(buf) - 1;
+	} while ((size_t)len > from);
+	console_unlock();
+	return len;
+}
+
+static void write_piece(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	console_write(s, n);
+}
+
+int console_printf(const char *fmt, ...)
+{
 	va_list ap;
 	int len;
 
 	va_start(ap, fmt);
-	len = vscnprintf(buf, sizeof(buf), fmt, ap);
+	len = format_pieces(fmt, ap, write_piece, NULL);
 	va_end(ap);
-	console_write(buf, len);
 	return len;
 }
 
@@ -110,41 +145,57 @@ static int log_prefix(char *buf, size_t size)
 			 arch_hartid());
 }
 
-/* Split the message into lines, each with the prefix; write them at once. */
-static void emit_lines(char *out, size_t size, const char *msg, int len)
+#define LOG_PREFIX_MAX 32 /* "[99999.999999] h4095 " and more */
+
+/* A message on its way out: the prefix at each line's start. */
+struct log_lines {
+	char out[LOG_LINE_MAX];
+	size_t pos;
+	bool at_line_start;
+};
+
+static void log_flush(struct log_lines *l)
 {
-	size_t pos = 0;
-	int i = 0;
+	console_write(l->out, l->pos);
+	l->pos = 0;
+}
 
-	while (i < len && pos < size) {
-		int end = i;
-		size_t n;
+static void log_piece(void *ctx, const char *s, size_t n)
+{
+	struct log_lines *l = ctx;
 
-		while (end < len && msg[end] != '\n')
-			end++;
-		pos += log_prefix(out + pos, size - pos);
-		n = min((size_t)(end - i), size - 1 - pos);
-		memcpy(out + pos, msg + i, n);
-		pos += n;
-		out[pos++] = '\n';
-		i = end + 1;
+	for (size_t i = 0; i < n; i++) {
+		if (l->at_line_start) {
+			if (l->pos + LOG_PREFIX_MAX > sizeof(l->out))
+				log_flush(l);
+			l->pos += log_prefix(l->out + l->pos,
+					     sizeof(l->out) - l->pos);
+			l->at_line_start = false;
+		}
+		if (l->pos == sizeof(l->out))
+			log_flush(l);
+		l->out[l->pos++] = s[i];
+		l->at_line_start = s[i] == '\n';
 	}
-	console_write(out, pos);
 }
 
 int vprintk(const char *fmt, va_list ap)
 {
-	char msg[LOG_LINE_MAX], out[LOG_LINE_MAX + 64];
+	struct log_lines l = { .pos = 0, .at_line_start = true };
 	int level = MESSAGE_LOGLEVEL_DEFAULT, len;
 
 	if (fmt[0] == KERN_SOH_ASCII && fmt[1] >= '0' && fmt[1] <= '7') {
 		level = fmt[1] - '0';
 		fmt += 2;
 	}
-	len = vscnprintf(msg, sizeof(msg), fmt, ap);
 	if (level >= console_loglevel)
-		return len;
-	emit_lines(out, sizeof(out), msg, len);
+		return vsnprintf(NULL, 0, fmt, ap);
+	console_lock();
+	len = format_pieces(fmt, ap, log_piece, &l);
+	if (!l.at_line_start) /* a message without its newline ends a line too */
+		log_piece(&l, "\n", 1);
+	log_flush(&l);
+	console_unlock();
 	return len;
 }
 

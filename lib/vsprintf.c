@@ -51,12 +51,13 @@ struct outbuf {
 	char *buf;			/* destination */
 	size_t size;			/* bytes of buf we may store */
 	size_t len;			/* characters produced, stored or not */
+	size_t from; /* characters before this one: not stored */
 };
 
 static void put_char(struct outbuf *o, char c)
 {
-	if (o->len < o->size)
-		o->buf[o->len] = c;
+	if (o->len >= o->from && o->len - o->from < o->size)
+		o->buf[o->len - o->from] = c;
 	o->len++;
 }
 
@@ -333,7 +334,12 @@ static bool put_conversion(struct outbuf *o, struct fmt_spec *sp, va_list *ap)
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct outbuf o = { .buf = buf, .size = size, .len = 0 };
+	return vsnprintf_from(buf, size, 0, fmt, ap);
+}
+
+int vsnprintf_from(char *buf, size_t size, size_t from, const char *fmt, va_list ap)
+{
+	struct outbuf o = { .buf = buf, .size = size, .len = 0, .from = from };
 	struct fmt_spec sp;
 	va_list args;
 
@@ -354,7 +360,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	va_end(args);
 
 	if (size)
-		buf[min(o.len, size - 1)] = '\0';
+		buf[min(o.len - min(o.len, from), size - 1)] = '\0';
 	return o.len;
 }
 

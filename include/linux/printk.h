@@ -33,8 +33,9 @@
  * printk() - print a log line (or several) with the time and hart prefix
  * @fmt: printf format, optionally starting with a KERN_* level
  *
- * Context: any, interrupts on or off, including trap handlers.  Lines past
- * 512 bytes are cut.  Return: bytes of message text.
+ * Context: any, interrupts on or off, including trap handlers.  A message
+ * of any length is printed whole, a 512-byte buffer at a time under one
+ * console_lock hold.  Return: bytes of message text.
  */
 __printf(1, 2) int printk(const char *fmt, ...);
 __printf(1, 0) int vprintk(const char *fmt, va_list ap);
@@ -42,7 +43,8 @@ __printf(1, 0) int vprintk(const char *fmt, va_list ap);
 /**
  * console_printf() - print text as it is, with no prefix
  *
- * Context: any.  One call is written whole under the console lock.
+ * Context: any.  One call is written whole, of any length, under the
+ * console lock.  Return: bytes of text.
  */
 __printf(1, 2) int console_printf(const char *fmt, ...);
 /** console_write() - write @len bytes under the console lock */

@@ -38,6 +38,18 @@
 __printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt,
 			     va_list ap);
 
+/**
+ * vsnprintf_from() - vsnprintf() of the output from character @from on
+ *
+ * Stores the characters @from .. @from + @size - 2 of what vsnprintf()
+ * would produce (fewer if it ends first), NUL-terminated when @size > 0: a
+ * window, so that an output of any length can be written out in pieces
+ * of a fixed buffer by formatting again (printk does).
+ * Context: any.  Return: the length of the whole output, as vsnprintf().
+ */
+__printf(4, 0) int vsnprintf_from(char *buf, size_t size, size_t from,
+				  const char *fmt, va_list ap);
+
 /** snprintf() - vsnprintf() with the arguments inline */
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 

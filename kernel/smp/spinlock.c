@@ -96,9 +96,14 @@ static DEFINE_PER_CPU(const spinlock_t *, lock_waiting_on);
 
 static void parse_lockstat(const char *val)
 {
-	lock_stat_enabled = !(val && !strcmp(val, "off"));
+	if (val && !strcmp(val, "off"))
+		lock_stat_enabled = false;
+	else if (!val || strcmp(val, "on"))
+		pr_warn("lockstat: lockstat=%s not understood (on or off): locks count\n",
+			val ? val : "");
 }
-cmdline_param("lockstat", parse_lockstat, "lockstat=off: locks count nothing");
+cmdline_param("lockstat", parse_lockstat,
+	      "lockstat=off|on: off, locks count nothing (default on)");
 
 /* ---- classes ---- */
 

@@ -284,8 +284,10 @@ static int nr_pcp_free(const struct per_cpu_pages *pcp)
  * free_pcp_over_high() - a free took this CPU's list for @zone to `high`
  * @pindex: the list freed onto, where the flush starts
  *
- * Retunes high as Linux's nr_pcp_high() does (without free_high) and
- * flushes nr_pcp_free() pages if the list is still at it.  Called by
+ * Retunes high as Linux's nr_pcp_high() does (without free_high,
+ * ZONE_BELOW_HIGH or reclaim): raised to free_count + batch when lower,
+ * never lowered here (only the decay lowers it), then flushes
+ * nr_pcp_free() pages if the list is still at it.  Called by
  * __free_pages() after its free_unref_page() section ended, so it looks
  * again (an interrupt may have flushed or refilled in between).
  * Context: any; disables interrupts itself.
@@ -297,9 +299,10 @@ void free_pcp_over_high(struct zone *zone, unsigned int pindex)
 
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
-	if (pcp->count >= pcp->high && pcp->high_min != pcp->high_max)
-		pcp->high = clamp(pcp->free_count + pcp->batch, pcp->high_min,
-				  pcp->high_max);
+	/* Only up: high must hold the batch being freed (Linux: need_high). */
+	if (pcp->count >= pcp->high && pcp->high_min != pcp->high_max &&
+	    pcp->high < pcp->free_count + pcp->batch)
+		pcp->high = min(pcp->free_count + pcp->batch, pcp->high_max);
 	if (pcp->count >= pcp->high)
 		free_pcppages_bulk(zone, nr_pcp_free(pcp), pcp, pindex);
 	local_irq_restore(flags);

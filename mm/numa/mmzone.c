@@ -21,12 +21,21 @@
  * Invariants   ZONE-1 a zone's span lies inside its node's span.
  *              ZONE-2 a zonelist lists only populated zones, each once.
  *              ZONE-3 a node's FALLBACK list starts with its own zones if
- *              it has memory.  Checked by numa_validate_zonelists().
+ *              it has memory.
+ *              ZONE-4 its fallback order holds every memory node, in
+ *              Linux's order: no lower find_next_best_node() score
+ *              (distance, +1 lower id, +1 with CPUs) after a higher one,
+ *              but for what node_load may reorder.
+ *              Checked by numa_validate_zonelists().
  *
  * Paths        build_zonelists(): find_next_best_node() repeatedly, as in
  *              Linux: an unused memory node minimising distance, +1 if its
  *              id is lower, +1 if it has CPUs, times MAX_NUMNODES, plus a
- *              load that spreads equidistant nodes across the lists.
+ *              load that spreads equidistant nodes across the lists; ties
+ *              to the lowest id.  node_load is zeroed once and carried
+ *              from list to list, built in node id order (Linux's for
+ *              every possible node; Nodal's possible nodes are the online
+ *              ones), exactly as Linux 6.12 does.
  *
  * Linux        mm/mm_init.c (free_area_init, calculate_node_totalpages),
  *              mm/page_alloc.c (build_zonelists, find_next_best_node),
@@ -206,26 +215,103 @@ void build_all_zonelists(void)
 		nr, (unsigned long)PFN_DOWN(memblock_phys_mem_size()));
 }
 
-/* ZONE-1..3 */
+/* Linux's find_next_best_node() score of @n for @node's list, without the load. */
+static int fallback_score(int node, int n)
+{
+	return node_distance(node, n) + (n < node) +
+	       !cpumask_empty(cpumask_of_node(n));
+}
+
+/* ZONE-1: each zone's span inside its node's. */
+static int validate_zone_spans(pg_data_t *pgdat)
+{
+	unsigned long start = pgdat->node_start_pfn;
+	unsigned long end = start + pgdat->node_spanned_pages;
+	int errors = 0;
+
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = &pgdat->node_zones[i];
+
+		if (!zone->spanned_pages)
+			continue;
+		if (zone->zone_start_pfn < start ||
+		    zone->zone_start_pfn + zone->spanned_pages > end) {
+			pr_err("numa: ZONE-1 node %d zone %s [%#lx, %#lx) outside the node [%#lx, %#lx)\n",
+			       pgdat->node_id, zone->name, zone->zone_start_pfn,
+			       zone->zone_start_pfn + zone->spanned_pages,
+			       start, end);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/*
+ * ZONE-4: after the node itself, the nodes of its FALLBACK list come in
+ * Linux's order, which does not lower the score of find_next_best_node()
+ * without its load (distance, +1 for a lower id, +1 for a node with CPUs):
+ * each step takes the least score left, and the load (at most one a list)
+ * can only reorder nodes whose scores differ by less than it allows.
+ * Every memory node is on the list.
+ */
+static int validate_fallback_order(pg_data_t *pgdat)
+{
+	int node = pgdat->node_id, errors = 0;
+	int first = node_state(node, N_MEMORY) ? 1 : 0;
+
+	if (pgdat->nr_node_fallback != (int)num_node_state(N_MEMORY)) {
+		pr_err("numa: ZONE-4 node %d: %d nodes in its fallback order, %u with memory\n",
+		       node, pgdat->nr_node_fallback, num_node_state(N_MEMORY));
+		errors++;
+	}
+	for (int i = first + 1; i < pgdat->nr_node_fallback; i++) {
+		int a = pgdat->node_fallback[i - 1], b = pgdat->node_fallback[i];
+
+		/* Picking a before b: (score a - score b) × MAX_NUMNODES is
+		 * at most b's load, and a node's load counts at most one per
+		 * list: num_online_nodes(). */
+		if ((fallback_score(node, a) - fallback_score(node, b)) *
+			    MAX_NUMNODES >
+		    (int)num_online_nodes()) {
+			pr_err("numa: ZONE-4 node %d: node %d (distance %d) falls back before node %d (distance %d)\n",
+			       node, a, node_distance(node, a), b,
+			       node_distance(node, b));
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/* ZONE-2 and ZONE-3 on @pgdat's FALLBACK zonelist. */
+static int validate_fallback_zones(pg_data_t *pgdat)
+{
+	struct zoneref *zl = pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+	int nid = pgdat->node_id, errors = 0, seen = 0;
+
+	for (struct zoneref *z = zl; z->zone; z++) {
+		if (!populated_zone(z->zone))
+			errors++; /* ZONE-2 */
+		for (struct zoneref *y = zl; y < z; y++)
+			errors += y->zone == z->zone; /* ZONE-2: once */
+		if (++seen > MAX_ZONES_PER_ZONELIST)
+			return errors + 1;
+	}
+	if (node_state(nid, N_MEMORY) && (!zl[0].zone || zl[0].zone->node != nid))
+		errors++; /* ZONE-3 */
+	return errors;
+}
+
+/* ZONE-1..4 */
 int numa_validate_zonelists(void)
 {
 	int nid, errors = 0;
 
 	for_each_online_node(nid) {
 		pg_data_t *pgdat = NODE_DATA(nid);
-		struct zoneref *z;
-		int seen = 0;
 
-		for_each_zoneref(z, &pgdat->node_zonelists[ZONELIST_FALLBACK]) {
-			if (!populated_zone(z->zone))
-				errors++;	/* ZONE-2 */
-			seen++;
-		}
-		if (node_state(nid, N_MEMORY) &&
-		    pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs[0].zone->node != nid)
-			errors++;		/* ZONE-3 */
-		if (seen > MAX_ZONES_PER_ZONELIST)
-			errors++;
+		errors += validate_zone_spans(pgdat);
+		errors += validate_fallback_zones(pgdat);
+		errors += validate_fallback_order(pgdat);
 	}
 	return errors ? -EINVAL : 0;
 }

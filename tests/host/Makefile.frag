@@ -108,6 +108,11 @@ HOST_TESTS += tests/host/check_layers_test.py
 
 HOST_TESTS += tests/host/check_functions_test.py
 
+# ---- tools/gen-kallsyms: sizes from the ELF symbol table, on made-up nm
+# output.  Run: tests/host/kallsyms_test.py
+
+HOST_TESTS += tests/host/kallsyms_test.py
+
 # ---- kernel/report.c: the report API compiled unmodified for the host
 # (lib's symbols renamed), printing into a buffer the test compares.
 # Run: make $(HOST_O)/report_test && $(HOST_O)/report_test
@@ -133,3 +138,21 @@ $(HOST_O)/report_test: tests/host/report_test.c $(HOST_O)/kernel/report.o \
 # Run: tests/host/readme_test.py
 
 HOST_TESTS += tests/host/readme_test.py
+
+# ---- tools/run-tests' check of its own host step: host tests that go wrong
+# on purpose (tests/host/fixtures/host_fixture.c), one per way a host test
+# fails, and one that passes.  Never in HOST_TESTS; run-tests runs
+# `make host-tests HOST_TESTS="$(HOST_TEST_FIXTURES)" HOST_TEST_TIMEOUT=5`
+# and expects each bad one named.
+
+HOST_TEST_FIXTURES := $(HOST_O)/fixture_pass_test $(HOST_O)/fixture_crash_test \
+	$(HOST_O)/fixture_hang_test $(HOST_O)/fixture_nobuild_test
+
+$(HOST_O)/fixture_pass_test: tests/host/fixtures/host_fixture.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) $< -o $@
+
+$(HOST_O)/fixture_%_test: tests/host/fixtures/host_fixture.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(HOST_SANITIZE) \
+		-DFIXTURE_$(shell echo $* | tr a-z A-Z) $< -o $@

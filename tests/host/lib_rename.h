@@ -51,6 +51,7 @@
 
 /* lib/vsprintf.c */
 #define vsnprintf		nodal_vsnprintf
+#define vsnprintf_from		nodal_vsnprintf_from
 #define snprintf		nodal_snprintf
 #define vscnprintf		nodal_vscnprintf
 #define scnprintf		nodal_scnprintf

@@ -674,6 +674,41 @@ static void test_glob_random(void)
 #define FMT_BUF		512
 
 /*
+ * vsnprintf_from(): every window of the C library's output @want (from
+ * each start, through sizes 1, 2, 7 and past the end) is those characters
+ * of it, NUL-terminated, guard bytes untouched, and the return the whole
+ * length.
+ */
+static void check_vfmt_windows(const char *file, int line, const char *want,
+			       int want_len, const char *fmt, va_list ap)
+{
+	static const size_t sizes[] = { 1, 2, 7, FMT_BUF };
+	char got[FMT_BUF + 8];
+
+	for (size_t from = 0; from <= (size_t)want_len + 2; from++) {
+		for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+			size_t size = sizes[i], stored;
+			int got_len;
+			va_list aq;
+
+			stored = from < (size_t)want_len ?
+					 min((size_t)want_len - from, size - 1) :
+					 0;
+			libc_memset(got, '~', sizeof(got));
+			va_copy(aq, ap);
+			got_len = nodal_vsnprintf_from(got, size, from, fmt, aq);
+			va_end(aq);
+			report(got_len == want_len &&
+				       !libc_memcmp(got, want + from, stored) &&
+				       got[stored] == '\0' && got[size] == '~',
+			       file, line,
+			       "vsnprintf_from(size %zu, from %zu, \"%s\") = %d \"%.*s\"",
+			       size, from, fmt, got_len, (int)stored, got);
+		}
+	}
+}
+
+/*
  * Format with lib and with the C library; compare the return value and the
  * bytes stored, for every buffer size from 0 to past the end (or, unless
  * @all_sizes, a few of them).  Guard bytes past @size must survive.
@@ -709,6 +744,7 @@ static void check_vfmt(const char *file, int line, bool all_sizes,
 		       "vsnprintf(size %zu, \"%s\") = %d \"%.*s\", want %d",
 		       size, fmt, got_len, (int)stored, got, want_len);
 	}
+	check_vfmt_windows(file, line, want, want_len, fmt, ap);
 }
 
 static __printf(4, 5) void check_fmt(const char *file, int line,

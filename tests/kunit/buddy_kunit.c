@@ -21,6 +21,7 @@
 #include <linux/vmstat.h>
 
 #include "../../mm/buddy/internal.h"
+#include "zonelist_model.h"
 
 static unsigned long free_at_init;
 
@@ -148,11 +149,13 @@ static void release_all(struct held *list)
 	}
 }
 
+/* The node after @nid in Linux's order from the distance table (the model,
+ * not the list the kernel built). */
 static int second_choice(int nid)
 {
-	pg_data_t *pgdat = NODE_DATA(nid);
+	int order[MAX_NUMNODES];
 
-	return pgdat->nr_node_fallback > 1 ? pgdat->node_fallback[1] : NUMA_NO_NODE;
+	return linux_fallback_order(nid, order) > 1 ? order[1] : NUMA_NO_NODE;
 }
 
 static void exhausted_node_fails_thisnode_and_falls_back_by_distance(struct kunit *test)
@@ -371,23 +374,110 @@ static void zone_totals_count_list_and_buddy_blocks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, node_zone_events(nid, ZONE_FREE_CALLS) - frees, 9ul);
 }
 
-static void counter_identities_hold(struct kunit *test)
+/* Keep @page (order 0) on @list; a NULL page is left out (the case's
+ * counts then differ from what it expects, which fails it). */
+static struct held *take(struct held *list, struct page *page, unsigned int order)
 {
-	unsigned long miss = 0, foreign = 0;
-	struct zone *zone;
-	int nid;
+	struct held *h;
 
-	for_each_online_node(nid) {
-		miss += node_numa_event_state(nid, NUMA_MISS);
-		foreign += node_numa_event_state(nid, NUMA_FOREIGN);
-		for_each_zone_in_node(zone, NODE_DATA(nid))
-			KUNIT_EXPECT_EQ(test,
-				zone_numa_event_state(zone, NUMA_HIT) +
-				zone_numa_event_state(zone, NUMA_MISS),
-				zone_numa_event_state(zone, NUMA_LOCAL) +
-				zone_numa_event_state(zone, NUMA_OTHER));
-	}
-	KUNIT_EXPECT_EQ(test, miss, foreign);
+	if (!page)
+		return list;
+	h = page_address(page);
+	h->next = list;
+	h->order = order;
+	return h;
+}
+
+/* Every node's NUMA events, read at once. */
+struct numa_events {
+	unsigned long ev[MAX_NUMNODES][NR_VM_NUMA_EVENT_ITEMS];
+};
+
+static void read_numa_events(struct numa_events *e)
+{
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			e->ev[nid][i] = node_possible(nid) ?
+						node_numa_event_state(nid, i) :
+						0;
+}
+
+/* After - before for every node and event must be @want's. */
+static void expect_numa_deltas(struct kunit *test, const char *what,
+			       const struct numa_events *before,
+			       const struct numa_events *want)
+{
+	struct numa_events after;
+
+	read_numa_events(&after);
+	for (int nid = 0; nid < MAX_NUMNODES; nid++)
+		for (int i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
+			KUNIT_EXPECT_EQ_MSG(test,
+					    after.ev[nid][i] - before->ev[nid][i],
+					    want->ev[nid][i],
+					    "%s: node %d event %d", what, nid, i);
+}
+
+#define KNOWN_PAGES 64
+
+/*
+ * NUMA events of workloads whose answer Linux's definitions give
+ * (zone_statistics(): hit or miss against the node the allocation aimed
+ * at, local or other against the allocating CPU's node, foreign on the
+ * aimed-at node of a miss), counted from the number of pages:
+ *  - KNOWN_PAGES from this CPU's node: hit and local there, KNOWN_PAGES each;
+ *  - KNOWN_PAGES aimed at another node R: hit and other on R;
+ *  - with this node exhausted, KNOWN_PAGES aimed here land on the next node
+ *    N of Linux's order: miss and other on N, foreign here.
+ * Nothing else moves.  interleave_hit stays 0: no policy interleaves.
+ */
+static void numa_events_of_known_workloads(struct kunit *test)
+{
+	int here = numa_node_id(), mem = numa_mem_id(), other = NUMA_NO_NODE, n;
+	struct numa_events before, want;
+	struct held *list = NULL, *exhaust;
+	unsigned long grabbed = 0;
+
+	for_each_node_state(n, N_MEMORY)
+		if (n != mem && other == NUMA_NO_NODE)
+			other = n;
+	memset(&want, 0, sizeof(want));
+	read_numa_events(&before);
+	for (int i = 0; i < KNOWN_PAGES; i++)
+		list = take(list, alloc_pages_node(mem, GFP_KERNEL, 0), 0);
+	want.ev[mem][NUMA_HIT] = KNOWN_PAGES;
+	want.ev[mem][mem == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
+	expect_numa_deltas(test, "on this CPU's memory node", &before, &want);
+	release_all(list);
+	list = NULL;
+	if (other == NUMA_NO_NODE)
+		kunit_skip(test,
+			   "one node with memory: no remote or missed allocation");
+
+	memset(&want, 0, sizeof(want));
+	read_numa_events(&before);
+	for (int i = 0; i < KNOWN_PAGES; i++)
+		list = take(list, alloc_pages_node(other, GFP_KERNEL, 0), 0);
+	want.ev[other][NUMA_HIT] = KNOWN_PAGES;
+	want.ev[other][other == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
+	expect_numa_deltas(test, "aimed at another node", &before, &want);
+	release_all(list);
+	list = NULL;
+
+	exhaust = grab_all(mem, GFP_KERNEL, &grabbed);
+	n = second_choice(mem);
+	memset(&want, 0, sizeof(want));
+	read_numa_events(&before);
+	for (int i = 0; i < KNOWN_PAGES; i++)
+		list = take(list,
+			    alloc_pages_node(mem, GFP_KERNEL | __GFP_NOWARN, 0),
+			    0);
+	want.ev[n][NUMA_MISS] = KNOWN_PAGES;
+	want.ev[n][n == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
+	want.ev[mem][NUMA_FOREIGN] = KNOWN_PAGES;
+	expect_numa_deltas(test, "this node exhausted", &before, &want);
+	release_all(list);
+	release_all(exhaust);
 }
 
 /* numastat's node figure is its zones' figures added up. */
@@ -516,7 +606,7 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(bad_frees_are_reported_not_merged),
 	KUNIT_CASE(pfn_valid_matches_the_node_spans),
 	KUNIT_CASE(zone_totals_count_list_and_buddy_blocks),
-	KUNIT_CASE(counter_identities_hold),
+	KUNIT_CASE(numa_events_of_known_workloads),
 	KUNIT_CASE(node_numa_events_sum_the_zones),
 	KUNIT_CASE(numa_stat_names_are_linux_names),
 	KUNIT_CASE(node_structures_are_node_local),

@@ -118,6 +118,39 @@ static void lines_split_and_refuse_bad_words(struct kunit *test)
 			-E2BIG);
 }
 
+/* Type @text into @l; return the key state after its last character. */
+static enum shell_key type(struct shell_line *l, const char *text)
+{
+	enum shell_key k = SHELL_LINE_MORE;
+
+	for (; *text; text++)
+		k = shell_line_key(l, *text);
+	return k;
+}
+
+/*
+ * A typed line longer than the buffer (here 15 characters) is refused
+ * whole when Enter comes — not cut to what fits and run — and the next
+ * line is read afresh.  A line that fits, even exactly, is kept as typed.
+ */
+static void typed_line_too_long_refused_whole(struct kunit *test)
+{
+	char buf[16];
+	struct shell_line l = { .buf = buf, .size = sizeof(buf) };
+
+	KUNIT_EXPECT_EQ(test, type(&l, "poweroff 3     x"), SHELL_LINE_MORE);
+	KUNIT_EXPECT_EQ(test, type(&l, "\r"), SHELL_LINE_TOO_LONG);
+	KUNIT_EXPECT_EQ(test, type(&l, "sleep 0\r"), SHELL_LINE_DONE);
+	KUNIT_EXPECT_STREQ(test, buf, "sleep 0");
+	KUNIT_EXPECT_EQ(test, type(&l, "123456789012345\r"), SHELL_LINE_DONE);
+	KUNIT_EXPECT_STREQ(test, buf, "123456789012345");
+	/* A backspace cannot bring an over-long line back under the limit. */
+	KUNIT_EXPECT_EQ(test, type(&l, "1234567890123456\b\b\r"),
+			SHELL_LINE_TOO_LONG);
+	KUNIT_EXPECT_EQ(test, type(&l, "ab\bc\r"), SHELL_LINE_DONE);
+	KUNIT_EXPECT_STREQ(test, buf, "ac");
+}
+
 static struct kunit_case init_shell_cases[] = {
 	KUNIT_CASE(extra_words_refused),
 	KUNIT_CASE(poweroff_bad_status_refused),
@@ -125,6 +158,7 @@ static struct kunit_case init_shell_cases[] = {
 	KUNIT_CASE(help_names_one_command),
 	KUNIT_CASE(lockstat_refuses_without_damage),
 	KUNIT_CASE(lines_split_and_refuse_bad_words),
+	KUNIT_CASE(typed_line_too_long_refused_whole),
 	{}
 };
 

@@ -30,6 +30,8 @@
 #include <linux/topology.h>
 #include <linux/vmstat.h>
 
+#include "zonelist_model.h"
+
 #define MiB	(1024ULL * 1024)
 
 static const char *topo_expect;	/* [init] the command line's value */
@@ -335,6 +337,60 @@ static void numa_free_pages_before_the_page_allocator_count_memblock(
 	numa_set_free_pages_reader(nr_free_pages_node);
 }
 
+/*
+ * Every node's fallback list is the order Linux's rule gives from the
+ * distance table (tests/kunit/zonelist_model.h, computed here, not read
+ * from the lists), and its FALLBACK zonelist is those nodes' populated
+ * zones, each node's from high to low; NOFALLBACK is its own zones.  On
+ * 8x4 with distances 20/30/40 the four lists differ in every position.
+ */
+static void zonelists_follow_linux_order_from_distances(struct kunit *test)
+{
+	int nid;
+
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		struct zoneref *z = pgdat->node_zonelists[ZONELIST_FALLBACK]._zonerefs;
+		struct zoneref *own =
+			pgdat->node_zonelists[ZONELIST_NOFALLBACK]._zonerefs;
+		int order[MAX_NUMNODES], nr = linux_fallback_order(nid, order);
+
+		KUNIT_EXPECT_EQ_MSG(test, pgdat->nr_node_fallback, nr,
+				    "node %d", nid);
+		for (int i = 0; i < nr; i++) {
+			pg_data_t *n = NODE_DATA(order[i]);
+
+			KUNIT_EXPECT_EQ_MSG(test,
+					    i < pgdat->nr_node_fallback ?
+						    pgdat->node_fallback[i] :
+						    NUMA_NO_NODE,
+					    order[i], "node %d, fallback %d",
+					    nid, i);
+			for (int zi = MAX_NR_ZONES - 1; zi >= 0; zi--) {
+				if (!populated_zone(&n->node_zones[zi]))
+					continue;
+				KUNIT_EXPECT_PTR_EQ_MSG(test, z->zone,
+							&n->node_zones[zi],
+							"node %d: node %d zone %d",
+							nid, order[i], zi);
+				if (z->zone)
+					z++;
+			}
+		}
+		KUNIT_EXPECT_NULL_MSG(test, z->zone,
+				      "node %d: zones past the last node", nid);
+		for (int zi = MAX_NR_ZONES - 1; zi >= 0; zi--) {
+			if (!populated_zone(&pgdat->node_zones[zi]))
+				continue;
+			KUNIT_EXPECT_PTR_EQ(test, own->zone,
+					    &pgdat->node_zones[zi]);
+			if (own->zone)
+				own++;
+		}
+		KUNIT_EXPECT_NULL(test, own->zone);
+	}
+}
+
 static struct kunit_case numa_cases[] = {
 	KUNIT_CASE(topology_matches_qemu_machine),
 	KUNIT_CASE(distances_symmetric_local_10),
@@ -343,6 +399,7 @@ static struct kunit_case numa_cases[] = {
 	KUNIT_CASE(every_cpu_node_online),
 	KUNIT_CASE(cpumask_of_node_partitions_online_cpus),
 	KUNIT_CASE(node_states_are_consistent),
+	KUNIT_CASE(zonelists_follow_linux_order_from_distances),
 	KUNIT_CASE(numa_free_pages_follow_the_page_allocator),
 	KUNIT_CASE(numa_free_pages_before_the_page_allocator_count_memblock),
 	{}

@@ -15,9 +15,15 @@
  *   ^\[ *[0-9]+\.[0-9]{6}\] h[0-9]+ +printk-torture cpu=[0-9]+ seq=[0-9]+ ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcd$
  *
  * and there must be TORTURE_LINES of them per online CPU, seq 0 to
- * TORTURE_LINES - 1.  A line cut by another hart's output, or two lines
- * run together, fails the regex.  Nothing else in the kernel may print
- * the string "printk-torture": the check would take it for a torn line.
+ * TORTURE_LINES - 1 in order (the host counts the CPUs from "smp: Brought
+ * up N CPUs").  A line cut by another hart's output, or two lines run
+ * together, fails the regex.  Nothing else in the kernel may print the
+ * string "printk-torture": the check would take it for a torn line.
+ *
+ * long_lines_are_printed_whole prints lines longer than printk's buffer,
+ * through console_printf() and printk(), and one printk() of many lines;
+ * the host checks each came out whole, with its newline (tools/run-tests,
+ * LONG_LINE_* there): a cut one, or one run into the next line, fails.
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
@@ -114,8 +120,37 @@ static void printk_returns_formatted_length(struct kunit *test)
 			(int)strlen("    # printk: no newline"));
 }
 
+#define LONG_DIGITS 150 /* "0123456789" this many times: 1500 characters */
+#define MANY_LINES  20
+
+static void long_lines_are_printed_whole(struct kunit *test)
+{
+	static char digits[LONG_DIGITS * 10 + 1]; /* [the case's task] */
+	static const char line[] =
+		"    # printk-lines %02d of %d ABCDEFGHIJKLMNOPQRSTUVWXYZ\n";
+	static char many[MANY_LINES * sizeof(line)];
+	int len = 0, want;
+
+	for (int i = 0; i < LONG_DIGITS * 10; i++)
+		digits[i] = (char)('0' + i % 10);
+	want = (int)strlen("    # printk-long console_printf  END\n") +
+	       LONG_DIGITS * 10;
+	KUNIT_EXPECT_EQ(test,
+			console_printf("    # printk-long console_printf %s END\n",
+				       digits),
+			want);
+	want = (int)strlen("    # printk-long printk  END\n") + LONG_DIGITS * 10;
+	KUNIT_EXPECT_EQ(test, printk("    # printk-long printk %s END\n", digits),
+			want);
+	for (int i = 1; i <= MANY_LINES; i++)
+		len += scnprintf(many + len, sizeof(many) - len, line, i,
+				 MANY_LINES);
+	KUNIT_EXPECT_EQ(test, printk("%s", many), len);
+}
+
 static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(concurrent_lines_are_never_torn),
+	KUNIT_CASE(long_lines_are_printed_whole),
 	KUNIT_CASE(printk_returns_formatted_length),
 	{}
 };

@@ -124,7 +124,7 @@ void lock_delta_emit(struct report *r, const char *class,
 		[LOCK_DELTA_CONTENTIONS] = "contentions",
 		[LOCK_DELTA_WAIT_TOTAL_NS] = "wait_total_ns",
 		[LOCK_DELTA_WAIT_TOTAL_US] = NULL,
-		[LOCK_DELTA_WAIT_MAX_NS] = "wait_max_ns",
+		[LOCK_DELTA_WAIT_MAX_NS] = "wait_max_since_reset_ns",
 		[LOCK_DELTA_HOLD_TOTAL_NS] = "hold_total_ns",
 		[LOCK_DELTA_BOUNCES] = "bounces",
 	};

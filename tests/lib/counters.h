@@ -85,8 +85,9 @@ void counter_snapshot_delta(struct counter_snapshot *d,
 /**
  * lock_stats_delta() - @d = @later - @earlier for one class
  *
- * Totals and counts are differences; the wait maximum is @later's own (a
- * maximum does not subtract).
+ * Totals and counts are differences; the wait maximum is @later's own,
+ * the longest wait since boot or `lockstat reset` — not this interval's
+ * (a maximum does not subtract), and reported under a name that says so.
  */
 void lock_stats_delta(struct lock_class_stats *d,
 		      const struct lock_class_stats *later,
@@ -125,8 +126,9 @@ enum lock_delta_field {
  *	lock_delta_field: the caller's layout
  *
  * The JSON keys are counters.c's one table of them ("class",
- * "acquisitions", "contentions", "wait_total_ns", "wait_max_ns",
- * "hold_total_ns", "bounces": tools/study and tools/bench read them), so
+ * "acquisitions", "contentions", "wait_total_ns", "wait_max_since_reset_ns"
+ * (lock_stats_delta(): not a difference), "hold_total_ns", "bounces":
+ * tools/study and tools/bench read them), so
  * every report's lock rows carry the same keys.  The caller opens and ends
  * the item.
  */
