@@ -404,15 +404,36 @@ static unsigned long free_pages_settled(void)
 }
 
 /*
+ * Objects of the cache @name allocated and not freed: its allocations
+ * (fast and slow path) less its frees, from SLUB's counters.  A leaked
+ * object leaves the free page count alone when its slab holds others, so
+ * the count of pages alone cannot see it.
+ */
+static long objects_in_use(const char *name)
+{
+	struct kmem_cache *s = kmem_cache_find(name);
+
+	if (!s)
+		return -1;
+	return (long)(slub_stat_total(s, ALLOC_FASTPATH) +
+		      slub_stat_total(s, ALLOC_SLOWPATH)) -
+	       (long)(slub_stat_total(s, FREE_FASTPATH) +
+		      slub_stat_total(s, FREE_SLOWPATH));
+}
+
+/*
  * kmem_cache_create() allocates its node structures, per-CPU part and
  * random sequence one after another; failing the Nth slab or page
  * allocation of this task (interval N, times 1) fails it at each step in
- * turn.  Whatever step failed, the free pages come back to where they were
- * and every cache validates.
+ * turn.  Whatever step failed, the free pages come back to where they were,
+ * no kmem_cache or kmem_cache_node object stays allocated, and every cache
+ * validates.
  */
 static void failed_cache_create_gives_back_what_it_made(struct kunit *test)
 {
 	unsigned long free_before = free_pages_settled();
+	long caches_before = objects_in_use("kmem_cache");
+	long nodes_before = objects_in_use("kmem_cache_node");
 	int failed = 0, made = 0;
 
 	for (unsigned long n = 1; n <= 8; n++) {
@@ -442,6 +463,8 @@ static void failed_cache_create_gives_back_what_it_made(struct kunit *test)
 	KUNIT_EXPECT_GT(test, failed, 0);
 	KUNIT_EXPECT_GT(test, made, 0);
 	KUNIT_EXPECT_EQ(test, validate_all_slab_caches(), 0);
+	KUNIT_EXPECT_EQ(test, objects_in_use("kmem_cache"), caches_before);
+	KUNIT_EXPECT_EQ(test, objects_in_use("kmem_cache_node"), nodes_before);
 	KUNIT_EXPECT_EQ(test, free_pages_settled(), free_before);
 }
 
