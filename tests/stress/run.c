@@ -278,7 +278,8 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 		*val++ = 0;
 		for (int j = 2; j < i; j++) /* earlier words: keys now */
 			if (!strcmp(argv[j], argv[i])) {
-				console_printf("stress: %s= given twice\n", argv[i]);
+				console_printf("stress: %s= given twice\n",
+					       argv[i]);
 				return -EINVAL;
 			}
 		err = parse_option(r, argv[i], val);
