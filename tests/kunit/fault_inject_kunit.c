@@ -14,10 +14,12 @@
  * at any of its allocations gives back all it had made.
  *
  * Every case keeps the settings it found (fault_save() in init,
- * fault_restore() in exit), so the suite also runs while make test
- * injects failures everywhere; the cases that use the real attributes set
- * task-filter and mark only their own task (Linux's make-it-fail), so no
- * other hart's allocation takes a failure meant for the case.
+ * fault_restore() in exit) and starts with both attributes off, so the
+ * suite also runs while make test injects failures everywhere: nothing
+ * fails in a case but what the case asks for; the cases that use the real
+ * attributes set task-filter and mark only their own task (Linux's
+ * make-it-fail), so no other hart's allocation takes a failure meant for
+ * the case.
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -35,6 +37,8 @@ static int fault_case_init(struct kunit *test)
 {
 	(void)test;
 	fault_save(&saved);
+	WRITE_ONCE(fail_page_alloc.attr.probability, 0);
+	WRITE_ONCE(failslab.attr.probability, 0);
 	return 0;
 }
 
