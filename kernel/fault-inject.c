@@ -51,6 +51,7 @@
 #include <linux/prandom.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -203,7 +204,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 	    next_field(&s, &times, true) || interval < 1 ||
 	    interval > INT_MAX || probability < 0 || probability > 100 ||
 	    space < 0 || space > INT_MAX || times < -1 || times > INT_MAX) {
-		pr_err("FAULT_INJECTION: %s: '%s' is not <interval>,<probability>,<space>,<times> (interval 1.., probability 0..100, space 0.., times -1..): injection off\n",
+		pr_err("FAULT_INJECTION: %s: '%s' is not <interval>,<probability>,<space>,<times> (interval 1.., probability 0..100, space 0.., times -1..): refused\n",
 		       attr->dname, str ? str : "(nothing)");
 		WRITE_ONCE(attr->probability, 0);
 		return -EINVAL;
@@ -288,7 +289,7 @@ static int set_common(struct fault_attr *attr, const char *knob,
 }
 
 static int set_own(const struct fault_group *g, const char *knob,
-		   const char *val, const char **range)
+		   const char *val, const char **range, char *buf, size_t len)
 {
 	for (unsigned int i = 0; i < g->nr_knobs; i++) {
 		const struct fault_knob *k = &g->knobs[i];
@@ -304,7 +305,8 @@ static int set_own(const struct fault_group *g, const char *knob,
 			WRITE_ONCE(*(bool *)k->value, b);
 			return 0;
 		}
-		*range = "0..";
+		scnprintf(buf, len, "0..%u", k->max);
+		*range = buf;
 		if (parse_range(val, 0, k->max, &v))
 			return -EINVAL;
 		WRITE_ONCE(*(u32 *)k->value, (u32)v);
@@ -317,10 +319,11 @@ int fault_group_set(const struct fault_group *g, const char *knob,
 		    const char *val, const char *who)
 {
 	const char *range = "";
+	char buf[24];
 	int err = set_common(g->attr, knob, val, &range);
 
 	if (err == -ENOENT)
-		err = set_own(g, knob, val, &range);
+		err = set_own(g, knob, val, &range, buf, sizeof(buf));
 	if (err == -ENOENT) {
 		pr_err("%s: %s has no knob '%s' (see help faults)\n", who,
 		       g->attr->dname, knob);

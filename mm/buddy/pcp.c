@@ -272,12 +272,12 @@ struct page *rmqueue_pcplist_refill(struct zone *zone, struct per_cpu_pages *pcp
 	return pcp_take(pcp, list, order);
 }
 
-/* Linux's nr_pcp_free(): how much a flush returns. */
-static int nr_pcp_free(const struct per_cpu_pages *pcp)
+/* Linux's nr_pcp_free(): how much a flush at threshold @high returns. */
+static int nr_pcp_free(const struct per_cpu_pages *pcp, int high)
 {
-	if (pcp->high < pcp->batch)
+	if (high < pcp->batch)
 		return 1;
-	return max(min(pcp->free_count, pcp->high - pcp->batch), pcp->batch);
+	return max(min(pcp->free_count, high - pcp->batch), pcp->batch);
 }
 
 /**
@@ -287,7 +287,9 @@ static int nr_pcp_free(const struct per_cpu_pages *pcp)
  * Retunes high as Linux's nr_pcp_high() does (without free_high,
  * ZONE_BELOW_HIGH or reclaim): raised to free_count + batch when lower,
  * never lowered here (only the decay lowers it), then flushes
- * nr_pcp_free() pages if the list is still at it.  Called by
+ * nr_pcp_free() pages if the list is still at high as it was before the
+ * raise (nr_pcp_high() returns that value, and the flush is sized by it,
+ * docs/linux-facts.md §1).  Called by
  * __free_pages() after its free_unref_page() section ended, so it looks
  * again (an interrupt may have flushed or refilled in between).
  * Context: any; disables interrupts itself.
@@ -296,15 +298,17 @@ void free_pcp_over_high(struct zone *zone, unsigned int pindex)
 {
 	struct per_cpu_pages *pcp;
 	unsigned long flags;
+	int high;
 
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(zone->per_cpu_pageset);
+	high = pcp->high;
 	/* Only up: high must hold the batch being freed (Linux: need_high). */
-	if (pcp->count >= pcp->high && pcp->high_min != pcp->high_max &&
-	    pcp->high < pcp->free_count + pcp->batch)
+	if (pcp->count >= high && pcp->high_min != pcp->high_max &&
+	    high < pcp->free_count + pcp->batch)
 		pcp->high = min(pcp->free_count + pcp->batch, pcp->high_max);
-	if (pcp->count >= pcp->high)
-		free_pcppages_bulk(zone, nr_pcp_free(pcp), pcp, pindex);
+	if (pcp->count >= high)
+		free_pcppages_bulk(zone, nr_pcp_free(pcp, high), pcp, pindex);
 	local_irq_restore(flags);
 }
 

@@ -749,6 +749,12 @@ static int parse_args(int argc, char **argv, struct bench_args *a)
 			continue;
 		}
 		*val++ = 0;
+		for (int j = 1; j < i; j++) /* earlier KEY=VALUE words: keys now */
+			if (!strcmp(argv[j], argv[i]) && argv[j] != a->glob) {
+				console_printf("bench: %s= given twice\n",
+					       argv[i]);
+				return -EINVAL;
+			}
 		err = parse_option(a, argv[i], val);
 		if (err)
 			return err;

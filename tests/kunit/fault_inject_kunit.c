@@ -14,10 +14,12 @@
  * at any of its allocations gives back all it had made.
  *
  * Every case keeps the settings it found (fault_save() in init,
- * fault_restore() in exit), so the suite also runs while make test
- * injects failures everywhere; the cases that use the real attributes set
- * task-filter and mark only their own task (Linux's make-it-fail), so no
- * other hart's allocation takes a failure meant for the case.
+ * fault_restore() in exit) and starts with both attributes off, so the
+ * suite also runs while make test injects failures everywhere: nothing
+ * fails in a case but what the case asks for; the cases that use the real
+ * attributes set task-filter and mark only their own task (Linux's
+ * make-it-fail), so no other hart's allocation takes a failure meant for
+ * the case.
  */
 #include <kunit/test.h>
 #include <linux/errno.h>
@@ -35,6 +37,8 @@ static int fault_case_init(struct kunit *test)
 {
 	(void)test;
 	fault_save(&saved);
+	WRITE_ONCE(fail_page_alloc.attr.probability, 0);
+	WRITE_ONCE(failslab.attr.probability, 0);
 	return 0;
 }
 
@@ -404,15 +408,36 @@ static unsigned long free_pages_settled(void)
 }
 
 /*
+ * Objects of the cache @name allocated and not freed: its allocations
+ * (fast and slow path) less its frees, from SLUB's counters.  A leaked
+ * object leaves the free page count alone when its slab holds others, so
+ * the count of pages alone cannot see it.
+ */
+static long objects_in_use(const char *name)
+{
+	struct kmem_cache *s = kmem_cache_find(name);
+
+	if (!s)
+		return -1;
+	return (long)(slub_stat_total(s, ALLOC_FASTPATH) +
+		      slub_stat_total(s, ALLOC_SLOWPATH)) -
+	       (long)(slub_stat_total(s, FREE_FASTPATH) +
+		      slub_stat_total(s, FREE_SLOWPATH));
+}
+
+/*
  * kmem_cache_create() allocates its node structures, per-CPU part and
  * random sequence one after another; failing the Nth slab or page
  * allocation of this task (interval N, times 1) fails it at each step in
- * turn.  Whatever step failed, the free pages come back to where they were
- * and every cache validates.
+ * turn.  Whatever step failed, the free pages come back to where they were,
+ * no kmem_cache or kmem_cache_node object stays allocated, and every cache
+ * validates.
  */
 static void failed_cache_create_gives_back_what_it_made(struct kunit *test)
 {
 	unsigned long free_before = free_pages_settled();
+	long caches_before = objects_in_use("kmem_cache");
+	long nodes_before = objects_in_use("kmem_cache_node");
 	int failed = 0, made = 0;
 
 	for (unsigned long n = 1; n <= 8; n++) {
@@ -442,6 +467,8 @@ static void failed_cache_create_gives_back_what_it_made(struct kunit *test)
 	KUNIT_EXPECT_GT(test, failed, 0);
 	KUNIT_EXPECT_GT(test, made, 0);
 	KUNIT_EXPECT_EQ(test, validate_all_slab_caches(), 0);
+	KUNIT_EXPECT_EQ(test, objects_in_use("kmem_cache"), caches_before);
+	KUNIT_EXPECT_EQ(test, objects_in_use("kmem_cache_node"), nodes_before);
 	KUNIT_EXPECT_EQ(test, free_pages_settled(), free_before);
 }
 

@@ -59,6 +59,12 @@ static int exhaust_node(const struct stress_run *r)
 	return -1;
 }
 
+/* mode=: a node with memory, refused before anything runs. */
+static int exhaust_check(const struct stress_run *r)
+{
+	return exhaust_node(r) < 0 ? -EINVAL : 0;
+}
+
 static int exhaust_setup(struct stress_run *r)
 {
 	struct exhaust *ex = &exhaust;
@@ -166,6 +172,7 @@ static struct stress_test exhaust_test = {
 	.min_harts = 1,
 	.min_nodes = 2, /* one to fill, one to fall back to */
 	.opts = STRESS_OPT_MODE,
+	.check = exhaust_check,
 	.setup = exhaust_setup,
 	.work = exhaust_work,
 	.teardown = exhaust_teardown,

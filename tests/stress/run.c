@@ -45,7 +45,9 @@
  *              snapshot → teardown → free pages and caches checked →
  *              report.  A failed setup, or workers that cannot start:
  *              teardown, free pages checked, the command fails with the
- *              errno.  Every refused option prints why and runs nothing.
+ *              errno.  Every refused option prints why and runs nothing:
+ *              a scenario's own check() (mode=) is asked at parse time,
+ *              before the snapshot drains and shrinks anything.
  *
  * Linux        None: Linux has no in-kernel allocator stress suite; the
  *              workloads re-express mimalloc-bench's xmalloc-test, larson,
@@ -251,7 +253,7 @@ static int check_args(struct stress_run *r)
 			       r->test->name, r->test->min_nodes);
 		return -ENODEV;
 	}
-	return 0;
+	return r->test->check ? r->test->check(r) : 0;
 }
 
 static int parse_args(struct stress_run *r, int argc, char **argv)
@@ -276,6 +278,12 @@ static int parse_args(struct stress_run *r, int argc, char **argv)
 			return -EINVAL;
 		}
 		*val++ = 0;
+		for (int j = 2; j < i; j++) /* earlier words: keys now */
+			if (!strcmp(argv[j], argv[i])) {
+				console_printf("stress: %s= given twice\n",
+					       argv[i]);
+				return -EINVAL;
+			}
 		err = parse_option(r, argv[i], val);
 		if (err)
 			return err;

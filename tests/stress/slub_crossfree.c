@@ -37,17 +37,23 @@ static size_t xfree_size_of(void *p)
 	return (unsigned long)p & HANDOFF_PAGE ? 64 : xfree_size;
 }
 
+/* mode=: 0 or 1, refused before anything runs. */
+static int xfree_check(const struct stress_run *r)
+{
+	if (r->mode_arg > 1) {
+		console_printf("stress: xfree: mode=%d: 0 pairs across nodes, 1 within one\n",
+			       r->mode_arg);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int xfree_setup(struct stress_run *r)
 {
 	struct handoff *h;
 	bool same = r->mode_arg == 1;
 	int err;
 
-	if (r->mode_arg > 1) {
-		console_printf("stress: xfree: mode=%d: 0 pairs across nodes, 1 within one\n",
-			       r->mode_arg);
-		return -EINVAL;
-	}
 	err = handoff_setup(r);
 	if (err)
 		return err;
@@ -138,6 +144,7 @@ static struct stress_test xfree_test = {
 	.min_harts = 2,
 	.opts = STRESS_OPT_SIZE | STRESS_OPT_MODE,
 	.locks = xfree_locks,
+	.check = xfree_check,
 	.setup = xfree_setup,
 	.work = xfree_work,
 	.teardown = xfree_teardown,

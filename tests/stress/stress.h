@@ -69,7 +69,11 @@ struct stress_test {
 	unsigned int min_nodes;		/* fewer nodes with memory: refused */
 	unsigned int opts; /* STRESS_OPT_*: size=, mode= it reads */
 	const char *const *locks;	/* lock classes to report, NULL-ended */
-	/* Optional.  Return: 0, or an errno (a refused mode= says why). */
+	/* Optional: are the options right for this scenario (mode=)?  Asked
+	 * with the others, before anything runs.  Return: 0, or an errno
+	 * (the message printed). */
+	int (*check)(const struct stress_run *r);
+	/* Optional.  Return: 0, or an errno. */
 	int (*setup)(struct stress_run *r);
 	void (*work)(struct stress_worker *w);
 	/* Optional: frees what setup() made, r->priv included, after the
