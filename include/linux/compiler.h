@@ -34,6 +34,33 @@
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
 /*
+ * Whether @type is signed: its -1 compares below its 1.  An integer
+ * constant expression for arithmetic types; false for bool, pointers and
+ * enums whose constants are all non-negative (GCC gives those an unsigned
+ * type), and for char on RISC-V, whose char is unsigned.
+ */
+#define is_signed_type(type)   (((type)(-1)) < (type)1)
+#define is_unsigned_type(type) (!is_signed_type(type))
+
+/*
+ * compiletime_assert() - a build error saying @msg unless @cond holds
+ *
+ * For conditions that are constant only once the compiler has folded
+ * them (an inline function's argument, __builtin_constant_p()), which
+ * _Static_assert cannot take: the call to the error-attributed function
+ * survives only if @cond is false, and then the build fails.  Needs an
+ * optimising build (the kernel's -O2).
+ */
+#define __compiletime_assert(cond, msg, id)                       \
+	do {                                                      \
+		extern void id(void) __attribute__((error(msg))); \
+		if (!(cond))                                      \
+			id();                                     \
+	} while (0)
+#define compiletime_assert(cond, msg) \
+	__compiletime_assert(cond, msg, __UNIQUE_ID(__compiletime_assert_))
+
+/*
  * One load or store of @x, neither torn (for a naturally aligned word),
  * merged, repeated nor moved across another READ_ONCE()/WRITE_ONCE() by the
  * compiler; ordering against other harts needs <asm/barrier.h>.
