@@ -22,6 +22,7 @@
 #define __weak	       __attribute__((weak))
 #define __section(s)   __attribute__((section(s)))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
+#define __must_check   __attribute__((warn_unused_result))
 #ifndef __always_inline /* glibc defines it too (host tests) */
 #define __always_inline inline __attribute__((always_inline))
 #endif
@@ -41,6 +42,28 @@
  */
 #define is_signed_type(type)   (((type)(-1)) < (type)1)
 #define is_unsigned_type(type) (!is_signed_type(type))
+
+/* The compiler forgets what it knew of @var's value (it may have changed). */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
+
+/* Whether @a and @b have the same type (qualifiers ignored). */
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+
+/*
+ * The bytes from @p to the end of its object, or of the member @p points
+ * at (__member_size), as far as the compiler can tell; SIZE_MAX if it
+ * cannot.  Reads DEFINE_FLEX()'s on-stack size.
+ */
+#define __struct_size(p) __builtin_dynamic_object_size(p, 0)
+#define __member_size(p) __builtin_dynamic_object_size(p, 1)
+
+/*
+ * __counted_by(member): the flexible array's length is in @member.  GCC 12
+ * has no counted_by attribute, so this says it to the reader only (as
+ * Linux without CONFIG_CC_HAS_COUNTED_BY).
+ */
+#define __counted_by(member)
 
 /*
  * compiletime_assert() - a build error saying @msg unless @cond holds

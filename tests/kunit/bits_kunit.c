@@ -7,6 +7,10 @@
  * "bits_nodal": FIELD_PREP/GET/FIT/MAX and FIELD_PREP_CONST (bitfield_kunit
  * only tests the typed *_encode_bits family), the byte order of the
  * le/be encoders, the limits' values and types.
+ * "overflow_nodal": check_*_overflow() and check_shl_overflow() over every
+ * u8 and s8 operand pair against the result computed in int, and the
+ * saturating size helpers, here, because overflow_kunit also needs vmalloc
+ * and cannot run until it exists.
  * "cpumask_nodal": the walks and set operations of <linux/cpumask.h> on
  * sparse masks, each compared with a bit-by-bit model written here
  * (cpumask_kunit only uses the empty and the possible mask, whose
@@ -18,6 +22,7 @@
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/limits.h>
+#include <linux/overflow.h>
 #include <linux/prandom.h>
 #include <linux/string.h>
 
@@ -130,6 +135,102 @@ static struct kunit_suite bits_suite = {
 };
 
 kunit_test_suite(bits_suite);
+
+/* ---- overflow ---- */
+
+/* Each u8/s8 pair: the flag says whether the int result leaves the type,
+ * and the stored value is the int result cut to 8 bits. */
+#define CHECK_ALL_PAIRS(test, T, lo, hi)                                       \
+	do {                                                                   \
+		for (int a = lo; a <= hi; a++)                                 \
+			for (int b = lo; b <= hi; b++) {                       \
+				int r[3] = { a + b, a - b, a * b };            \
+				bool of[3];                                    \
+				T d[3];                                        \
+				of[0] = check_add_overflow((T)a, (T)b, &d[0]); \
+				of[1] = check_sub_overflow((T)a, (T)b, &d[1]); \
+				of[2] = check_mul_overflow((T)a, (T)b, &d[2]); \
+				for (int k = 0; k < 3; k++) {                  \
+					KUNIT_ASSERT_EQ(test, of[k],           \
+							r[k]<lo || r[k]> hi);  \
+					KUNIT_ASSERT_EQ(test, (u8)d[k],        \
+							(u8)r[k]);             \
+				}                                              \
+			}                                                      \
+	} while (0)
+
+static void check_overflow_matches_int_arithmetic(struct kunit *test)
+{
+	CHECK_ALL_PAIRS(test, u8, 0, 255);
+	CHECK_ALL_PAIRS(test, s8, -128, 127);
+}
+
+static void check_shl_overflow_matches_a_model(struct kunit *test)
+{
+	for (int a = -128; a <= 255; a++)
+		for (int s = -2; s <= 10; s++) {
+			bool valid = s >= 0 && s < 8;
+			long r = valid ? (long)a << s : a;
+			u8 du;
+			s8 ds;
+
+			if (a >= 0) {
+				bool of = check_shl_overflow((u8)a, s, &du);
+
+				KUNIT_ASSERT_EQ(test, of, !valid || r > 255);
+				if (!of)
+					KUNIT_ASSERT_EQ(test, du, r);
+			}
+			if (a <= 127) {
+				bool of = check_shl_overflow((s8)a, s, &ds);
+
+				KUNIT_ASSERT_EQ(test, of,
+						!valid || a < 0 || r > 127);
+				if (!of)
+					KUNIT_ASSERT_EQ(test, ds, r);
+			}
+		}
+}
+
+struct flex {
+	u32 n;
+	u64 data[];
+};
+
+static void size_helpers_saturate(struct kunit *test)
+{
+	volatile size_t big = SIZE_MAX / 8 + 1, three = 3;
+
+	KUNIT_EXPECT_EQ(test, size_mul(big, 8), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, size_mul(three, 7), 21);
+	KUNIT_EXPECT_EQ(test, size_add(SIZE_MAX - 1, three), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, size_sub(three, 4), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, size_sub(SIZE_MAX, 4), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, size_sub(10, three), 7);
+	KUNIT_EXPECT_EQ(test, struct_size_t(struct flex, data, three), 8 + 3 * 8);
+	KUNIT_EXPECT_EQ(test, struct_size_t(struct flex, data, big), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, array3_size(big, 2, 4), SIZE_MAX);
+	KUNIT_EXPECT_EQ(test, type_max(s16), 32767);
+	KUNIT_EXPECT_EQ(test, type_min(s16), -32768);
+	KUNIT_EXPECT_EQ(test, type_max(u64), U64_MAX);
+	KUNIT_EXPECT_TRUE(test, overflows_type(256, u8));
+	KUNIT_EXPECT_FALSE(test, overflows_type(255, u8));
+	KUNIT_EXPECT_TRUE(test, overflows_type(big * 8 - 1, u32));
+}
+
+static struct kunit_case overflow_cases[] = {
+	KUNIT_CASE(check_overflow_matches_int_arithmetic),
+	KUNIT_CASE(check_shl_overflow_matches_a_model),
+	KUNIT_CASE(size_helpers_saturate),
+	{}
+};
+
+static struct kunit_suite overflow_suite = {
+	.name = "overflow_nodal",
+	.test_cases = overflow_cases,
+};
+
+kunit_test_suite(overflow_suite);
 
 /* ---- cpumask ---- */
 
