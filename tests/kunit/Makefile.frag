@@ -2,7 +2,7 @@
 # tests/kunit — the KUnit runner (the `test` command, KTAP output) and the
 # in-kernel suites, one file per subsystem.  Each file registers its suites
 # itself (kunit_test_suite), so listing it is enough.
-KUNIT_SRCS := tests/kunit/runner.c \
+KUNIT_SRCS := tests/kunit/runner.c tests/kunit/resource.c \
 	tests/kunit/smp_kunit.c tests/kunit/percpu_kunit.c \
 	tests/kunit/printk_kunit.c tests/kunit/fault_kunit.c \
 	tests/kunit/lib_kunit.c tests/kunit/buddy_kunit.c \
