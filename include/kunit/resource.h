@@ -29,9 +29,8 @@ struct kunit_resource;
 
 typedef int (*kunit_resource_init_t)(struct kunit_resource *, void *);
 typedef void (*kunit_resource_free_t)(struct kunit_resource *);
-typedef bool (*kunit_resource_match_t)(struct kunit *test,
-				       struct kunit_resource *res,
-				       void *match_data);
+typedef bool (*kunit_resource_match_t)(
+	struct kunit *test, struct kunit_resource *res, void *match_data);
 /* A deferred action: called with its context when the case ends. */
 typedef void(kunit_action_t)(void *);
 
@@ -47,9 +46,9 @@ struct kunit_resource {
 	kunit_resource_free_t free;
 
 	/* private: internal use only. */
-	int refcount;			/* [atomic] list + finders */
-	struct list_head node;		/* [test->lock] on test->resources */
-	bool should_kfree;		/* [const] the API allocated it */
+	int refcount;	       /* [atomic] list + finders */
+	struct list_head node; /* [test->lock] on test->resources */
+	bool should_kfree;     /* [const] the API allocated it */
 };
 
 /**
@@ -79,11 +78,9 @@ int kunit_add_named_resource(struct kunit *test, kunit_resource_init_t init,
  * reference for the caller (put it with kunit_put_resource())
  * Return: the resource, or NULL (no memory, or @init refused).
  */
-struct kunit_resource *kunit_alloc_and_get_resource(struct kunit *test,
-						    kunit_resource_init_t init,
-						    kunit_resource_free_t free,
-						    gfp_t internal_gfp,
-						    void *context);
+struct kunit_resource *kunit_alloc_and_get_resource(
+	struct kunit *test, kunit_resource_init_t init,
+	kunit_resource_free_t free, gfp_t internal_gfp, void *context);
 /** kunit_alloc_resource() - the same, returning the data, no reference */
 void *kunit_alloc_resource(struct kunit *test, kunit_resource_init_t init,
 			   kunit_resource_free_t free, gfp_t internal_gfp,
@@ -97,9 +94,8 @@ void kunit_put_resource(struct kunit_resource *res);
  * kunit_find_resource() - the newest resource @match accepts, with a
  * reference taken (kunit_put_resource() it), or NULL
  */
-struct kunit_resource *kunit_find_resource(struct kunit *test,
-					   kunit_resource_match_t match,
-					   void *match_data);
+struct kunit_resource *kunit_find_resource(
+	struct kunit *test, kunit_resource_match_t match, void *match_data);
 /** kunit_find_named_resource() - the one named @name, referenced, or NULL */
 struct kunit_resource *kunit_find_named_resource(struct kunit *test,
 						 const char *name);
@@ -129,8 +125,7 @@ int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action,
 /** kunit_remove_action() - cancel the newest such action, without calling it */
 void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx);
 /** kunit_release_action() - call the newest such action now, once */
-void kunit_release_action(struct kunit *test, kunit_action_t *action,
-			  void *ctx);
+void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx);
 
 /* Release every resource of @test, newest first (the runner, at case end). */
 void kunit_cleanup_resources(struct kunit *test);

@@ -24,7 +24,6 @@
 #define __weak	       __attribute__((weak))
 #define __section(s)   __attribute__((section(s)))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
-#define __must_check   __attribute__((warn_unused_result))
 #ifndef __always_inline /* glibc defines it too (host tests) */
 #define __always_inline inline __attribute__((always_inline))
 #endif
@@ -35,12 +34,7 @@
 /* Hide @var's value from the optimiser (it can no longer fold or bound it). */
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 
-/*
- * is_signed_type() - is @type signed?  A constant expression: -1 converted
- * to @type compares below 1 only in a signed type (bool, unsigned: no).
- */
-#define __force		     /* sparse's annotation: nothing to the compiler */
-#define is_signed_type(type) (((type)(-1)) < (__force type)1)
+#define __force /* sparse's annotation: nothing to the compiler */
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -56,9 +50,6 @@
  */
 #define is_signed_type(type)   (((type)(-1)) < (type)1)
 #define is_unsigned_type(type) (!is_signed_type(type))
-
-/* The compiler forgets what it knew of @var's value (it may have changed). */
-#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 
 /* Whether @a and @b have the same type (qualifiers ignored). */
 #define __same_type(a, b) \

@@ -12,10 +12,10 @@
 
 #define __EXPORT_SYMBOL_CHECK(sym) extern __typeof__(sym) sym
 
-#define EXPORT_SYMBOL(sym)		__EXPORT_SYMBOL_CHECK(sym)
-#define EXPORT_SYMBOL_GPL(sym)		__EXPORT_SYMBOL_CHECK(sym)
-#define EXPORT_SYMBOL_NS(sym, ns)	__EXPORT_SYMBOL_CHECK(sym)
-#define EXPORT_SYMBOL_NS_GPL(sym, ns)	__EXPORT_SYMBOL_CHECK(sym)
-#define EXPORT_SYMBOL_IF_KUNIT(sym)	__EXPORT_SYMBOL_CHECK(sym)
+#define EXPORT_SYMBOL(sym)	      __EXPORT_SYMBOL_CHECK(sym)
+#define EXPORT_SYMBOL_GPL(sym)	      __EXPORT_SYMBOL_CHECK(sym)
+#define EXPORT_SYMBOL_NS(sym, ns)     __EXPORT_SYMBOL_CHECK(sym)
+#define EXPORT_SYMBOL_NS_GPL(sym, ns) __EXPORT_SYMBOL_CHECK(sym)
+#define EXPORT_SYMBOL_IF_KUNIT(sym)   __EXPORT_SYMBOL_CHECK(sym)
 
 #endif /* NODAL_LINUX_EXPORT_H */

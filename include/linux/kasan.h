@@ -10,7 +10,11 @@
 #define NODAL_LINUX_KASAN_H
 
 /* Stop (start) KASAN reporting in the current task: nothing to stop. */
-static inline void kasan_disable_current(void) {}
-static inline void kasan_enable_current(void) {}
+static inline void kasan_disable_current(void)
+{
+}
+static inline void kasan_enable_current(void)
+{
+}
 
 #endif /* NODAL_LINUX_KASAN_H */

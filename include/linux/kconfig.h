@@ -12,20 +12,20 @@
 #ifndef NODAL_LINUX_KCONFIG_H
 #define NODAL_LINUX_KCONFIG_H
 
-#define __ARG_PLACEHOLDER_1 0,
+#define __ARG_PLACEHOLDER_1		       0,
 #define __take_second_arg(__ignored, val, ...) val
 
-#define __is_defined(x)			___is_defined(x)
-#define ___is_defined(val)		____is_defined(__ARG_PLACEHOLDER_##val)
-#define ____is_defined(arg1_or_junk)	__take_second_arg(arg1_or_junk 1, 0)
+#define __is_defined(x)		     ___is_defined(x)
+#define ___is_defined(val)	     ____is_defined(__ARG_PLACEHOLDER_##val)
+#define ____is_defined(arg1_or_junk) __take_second_arg(arg1_or_junk 1, 0)
 
 /* IS_BUILTIN() - 1 if @option is defined to 1, else 0 (a constant) */
-#define IS_BUILTIN(option)	__is_defined(option)
+#define IS_BUILTIN(option) __is_defined(option)
 /* IS_MODULE() - always 0: Nodal has no loadable modules */
-#define IS_MODULE(option)	0
+#define IS_MODULE(option) 0
 /* IS_REACHABLE() - as IS_BUILTIN() without modules */
-#define IS_REACHABLE(option)	__is_defined(option)
+#define IS_REACHABLE(option) __is_defined(option)
 /* IS_ENABLED() - built in or module, so here as IS_BUILTIN() */
-#define IS_ENABLED(option)	__is_defined(option)
+#define IS_ENABLED(option) __is_defined(option)
 
 #endif /* NODAL_LINUX_KCONFIG_H */

@@ -21,18 +21,18 @@
 
 struct module;
 
-#define THIS_MODULE	((struct module *)0)
-#define KBUILD_MODNAME	__FILE__
+#define THIS_MODULE    ((struct module *)0)
+#define KBUILD_MODNAME __FILE__
 
 /* A tag: "" x "" compiles only if x is a string literal. */
-#define __MODULE_INFO(tag, info)					\
+#define __MODULE_INFO(tag, info) \
 	_Static_assert(sizeof("" info "") > 0, #tag " takes a string")
 
-#define MODULE_LICENSE(license)		__MODULE_INFO(license, license)
-#define MODULE_DESCRIPTION(desc)	__MODULE_INFO(description, desc)
-#define MODULE_AUTHOR(author)		__MODULE_INFO(author, author)
-#define MODULE_ALIAS(alias)		__MODULE_INFO(alias, alias)
-#define MODULE_VERSION(version)		__MODULE_INFO(version, version)
-#define MODULE_IMPORT_NS(ns)		__MODULE_INFO(import_ns, #ns)
+#define MODULE_LICENSE(license)	 __MODULE_INFO(license, license)
+#define MODULE_DESCRIPTION(desc) __MODULE_INFO(description, desc)
+#define MODULE_AUTHOR(author)	 __MODULE_INFO(author, author)
+#define MODULE_ALIAS(alias)	 __MODULE_INFO(alias, alias)
+#define MODULE_VERSION(version)	 __MODULE_INFO(version, version)
+#define MODULE_IMPORT_NS(ns)	 __MODULE_INFO(import_ns, #ns)
 
 #endif /* NODAL_LINUX_MODULE_H */

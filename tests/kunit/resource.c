@@ -59,7 +59,7 @@ int __kunit_add_resource(struct kunit *test, kunit_resource_init_t init,
 	unsigned long flags;
 
 	res->free = free;
-	res->refcount = 1;	/* the list's */
+	res->refcount = 1; /* the list's */
 	if (init) {
 		int ret = init(res, data);
 
@@ -101,11 +101,9 @@ int kunit_add_named_resource(struct kunit *test, kunit_resource_init_t init,
 	return __kunit_add_resource(test, init, free, res, data);
 }
 
-struct kunit_resource *kunit_alloc_and_get_resource(struct kunit *test,
-						    kunit_resource_init_t init,
-						    kunit_resource_free_t free,
-						    gfp_t internal_gfp,
-						    void *context)
+struct kunit_resource *kunit_alloc_and_get_resource(
+	struct kunit *test, kunit_resource_init_t init,
+	kunit_resource_free_t free, gfp_t internal_gfp, void *context)
 {
 	struct kunit_resource *res = kzalloc(sizeof(*res), internal_gfp);
 
@@ -136,9 +134,8 @@ void *kunit_alloc_resource(struct kunit *test, kunit_resource_init_t init,
 	return res->data;
 }
 
-struct kunit_resource *kunit_find_resource(struct kunit *test,
-					   kunit_resource_match_t match,
-					   void *match_data)
+struct kunit_resource *kunit_find_resource(
+	struct kunit *test, kunit_resource_match_t match, void *match_data)
 {
 	struct kunit_resource *res, *found = NULL;
 	struct list_head *pos;
@@ -146,7 +143,8 @@ struct kunit_resource *kunit_find_resource(struct kunit *test,
 
 	spin_lock_irqsave(&test->lock, flags);
 	/* Newest first, as Linux's list_for_each_entry_reverse(). */
-	for (pos = test->resources.prev; pos != &test->resources; pos = pos->prev) {
+	for (pos = test->resources.prev; pos != &test->resources;
+	     pos = pos->prev) {
 		res = list_entry(pos, struct kunit_resource, node);
 		if (match(test, res, match_data)) {
 			found = res;
@@ -175,8 +173,7 @@ bool kunit_resource_instance_match(struct kunit *test,
 struct kunit_resource *kunit_find_named_resource(struct kunit *test,
 						 const char *name)
 {
-	return kunit_find_resource(test, kunit_resource_name_match,
-				   (void *)name);
+	return kunit_find_resource(test, kunit_resource_name_match, (void *)name);
 }
 
 void kunit_remove_resource(struct kunit *test, struct kunit_resource *res)
@@ -189,7 +186,7 @@ void kunit_remove_resource(struct kunit *test, struct kunit_resource *res)
 	list_del_init(&res->node);
 	spin_unlock_irqrestore(&test->lock, flags);
 	if (was_linked)
-		kunit_put_resource(res);	/* the list's reference */
+		kunit_put_resource(res); /* the list's reference */
 }
 
 int kunit_destroy_resource(struct kunit *test, kunit_resource_match_t match,
@@ -200,7 +197,7 @@ int kunit_destroy_resource(struct kunit *test, kunit_resource_match_t match,
 	if (!res)
 		return -ENOENT;
 	kunit_remove_resource(test, res);
-	kunit_put_resource(res);		/* the find's reference */
+	kunit_put_resource(res); /* the find's reference */
 	return 0;
 }
 
@@ -226,14 +223,15 @@ void kunit_cleanup_resources(struct kunit *test)
 /* ---- deferred actions ---- */
 
 struct kunit_action_ctx {
-	struct kunit_resource res;	/* first: the record is kfree()d */
+	struct kunit_resource res; /* first: the record is kfree()d */
 	kunit_action_t *func;
 	void *ctx;
 };
 
 static void action_free(struct kunit_resource *res)
 {
-	struct kunit_action_ctx *a = container_of(res, struct kunit_action_ctx, res);
+	struct kunit_action_ctx *a = container_of(res, struct kunit_action_ctx,
+						  res);
 
 	a->func(a->ctx);
 }
@@ -250,8 +248,7 @@ int kunit_add_action(struct kunit *test, kunit_action_t *action, void *ctx)
 	return __kunit_add_resource(test, NULL, action_free, &a->res, ctx);
 }
 
-int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action,
-			      void *ctx)
+int kunit_add_action_or_reset(struct kunit *test, kunit_action_t *action, void *ctx)
 {
 	int ret = kunit_add_action(test, action, ctx);
 
@@ -285,7 +282,7 @@ void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx)
 
 	if (!res)
 		return;
-	res->free = NULL;		/* cancelled: never called */
+	res->free = NULL; /* cancelled: never called */
 	kunit_remove_resource(test, res);
 	kunit_put_resource(res);
 }
@@ -298,7 +295,7 @@ void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx)
 	if (!res)
 		return;
 	kunit_remove_resource(test, res);
-	kunit_put_resource(res);	/* the last reference: action runs */
+	kunit_put_resource(res); /* the last reference: action runs */
 }
 
 /* ---- memory ---- */
