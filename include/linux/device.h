@@ -23,8 +23,8 @@
 #include <linux/types.h>
 
 struct device {
-	const char *init_name;	   /* [init] what dev_name() says */
-	spinlock_t devres_lock;	   /* protects devres_head */
+	const char *init_name;	      /* [init] what dev_name() says */
+	spinlock_t devres_lock;	      /* protects devres_head */
 	struct list_head devres_head; /* [devres_lock] newest first */
 };
 
@@ -86,7 +86,6 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *),
 void devm_remove_action(struct device *dev, void (*action)(void *), void *data);
 
 /** devm_release_action() - cancel the newest such action and call it now */
-void devm_release_action(struct device *dev, void (*action)(void *),
-			 void *data);
+void devm_release_action(struct device *dev, void (*action)(void *), void *data);
 
 #endif /* NODAL_DEVICE_H */

@@ -27,10 +27,10 @@
 #include <linux/slab.h>
 
 struct devres {
-	struct list_head entry;	  /* on dev->devres_head */
-	void (*action)(void *);	  /* NULL for memory */
-	void *data;		  /* the action's argument */
-	u64 pad;		  /* keeps the data that follows 8-aligned */
+	struct list_head entry; /* on dev->devres_head */
+	void (*action)(void *); /* NULL for memory */
+	void *data;		/* the action's argument */
+	u64 pad;		/* keeps the data that follows 8-aligned */
 	unsigned long long data_start[]; /* memory: the caller's bytes */
 };
 
@@ -95,10 +95,10 @@ void *devm_kmalloc_array(struct device *dev, size_t n, size_t size, gfp_t gfp)
 }
 
 /* The newest node of @dev matching @match(@dr, @key), taken off the list. */
-static struct devres *devres_take(struct device *dev,
-				  bool (*match)(struct devres *, const void *,
-						const void *),
-				  const void *key, const void *key2)
+static struct devres *devres_take(
+	struct device *dev,
+	bool (*match)(struct devres *, const void *, const void *),
+	const void *key, const void *key2)
 {
 	struct devres *dr, *found = NULL;
 	unsigned long flags;
@@ -145,8 +145,7 @@ int devm_add_action(struct device *dev, void (*action)(void *), void *data)
 	return 0;
 }
 
-int devm_add_action_or_reset(struct device *dev, void (*action)(void *),
-			     void *data)
+int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data)
 {
 	int ret = devm_add_action(dev, action, data);
 
@@ -155,8 +154,7 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *),
 	return ret;
 }
 
-static bool match_action(struct devres *dr, const void *action,
-			 const void *data)
+static bool match_action(struct devres *dr, const void *action, const void *data)
 {
 	return (const void *)dr->action == action && dr->data == data;
 }
@@ -174,8 +172,7 @@ void devm_remove_action(struct device *dev, void (*action)(void *), void *data)
 	kfree(dr);
 }
 
-void devm_release_action(struct device *dev, void (*action)(void *),
-			 void *data)
+void devm_release_action(struct device *dev, void (*action)(void *), void *data)
 {
 	struct devres *dr = devres_take(dev, match_action, (const void *)action,
 					data);

@@ -38,7 +38,7 @@ static void actions_run_newest_first(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, devm_add_action(dev, record, (void *)i), 0);
 		KUNIT_ASSERT_NOT_NULL(test, devm_kzalloc(dev, 16, GFP_KERNEL));
 	}
-	devm_remove_action(dev, record, (void *)2L); /* cancelled, not run */
+	devm_remove_action(dev, record, (void *)2L);  /* cancelled, not run */
 	devm_release_action(dev, record, (void *)4L); /* run now */
 	KUNIT_ASSERT_EQ(test, order_n, 1);
 	KUNIT_EXPECT_EQ(test, order_log[0], 4);
@@ -93,8 +93,10 @@ static void bad_requests_are_refused(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	KUNIT_ASSERT_NOT_NULL(test, foreign);
 	KUNIT_ASSERT_NOT_NULL(test, mine);
-	KUNIT_EXPECT_NULL(test, devm_kmalloc(dev, SIZE_MAX, GFP_KERNEL | __GFP_NOWARN));
-	KUNIT_EXPECT_NULL(test, devm_kmalloc(dev, SIZE_MAX - 8, GFP_KERNEL | __GFP_NOWARN));
+	KUNIT_EXPECT_NULL(test,
+			  devm_kmalloc(dev, SIZE_MAX, GFP_KERNEL | __GFP_NOWARN));
+	KUNIT_EXPECT_NULL(test, devm_kmalloc(dev, SIZE_MAX - 8,
+					     GFP_KERNEL | __GFP_NOWARN));
 	KUNIT_EXPECT_NULL(test, devm_kmalloc_array(dev, huge, 4, GFP_KERNEL));
 	KUNIT_EXPECT_NULL(test, devm_kcalloc(dev, 3, huge, GFP_KERNEL));
 	before = frees(s);
@@ -119,8 +121,9 @@ static void device_left_registered(struct kunit *test)
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(dev));
 	released_at_case_end = false;
-	KUNIT_ASSERT_EQ(test, devm_add_action(dev, set_released,
-					      &released_at_case_end), 0);
+	KUNIT_ASSERT_EQ(test,
+			devm_add_action(dev, set_released, &released_at_case_end),
+			0);
 	KUNIT_EXPECT_FALSE(test, released_at_case_end);
 }
 
