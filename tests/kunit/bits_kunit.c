@@ -170,7 +170,7 @@ static void check_shl_overflow_matches_a_model(struct kunit *test)
 	for (int a = -128; a <= 255; a++)
 		for (int s = -2; s <= 10; s++) {
 			bool valid = s >= 0 && s < 8;
-			long r = valid ? (long)a << s : a;
+			long r = valid ? a * (1L << s) : a;
 			u8 du;
 			s8 ds;
 
@@ -344,6 +344,8 @@ static void setall_full_and_any_but(struct kunit *test)
 {
 	struct cpumask m, one;
 
+	KUNIT_ASSERT_GT(test, nr_cpu_ids, 0);
+	KUNIT_ASSERT_LE(test, nr_cpu_ids, NR_CPUS);
 	cpumask_setall(&m);
 	KUNIT_EXPECT_TRUE(test, cpumask_full(&m));
 	KUNIT_EXPECT_EQ(test, cpumask_weight(&m), nr_cpu_ids);
