@@ -19,12 +19,9 @@
 #ifndef NODAL_BITOPS_H
 #define NODAL_BITOPS_H
 
+#include <linux/bits.h>
 #include <linux/types.h>
 
-#define BITS_PER_LONG		(__SIZEOF_LONG__ * 8)
-#define BIT(nr)			(1UL << (nr))
-#define BIT_WORD(nr)		((nr) / BITS_PER_LONG)
-#define BIT_MASK(nr)		(1UL << ((nr) % BITS_PER_LONG))
 #define BITS_TO_LONGS(nr)	DIV_ROUND_UP(nr, BITS_PER_LONG)
 #define DECLARE_BITMAP(name, bits) unsigned long name[BITS_TO_LONGS(bits)]
 
@@ -50,6 +47,12 @@ static inline unsigned long __fls(unsigned long x)
 static inline unsigned long __ffs(unsigned long x)
 {
 	return __builtin_ctzl(x);
+}
+
+/** __ffs64() - index of the least significant set bit of a u64; undefined for 0 */
+static inline unsigned long __ffs64(u64 word)
+{
+	return __builtin_ctzll(word);
 }
 
 /**
@@ -86,11 +89,18 @@ static inline unsigned long rounddown_pow_of_two(unsigned long n)
 	return n ? 1UL << __fls(n) : 0;
 }
 
-/** hweight32() - number of set bits ("Hamming weight") */
-static inline unsigned int hweight32(u32 w)
+static inline unsigned int __hweight32(u32 w)
 {
 	return __builtin_popcount(w);
 }
+
+/**
+ * hweight32() - number of set bits ("Hamming weight") of the low 32 bits
+ *
+ * A macro, as Linux's, so a wider argument is cut to its low 32 bits
+ * without a warning (bitfield_kunit passes 64-bit masks).
+ */
+#define hweight32(w) __hweight32((u32)(w))
 
 /** hweight64() - number of set bits ("Hamming weight") */
 static inline unsigned int hweight64(u64 w)
@@ -122,24 +132,36 @@ static inline bool test_bit(unsigned long nr, const unsigned long *addr)
 	return addr[BIT_WORD(nr)] & BIT_MASK(nr);
 }
 
-/* Find the next bit >= @offset that differs from @invert's (0 or ~0UL). */
-static inline unsigned long __find_next_bit(const unsigned long *addr,
-					    unsigned long size,
-					    unsigned long offset,
-					    unsigned long invert)
+/*
+ * The first bit >= @offset set in (@a ^ @inv_a) & (@b ^ @inv_b), @b NULL
+ * meaning all ones: one scan for find_next_bit(), _zero_bit(), _and_bit()
+ * and _andnot_bit().  @inv_* is 0 or ~0UL.
+ */
+static inline unsigned long __find_next_bit2(
+	const unsigned long *a, const unsigned long *b, unsigned long size,
+	unsigned long offset, unsigned long inv_a, unsigned long inv_b)
 {
 	unsigned long idx = BIT_WORD(offset), word;
 
 	if (offset >= size)
 		return size;
-	word = (addr[idx] ^ invert) & (~0UL << (offset % BITS_PER_LONG));
+	word = (a[idx] ^ inv_a) & (b ? b[idx] ^ inv_b : ~0UL);
+	word &= ~0UL << (offset % BITS_PER_LONG);
 	while (!word) {
 		if (++idx * BITS_PER_LONG >= size)
 			return size;
-		word = addr[idx] ^ invert;
+		word = (a[idx] ^ inv_a) & (b ? b[idx] ^ inv_b : ~0UL);
 	}
 	/* a hit in the last word may lie past @size */
 	return min(idx * BITS_PER_LONG + __ffs(word), size);
+}
+
+/* Find the next bit >= @offset that differs from @invert's (0 or ~0UL). */
+static inline unsigned long __find_next_bit(
+	const unsigned long *addr, unsigned long size, unsigned long offset,
+	unsigned long invert)
+{
+	return __find_next_bit2(addr, NULL, size, offset, invert, 0);
 }
 
 /**
@@ -179,6 +201,80 @@ static inline unsigned long find_first_zero_bit(const unsigned long *addr,
 	return __find_next_bit(addr, size, 0, ~0UL);
 }
 
+/** find_next_and_bit() - first bit at or after @offset set in both; @size if none */
+static inline unsigned long find_next_and_bit(
+	const unsigned long *addr1, const unsigned long *addr2,
+	unsigned long size, unsigned long offset)
+{
+	return __find_next_bit2(addr1, addr2, size, offset, 0, 0);
+}
+
+/** find_next_andnot_bit() - first bit at or after @offset set in @addr1, clear in @addr2 */
+static inline unsigned long find_next_andnot_bit(
+	const unsigned long *addr1, const unsigned long *addr2,
+	unsigned long size, unsigned long offset)
+{
+	return __find_next_bit2(addr1, addr2, size, offset, 0, ~0UL);
+}
+
+/** find_last_bit() - last set bit among bits 0 .. @size - 1, or @size if none */
+static inline unsigned long find_last_bit(const unsigned long *addr,
+					  unsigned long size)
+{
+	unsigned long idx = BITS_TO_LONGS(size), word;
+
+	if (!size)
+		return size;
+	word = addr[--idx];
+	if (size % BITS_PER_LONG)
+		word &= BIT(size % BITS_PER_LONG) - 1;
+	while (!word) {
+		if (!idx)
+			return size;
+		word = addr[--idx];
+	}
+	return idx * BITS_PER_LONG + __fls(word);
+}
+
+/**
+ * find_next_bit_wrap() - first set bit at or after @offset, else the first
+ * one below it (the search wraps once); @size if none is set
+ */
+static inline unsigned long find_next_bit_wrap(
+	const unsigned long *addr, unsigned long size, unsigned long offset)
+{
+	unsigned long bit = find_next_bit(addr, size, offset);
+
+	if (bit < size || !offset)
+		return bit;
+	bit = find_first_bit(addr, min(offset, size));
+	return bit < offset ? bit : size;
+}
+
+/* The bit after @n in the wrapped walk that started at @start; @size at
+ * its end (back below @start after wrapping). */
+static inline unsigned long __for_each_wrap(const unsigned long *addr,
+					    unsigned long size,
+					    unsigned long start, unsigned long n)
+{
+	unsigned long bit;
+
+	if (n > start) { /* still in the first lap, at or above @start */
+		bit = find_next_bit(addr, size, n);
+		if (bit < size)
+			return bit;
+		n = 0;
+	}
+	bit = find_next_bit(addr, min(start, size), n);
+	return bit < start ? bit : size;
+}
+
+/* Each set bit once: from @start up, then from 0 to below @start. */
+#define for_each_set_bit_wrap(bit, addr, size, start)             \
+	for ((bit) = find_next_bit_wrap((addr), (size), (start)); \
+	     (bit) < (size);                                      \
+	     (bit) = __for_each_wrap((addr), (size), (start), (bit) + 1))
+
 #define for_each_set_bit(bit, addr, size)				\
 	for ((bit) = find_first_bit(addr, size); (bit) < (size);	\
 	     (bit) = find_next_bit(addr, size, (bit) + 1))
@@ -190,6 +286,12 @@ static inline void bitmap_zero(unsigned long *dst, unsigned int nbits)
 
 	for (i = 0; i < BITS_TO_LONGS(nbits); i++)
 		dst[i] = 0;
+}
+
+/** bitmap_full() - whether bits 0 .. @nbits - 1 are all set */
+static inline bool bitmap_full(const unsigned long *src, unsigned int nbits)
+{
+	return find_first_zero_bit(src, nbits) >= nbits;
 }
 
 /** bitmap_weight() - number of set bits among bits 0 .. @nbits - 1 */

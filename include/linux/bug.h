@@ -12,6 +12,7 @@
 #ifndef NODAL_BUG_H
 #define NODAL_BUG_H
 
+#include <linux/build_bug.h>
 #include <linux/panic.h>
 #include <linux/types.h>
 
@@ -45,7 +46,5 @@ extern unsigned long nr_warnings;
 	}								\
 	unlikely(__c);							\
 })
-
-#define BUILD_BUG_ON(cond)	_Static_assert(!(cond), #cond)
 
 #endif /* NODAL_BUG_H */

@@ -34,18 +34,59 @@
 /* Hide @var's value from the optimiser (it can no longer fold or bound it). */
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 
-/*
- * is_signed_type() - is @type signed?  A constant expression: -1 converted
- * to @type compares below 1 only in a signed type (bool, unsigned: no).
- */
-#define __force		     /* sparse's annotation: nothing to the compiler */
-#define is_signed_type(type) (((type)(-1)) < (__force type)1)
+#define __force /* sparse's annotation: nothing to the compiler */
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* Stops the compiler moving memory accesses across it; the CPU still may. */
 #define barrier() __asm__ __volatile__("" ::: "memory")
+
+/*
+ * Whether @type is signed: its -1 compares below its 1.  An integer
+ * constant expression for arithmetic types; false for bool, pointers and
+ * enums whose constants are all non-negative (GCC gives those an unsigned
+ * type), and for char on RISC-V, whose char is unsigned.
+ */
+#define is_signed_type(type)   (((type)(-1)) < (type)1)
+#define is_unsigned_type(type) (!is_signed_type(type))
+
+/* Whether @a and @b have the same type (qualifiers ignored). */
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+
+/*
+ * The bytes from @p to the end of its object, or of the member @p points
+ * at (__member_size), as far as the compiler can tell; SIZE_MAX if it
+ * cannot.  Reads DEFINE_FLEX()'s on-stack size.
+ */
+#define __struct_size(p) __builtin_dynamic_object_size(p, 0)
+#define __member_size(p) __builtin_dynamic_object_size(p, 1)
+
+/*
+ * __counted_by(member): the flexible array's length is in @member.  GCC 12
+ * has no counted_by attribute, so this says it to the reader only (as
+ * Linux without CONFIG_CC_HAS_COUNTED_BY).
+ */
+#define __counted_by(member)
+
+/*
+ * compiletime_assert() - a build error saying @msg unless @cond holds
+ *
+ * For conditions that are constant only once the compiler has folded
+ * them (an inline function's argument, __builtin_constant_p()), which
+ * _Static_assert cannot take: the call to the error-attributed function
+ * survives only if @cond is false, and then the build fails.  Needs an
+ * optimising build (the kernel's -O2).
+ */
+#define __compiletime_assert(cond, msg, id)                       \
+	do {                                                      \
+		extern void id(void) __attribute__((error(msg))); \
+		if (!(cond))                                      \
+			id();                                     \
+	} while (0)
+#define compiletime_assert(cond, msg) \
+	__compiletime_assert(cond, msg, __UNIQUE_ID(__compiletime_assert_))
 
 /*
  * One load or store of @x, neither torn (for a naturally aligned word),

@@ -20,6 +20,7 @@
 #define __initdata
 #define __initconst
 #define __exit
+#define __refdata /* data that refers to __init code: no section either */
 
 struct cmdline_param {
 	const char *name;		/* option name, before any '=' */

@@ -589,9 +589,9 @@ static int run_multi(struct bench *b, const struct cpumask *mask)
 
 struct bench_args {
 	const char *glob;		/* NULL: all */
-	unsigned long iterations;	/* 0: each benchmark's default */
+	u64 iterations;			/* 0: each benchmark's default */
 	unsigned int runs;
-	unsigned long ms;		/* multi: time limit of a run */
+	u64 ms;				/* multi: time limit of a run */
 	int mode;			/* -1: both kinds, else enum bench_mode */
 	bool have_harts;
 	struct cpumask harts;
@@ -781,7 +781,7 @@ static int check_single_ops(const struct bench_args *a)
 		    !selected(bm, a) ||
 		    a->iterations <= BENCH_SINGLE_MAX_OPS / bm->ops_per_iter)
 			continue;
-		console_printf("bench: iterations=%lu: %s would make %llu operations a pass with interrupts off, at most %u (iterations=%u)\n",
+		console_printf("bench: iterations=%llu: %s would make %llu operations a pass with interrupts off, at most %u (iterations=%u)\n",
 			       a->iterations, bm->name,
 			       (unsigned long long)a->iterations * bm->ops_per_iter,
 			       BENCH_SINGLE_MAX_OPS,

@@ -14,7 +14,7 @@ int option_u64(const char *cmd, const char *key, const char *val, u64 min,
 	       u64 max, u64 *res)
 {
 	u64 v;
-	int err = kstrtoul(val, 0, &v);
+	int err = kstrtoull(val, 0, &v);
 
 	if (!err && (v < min || v > max))
 		err = -ERANGE;

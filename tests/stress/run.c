@@ -97,7 +97,7 @@ static void parse_numa_delay(const char *val)
 {
 	u64 ns;
 
-	if (!val || kstrtoul(val, 0, &ns) || ns > STRESS_MAX_DELAY)
+	if (!val || kstrtoull(val, 0, &ns) || ns > STRESS_MAX_DELAY)
 		pr_warn("stress: numa_delay=%s ignored: nanoseconds per distance unit, 0..%u\n",
 			val ? val : "", STRESS_MAX_DELAY);
 	else
