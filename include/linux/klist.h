@@ -60,8 +60,13 @@ void klist_add_before(struct klist_node *n, struct klist_node *pos);
 
 /** klist_del() - mark @n dead and drop the list's reference to it */
 void klist_del(struct klist_node *n);
-/** klist_remove() - klist_del(), then sleep until @n is off the list.
- * Context: task; no iterator of this task may stand on @n. */
+/**
+ * klist_remove() - klist_del(), then sleep until @n is off the list
+ *
+ * On return no iterator holds or can reach @n; the put() callback may
+ * still be running on the CPU that dropped the last reference (as in
+ * Linux).  Context: task; no iterator of this task may stand on @n.
+ */
 void klist_remove(struct klist_node *n);
 
 /** klist_node_attached() - is @n on a klist (added, not yet unlinked)? */
