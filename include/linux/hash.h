@@ -10,7 +10,7 @@
  * which depend on every bit of the key.  The constants are Linux's, so a
  * key lands in the same bucket as on Linux: GOLDEN_RATIO_32 is
  * 2^32 * (1 - 1/phi) rounded, GOLDEN_RATIO_64 the 64-bit one (see
- * docs/linux-facts.md).  @bits must be 1..32 (hash_32) or 1..64 (hash_64,
+ * docs/linux-facts.md §13).  @bits must be 1..32 (hash_32) or 1..64 (hash_64,
  * whose result still fits 32 bits only for @bits <= 32, as in Linux).
  */
 #ifndef NODAL_HASH_H

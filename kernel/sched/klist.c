@@ -22,8 +22,8 @@
  * Locking: k_lock, then klist_remove_lock inside it (in klist_release());
  * both with interrupts off.  get() runs outside k_lock, put() outside it.
  *
- * Linux: lib/klist.c.  Nodal keeps it in kernel/sched/ because
- * klist_remove() sleeps; the semantics are Linux's.
+ * Linux: lib/klist.c (docs/linux-facts.md §13).  Nodal keeps it in
+ * kernel/sched/ because klist_remove() sleeps; the semantics are Linux's.
  */
 #include <linux/bug.h>
 #include <linux/klist.h>
