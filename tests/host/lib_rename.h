@@ -59,6 +59,9 @@
 /* lib/sort.c */
 #define sort			nodal_sort
 
+/* lib/list_sort.c */
+#define list_sort nodal_list_sort
+
 /* lib/random.c */
 #define prandom_seed_state	nodal_prandom_seed_state
 #define prandom_u64_state	nodal_prandom_u64_state

@@ -4,7 +4,8 @@
  *
  * Every check compares lib's answer with an expected one: the host C
  * library's (vsnprintf, the mem and str functions, fnmatch), a naive model
- * written here (bit operations, edit distance), or a table of known answers
+ * written here (bit operations, edit distance), qsort() with a serial tie-break
+ * as the stable model of list_sort(), or a table of known answers
  * (kstrto*, memparse, glob_match, xoroshiro128++).  A failed check prints
  * "file:line: FAIL: what"; the last line is "lib_test: N passed, N failed"
  * and the exit status is 1 after any failure.
@@ -30,6 +31,8 @@ static int (*const libc_vsnprintf)(char *, size_t, const char *, va_list) =
 #include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/libgcc.h>
+#include <linux/list.h>
+#include <linux/list_sort.h>
 #include <linux/minmax.h>
 #include <linux/sprintf.h>
 #include <linux/prandom.h>
@@ -1034,6 +1037,94 @@ static void test_sort_elems(void)
 			check_sort_elems(sizes[s], offsets[o]);
 }
 
+/* ---- list_sort ---- */
+
+struct ls_elem {
+	int value;
+	unsigned int serial; /* place in the input: the tie-break */
+	struct list_head node;
+};
+
+static unsigned long ls_compares;
+
+static int ls_cmp(void *priv, const struct list_head *a, const struct list_head *b)
+{
+	const struct ls_elem *x = container_of(a, struct ls_elem, node);
+	const struct ls_elem *y = container_of(b, struct ls_elem, node);
+
+	(void)priv;
+	ls_compares++;
+	return (x->value > y->value) - (x->value < y->value);
+}
+
+/* The stable order: by value, then by input position. */
+static int ls_model_cmp(const void *a, const void *b)
+{
+	const struct ls_elem *x = a, *y = b;
+
+	if (x->value != y->value)
+		return (x->value > y->value) - (x->value < y->value);
+	return (x->serial > y->serial) - (x->serial < y->serial);
+}
+
+/* @n elements with values below @range (heap-allocated, so ASan sees any
+ * stray access), sorted by list_sort and compared with the model. */
+static void check_list_sort(size_t n, unsigned int range, struct rnd_state *st)
+{
+	struct ls_elem *e = calloc(n ? n : 1, sizeof(*e));
+	struct ls_elem *model = calloc(n ? n : 1, sizeof(*model));
+	struct list_head head, *pos;
+	unsigned int log2n = 0;
+	size_t i = 0;
+	bool ok = true;
+
+	INIT_LIST_HEAD(&head);
+	for (i = 0; i < n; i++) {
+		e[i].value = (int)nodal_prandom_u32_below(st, range);
+		e[i].serial = (unsigned int)i;
+		model[i] = e[i];
+		list_add_tail(&e[i].node, &head);
+	}
+	qsort(model, n, sizeof(*model), ls_model_cmp);
+	while ((1ul << log2n) < n)
+		log2n++;
+	ls_compares = 0;
+	nodal_list_sort(NULL, &head, ls_cmp);
+	i = 0;
+	list_for_each(pos, &head) {
+		struct ls_elem *x = container_of(pos, struct ls_elem, node);
+
+		ok &= i < n && x->serial == model[i].serial &&
+		      pos->next->prev == pos;
+		i++;
+	}
+	CHECKF(ok && i == n && head.prev->next == &head,
+	       "list_sort of %zu elements (values below %u): order, stability, links",
+	       n, range);
+	CHECKF(ls_compares <= n * log2n,
+	       "list_sort of %zu elements: %lu comparisons > n*ceil(log2 n) = %zu",
+	       n, ls_compares, n * log2n);
+	free(e);
+	free(model);
+}
+
+static void test_list_sort(void)
+{
+	static const size_t big[] = { 1000, 1023, 1024, 1025, 4097, 65537 };
+	struct rnd_state st;
+	size_t n, k;
+
+	nodal_prandom_seed_state(&st, 2024);
+	for (n = 0; n <= 300; n++) {
+		check_list_sort(n, 1 + (unsigned int)n / 5, &st);
+		check_list_sort(n, 1u << 30, &st);
+	}
+	for (k = 0; k < ARRAY_SIZE(big); k++) {
+		check_list_sort(big[k], 3, &st);
+		check_list_sort(big[k], (unsigned int)big[k], &st);
+	}
+}
+
 /* ---- random ---- */
 
 /* Known answers, from an independent model of the published algorithms. */
@@ -1313,6 +1404,7 @@ int main(void)
 	test_printf_own();
 	test_sort_ints();
 	test_sort_elems();
+	test_list_sort();
 	test_random_known();
 	test_random();
 	test_bit_scans();
