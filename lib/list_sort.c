@@ -67,7 +67,7 @@ void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp)
 	struct list_head *pos = head->next, *run = NULL;
 	unsigned int k, top = 0;
 
-	if (pos == head->prev)	/* empty or a single entry: sorted */
+	if (pos == head->prev) /* empty or a single entry: sorted */
 		return;
 	while (pos != head) {
 		run = pos;

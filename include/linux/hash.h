@@ -24,10 +24,10 @@
 #define GOLDEN_RATIO_64 0x61C8864680B583EBull
 
 #if BITS_PER_LONG == 32
-#define GOLDEN_RATIO_PRIME GOLDEN_RATIO_32
+#define GOLDEN_RATIO_PRIME   GOLDEN_RATIO_32
 #define hash_long(val, bits) hash_32(val, bits)
 #else
-#define GOLDEN_RATIO_PRIME GOLDEN_RATIO_64
+#define GOLDEN_RATIO_PRIME   GOLDEN_RATIO_64
 #define hash_long(val, bits) hash_64(val, bits)
 #endif
 

@@ -20,9 +20,10 @@
 #include <linux/list.h>
 #include <linux/types.h>
 
-#define DEFINE_HASHTABLE(name, bits)					\
-	struct hlist_head name[1 << (bits)] =				\
-		{ [0 ... ((1 << (bits)) - 1)] = HLIST_HEAD_INIT }
+#define DEFINE_HASHTABLE(name, bits)                         \
+	struct hlist_head name[1 << (bits)] = {              \
+		[0 ...((1 << (bits)) - 1)] = HLIST_HEAD_INIT \
+	}
 
 #define DECLARE_HASHTABLE(name, bits) struct hlist_head name[1 << (bits)]
 
@@ -30,7 +31,7 @@
 #define HASH_BITS(name) ilog2(HASH_SIZE(name))
 
 /* The bucket of @val in a table of 2^@bits buckets. */
-#define hash_min(val, bits)						\
+#define hash_min(val, bits) \
 	(sizeof(val) <= 4 ? hash_32(val, bits) : hash_long(val, bits))
 
 static inline void __hash_init(struct hlist_head *ht, unsigned int sz)
@@ -45,7 +46,7 @@ static inline void __hash_init(struct hlist_head *ht, unsigned int sz)
 #define hash_init(hashtable) __hash_init(hashtable, HASH_SIZE(hashtable))
 
 /** hash_add() - add @node under @key, first in its bucket */
-#define hash_add(hashtable, node, key)					\
+#define hash_add(hashtable, node, key) \
 	hlist_add_head(node, &(hashtable)[hash_min(key, HASH_BITS(hashtable))])
 
 /** hash_hashed() - is @node in a table? */
@@ -79,24 +80,24 @@ static inline void hash_del(struct hlist_node *node)
  * Linux's users write) compares without a sign-compare warning.  The outer loop stops once an inner walk ended early (a break
  * leaves @obj non-NULL), so `break` in the body ends the whole walk.
  */
-#define hash_for_each(name, bkt, obj, member)				\
-	for ((bkt) = 0, (obj) = NULL;					\
-	     (obj) == NULL && (bkt) < (__typeof__(bkt))HASH_SIZE(name); (bkt)++)		\
+#define hash_for_each(name, bkt, obj, member)                                    \
+	for ((bkt) = 0, (obj) = NULL;                                            \
+	     (obj) == NULL && (bkt) < (__typeof__(bkt))HASH_SIZE(name); (bkt)++) \
 		hlist_for_each_entry(obj, &(name)[bkt], member)
 
 /* hash_for_each() where the body may remove @obj; @tmp a hlist_node *. */
-#define hash_for_each_safe(name, bkt, tmp, obj, member)			\
-	for ((bkt) = 0, (obj) = NULL;					\
-	     (obj) == NULL && (bkt) < (__typeof__(bkt))HASH_SIZE(name); (bkt)++)		\
+#define hash_for_each_safe(name, bkt, tmp, obj, member)                          \
+	for ((bkt) = 0, (obj) = NULL;                                            \
+	     (obj) == NULL && (bkt) < (__typeof__(bkt))HASH_SIZE(name); (bkt)++) \
 		hlist_for_each_entry_safe(obj, tmp, &(name)[bkt], member)
 
 /* Every entry in @key's bucket (other keys may share it). */
-#define hash_for_each_possible(name, obj, member, key)			\
-	hlist_for_each_entry(obj,					\
-			     &(name)[hash_min(key, HASH_BITS(name))], member)
+#define hash_for_each_possible(name, obj, member, key) \
+	hlist_for_each_entry(obj, &(name)[hash_min(key, HASH_BITS(name))], member)
 
-#define hash_for_each_possible_safe(name, obj, tmp, member, key)	\
-	hlist_for_each_entry_safe(obj, tmp,				\
-				  &(name)[hash_min(key, HASH_BITS(name))], member)
+#define hash_for_each_possible_safe(name, obj, tmp, member, key)           \
+	hlist_for_each_entry_safe(obj, tmp,                                \
+				  &(name)[hash_min(key, HASH_BITS(name))], \
+				  member)
 
 #endif /* NODAL_HASHTABLE_H */

@@ -26,19 +26,20 @@
 struct klist_node;
 
 struct klist {
-	spinlock_t k_lock;		/* guards k_list and the nodes' links */
-	struct list_head k_list;	/* [k_lock] the nodes */
-	void (*get)(struct klist_node *);	/* [init] on add, or NULL */
-	void (*put)(struct klist_node *);	/* [init] on unlink, or NULL */
+	spinlock_t k_lock;	 /* guards k_list and the nodes' links */
+	struct list_head k_list; /* [k_lock] the nodes */
+	void (*get)(struct klist_node *); /* [init] on add, or NULL */
+	void (*put)(struct klist_node *); /* [init] on unlink, or NULL */
 } __attribute__((aligned(sizeof(void *))));
 
-#define KLIST_INIT(_name, _get, _put)					\
-	{ .k_lock = __SPIN_LOCK_UNLOCKED(_name.k_lock),			\
-	  .k_list = LIST_HEAD_INIT(_name.k_list),			\
-	  .get = _get,							\
-	  .put = _put, }
+#define KLIST_INIT(_name, _get, _put)                                \
+	{                                                            \
+		.k_lock = __SPIN_LOCK_UNLOCKED(_name.k_lock),        \
+		.k_list = LIST_HEAD_INIT(_name.k_list), .get = _get, \
+		.put = _put,                                         \
+	}
 
-#define DEFINE_KLIST(_name, _get, _put)					\
+#define DEFINE_KLIST(_name, _get, _put) \
 	struct klist _name = KLIST_INIT(_name, _get, _put)
 
 /** klist_init() - an empty klist with the node callbacks @get and @put */
@@ -46,9 +47,9 @@ void klist_init(struct klist *k, void (*get)(struct klist_node *),
 		void (*put)(struct klist_node *));
 
 struct klist_node {
-	void *n_klist;		/* never access directly: its klist, bit 0 = dead */
-	struct list_head n_node;	/* [klist's k_lock] */
-	struct kref n_ref;		/* the list's reference + iterators' */
+	void *n_klist; /* never access directly: its klist, bit 0 = dead */
+	struct list_head n_node; /* [klist's k_lock] */
+	struct kref n_ref;	 /* the list's reference + iterators' */
 };
 
 void klist_add_tail(struct klist_node *n, struct klist *k);
@@ -74,7 +75,7 @@ int klist_node_attached(struct klist_node *n);
 
 struct klist_iter {
 	struct klist *i_klist;
-	struct klist_node *i_cur;	/* the node it holds a reference to */
+	struct klist_node *i_cur; /* the node it holds a reference to */
 };
 
 void klist_iter_init(struct klist *k, struct klist_iter *i);

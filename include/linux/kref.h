@@ -20,13 +20,16 @@
 #include <linux/types.h>
 
 struct kref {
-	int refcount;			/* [atomic] references held */
+	int refcount; /* [atomic] references held */
 };
 
 /* What a misused count is parked at: far from 0 in both directions. */
 #define KREF_SATURATED (-(1 << 30))
 
-#define KREF_INIT(n) { .refcount = (n) }
+#define KREF_INIT(n)            \
+	{                       \
+		.refcount = (n) \
+	}
 
 /** kref_init() - one reference, the caller's */
 static inline void kref_init(struct kref *kref)
@@ -45,8 +48,9 @@ static inline void kref_get(struct kref *kref)
 {
 	int old = __atomic_fetch_add(&kref->refcount, 1, __ATOMIC_RELAXED);
 
-	if (WARN_ON_ONCE(old <= 0))	/* a get on a released object */
-		__atomic_store_n(&kref->refcount, KREF_SATURATED, __ATOMIC_RELAXED);
+	if (WARN_ON_ONCE(old <= 0)) /* a get on a released object */
+		__atomic_store_n(&kref->refcount, KREF_SATURATED,
+				 __ATOMIC_RELAXED);
 }
 
 /**
@@ -63,8 +67,9 @@ static inline int kref_put(struct kref *kref, void (*release)(struct kref *kref)
 		release(kref);
 		return 1;
 	}
-	if (WARN_ON_ONCE(old <= 0))	/* underflow: a put too many */
-		__atomic_store_n(&kref->refcount, KREF_SATURATED, __ATOMIC_RELAXED);
+	if (WARN_ON_ONCE(old <= 0)) /* underflow: a put too many */
+		__atomic_store_n(&kref->refcount, KREF_SATURATED,
+				 __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -81,8 +86,9 @@ static inline int kref_get_unless_zero(struct kref *kref)
 	do {
 		if (old <= 0)
 			return 0;
-	} while (!__atomic_compare_exchange_n(&kref->refcount, &old, old + 1, false,
-					      __ATOMIC_ACQUIRE, __ATOMIC_RELAXED));
+	} while (!__atomic_compare_exchange_n(&kref->refcount, &old, old + 1,
+					      false, __ATOMIC_ACQUIRE,
+					      __ATOMIC_RELAXED));
 	return 1;
 }
 

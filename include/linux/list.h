@@ -114,8 +114,7 @@ static inline void list_replace(struct list_head *old, struct list_head *new)
 }
 
 /** list_replace_init() - list_replace(), then make @old an empty list */
-static inline void list_replace_init(struct list_head *old,
-				     struct list_head *new)
+static inline void list_replace_init(struct list_head *old, struct list_head *new)
 {
 	list_replace(old, new);
 	INIT_LIST_HEAD(old);
@@ -128,7 +127,7 @@ static inline void list_swap(struct list_head *entry1, struct list_head *entry2)
 
 	list_del(entry2);
 	list_replace(entry1, entry2);
-	if (pos == entry1)	/* entry2 was right after entry1 */
+	if (pos == entry1) /* entry2 was right after entry1 */
 		pos = entry2;
 	list_add(entry1, pos);
 }
@@ -148,8 +147,7 @@ static inline void list_move(struct list_head *list, struct list_head *head)
 }
 
 /** list_move_tail() - unlink @list and insert it before @head */
-static inline void list_move_tail(struct list_head *list,
-				  struct list_head *head)
+static inline void list_move_tail(struct list_head *list, struct list_head *head)
 {
 	__list_del_entry(list);
 	list_add_tail(list, head);
@@ -161,9 +159,8 @@ static inline void list_move_tail(struct list_head *list,
  * @first and @last are entries of one list, @first not after @last; the
  * run keeps its order and may come from @head itself.
  */
-static inline void list_bulk_move_tail(struct list_head *head,
-				       struct list_head *first,
-				       struct list_head *last)
+static inline void list_bulk_move_tail(
+	struct list_head *head, struct list_head *first, struct list_head *last)
 {
 	first->prev->next = last->next;
 	last->next->prev = first->prev;
@@ -249,9 +246,8 @@ static inline int list_is_singular(const struct list_head *head)
 }
 
 /* Move @head's entries up to and including @entry onto empty @list. */
-static inline void __list_cut_position(struct list_head *list,
-				       struct list_head *head,
-				       struct list_head *entry)
+static inline void __list_cut_position(
+	struct list_head *list, struct list_head *head, struct list_head *entry)
 {
 	struct list_head *rest = entry->next;
 
@@ -268,15 +264,14 @@ static inline void __list_cut_position(struct list_head *list,
  * to @list, which must be empty or hold nothing worth keeping (it is
  * overwritten).  @entry == @head moves nothing and empties @list.
  */
-static inline void list_cut_position(struct list_head *list,
-				     struct list_head *head,
+static inline void list_cut_position(struct list_head *list, struct list_head *head,
 				     struct list_head *entry)
 {
 	if (list_empty(head))
 		return;
 	if (list_is_singular(head) && !list_is_head(entry, head) &&
 	    entry != head->next)
-		return;		/* @entry is not on @head */
+		return; /* @entry is not on @head */
 	if (list_is_head(entry, head))
 		INIT_LIST_HEAD(list);
 	else
@@ -288,8 +283,7 @@ static inline void list_cut_position(struct list_head *list,
  * @list, which is overwritten.  @entry == @head->next moves nothing and
  * empties @list; @entry == @head moves them all.
  */
-static inline void list_cut_before(struct list_head *list,
-				   struct list_head *head,
+static inline void list_cut_before(struct list_head *list, struct list_head *head,
 				   struct list_head *entry)
 {
 	if (head->next == entry) {
@@ -306,8 +300,7 @@ static inline void list_cut_before(struct list_head *list,
 
 /* Insert @list's entries (non-empty) between @prev and @next. */
 static inline void __list_splice(const struct list_head *list,
-				 struct list_head *prev,
-				 struct list_head *next)
+				 struct list_head *prev, struct list_head *next)
 {
 	struct list_head *first = list->next;
 	struct list_head *last = list->prev;
@@ -321,24 +314,21 @@ static inline void __list_splice(const struct list_head *list,
 
 /** list_splice() - insert @list's entries at the front of @head; @list is
  * left stale (its pointers still lead into @head) */
-static inline void list_splice(const struct list_head *list,
-			       struct list_head *head)
+static inline void list_splice(const struct list_head *list, struct list_head *head)
 {
 	if (!list_empty(list))
 		__list_splice(list, head, head->next);
 }
 
 /** list_splice_tail() - insert @list's entries at the tail of @head */
-static inline void list_splice_tail(struct list_head *list,
-				    struct list_head *head)
+static inline void list_splice_tail(struct list_head *list, struct list_head *head)
 {
 	if (!list_empty(list))
 		__list_splice(list, head->prev, head);
 }
 
 /** list_splice_init() - list_splice(), then make @list empty */
-static inline void list_splice_init(struct list_head *list,
-				    struct list_head *head)
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
 {
 	if (!list_empty(list)) {
 		__list_splice(list, head, head->next);
@@ -359,46 +349,47 @@ static inline void list_splice_tail_init(struct list_head *list,
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) \
 	list_entry((ptr)->next, type, member)
-#define list_last_entry(ptr, type, member) \
-	list_entry((ptr)->prev, type, member)
+#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
 /* The first entry, or NULL when the list is empty (head read once). */
-#define list_first_entry_or_null(ptr, type, member) ({			\
-	struct list_head *__head = (ptr);				\
-	struct list_head *__pos = READ_ONCE(__head->next);		\
-	__pos != __head ? list_entry(__pos, type, member) : NULL;	\
-})
+#define list_first_entry_or_null(ptr, type, member)                       \
+	({                                                                \
+		struct list_head *__head = (ptr);                         \
+		struct list_head *__pos = READ_ONCE(__head->next);        \
+		__pos != __head ? list_entry(__pos, type, member) : NULL; \
+	})
 #define list_next_entry(pos, member) \
 	list_entry((pos)->member.next, __typeof__(*(pos)), member)
 #define list_prev_entry(pos, member) \
 	list_entry((pos)->member.prev, __typeof__(*(pos)), member)
 /* The next entry, the first one after the last (skipping the head). */
-#define list_next_entry_circular(pos, head, member)			\
-	(list_is_last(&(pos)->member, head) ?				\
-	 list_first_entry(head, __typeof__(*(pos)), member) :		\
-	 list_next_entry(pos, member))
-#define list_prev_entry_circular(pos, head, member)			\
-	(list_is_first(&(pos)->member, head) ?				\
-	 list_last_entry(head, __typeof__(*(pos)), member) :		\
-	 list_prev_entry(pos, member))
+#define list_next_entry_circular(pos, head, member)                   \
+	(list_is_last(&(pos)->member, head) ?                         \
+		 list_first_entry(head, __typeof__(*(pos)), member) : \
+		 list_next_entry(pos, member))
+#define list_prev_entry_circular(pos, head, member)                  \
+	(list_is_first(&(pos)->member, head) ?                       \
+		 list_last_entry(head, __typeof__(*(pos)), member) : \
+		 list_prev_entry(pos, member))
 
-#define list_for_each(pos, head) \
-	for ((pos) = (head)->next; !list_is_head(pos, (head)); (pos) = (pos)->next)
+#define list_for_each(pos, head)                               \
+	for ((pos) = (head)->next; !list_is_head(pos, (head)); \
+	     (pos) = (pos)->next)
 #define list_for_each_reverse(pos, head) \
 	for ((pos) = (head)->prev; (pos) != (head); (pos) = (pos)->prev)
 /* Carry on from the entry after @pos. */
-#define list_for_each_continue(pos, head) \
-	for ((pos) = (pos)->next; !list_is_head(pos, (head)); (pos) = (pos)->next)
-#define list_for_each_prev(pos, head) \
-	for ((pos) = (head)->prev; !list_is_head(pos, (head)); (pos) = (pos)->prev)
+#define list_for_each_continue(pos, head)                     \
+	for ((pos) = (pos)->next; !list_is_head(pos, (head)); \
+	     (pos) = (pos)->next)
+#define list_for_each_prev(pos, head)                          \
+	for ((pos) = (head)->prev; !list_is_head(pos, (head)); \
+	     (pos) = (pos)->prev)
 /* @pos may be removed in the body: @n holds the next one. */
-#define list_for_each_safe(pos, n, head)				\
-	for ((pos) = (head)->next, (n) = (pos)->next;			\
-	     !list_is_head(pos, (head));				\
-	     (pos) = (n), (n) = (pos)->next)
-#define list_for_each_prev_safe(pos, n, head)				\
-	for ((pos) = (head)->prev, (n) = (pos)->prev;			\
-	     !list_is_head(pos, (head));				\
-	     (pos) = (n), (n) = (pos)->prev)
+#define list_for_each_safe(pos, n, head)              \
+	for ((pos) = (head)->next, (n) = (pos)->next; \
+	     !list_is_head(pos, (head)); (pos) = (n), (n) = (pos)->next)
+#define list_for_each_prev_safe(pos, n, head)         \
+	for ((pos) = (head)->prev, (n) = (pos)->prev; \
+	     !list_is_head(pos, (head)); (pos) = (n), (n) = (pos)->prev)
 
 /** list_count_nodes() - the number of entries of @head (walks them all) */
 static inline size_t list_count_nodes(struct list_head *head)
@@ -412,52 +403,53 @@ static inline size_t list_count_nodes(struct list_head *head)
 }
 
 /* Is the entry @pos really the head (its member the list head itself)? */
-#define list_entry_is_head(pos, head, member) list_is_head(&(pos)->member, (head))
+#define list_entry_is_head(pos, head, member) \
+	list_is_head(&(pos)->member, (head))
 
-#define list_for_each_entry(pos, head, member)				\
-	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member);	\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry(pos, head, member)                           \
+	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member); \
+	     !list_entry_is_head(pos, head, member);                     \
 	     (pos) = list_next_entry(pos, member))
-#define list_for_each_entry_reverse(pos, head, member)			\
-	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member);	\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_reverse(pos, head, member)                  \
+	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member); \
+	     !list_entry_is_head(pos, head, member);                    \
 	     (pos) = list_prev_entry(pos, member))
 /* @pos if set, else the head as an entry: a start for *_continue(). */
 #define list_prepare_entry(pos, head, member) \
-	((pos) ? : list_entry(head, __typeof__(*(pos)), member))
-#define list_for_each_entry_continue(pos, head, member)		\
-	for ((pos) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+	((pos) ?: list_entry(head, __typeof__(*(pos)), member))
+#define list_for_each_entry_continue(pos, head, member) \
+	for ((pos) = list_next_entry(pos, member);      \
+	     !list_entry_is_head(pos, head, member);    \
 	     (pos) = list_next_entry(pos, member))
-#define list_for_each_entry_continue_reverse(pos, head, member)	\
-	for ((pos) = list_prev_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_continue_reverse(pos, head, member) \
+	for ((pos) = list_prev_entry(pos, member);              \
+	     !list_entry_is_head(pos, head, member);            \
 	     (pos) = list_prev_entry(pos, member))
 /* From @pos itself on. */
-#define list_for_each_entry_from(pos, head, member)			\
-	for (; !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_from(pos, head, member)    \
+	for (; !list_entry_is_head(pos, head, member); \
 	     (pos) = list_next_entry(pos, member))
-#define list_for_each_entry_from_reverse(pos, head, member)		\
-	for (; !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_from_reverse(pos, head, member) \
+	for (; !list_entry_is_head(pos, head, member);      \
 	     (pos) = list_prev_entry(pos, member))
-#define list_for_each_entry_safe(pos, n, head, member)			\
-	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member),	\
-	     (n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_safe(pos, n, head, member)                   \
+	for ((pos) = list_first_entry(head, __typeof__(*(pos)), member), \
+	    (n) = list_next_entry(pos, member);                          \
+	     !list_entry_is_head(pos, head, member);                     \
 	     (pos) = (n), (n) = list_next_entry(n, member))
-#define list_for_each_entry_safe_continue(pos, n, head, member)	\
-	for ((pos) = list_next_entry(pos, member),			\
-	     (n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_safe_continue(pos, n, head, member) \
+	for ((pos) = list_next_entry(pos, member),              \
+	    (n) = list_next_entry(pos, member);                 \
+	     !list_entry_is_head(pos, head, member);            \
 	     (pos) = (n), (n) = list_next_entry(n, member))
-#define list_for_each_entry_safe_from(pos, n, head, member)		\
-	for ((n) = list_next_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_safe_from(pos, n, head, member) \
+	for ((n) = list_next_entry(pos, member);            \
+	     !list_entry_is_head(pos, head, member);        \
 	     (pos) = (n), (n) = list_next_entry(n, member))
-#define list_for_each_entry_safe_reverse(pos, n, head, member)		\
-	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member),	\
-	     (n) = list_prev_entry(pos, member);			\
-	     !list_entry_is_head(pos, head, member);			\
+#define list_for_each_entry_safe_reverse(pos, n, head, member)          \
+	for ((pos) = list_last_entry(head, __typeof__(*(pos)), member), \
+	    (n) = list_prev_entry(pos, member);                         \
+	     !list_entry_is_head(pos, head, member);                    \
 	     (pos) = (n), (n) = list_prev_entry(n, member))
 /* Re-read @n after the body dropped a lock that guarded @pos's next. */
 #define list_safe_reset_next(pos, n, member) \
@@ -465,8 +457,11 @@ static inline size_t list_count_nodes(struct list_head *head)
 
 /* ---- hlist ---- */
 
-#define HLIST_HEAD_INIT { .first = NULL }
-#define HLIST_HEAD(name) struct hlist_head name = { .first = NULL }
+#define HLIST_HEAD_INIT       \
+	{                     \
+		.first = NULL \
+	}
+#define HLIST_HEAD(name)     struct hlist_head name = { .first = NULL }
 #define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
 
 static inline void INIT_HLIST_NODE(struct hlist_node *h)
@@ -534,8 +529,7 @@ static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 }
 
 /** hlist_add_before() - insert @n just before @next, which is on a list */
-static inline void hlist_add_before(struct hlist_node *n,
-				    struct hlist_node *next)
+static inline void hlist_add_before(struct hlist_node *n, struct hlist_node *next)
 {
 	WRITE_ONCE(n->pprev, next->pprev);
 	WRITE_ONCE(n->next, next);
@@ -544,8 +538,7 @@ static inline void hlist_add_before(struct hlist_node *n,
 }
 
 /** hlist_add_behind() - insert @n just after @prev, which is on a list */
-static inline void hlist_add_behind(struct hlist_node *n,
-				    struct hlist_node *prev)
+static inline void hlist_add_behind(struct hlist_node *n, struct hlist_node *prev)
 {
 	WRITE_ONCE(n->next, prev->next);
 	WRITE_ONCE(prev->next, n);
@@ -577,8 +570,7 @@ static inline bool hlist_is_singular_node(struct hlist_node *n,
 
 /** hlist_move_list() - give @old's nodes to @new (overwritten); @old ends
  * empty */
-static inline void hlist_move_list(struct hlist_head *old,
-				   struct hlist_head *new)
+static inline void hlist_move_list(struct hlist_head *old, struct hlist_head *new)
 {
 	new->first = old->first;
 	if (new->first)
@@ -588,9 +580,8 @@ static inline void hlist_move_list(struct hlist_head *old,
 
 /** hlist_splice_init() - move @from's nodes, @last its last, to the front
  * of @to; @from ends empty */
-static inline void hlist_splice_init(struct hlist_head *from,
-				     struct hlist_node *last,
-				     struct hlist_head *to)
+static inline void hlist_splice_init(
+	struct hlist_head *from, struct hlist_node *last, struct hlist_head *to)
 {
 	if (to->first)
 		to->first->pprev = &last->next;
@@ -604,34 +595,42 @@ static inline void hlist_splice_init(struct hlist_head *from,
 
 #define hlist_for_each(pos, head) \
 	for ((pos) = (head)->first; (pos); (pos) = (pos)->next)
-#define hlist_for_each_safe(pos, n, head)				\
-	for ((pos) = (head)->first; (pos) && ({ (n) = (pos)->next; 1; }); \
+#define hlist_for_each_safe(pos, n, head)                      \
+	for ((pos) = (head)->first; (pos) && ({                \
+					    (n) = (pos)->next; \
+					    1;                 \
+				    });                        \
 	     (pos) = (n))
 
 /* The entry of @ptr, or NULL for a NULL @ptr (evaluated once). */
-#define hlist_entry_safe(ptr, type, member) ({				\
-	__typeof__(ptr) ____ptr = (ptr);				\
-	____ptr ? hlist_entry(____ptr, type, member) : NULL;		\
-})
+#define hlist_entry_safe(ptr, type, member)                          \
+	({                                                           \
+		__typeof__(ptr) ____ptr = (ptr);                     \
+		____ptr ? hlist_entry(____ptr, type, member) : NULL; \
+	})
 
-#define hlist_for_each_entry(pos, head, member)				\
+#define hlist_for_each_entry(pos, head, member)                                   \
 	for ((pos) = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); \
-	     (pos);							\
-	     (pos) = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+	     (pos); (pos) = hlist_entry_safe((pos)->member.next,                  \
+					     __typeof__(*(pos)), member))
 /* From the node after @pos. */
-#define hlist_for_each_entry_continue(pos, member)			\
-	for ((pos) = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member); \
-	     (pos);							\
-	     (pos) = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_continue(pos, member)                            \
+	for ((pos) = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), \
+				      member);                                \
+	     (pos); (pos) = hlist_entry_safe((pos)->member.next,              \
+					     __typeof__(*(pos)), member))
 /* From @pos itself. */
-#define hlist_for_each_entry_from(pos, member)				\
-	for (; (pos);							\
-	     (pos) = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_from(pos, member)                     \
+	for (; (pos); (pos) = hlist_entry_safe((pos)->member.next, \
+					       __typeof__(*(pos)), member))
 /* @pos may be removed in the body: @n (a struct hlist_node *) holds the
  * next node. */
-#define hlist_for_each_entry_safe(pos, n, head, member)			\
+#define hlist_for_each_entry_safe(pos, n, head, member)                           \
 	for ((pos) = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); \
-	     (pos) && ({ (n) = (pos)->member.next; 1; });		\
+	     (pos) && ({                                                          \
+		     (n) = (pos)->member.next;                                    \
+		     1;                                                           \
+	     });                                                                  \
 	     (pos) = hlist_entry_safe(n, __typeof__(*(pos)), member))
 
 /** hlist_count_nodes() - the number of nodes of @head (walks them all) */

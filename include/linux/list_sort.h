@@ -14,8 +14,8 @@
 
 struct list_head;
 
-typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(void *,
-		const struct list_head *, const struct list_head *);
+typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(
+	void *, const struct list_head *, const struct list_head *);
 
 /**
  * list_sort() - sort @head's entries in place, stably
@@ -28,7 +28,7 @@ typedef int __attribute__((nonnull(2, 3))) (*list_cmp_func_t)(void *,
  * one pointer per bit of size_t.  Context: any (does not sleep, takes no
  * lock; @cmp decides the rest).
  */
-__attribute__((nonnull(2, 3)))
-void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp);
+__attribute__((nonnull(2, 3))) void list_sort(void *priv, struct list_head *head,
+					      list_cmp_func_t cmp);
 
 #endif /* NODAL_LIST_SORT_H */

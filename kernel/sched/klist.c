@@ -29,7 +29,7 @@
 #include <linux/klist.h>
 #include <linux/sched.h>
 
-#define KNODE_DEAD 1UL
+#define KNODE_DEAD	 1UL
 #define KNODE_KLIST_MASK (~KNODE_DEAD)
 
 static struct klist *knode_klist(struct klist_node *knode)
@@ -50,7 +50,7 @@ static void knode_set_klist(struct klist_node *knode, struct klist *klist)
 
 static void knode_kill(struct klist_node *knode)
 {
-	WARN_ON(knode_dead(knode));	/* deleted twice */
+	WARN_ON(knode_dead(knode)); /* deleted twice */
 	knode->n_klist = (void *)((unsigned long)knode->n_klist | KNODE_DEAD);
 }
 
@@ -118,14 +118,14 @@ void klist_add_before(struct klist_node *n, struct klist_node *pos)
 
 /* A klist_remove() caller sleeping until its node is unlinked. */
 struct klist_waiter {
-	struct list_head list;		/* [klist_remove_lock] */
-	struct klist_node *node;	/* [const] what it waits for */
-	struct task_struct *process;	/* [const] whom to wake */
-	bool woken;			/* [atomic] set once, by the releaser */
+	struct list_head list;	     /* [klist_remove_lock] */
+	struct klist_node *node;     /* [const] what it waits for */
+	struct task_struct *process; /* [const] whom to wake */
+	bool woken;		     /* [atomic] set once, by the releaser */
 };
 
 static DEFINE_SPINLOCK(klist_remove_lock);
-static LIST_HEAD(klist_remove_waiters);	/* [klist_remove_lock] */
+static LIST_HEAD(klist_remove_waiters); /* [klist_remove_lock] */
 
 /* Last reference gone, k_lock held: unlink the node, wake its waiters. */
 static void klist_release(struct kref *kref)
@@ -134,7 +134,7 @@ static void klist_release(struct kref *kref)
 	struct klist_waiter *waiter, *tmp;
 	unsigned long flags;
 
-	WARN_ON(!knode_dead(n));	/* only the list's own put ends it */
+	WARN_ON(!knode_dead(n)); /* only the list's own put ends it */
 	list_del(&n->n_node);
 	spin_lock_irqsave(&klist_remove_lock, flags);
 	list_for_each_entry_safe(waiter, tmp, &klist_remove_waiters, list) {

@@ -64,13 +64,15 @@ static void list_reverse_and_continue(struct kunit *test)
 	build(&head, it, 5);
 	want = 4;
 	list_for_each_reverse(pos, &head)
-		KUNIT_EXPECT_EQ(test, list_entry(pos, struct item, node)->v, want--);
+		KUNIT_EXPECT_EQ(test, list_entry(pos, struct item, node)->v,
+				want--);
 	KUNIT_EXPECT_EQ(test, want, -1);
 
-	pos = &it[1].node;	/* continue: from the entry after it[1] */
+	pos = &it[1].node; /* continue: from the entry after it[1] */
 	want = 2;
 	list_for_each_continue(pos, &head)
-		KUNIT_EXPECT_EQ(test, list_entry(pos, struct item, node)->v, want++);
+		KUNIT_EXPECT_EQ(test, list_entry(pos, struct item, node)->v,
+				want++);
 	KUNIT_EXPECT_EQ(test, want, 5);
 
 	e = &it[2];
@@ -85,7 +87,7 @@ static void list_reverse_and_continue(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, e->v, want--);
 	KUNIT_EXPECT_EQ(test, want, -1);
 
-	e = &it[3];	/* from: it[3] itself first */
+	e = &it[3]; /* from: it[3] itself first */
 	want = 3;
 	list_for_each_entry_from(e, &head, node)
 		KUNIT_EXPECT_EQ(test, e->v, want++);
@@ -103,7 +105,7 @@ static void list_reverse_and_continue(struct kunit *test)
 	 * inside an object (as Linux's users' heads usually are).
 	 */
 	list_add(&anchor.node, &head);
-	list_del_init(&head);		/* anchor.node is the head now */
+	list_del_init(&head); /* anchor.node is the head now */
 	e = NULL;
 	e = list_prepare_entry(e, &anchor.node, node);
 	KUNIT_EXPECT_PTR_EQ(test, e, &anchor);
@@ -111,7 +113,8 @@ static void list_reverse_and_continue(struct kunit *test)
 		seen++;
 	KUNIT_EXPECT_EQ(test, seen, 5);
 	e = &it[4];
-	KUNIT_EXPECT_PTR_EQ(test, list_prepare_entry(e, &anchor.node, node), &it[4]);
+	KUNIT_EXPECT_PTR_EQ(test, list_prepare_entry(e, &anchor.node, node),
+			    &it[4]);
 }
 
 static void list_safe_forms_allow_removal(struct kunit *test)
@@ -137,14 +140,16 @@ static void list_safe_forms_allow_removal(struct kunit *test)
 	list_for_each_entry_safe_continue(e, n, &head, node)
 		list_del_init(&e->node);
 	KUNIT_EXPECT_TRUE(test, list_is_singular(&head));
-	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&head, struct item, node), &it[0]);
+	KUNIT_EXPECT_PTR_EQ(test, list_first_entry(&head, struct item, node),
+			    &it[0]);
 
 	build(&head, it, 6);
-	e = &it[3];	/* safe_from: it[3] itself, then it[4], it[5] */
+	e = &it[3]; /* safe_from: it[3] itself, then it[4], it[5] */
 	list_for_each_entry_safe_from(e, n, &head, node)
 		list_del(&e->node);
 	KUNIT_EXPECT_EQ(test, list_count_nodes(&head), (size_t)3);
-	KUNIT_EXPECT_PTR_EQ(test, list_last_entry(&head, struct item, node), &it[2]);
+	KUNIT_EXPECT_PTR_EQ(test, list_last_entry(&head, struct item, node),
+			    &it[2]);
 
 	/* list_safe_reset_next re-reads the successor after a change. */
 	build(&head, it, 4);
@@ -152,7 +157,7 @@ static void list_safe_forms_allow_removal(struct kunit *test)
 	list_for_each_entry_safe(e, n, &head, node) {
 		KUNIT_EXPECT_EQ(test, e->v, want);
 		if (e->v == 0) {
-			list_del(&it[1].node);	/* n (it[1]) is stale now */
+			list_del(&it[1].node); /* n (it[1]) is stale now */
 			list_safe_reset_next(e, n, node);
 			want = 2;
 		} else {
@@ -168,10 +173,14 @@ static void list_circular_neighbours_and_poison(struct kunit *test)
 	LIST_HEAD(head);
 
 	build(&head, it, 3);
-	KUNIT_EXPECT_PTR_EQ(test, list_next_entry_circular(&it[2], &head, node), &it[0]);
-	KUNIT_EXPECT_PTR_EQ(test, list_next_entry_circular(&it[0], &head, node), &it[1]);
-	KUNIT_EXPECT_PTR_EQ(test, list_prev_entry_circular(&it[0], &head, node), &it[2]);
-	KUNIT_EXPECT_PTR_EQ(test, list_prev_entry_circular(&it[2], &head, node), &it[1]);
+	KUNIT_EXPECT_PTR_EQ(test, list_next_entry_circular(&it[2], &head, node),
+			    &it[0]);
+	KUNIT_EXPECT_PTR_EQ(test, list_next_entry_circular(&it[0], &head, node),
+			    &it[1]);
+	KUNIT_EXPECT_PTR_EQ(test, list_prev_entry_circular(&it[0], &head, node),
+			    &it[2]);
+	KUNIT_EXPECT_PTR_EQ(test, list_prev_entry_circular(&it[2], &head, node),
+			    &it[1]);
 
 	list_del(&it[1].node);
 	KUNIT_EXPECT_PTR_EQ(test, (void *)it[1].node.next, (void *)0x100);
@@ -195,9 +204,9 @@ static void hlist_splice_count_and_poison(struct kunit *test)
 	unsigned int i = 0;
 
 	hlist_add_head(&b, &from);
-	hlist_add_head(&a, &from);	/* from: a b */
+	hlist_add_head(&a, &from); /* from: a b */
 	hlist_add_head(&d, &to);
-	hlist_add_head(&c, &to);	/* to: c d */
+	hlist_add_head(&c, &to); /* to: c d */
 	KUNIT_EXPECT_EQ(test, hlist_count_nodes(&from), (size_t)2);
 
 	hlist_splice_init(&from, &b, &to);
@@ -253,7 +262,7 @@ static struct sort_model sort_want[SORT_MAX];
 struct sort_run {
 	struct kunit *test;
 	unsigned long compares;
-	bool bad_arg;		/* cmp got an entry not on the list */
+	bool bad_arg; /* cmp got an entry not on the list */
 };
 
 static int sel_cmp(void *priv, const struct list_head *a,
@@ -264,8 +273,8 @@ static int sel_cmp(void *priv, const struct list_head *a,
 	const struct sel *y = container_of(b, struct sel, node);
 
 	run->compares++;
-	if (x < sort_items || x >= sort_items + SORT_MAX ||
-	    y < sort_items || y >= sort_items + SORT_MAX)
+	if (x < sort_items || x >= sort_items + SORT_MAX || y < sort_items ||
+	    y >= sort_items + SORT_MAX)
 		run->bad_arg = true;
 	return x->value - y->value;
 }
@@ -315,7 +324,8 @@ static bool sort_one(struct kunit *test, struct rnd_state *rs, unsigned int n,
 
 	for (i = 0; i < n; i++) {
 		int v = input == SORT_RANDOM ? (int)prandom_u32_below(rs, range) :
-			input == SORT_ASCENDING ? (int)(i / 3) : (int)(n - i);
+			input == SORT_ASCENDING ? (int)(i / 3) :
+						  (int)(n - i);
 
 		sort_items[i].value = v;
 		sort_items[i].serial = i;
@@ -332,7 +342,8 @@ static bool sort_one(struct kunit *test, struct rnd_state *rs, unsigned int n,
 
 		if (i >= n || s->serial != sort_want[i].serial ||
 		    pos->next->prev != pos) {
-			KUNIT_FAIL(test, "n=%u input=%d: position %u holds serial %u (value %d), model %u",
+			KUNIT_FAIL(test,
+				   "n=%u input=%d: position %u holds serial %u (value %d), model %u",
 				   n, input, i, s->serial, s->value,
 				   i < n ? sort_want[i].serial : 0);
 			return false;
@@ -354,15 +365,16 @@ static void list_sort_matches_stable_model_small(struct kunit *test)
 	prandom_seed_state(&rs, 17);
 	for (unsigned int n = 0; n <= 70; n++)
 		for (int rep = 0; rep < 4; rep++)
-			if (!sort_one(test, &rs, n, 1 + n / 4, SORT_RANDOM, sel_cmp))
+			if (!sort_one(test, &rs, n, 1 + n / 4, SORT_RANDOM,
+				      sel_cmp))
 				return;
 }
 
 static void list_sort_matches_stable_model_large(struct kunit *test)
 {
 	static const unsigned int sizes[] = {
-		127, 128, 129, 255, 256, 257, 642, 1000, 1023, 1024, 1025,
-		2049, 4095, 4096, 4097,
+		127,  128,  129,  255,	256,  257,  642,  1000,
+		1023, 1024, 1025, 2049, 4095, 4096, 4097,
 	};
 	struct rnd_state rs;
 
@@ -402,7 +414,7 @@ static struct kunit_suite list_sort_nodal_suite = {
  */
 static void fib_past_2_48(u64 *fk, u64 *fk1)
 {
-	u64 a = 1, b = 1;	/* F(k), F(k+1) */
+	u64 a = 1, b = 1; /* F(k), F(k+1) */
 
 	while (b <= (1ULL << 48)) {
 		u64 c = a + b;
@@ -429,7 +441,8 @@ static void hash_golden_ratio_constants(struct kunit *test)
 	inv64 = ((s128)1 << 64) - (s128)GOLDEN_RATIO_64;
 	low64 = inv64 * (s128)b;
 	high64 = (inv64 + 1) * (s128)b;
-	KUNIT_EXPECT_TRUE(test, low64 <= ((s128)a << 64) && ((s128)a << 64) < high64);
+	KUNIT_EXPECT_TRUE(test,
+			  low64 <= ((s128)a << 64) && ((s128)a << 64) < high64);
 	KUNIT_EXPECT_EQ(test, (u64)GOLDEN_RATIO_PRIME, (u64)GOLDEN_RATIO_64);
 }
 
@@ -451,15 +464,20 @@ static void hash_values_follow_formula(struct kunit *test)
 			u32 want32 = (u32)(p32 >> (32 - bits));
 			u32 want64 = (u32)(p64 >> (64 - bits));
 
-			if (hash_32(v32, bits) != want32 || hash_64(v64, bits) != want64) {
-				KUNIT_FAIL(test, "v=%llx bits=%u: hash_32 %x want %x, hash_64 %x want %x",
-					   (unsigned long long)v64, bits, hash_32(v32, bits),
-					   want32, hash_64(v64, bits), want64);
+			if (hash_32(v32, bits) != want32 ||
+			    hash_64(v64, bits) != want64) {
+				KUNIT_FAIL(test,
+					   "v=%llx bits=%u: hash_32 %x want %x, hash_64 %x want %x",
+					   (unsigned long long)v64, bits,
+					   hash_32(v32, bits), want32,
+					   hash_64(v64, bits), want64);
 				return;
 			}
 		}
-		KUNIT_EXPECT_EQ(test, hash_long((unsigned long)v64, 10), (u32)(p64 >> 54));
-		KUNIT_EXPECT_EQ(test, hash_ptr((void *)(unsigned long)v64, 7), (u32)(p64 >> 57));
+		KUNIT_EXPECT_EQ(test, hash_long((unsigned long)v64, 10),
+				(u32)(p64 >> 54));
+		KUNIT_EXPECT_EQ(test, hash_ptr((void *)(unsigned long)v64, 7),
+				(u32)(p64 >> 57));
 		KUNIT_EXPECT_EQ(test, hash32_ptr((void *)(unsigned long)v64),
 				(u32)v64 ^ (u32)(v64 >> 32));
 	}
@@ -523,12 +541,12 @@ static struct kunit_suite hash_nodal_suite = {
 struct kitem {
 	struct klist_node kn;
 	int id;
-	bool released;		/* [atomic] put() ran */
-	bool removed;		/* [atomic] klist_remove() returned */
+	bool released; /* [atomic] put() ran */
+	bool removed;  /* [atomic] klist_remove() returned */
 };
 
 static struct kitem kitems[KL_NODES];
-static unsigned int kl_gets, kl_puts;	/* [atomic] */
+static unsigned int kl_gets, kl_puts; /* [atomic] */
 
 static void kl_get(struct klist_node *n)
 {
@@ -567,14 +585,15 @@ static void klist_prev_and_init_node(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kl_gets, 5u);
 	klist_iter_init(&k, &i);
 	while ((n = klist_prev(&i)))
-		KUNIT_EXPECT_EQ(test, container_of(n, struct kitem, kn)->id, want--);
+		KUNIT_EXPECT_EQ(test, container_of(n, struct kitem, kn)->id,
+				want--);
 	KUNIT_EXPECT_EQ(test, want, -1);
 	klist_iter_exit(&i);
 
 	/* Started on node 2: next is 3; the start node is held meanwhile. */
 	klist_iter_init_node(&k, &i, &kitems[2].kn);
 	KUNIT_EXPECT_EQ(test, kref_read(&kitems[2].kn.n_ref), 2u);
-	klist_del(&kitems[3].kn);	/* dead: skipped, and released at once */
+	klist_del(&kitems[3].kn); /* dead: skipped, and released at once */
 	KUNIT_EXPECT_TRUE(test, kitems[3].released);
 	KUNIT_EXPECT_PTR_EQ(test, klist_next(&i), &kitems[4].kn);
 	KUNIT_EXPECT_EQ(test, kref_read(&kitems[2].kn.n_ref), 1u);
@@ -606,7 +625,7 @@ static void kref_counts_and_refuses_zero(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kref_get_unless_zero(&r), 1);
 	KUNIT_EXPECT_EQ(test, kref_read(&r), 3u);
 	kref_releases = 0;
-	KUNIT_EXPECT_EQ(test, kref_put(&r, kref_note_release), 0);	/* not the last */
+	KUNIT_EXPECT_EQ(test, kref_put(&r, kref_note_release), 0); /* not the last */
 	KUNIT_EXPECT_EQ(test, kref_put(&r, kref_note_release), 0);
 	KUNIT_EXPECT_EQ(test, kref_read(&r), 1u);
 	KUNIT_EXPECT_EQ(test, kref_releases, 0);
@@ -630,10 +649,10 @@ static int kl_other_cpu(void)
 
 struct holder {
 	struct klist *k;
-	bool holding;		/* [atomic] the iterator stands on node 0 */
-	bool removing;		/* [atomic] the case is about to klist_remove */
-	bool released_early;	/* put() ran while the iterator still held it */
-	bool exited;		/* [atomic] klist_iter_exit() was called */
+	bool holding;	     /* [atomic] the iterator stands on node 0 */
+	bool removing;	     /* [atomic] the case is about to klist_remove */
+	bool released_early; /* put() ran while the iterator still held it */
+	bool exited;	     /* [atomic] klist_iter_exit() was called */
 };
 
 static int hold_node0(void *arg)
@@ -649,7 +668,7 @@ static int hold_node0(void *arg)
 	__atomic_store_n(&h->holding, true, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&h->removing, __ATOMIC_ACQUIRE))
 		cpu_relax();
-	msleep(30);	/* klist_remove() is running on the other hart */
+	msleep(30); /* klist_remove() is running on the other hart */
 	h->released_early = __atomic_load_n(&kitems[0].released, __ATOMIC_ACQUIRE);
 	__atomic_store_n(&h->exited, true, __ATOMIC_RELEASE);
 	klist_iter_exit(&i);
@@ -693,9 +712,9 @@ static void klist_remove_waits_for_iterator(struct kunit *test)
 
 struct walker {
 	struct klist *k;
-	bool stop;		/* [atomic] */
+	bool stop; /* [atomic] */
 	unsigned long passes, visits;
-	unsigned long bad;	/* visits of a node released or removed */
+	unsigned long bad; /* visits of a node released or removed */
 };
 
 static int walk_klist(void *arg)
@@ -713,7 +732,7 @@ static int walk_klist(void *arg)
 			    __atomic_load_n(&it->removed, __ATOMIC_ACQUIRE))
 				w->bad++;
 			w->visits++;
-			for (int spin = 0; spin < 200; spin++)	/* hold it a while */
+			for (int spin = 0; spin < 200; spin++) /* hold it a while */
 				cpu_relax();
 		}
 		klist_iter_exit(&i);
@@ -741,7 +760,7 @@ static void klist_remove_races_walker(struct kunit *test)
 	prandom_seed_state(&rs, 7);
 	for (unsigned int j = 0; j < KL_NODES; j++)
 		order[j] = j;
-	for (unsigned int j = KL_NODES - 1; j > 0; j--) {	/* shuffle */
+	for (unsigned int j = KL_NODES - 1; j > 0; j--) { /* shuffle */
 		unsigned int r = prandom_u32_below(&rs, j + 1), tmp = order[j];
 
 		order[j] = order[r];
@@ -760,7 +779,7 @@ static void klist_remove_races_walker(struct kunit *test)
 		/* Off the list now (put() may still run on the walker's hart). */
 		KUNIT_EXPECT_FALSE(test, klist_node_attached(&it->kn));
 		if (j % 8 == 0)
-			msleep(1);	/* let the walker make passes */
+			msleep(1); /* let the walker make passes */
 	}
 	__atomic_store_n(&w.stop, true, __ATOMIC_RELEASE);
 	KUNIT_EXPECT_EQ(test, kthread_wait(t), 0);
