@@ -334,7 +334,7 @@ static void test_strscpy(void)
 
 	for (size = 0; size < sizeof(buf) - 1; size++) {
 		libc_memset(buf, '#', sizeof(buf));
-		ret = nodal_strscpy(buf, "hello", size);
+		ret = nodal_sized_strscpy(buf, "hello", size);
 		if (size == 0)
 			CHECK(ret == -E2BIG && buf[0] == '#');
 		else if (size <= 5)
@@ -346,8 +346,8 @@ static void test_strscpy(void)
 			CHECKF(ret == 5 && !libc_strcmp(buf, "hello") &&
 			       buf[6] == '#', "strscpy fits in size %zu", size);
 	}
-	CHECK_EQ(nodal_strscpy(buf, "", 1), 0);
-	CHECK_EQ(nodal_strscpy(buf, "x", 1), -E2BIG);
+	CHECK_EQ(nodal_sized_strscpy(buf, "", 1), 0);
+	CHECK_EQ(nodal_sized_strscpy(buf, "x", 1), -E2BIG);
 	CHECK(buf[0] == '\0');
 }
 
@@ -883,7 +883,7 @@ static void test_printf_matrix(void)
 		char conv = convs[r / ARRAY_SIZE(lengths)];
 		char fmt[32];
 
-		sprintf(fmt, "%%%s%s%s%s%c|", f, w, p, l, conv);
+		__builtin_sprintf(fmt, "%%%s%s%s%s%c|", f, w, p, l, conv);
 		check_int_values(fmt, l, conv == 'd' || conv == 'i');
 	}
 }
