@@ -9,4 +9,5 @@ KUNIT_SRCS := tests/kunit/runner.c \
 	tests/kunit/buddy_pcp_kunit.c tests/kunit/numa_kunit.c \
 	tests/kunit/slub_kunit.c tests/kunit/sched_kunit.c \
 	tests/kunit/mempolicy_kunit.c tests/kunit/tick_kunit.c \
-	tests/kunit/init_shell_kunit.c tests/kunit/fault_inject_kunit.c
+	tests/kunit/init_shell_kunit.c tests/kunit/fault_inject_kunit.c \
+	tests/kunit/random_kunit.c
