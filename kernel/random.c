@@ -12,10 +12,10 @@
 #include <linux/random.h>
 #include <linux/timekeeping.h>
 
-#define GOLDEN_GAMMA	0x9e3779b97f4a7c15ULL	/* odd: visits every value */
+#define GOLDEN_GAMMA 0x9e3779b97f4a7c15ULL /* odd: visits every value */
 
-static u64 random_counter;	/* [atomic] splitmix64's state */
-static bool random_started;	/* [atomic] random_counter is seeded */
+static u64 random_counter;  /* [atomic] splitmix64's state */
+static bool random_started; /* [atomic] random_counter is seeded */
 
 /* splitmix64's mix: a bijection of 64-bit values with good avalanche. */
 static u64 mix64(u64 z)
@@ -53,7 +53,7 @@ u32 get_random_u32_below(u32 ceil)
 		return 0;
 	m = (u64)get_random_u32() * ceil;
 	if ((u32)m < ceil) {
-		u32 surplus = -ceil % ceil;	/* 2^32 mod ceil */
+		u32 surplus = -ceil % ceil; /* 2^32 mod ceil */
 
 		while ((u32)m < surplus)
 			m = (u64)get_random_u32() * ceil;

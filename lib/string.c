@@ -266,7 +266,7 @@ ssize_t sized_strscpy_pad(char *dst, const char *src, size_t size)
 {
 	ssize_t len = sized_strscpy(dst, src, size);
 
-	if (len >= 0)	/* it fitted: len < size, and dst[len] is the NUL */
+	if (len >= 0) /* it fitted: len < size, and dst[len] is the NUL */
 		memset(dst + len + 1, 0, size - len - 1);
 	return len;
 }
@@ -295,7 +295,7 @@ size_t strlcat(char *dst, const char *src, size_t count)
 	size_t dlen = strnlen(dst, count), slen = strlen(src);
 	size_t room;
 
-	if (dlen == count)	/* no NUL within the buffer: leave it alone */
+	if (dlen == count) /* no NUL within the buffer: leave it alone */
 		return count + slen;
 	room = count - dlen - 1;
 	if (slen < room)
@@ -377,15 +377,15 @@ char *strsep(char **s, const char *delim)
 }
 
 /* One memsetN() for each width: a plain loop, which GCC vectorises. */
-#define DEFINE_MEMSET_N(name, type)				\
-void *name(type *s, type v, size_t count)			\
-{								\
-	type *p = s;						\
-								\
-	while (count--)						\
-		*p++ = v;					\
-	return s;						\
-}
+#define DEFINE_MEMSET_N(name, type)               \
+	void *name(type *s, type v, size_t count) \
+	{                                         \
+		type *p = s;                      \
+                                                  \
+		while (count--)                   \
+			*p++ = v;                 \
+		return s;                         \
+	}
 DEFINE_MEMSET_N(memset16, u16)
 DEFINE_MEMSET_N(memset32, u32)
 DEFINE_MEMSET_N(memset64, u64)

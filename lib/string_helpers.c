@@ -21,8 +21,8 @@ int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 {
 	static const char *const prefixes[2][9] = {
 		[STRING_UNITS_10] = { "", "k", "M", "G", "T", "P", "E", "Z", "Y" },
-		[STRING_UNITS_2] = { "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi",
-				     "Yi" },
+		[STRING_UNITS_2] = { "", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei",
+				     "Zi", "Yi" },
 	};
 	static const unsigned int round_half[] = { 500, 50, 5 };
 	unsigned int base = units & STRING_UNITS_MASK;
@@ -37,7 +37,7 @@ int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 			blk_size /= step;
 		for (; size >> 32; steps++)
 			size /= step;
-		size *= blk_size;	/* both below 2^32: no overflow */
+		size *= blk_size; /* both below 2^32: no overflow */
 		for (; size >= step; steps++) {
 			rem = size % step;
 			size /= step;
@@ -46,7 +46,7 @@ int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 		for (v = size; v * 10 < 1000; v *= 10)
 			decimals++;
 		if (base == STRING_UNITS_2)
-			rem = (rem * 1000) >> 10;	/* 1024ths to 1000ths */
+			rem = (rem * 1000) >> 10; /* 1024ths to 1000ths */
 		rem += round_half[decimals];
 		if (rem >= 1000) {
 			rem -= 1000;
@@ -112,8 +112,7 @@ static bool unescape_one(const char **src, char *out, unsigned int flags)
 		*src = s;
 		return true;
 	}
-	if ((flags & UNESCAPE_SPECIAL) && *s &&
-	    (hit = strchr(special_from, *s))) {
+	if ((flags & UNESCAPE_SPECIAL) && *s && (hit = strchr(special_from, *s))) {
 		*out = special_to[hit - special_from];
 		*src = s + 1;
 		return true;
@@ -187,7 +186,7 @@ static bool escape_leaves(unsigned char c, unsigned int flags, const char *only)
 	if (is_dict && !append && !in_dict)
 		return true;
 	if (append && in_dict)
-		return false;	/* NAP, NP and NA do not protect it */
+		return false; /* NAP, NP and NA do not protect it */
 	return ((flags & ESCAPE_NAP) && isascii(c) && isprint(c)) ||
 	       ((flags & ESCAPE_NP) && isprint(c)) ||
 	       ((flags & ESCAPE_NA) && isascii(c));

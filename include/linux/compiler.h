@@ -25,11 +25,12 @@
 #ifndef __always_inline /* glibc defines it too (host tests) */
 #define __always_inline inline __attribute__((always_inline))
 #endif
-#define noinline __attribute__((noinline))
-#define __nonstring    __attribute__((__nonstring__))
+#define noinline    __attribute__((noinline))
+#define __nonstring __attribute__((__nonstring__))
 
 /* __same_type(a, b): do @a and @b have compatible types? (a constant) */
-#define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
 /*
  * __must_be_array(a): 0 when @a is an array, a build error when it is a
  * pointer (an array and the address of its first element differ in type).

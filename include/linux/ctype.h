@@ -15,14 +15,14 @@
 #ifndef NODAL_CTYPE_H
 #define NODAL_CTYPE_H
 
-#define _U	0x01	/* upper case letter */
-#define _L	0x02	/* lower case letter */
-#define _D	0x04	/* decimal digit */
-#define _C	0x08	/* control character */
-#define _P	0x10	/* punctuation */
-#define _S	0x20	/* white space: \t \n \v \f \r, ' ' and 0xa0 */
-#define _X	0x40	/* hexadecimal letter a-f, A-F */
-#define _SP	0x80	/* the printable spaces ' ' and 0xa0 */
+#define _U  0x01 /* upper case letter */
+#define _L  0x02 /* lower case letter */
+#define _D  0x04 /* decimal digit */
+#define _C  0x08 /* control character */
+#define _P  0x10 /* punctuation */
+#define _S  0x20 /* white space: \t \n \v \f \r, ' ' and 0xa0 */
+#define _X  0x40 /* hexadecimal letter a-f, A-F */
+#define _SP 0x80 /* the printable spaces ' ' and 0xa0 */
 
 /* The class bits of byte @c, as Linux's _ctype[] holds them. */
 static inline unsigned char __ismask(unsigned char c)
@@ -48,19 +48,19 @@ static inline unsigned char __ismask(unsigned char c)
 	return c < 0xdf ? _U : _L;
 }
 
-#define isalnum(c)	((__ismask(c) & (_U | _L | _D)) != 0)
-#define isalpha(c)	((__ismask(c) & (_U | _L)) != 0)
-#define iscntrl(c)	((__ismask(c) & (_C)) != 0)
-#define isdigit(c)	((unsigned int)((c) - '0') < 10)
-#define isgraph(c)	((__ismask(c) & (_P | _U | _L | _D)) != 0)
-#define islower(c)	((__ismask(c) & (_L)) != 0)
-#define isprint(c)	((__ismask(c) & (_P | _U | _L | _D | _SP)) != 0)
-#define ispunct(c)	((__ismask(c) & (_P)) != 0)
-#define isspace(c)	((__ismask(c) & (_S)) != 0)
-#define isupper(c)	((__ismask(c) & (_U)) != 0)
-#define isxdigit(c)	((__ismask(c) & (_D | _X)) != 0)
-#define isascii(c)	(((unsigned char)(c)) <= 0x7f)
-#define toascii(c)	(((unsigned char)(c)) & 0x7f)
+#define isalnum(c)  ((__ismask(c) & (_U | _L | _D)) != 0)
+#define isalpha(c)  ((__ismask(c) & (_U | _L)) != 0)
+#define iscntrl(c)  ((__ismask(c) & (_C)) != 0)
+#define isdigit(c)  ((unsigned int)((c) - '0') < 10)
+#define isgraph(c)  ((__ismask(c) & (_P | _U | _L | _D)) != 0)
+#define islower(c)  ((__ismask(c) & (_L)) != 0)
+#define isprint(c)  ((__ismask(c) & (_P | _U | _L | _D | _SP)) != 0)
+#define ispunct(c)  ((__ismask(c) & (_P)) != 0)
+#define isspace(c)  ((__ismask(c) & (_S)) != 0)
+#define isupper(c)  ((__ismask(c) & (_U)) != 0)
+#define isxdigit(c) ((__ismask(c) & (_D | _X)) != 0)
+#define isascii(c)  (((unsigned char)(c)) <= 0x7f)
+#define toascii(c)  (((unsigned char)(c)) & 0x7f)
 
 /* Upper case to lower case, Latin-1 letters included; others unchanged. */
 static inline unsigned char __tolower(unsigned char c)
@@ -77,8 +77,8 @@ static inline unsigned char __toupper(unsigned char c)
 	return islower(c) ? c - 'a' + 'A' : c;
 }
 
-#define tolower(c)	__tolower(c)
-#define toupper(c)	__toupper(c)
+#define tolower(c) __tolower(c)
+#define toupper(c) __toupper(c)
 
 /* ASCII-only lower case for a letter or digit: sets bit 5 of anything. */
 static inline char _tolower(const char c)

@@ -28,10 +28,10 @@
 #define NODAL_STRING_H
 
 #include <linux/args.h>
-#include <linux/errno.h>	/* -E2BIG, which strscpy() returns */
+#include <linux/errno.h> /* -E2BIG, which strscpy() returns */
 #include <linux/minmax.h>
 #include <linux/types.h>
-#include <limits.h>	/* ULONG_MAX ...: Linux's string.h brings them too */
+#include <limits.h> /* ULONG_MAX ...: Linux's string.h brings them too */
 
 /** memcpy() - copy @n bytes from @src to @dst; the areas must not overlap */
 void *memcpy(void *dst, const void *src, size_t n);
@@ -103,8 +103,9 @@ ssize_t sized_strscpy_pad(char *dst, const char *src, size_t size);
 #define strscpy(dst, src, ...) \
 	CONCATENATE(__strscpy, COUNT_ARGS(__VA_ARGS__))(dst, src, __VA_ARGS__)
 /* strscpy_pad(dst, src[, size]) - see sized_strscpy_pad() */
-#define strscpy_pad(dst, src, ...) \
-	CONCATENATE(__strscpy_pad, COUNT_ARGS(__VA_ARGS__))(dst, src, __VA_ARGS__)
+#define strscpy_pad(dst, src, ...)                          \
+	CONCATENATE(__strscpy_pad, COUNT_ARGS(__VA_ARGS__)) \
+	(dst, src, __VA_ARGS__)
 
 /** strcat() - append @src to the string @dst, which must have room; @dst */
 char *strcat(char *dst, const char *src);
@@ -193,39 +194,45 @@ void memcpy_and_pad(void *dst, size_t dst_len, const void *src, size_t count,
  * memtostr_pad(dest, src): the same, filling the rest of @dest with NULs.
  */
 #define __array_or_unknown_size(a) __builtin_object_size(a, 1)
-#define strtomem_pad(dest, src, pad) do {				\
-	const size_t _dest_len = sizeof(dest) + __must_be_array(dest);	\
-	const size_t _src_len = __array_or_unknown_size(src);		\
-									\
-	memcpy_and_pad(dest, _dest_len, src,				\
-		       strnlen(src, min(_src_len, _dest_len)), pad);	\
-} while (0)
-#define strtomem(dest, src) do {					\
-	const size_t _dest_len = sizeof(dest) + __must_be_array(dest);	\
-	const size_t _src_len = __array_or_unknown_size(src);		\
-									\
-	memcpy(dest, src, strnlen(src, min(_src_len, _dest_len)));	\
-} while (0)
-#define memtostr(dest, src) do {					\
-	const size_t _dest_len = sizeof(dest) + __must_be_array(dest);	\
-	const size_t _src_len = sizeof(src) + __must_be_array(src);	\
-	const size_t _copy_len = min(_dest_len - 1, strnlen(src, _src_len)); \
-									\
-	_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,		\
-		       "memtostr() needs non-empty arrays");		\
-	memcpy(dest, src, _copy_len);					\
-	dest[_copy_len] = '\0';					\
-} while (0)
-#define memtostr_pad(dest, src) do {					\
-	const size_t _dest_len = sizeof(dest) + __must_be_array(dest);	\
-	const size_t _src_len = sizeof(src) + __must_be_array(src);	\
-	const size_t _copy_len = min(_dest_len - 1, strnlen(src, _src_len)); \
-									\
-	_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,		\
-		       "memtostr_pad() needs non-empty arrays");	\
-	memcpy(dest, src, _copy_len);					\
-	memset(&dest[_copy_len], 0, _dest_len - _copy_len);		\
-} while (0)
+#define strtomem_pad(dest, src, pad)                                           \
+	do {                                                                   \
+		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
+		const size_t _src_len = __array_or_unknown_size(src);          \
+                                                                               \
+		memcpy_and_pad(dest, _dest_len, src,                           \
+			       strnlen(src, min(_src_len, _dest_len)), pad);   \
+	} while (0)
+#define strtomem(dest, src)                                                    \
+	do {                                                                   \
+		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
+		const size_t _src_len = __array_or_unknown_size(src);          \
+                                                                               \
+		memcpy(dest, src, strnlen(src, min(_src_len, _dest_len)));     \
+	} while (0)
+#define memtostr(dest, src)                                                    \
+	do {                                                                   \
+		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
+		const size_t _src_len = sizeof(src) + __must_be_array(src);    \
+		const size_t _copy_len = min(_dest_len - 1,                    \
+					     strnlen(src, _src_len));          \
+                                                                               \
+		_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,            \
+			       "memtostr() needs non-empty arrays");           \
+		memcpy(dest, src, _copy_len);                                  \
+		dest[_copy_len] = '\0';                                        \
+	} while (0)
+#define memtostr_pad(dest, src)                                                \
+	do {                                                                   \
+		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
+		const size_t _src_len = sizeof(src) + __must_be_array(src);    \
+		const size_t _copy_len = min(_dest_len - 1,                    \
+					     strnlen(src, _src_len));          \
+                                                                               \
+		_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,            \
+			       "memtostr_pad() needs non-empty arrays");       \
+		memcpy(dest, src, _copy_len);                                  \
+		memset(&dest[_copy_len], 0, _dest_len - _copy_len);            \
+	} while (0)
 
 /*
  * memset_after(obj, v, member): set every byte of *@obj after @member
@@ -233,11 +240,11 @@ void memcpy_and_pad(void *dst, size_t dst_len, const void *src, size_t count,
  * @member's first byte.  Both return what memset() returns: the address
  * of the first byte set.
  */
-#define memset_after(obj, v, member)					\
+#define memset_after(obj, v, member)                                       \
 	memset((u8 *)(obj) + offsetofend(__typeof__(*(obj)), member), (v), \
 	       sizeof(*(obj)) - offsetofend(__typeof__(*(obj)), member))
-#define memset_startat(obj, v, member)					\
-	memset((u8 *)(obj) + offsetof(__typeof__(*(obj)), member), (v),	\
+#define memset_startat(obj, v, member)                                  \
+	memset((u8 *)(obj) + offsetof(__typeof__(*(obj)), member), (v), \
 	       sizeof(*(obj)) - offsetof(__typeof__(*(obj)), member))
 
 /**

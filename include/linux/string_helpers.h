@@ -28,12 +28,12 @@ static inline bool string_is_terminated(const char *s, int len)
 
 /* What string_get_size() prints: the base, then modifier bits. */
 enum string_size_units {
-	STRING_UNITS_10,		/* powers of 1000: kB, MB ... */
-	STRING_UNITS_2,			/* powers of 1024: KiB, MiB ... */
+	STRING_UNITS_10, /* powers of 1000: kB, MB ... */
+	STRING_UNITS_2,	 /* powers of 1024: KiB, MiB ... */
 	STRING_UNITS_MASK = BIT(0),
 
-	STRING_UNITS_NO_SPACE = BIT(30),	/* "1.00kB", not "1.00 kB" */
-	STRING_UNITS_NO_BYTES = BIT(31),	/* "1.00 k", not "1.00 kB" */
+	STRING_UNITS_NO_SPACE = BIT(30), /* "1.00kB", not "1.00 kB" */
+	STRING_UNITS_NO_BYTES = BIT(31), /* "1.00 k", not "1.00 kB" */
 };
 
 /**
@@ -53,13 +53,13 @@ enum string_size_units {
 int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 		    char *buf, int len);
 
-#define UNESCAPE_SPACE		BIT(0)	/* \f \n \r \t \v */
-#define UNESCAPE_OCTAL		BIT(1)	/* \NNN, up to 3 digits, value < 256 */
-#define UNESCAPE_HEX		BIT(2)	/* \xHH, 1 or 2 digits */
-#define UNESCAPE_SPECIAL	BIT(3)	/* \" \\ \a \e */
+#define UNESCAPE_SPACE	 BIT(0) /* \f \n \r \t \v */
+#define UNESCAPE_OCTAL	 BIT(1) /* \NNN, up to 3 digits, value < 256 */
+#define UNESCAPE_HEX	 BIT(2) /* \xHH, 1 or 2 digits */
+#define UNESCAPE_SPECIAL BIT(3) /* \" \\ \a \e */
 #define UNESCAPE_ANY \
 	(UNESCAPE_SPACE | UNESCAPE_OCTAL | UNESCAPE_HEX | UNESCAPE_SPECIAL)
-#define UNESCAPE_ALL_MASK	(BIT(4) - 1)
+#define UNESCAPE_ALL_MASK (BIT(4) - 1)
 
 /**
  * string_unescape() - replace escape sequences with the bytes they stand for
@@ -90,18 +90,18 @@ static inline int string_unescape_any_inplace(char *buf)
 	return string_unescape_any(buf, buf, 0);
 }
 
-#define ESCAPE_SPACE	BIT(0)	/* \f \n \r \t \v */
-#define ESCAPE_SPECIAL	BIT(1)	/* \\ \a \e \" */
-#define ESCAPE_NULL	BIT(2)	/* \0 */
-#define ESCAPE_OCTAL	BIT(3)	/* \NNN: any byte */
+#define ESCAPE_SPACE	BIT(0) /* \f \n \r \t \v */
+#define ESCAPE_SPECIAL	BIT(1) /* \\ \a \e \" */
+#define ESCAPE_NULL	BIT(2) /* \0 */
+#define ESCAPE_OCTAL	BIT(3) /* \NNN: any byte */
 #define ESCAPE_ANY	(ESCAPE_SPACE | ESCAPE_OCTAL | ESCAPE_SPECIAL | ESCAPE_NULL)
-#define ESCAPE_NP	BIT(4)	/* leave printable bytes alone */
+#define ESCAPE_NP	BIT(4) /* leave printable bytes alone */
 #define ESCAPE_ANY_NP	(ESCAPE_ANY | ESCAPE_NP)
-#define ESCAPE_HEX	BIT(5)	/* \xHH: any byte (ESCAPE_OCTAL wins) */
-#define ESCAPE_NA	BIT(6)	/* leave ASCII bytes alone */
-#define ESCAPE_NAP	BIT(7)	/* leave printable ASCII bytes alone */
-#define ESCAPE_APPEND	BIT(8)	/* @only is escaped in addition, not only */
-#define ESCAPE_ALL_MASK	(BIT(9) - 1)
+#define ESCAPE_HEX	BIT(5) /* \xHH: any byte (ESCAPE_OCTAL wins) */
+#define ESCAPE_NA	BIT(6) /* leave ASCII bytes alone */
+#define ESCAPE_NAP	BIT(7) /* leave printable ASCII bytes alone */
+#define ESCAPE_APPEND	BIT(8) /* @only is escaped in addition, not only */
+#define ESCAPE_ALL_MASK (BIT(9) - 1)
 
 /**
  * string_escape_mem() - escape bytes as the flags say
@@ -124,9 +124,8 @@ static inline int string_unescape_any_inplace(char *buf)
 int string_escape_mem(const char *src, size_t isz, char *dst, size_t osz,
 		      unsigned int flags, const char *only);
 
-static inline int string_escape_mem_any_np(const char *src, size_t isz,
-					   char *dst, size_t osz,
-					   const char *only)
+static inline int string_escape_mem_any_np(const char *src, size_t isz, char *dst,
+					   size_t osz, const char *only)
 {
 	return string_escape_mem(src, isz, dst, osz, ESCAPE_ANY_NP, only);
 }

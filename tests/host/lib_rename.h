@@ -65,9 +65,9 @@
 #define glob_match		nodal_glob_match
 
 /* lib/string_helpers.c */
-#define string_get_size		nodal_string_get_size
-#define string_unescape		nodal_string_unescape
-#define string_escape_mem	nodal_string_escape_mem
+#define string_get_size	  nodal_string_get_size
+#define string_unescape	  nodal_string_unescape
+#define string_escape_mem nodal_string_escape_mem
 
 /* lib/vsprintf.c */
 #define vsnprintf		nodal_vsnprintf

@@ -52,7 +52,8 @@ static void u64_values_do_not_repeat(struct kunit *test)
 		v[i] = get_random_u64();
 	for (int i = 0; i < 64; i++)
 		for (int j = 0; j < i; j++)
-			KUNIT_ASSERT_NE_MSG(test, v[i], v[j], "draws %d and %d", j, i);
+			KUNIT_ASSERT_NE_MSG(test, v[i], v[j], "draws %d and %d",
+					    j, i);
 	/* The high half: about half of 64 words' top bits are set. */
 	{
 		int ones = 0;
