@@ -10,6 +10,7 @@
  * first calls leaves one clock value; either will do).
  */
 #include <linux/random.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 
 #define GOLDEN_GAMMA 0x9e3779b97f4a7c15ULL /* odd: visits every value */
@@ -42,6 +43,21 @@ u64 get_random_u64(void)
 u32 get_random_u32(void)
 {
 	return get_random_u64() >> 32;
+}
+
+void get_random_bytes(void *buf, size_t len)
+{
+	u8 *p = buf;
+	u64 v;
+
+	while (len) {
+		size_t n = len < sizeof(v) ? len : sizeof(v);
+
+		v = get_random_u64();
+		memcpy(p, &v, n);
+		p += n;
+		len -= n;
+	}
 }
 
 u32 get_random_u32_below(u32 ceil)

@@ -3,7 +3,8 @@
  * include/linux/random.h — unseeded random numbers for tests and sampling.
  *
  * Implemented by: kernel/random.c.  Mirrors: <linux/random.h>,
- * get_random_u32(), get_random_u64() and get_random_u32_below().
+ * get_random_u32(), get_random_u64(), get_random_bytes() and
+ * get_random_u32_below().
  * Differences from Linux: Nodal has no entropy source, so these are NOT
  * cryptographic: the numbers are splitmix64's sequence from a start taken
  * from the clock at the first call (a different sequence each boot, but a
@@ -21,6 +22,16 @@ u64 get_random_u64(void);
 
 /** get_random_u32() - 32 random bits: the high half of get_random_u64() */
 u32 get_random_u32(void);
+
+/**
+ * get_random_bytes() - fill @buf with @len random bytes
+ * @buf: destination, any alignment
+ * @len: number of bytes
+ *
+ * Each 8 bytes come from one get_random_u64() (not cryptographic).
+ * Context: any.
+ */
+void get_random_bytes(void *buf, size_t len);
 
 /**
  * get_random_u32_below() - random number in [0, @ceil)

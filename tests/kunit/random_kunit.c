@@ -8,10 +8,12 @@
  * bound, reaches every value of a small range, and spreads evenly enough
  * (bounds 7 standard deviations wide, so a correct generator fails them
  * with probability below 1e-11); consecutive get_random_u64() values
- * differ (the counter never repeats and the mix is a bijection).
+ * differ (the counter never repeats and the mix is a bijection);
+ * get_random_bytes() writes every byte it is asked for and no other.
  */
 #include <kunit/test.h>
 #include <linux/random.h>
+#include <linux/string.h>
 
 static void below_stays_below_its_bound(struct kunit *test)
 {
@@ -65,10 +67,38 @@ static void u64_values_do_not_repeat(struct kunit *test)
 	}
 }
 
+/*
+ * get_random_bytes() writes exactly @len bytes, every one of them: over 16
+ * calls, each byte position of the range comes out non-zero at least once
+ * (P(16 zero draws) = 2^-128), and the guard bytes around never change.
+ */
+static void bytes_fill_exactly_len(struct kunit *test)
+{
+	u8 buf[32], seen[32];
+
+	for (size_t off = 0; off < 8; off++) {
+		for (size_t len = 0; len + off + 8 <= sizeof(buf); len += 3) {
+			memset(seen, 0, sizeof(seen));
+			for (int round = 0; round < 16; round++) {
+				memset(buf, 0, sizeof(buf));
+				get_random_bytes(buf + off, len);
+				for (size_t k = 0; k < sizeof(buf); k++)
+					seen[k] |= buf[k];
+			}
+			for (size_t k = 0; k < sizeof(buf); k++)
+				KUNIT_EXPECT_EQ_MSG(test, seen[k] != 0,
+						    k >= off && k < off + len,
+						    "off %zu len %zu byte %zu",
+						    off, len, k);
+		}
+	}
+}
+
 static struct kunit_case random_cases[] = {
 	KUNIT_CASE(below_stays_below_its_bound),
 	KUNIT_CASE(below_reaches_every_value_evenly),
 	KUNIT_CASE(u64_values_do_not_repeat),
+	KUNIT_CASE(bytes_fill_exactly_len),
 	{}
 };
 
