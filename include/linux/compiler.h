@@ -40,6 +40,17 @@
  */
 #define __force		     /* sparse's annotation: nothing to the compiler */
 #define is_signed_type(type) (((type)(-1)) < (__force type)1)
+#define __nonstring __attribute__((__nonstring__))
+
+/* __same_type(a, b): do @a and @b have compatible types? (a constant) */
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+/*
+ * __must_be_array(a): 0 when @a is an array, a build error when it is a
+ * pointer (an array and the address of its first element differ in type).
+ */
+#define __must_be_array(a) \
+	((int)sizeof(struct { int : (-!!__same_type((a), &(a)[0])); }))
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

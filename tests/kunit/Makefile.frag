@@ -10,4 +10,5 @@ KUNIT_SRCS := tests/kunit/runner.c tests/kunit/resource.c \
 	tests/kunit/slub_kunit.c tests/kunit/sched_kunit.c \
 	tests/kunit/mempolicy_kunit.c tests/kunit/tick_kunit.c \
 	tests/kunit/init_shell_kunit.c tests/kunit/fault_inject_kunit.c \
-	tests/kunit/kunit_resource_kunit.c tests/kunit/list_kunit.c
+	tests/kunit/kunit_resource_kunit.c tests/kunit/list_kunit.c \
+	tests/kunit/random_kunit.c
