@@ -40,7 +40,7 @@
  */
 #define __force		     /* sparse's annotation: nothing to the compiler */
 #define is_signed_type(type) (((type)(-1)) < (__force type)1)
-#define __nonstring __attribute__((__nonstring__))
+#define __nonstring	     __attribute__((__nonstring__))
 
 /* __same_type(a, b): do @a and @b have compatible types? (a constant) */
 #define __same_type(a, b) \
