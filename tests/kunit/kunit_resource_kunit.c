@@ -46,7 +46,9 @@ static void resource_exit(struct kunit *test)
 static void actions_registered(struct kunit *test)
 {
 	for (long i = 1; i <= 3; i++)
-		KUNIT_ASSERT_EQ(test, kunit_add_action(test, record_release, (void *)i), 0);
+		KUNIT_ASSERT_EQ(test,
+				kunit_add_action(test, record_release, (void *)i),
+				0);
 	KUNIT_EXPECT_EQ(test, nr_released, 0);
 }
 
@@ -75,18 +77,24 @@ static void named_resource_freed_by_the_last_reference(struct kunit *test)
 	struct kunit_resource *found;
 
 	nr_freed = 0;
-	KUNIT_ASSERT_EQ(test, kunit_add_named_resource(test, NULL, count_free, &res,
-						       "value", &value), 0);
-	KUNIT_EXPECT_EQ(test, kunit_add_named_resource(test, NULL, count_free, &dup,
-						       "value", &value), -EEXIST);
-	KUNIT_EXPECT_EQ(test, kunit_add_named_resource(test, NULL, count_free, &dup,
-						       NULL, &value), -EINVAL);
+	KUNIT_ASSERT_EQ(test,
+			kunit_add_named_resource(test, NULL, count_free, &res,
+						 "value", &value),
+			0);
+	KUNIT_EXPECT_EQ(test,
+			kunit_add_named_resource(test, NULL, count_free, &dup,
+						 "value", &value),
+			-EEXIST);
+	KUNIT_EXPECT_EQ(test,
+			kunit_add_named_resource(test, NULL, count_free, &dup,
+						 NULL, &value),
+			-EINVAL);
 	KUNIT_EXPECT_NULL(test, kunit_find_named_resource(test, "no-such-name"));
 	found = kunit_find_named_resource(test, "value");
 	KUNIT_ASSERT_PTR_EQ(test, found, &res);
 	KUNIT_EXPECT_PTR_EQ(test, found->data, &value);
-	kunit_remove_resource(test, &res);	/* the list's reference */
-	KUNIT_EXPECT_EQ(test, nr_freed, 0);	/* ours still holds it */
+	kunit_remove_resource(test, &res);  /* the list's reference */
+	KUNIT_EXPECT_EQ(test, nr_freed, 0); /* ours still holds it */
 	KUNIT_EXPECT_NULL(test, kunit_find_named_resource(test, "value"));
 	kunit_put_resource(found);
 	KUNIT_EXPECT_EQ(test, nr_freed, 1);
@@ -95,8 +103,10 @@ static void named_resource_freed_by_the_last_reference(struct kunit *test)
 static void action_removed_never_runs_released_runs_once(struct kunit *test)
 {
 	nr_released = 0;
-	KUNIT_ASSERT_EQ(test, kunit_add_action(test, record_release, (void *)5), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action(test, record_release, (void *)6), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, record_release, (void *)5),
+			0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, record_release, (void *)6),
+			0);
 	kunit_remove_action(test, record_release, (void *)5);
 	kunit_release_action(test, record_release, (void *)6);
 	KUNIT_EXPECT_EQ(test, nr_released, 1);
@@ -109,7 +119,8 @@ static unsigned long kmalloc_2k_frees(void)
 {
 	struct kmem_cache *s = kmem_cache_find("kmalloc-2k");
 
-	return slub_stat_total(s, FREE_FASTPATH) + slub_stat_total(s, FREE_SLOWPATH);
+	return slub_stat_total(s, FREE_FASTPATH) +
+	       slub_stat_total(s, FREE_SLOWPATH);
 }
 
 static void kunit_kmalloc_memory_allocated(struct kunit *test)
@@ -127,7 +138,7 @@ static void kunit_kmalloc_memory_allocated(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kunit_kmalloc_array(test, SIZE_MAX / 2 + 1, 4,
 						    GFP_KERNEL));
 	kmalloc_frees_before = kmalloc_2k_frees();
-	kunit_kfree(test, p);			/* now, and not again */
+	kunit_kfree(test, p); /* now, and not again */
 	KUNIT_EXPECT_EQ(test, kmalloc_2k_frees() - kmalloc_frees_before, 1ul);
 	kmalloc_frees_before = kmalloc_2k_frees();
 }

@@ -39,15 +39,24 @@ void kunit_get_resource(struct kunit_resource *res)
 	__atomic_fetch_add(&res->refcount, 1, __ATOMIC_RELAXED);
 }
 
-void kunit_put_resource(struct kunit_resource *res)
+/*
+ * Drop @n references at once: a remove after a find drops the list's and
+ * the finder's together, so that no path puts a record a put just freed.
+ */
+static void kunit_put_resource_n(struct kunit_resource *res, int n)
 {
-	if (__atomic_sub_fetch(&res->refcount, 1, __ATOMIC_ACQ_REL))
+	if (!n || __atomic_sub_fetch(&res->refcount, n, __ATOMIC_ACQ_REL))
 		return;
 	if (res->free)
 		res->free(res);
 	/* res->free() frees the data, never the record: ours to free here. */
 	if (res->should_kfree)
 		kfree(res);
+}
+
+void kunit_put_resource(struct kunit_resource *res)
+{
+	kunit_put_resource_n(res, 1);
 }
 
 /* ---- adding, finding, removing ---- */
@@ -176,7 +185,8 @@ struct kunit_resource *kunit_find_named_resource(struct kunit *test,
 	return kunit_find_resource(test, kunit_resource_name_match, (void *)name);
 }
 
-void kunit_remove_resource(struct kunit *test, struct kunit_resource *res)
+/* Take @res off the list; return the references to drop (the list's). */
+static int kunit_unlink_resource(struct kunit *test, struct kunit_resource *res)
 {
 	unsigned long flags;
 	bool was_linked;
@@ -185,8 +195,12 @@ void kunit_remove_resource(struct kunit *test, struct kunit_resource *res)
 	was_linked = !list_empty(&res->node);
 	list_del_init(&res->node);
 	spin_unlock_irqrestore(&test->lock, flags);
-	if (was_linked)
-		kunit_put_resource(res); /* the list's reference */
+	return was_linked;
+}
+
+void kunit_remove_resource(struct kunit *test, struct kunit_resource *res)
+{
+	kunit_put_resource_n(res, kunit_unlink_resource(test, res));
 }
 
 int kunit_destroy_resource(struct kunit *test, kunit_resource_match_t match,
@@ -196,8 +210,8 @@ int kunit_destroy_resource(struct kunit *test, kunit_resource_match_t match,
 
 	if (!res)
 		return -ENOENT;
-	kunit_remove_resource(test, res);
-	kunit_put_resource(res); /* the find's reference */
+	/* The list's reference and the find's. */
+	kunit_put_resource_n(res, kunit_unlink_resource(test, res) + 1);
 	return 0;
 }
 
@@ -283,8 +297,7 @@ void kunit_remove_action(struct kunit *test, kunit_action_t *action, void *ctx)
 	if (!res)
 		return;
 	res->free = NULL; /* cancelled: never called */
-	kunit_remove_resource(test, res);
-	kunit_put_resource(res);
+	kunit_put_resource_n(res, kunit_unlink_resource(test, res) + 1);
 }
 
 void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx)
@@ -294,8 +307,8 @@ void kunit_release_action(struct kunit *test, kunit_action_t *action, void *ctx)
 
 	if (!res)
 		return;
-	kunit_remove_resource(test, res);
-	kunit_put_resource(res); /* the last reference: action runs */
+	/* The list's reference and the find's: the last, the action runs. */
+	kunit_put_resource_n(res, kunit_unlink_resource(test, res) + 1);
 }
 
 /* ---- memory ---- */
