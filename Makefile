@@ -5,6 +5,7 @@
 #   make                 build $(O)/nodal.elf
 #   make qemu            boot it: SMP= NODES= MEM= MEM_NODES= DIST= RUN= APPEND=
 #                        ICOUNT=1 DTB= EXTRA_SRCS= EXTRA_CFLAGS= TIMEOUT=
+#                        (EXTRA_SRC_CFLAGS=: flags for EXTRA_SRCS alone)
 #   make test            everything tools/run-tests runs (tools/run-tests
 #                        --help): host tests, house rules, builds, layers, QEMU
 #                        boots; ends "N passed, N failed"
@@ -15,6 +16,10 @@
 #   make fuzz            fuzz the device-tree reader, mm/numa/dt_scan.c
 #                        (FUZZ_RUNS=1000000)
 #   make kunit-tool      extract Linux's kunit.py into $(O)/linux
+#   make linux-kunit     Linux 6.12's own KUnit suites (tests/linux-kunit/suites),
+#                        compiled unmodified into a kernel, booted on 2 harts
+#                        and 2 nodes, checked with kunit.py; one line a suite
+#                        (LK_ARGS=, e.g. "--all" to run pending suites too)
 #   make study           sweep the stress command (tools/study): SMP="1 2 4 8"
 #                        NODES="1 2 4" CACHES="on off" POLICIES= SCENARIOS= SECS=3
 #                        OPS= SEED=1 APPEND= MEM= TIMEOUT= SWEEP=study JOBS=
@@ -47,6 +52,7 @@ DTB		?=
 TIMEOUT		?=
 EXTRA_SRCS	?=
 EXTRA_CFLAGS	?=
+EXTRA_SRC_CFLAGS ?=
 DEBUG		?=
 
 CROSS		?= riscv64-unknown-elf-
@@ -111,7 +117,7 @@ ALL_OBJS	:= $(OBJS) $(EXTRA_OBJS) $(LIBFDT_OBJS)
 
 .DEFAULT_GOAL := all
 .PHONY: all qemu test gdb deps check-deps compdb clean host-tests check-layers fuzz \
-	kunit-tool study report bench
+	kunit-tool linux-kunit study report bench
 all: $(O)/nodal.elf
 
 # ---- dependencies ----
@@ -163,7 +169,8 @@ $(O)/libfdt/%.o: $(O)/.libfdt-ready
 # Objects rebuild when the flags change (EXTRA_CFLAGS, DEBUG).
 $(O)/.flags: FORCE
 	@mkdir -p $(O)
-	@echo '$(CFLAGS) | $(EXTRA_SRCS)' | cmp -s - $@ || echo '$(CFLAGS) | $(EXTRA_SRCS)' > $@
+	@echo '$(CFLAGS) | $(EXTRA_SRCS) | $(EXTRA_SRC_CFLAGS)' | cmp -s - $@ || \
+		echo '$(CFLAGS) | $(EXTRA_SRCS) | $(EXTRA_SRC_CFLAGS)' > $@
 FORCE:
 
 $(O)/%.o: %.c $(O)/.flags $(O)/.libfdt-ready
@@ -179,7 +186,7 @@ $(O)/%.o: %.S $(O)/.flags
 $(O)/extra/%.o: /%.c $(O)/.flags $(O)/.libfdt-ready
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (EXTRA_SRCS)"
-	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(CFLAGS) $(EXTRA_SRC_CFLAGS) -MMD -MP -c $< -o $@
 
 $(O)/kallsyms0.S: tools/gen-kallsyms
 	@mkdir -p $(O)
@@ -271,6 +278,30 @@ fuzz: $(FUZZ_O)/fuzz_topology $(TOPO_DTBS)
 	exit $$status
 
 kunit-tool: $(O)/.linux-extracted
+
+# ---- Linux's own KUnit suites (tools/linux-kunit; README "Linux's suites") ----
+# The files named in tests/linux-kunit/suites are extracted unmodified to
+# $(LK_O)/src/lib/; $(LK_O)/src/mm is a link to tests/linux-kunit/mm, so
+# that slub_kunit.c's #include "../mm/slab.h" finds Nodal's bridge to SLUB's
+# internals.  tools/linux-kunit compiles each (into the kernel $(LK_O)/kernel),
+# boots it and runs kunit.py parse.
+LK_SUITES	:= tests/linux-kunit/suites
+LK_O		:= $(O)/linux-kunit
+LK_FILES	= $(shell sed -e 's/\#.*//' $(LK_SUITES) | awk 'NF {print $$1}')
+LK_ARGS		?=
+
+$(LK_O)/.extracted: $(LK_SUITES)
+	@rm -rf $(LK_O)/src
+	@mkdir -p $(LK_O)/src
+	@echo "  EXTRACT Linux's KUnit suites from $(LINUX_TARBALL)"
+	@xz -T2 -dc $(LINUX_TARBALL) | tar -x -C $(LK_O)/src --strip-components=1 \
+		$(addprefix linux-source-6.12/,$(LK_FILES))
+	@ln -sfn $(abspath tests/linux-kunit/mm) $(LK_O)/src/mm
+	@touch $@
+
+linux-kunit: check-deps $(O)/.linux-extracted $(LK_O)/.extracted
+	@$(PYTHON) tools/linux-kunit --suites $(LK_SUITES) --build $(LK_O) \
+		--kunit-py $(KUNIT_PY) $(LK_ARGS)
 
 # ---- sweeps and plots (tools/study; README "Sweeps and plots") ----
 # One QEMU boot per run: `stress SCENARIO secs=SECS seed=SEED policy=...;

@@ -8,6 +8,8 @@
  * they live here, below kernel/smp and mm/.  The scheduler (kernel/sched,
  * above mm/, because tasks' stacks come from the page allocator) writes
  * current_task on every switch and registers preempt_schedule()'s work.
+ * kunit_hooks lives here too, for the same reason: code under test in any
+ * layer reaches the KUnit runner through it (<kunit/test-bug.h>).
  * Until sched_init() names the boot hart's idle task, `current` is
  * init_task, a zeroed task with no memory policy; so it is on a secondary
  * hart (its per-CPU copy was taken from the boot hart's) until
@@ -16,11 +18,15 @@
  * set ([atomic]).
  */
 #include <asm/barrier.h>
+#include <kunit/test-bug.h>
 #include <linux/hardirq.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 
 struct task_struct init_task;
+
+/* KUnit's hooks for code under test, filled by its runner (test-bug.h). */
+struct kunit_hooks_table kunit_hooks;
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
 DEFINE_PER_CPU(int, __preempt_count);
 DEFINE_PER_CPU(bool, __need_resched);

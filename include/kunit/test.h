@@ -42,21 +42,28 @@
  *    case's own hart (on_each_cpu() runs the callback there too) it ends
  *    the case in the middle of the cross-call, while other harts may still
  *    be running the callback on data in the abandoned stack frame.
- *  - Unwinding runs no destructor: a case aborted while it holds a lock or
- *    owns memory leaves it so.  Linux does the same without resources.
+ *  - Unwinding runs no destructor: a case aborted while it holds a lock
+ *    leaves it so.  What it owns as resources (kunit_kmalloc(), deferred
+ *    actions, <kunit/resource.h>) is released when it ends, as in Linux.
  *  - A WARN during a case, or a case that returns with the interrupt state
  *    changed, fails it (Linux only taints the kernel).
- *  - Not provided: resources (kunit_kmalloc), parameterised cases,
- *    attributes (speed), debugfs logs, KUNIT_EXPECT_MEMEQ, static stubs,
- *    kunit_test_init_section_suites().  The suite's module name printed in
+ *  - Not provided: parameterised cases, attributes other than speed (and
+ *    no filter on it: slow cases run, as Linux runs them by default),
+ *    debugfs logs, static stubs, kunit_test_init_section_suites().  The suite's module name printed in
  *    "# module:" is the test file's name without ".c".
  *  - Extras: kunit_run_case_catching() runs code that is meant to fault.
  */
 #ifndef NODAL_KUNIT_TEST_H
 #define NODAL_KUNIT_TEST_H
 
+#include <kunit/resource.h>
 #include <limits.h>
+#include <linux/err.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/types.h>
 
@@ -77,6 +84,13 @@ enum kunit_status {
 enum kunit_assert_type {
 	KUNIT_ASSERTION,	/* a failure ends the case */
 	KUNIT_EXPECTATION,	/* a failure is reported, the case goes on */
+};
+
+enum kunit_speed {
+	KUNIT_SPEED_UNSET,
+	KUNIT_SPEED_VERY_SLOW,
+	KUNIT_SPEED_SLOW,
+	KUNIT_SPEED_NORMAL,
 };
 
 struct kunit_suite;
@@ -100,6 +114,8 @@ struct kunit {
 	unsigned int cpu;			/* [init] the hart running the case */
 	struct kunit_suite *suite;		/* [init] */
 	struct kunit_case *test_case;		/* [init] */
+	spinlock_t lock;			/* guards resources */
+	struct list_head resources; /* [lock] struct kunit_resource */
 };
 
 /**
@@ -116,10 +132,18 @@ struct kunit_case {
 	/* private: internal use only. */
 	const char *file;		/* [init] source file, for "# module:" */
 	enum kunit_status status;	/* [runner] result of the last run */
+	enum kunit_speed speed;		/* [init] KUNIT_CASE_SLOW() */
 };
 
 #define KUNIT_CASE(test_name)						\
 	{ .run_case = test_name, .name = #test_name, .file = __FILE__ }
+
+/* A case marked slow (Linux's speed attribute); it runs like any other. */
+#define KUNIT_CASE_SLOW(test_name)                                           \
+	{                                                                    \
+		.run_case = test_name, .name = #test_name, .file = __FILE__, \
+		.speed = KUNIT_SPEED_SLOW                                    \
+	}
 
 /**
  * struct kunit_suite - a named set of cases with their set-up and tear-down
@@ -479,5 +503,106 @@ static inline int __kunit_strcmp(const char *a, const char *b)
 #define KUNIT_ASSERT_STRNEQ(test, l, r)	KUNIT_ASSERT_STRNEQ_MSG(test, l, r, NULL)
 #define KUNIT_ASSERT_STRNEQ_MSG(test, l, r, fmt, ...)			\
 	KUNIT_BINARY_STR_ASSERTION(test, KUNIT_ASSERTION, l, !=, r, fmt, ##__VA_ARGS__)
+
+/* ---- memory the case owns (tests/kunit/resource.c) ---- */
+
+/**
+ * kunit_kmalloc_array() - kmalloc_array() freed when the case ends
+ * Return: the memory, or NULL (overflow of @n * @size, no memory).
+ */
+void *kunit_kmalloc_array(struct kunit *test, size_t n, size_t size, gfp_t gfp);
+/** kunit_kfree() - free @ptr (from kunit_kmalloc*()) now, not at the end */
+void kunit_kfree(struct kunit *test, const void *ptr);
+
+/** kunit_kmalloc() - kmalloc() freed when the case ends */
+static inline void *kunit_kmalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	return kunit_kmalloc_array(test, 1, size, gfp);
+}
+
+/** kunit_kzalloc() - zeroed kunit_kmalloc() */
+static inline void *kunit_kzalloc(struct kunit *test, size_t size, gfp_t gfp)
+{
+	return kunit_kmalloc(test, size, gfp | __GFP_ZERO);
+}
+
+/** kunit_kcalloc() - zeroed kunit_kmalloc_array() */
+static inline void *kunit_kcalloc(struct kunit *test, size_t n, size_t size,
+				  gfp_t gfp)
+{
+	return kunit_kmalloc_array(test, n, size, gfp | __GFP_ZERO);
+}
+
+/* ---- more checks: error pointers, memory ---- */
+
+__printf(6, 7) void __kunit_fail_ptr_not_err(
+	struct kunit *test, const struct kunit_loc *loc,
+	enum kunit_assert_type type, const char *text, const void *ptr,
+	const char *fmt, ...);
+__printf(8, 9) void __kunit_fail_mem(
+	struct kunit *test, const struct kunit_loc *loc,
+	enum kunit_assert_type type, const struct kunit_binary_text *text,
+	const void *left, const void *right, size_t size, const char *fmt, ...);
+
+/* Fails on NULL and on an ERR_PTR() value, printing which. */
+#define KUNIT_PTR_NOT_ERR_OR_NULL_MSG_ASSERTION(test, type, ptr, fmt, ...)     \
+	do {                                                                   \
+		const void *const __ptr = (ptr);                               \
+		if (likely(!IS_ERR_OR_NULL(__ptr)))                            \
+			break;                                                 \
+		__KUNIT_LOC(__loc);                                            \
+		__kunit_fail_ptr_not_err(test, &__loc, type, #ptr, __ptr, fmt, \
+					 ##__VA_ARGS__);                       \
+		__KUNIT_END(test, type);                                       \
+	} while (0)
+
+/* @size bytes at @left and @right, compared with memcmp(); NULL fails. */
+#define KUNIT_MEM_ASSERTION(test, type, left, op, right, size, fmt, ...)       \
+	do {                                                                   \
+		const void *const __left = (left);                             \
+		const void *const __right = (right);                           \
+		const size_t __size = (size);                                  \
+		static const struct kunit_binary_text __text = { #op, #left,   \
+								 #right };     \
+		if (likely(__left && __right &&                                \
+			   (memcmp(__left, __right, __size) op 0)))            \
+			break;                                                 \
+		__KUNIT_LOC(__loc);                                            \
+		__kunit_fail_mem(test, &__loc, type, &__text, __left, __right, \
+				 __size, fmt, ##__VA_ARGS__);                  \
+		__KUNIT_END(test, type);                                       \
+	} while (0)
+
+#define KUNIT_EXPECT_NOT_ERR_OR_NULL(test, ptr) \
+	KUNIT_EXPECT_NOT_ERR_OR_NULL_MSG(test, ptr, NULL)
+#define KUNIT_EXPECT_NOT_ERR_OR_NULL_MSG(test, ptr, fmt, ...)                 \
+	KUNIT_PTR_NOT_ERR_OR_NULL_MSG_ASSERTION(test, KUNIT_EXPECTATION, ptr, \
+						fmt, ##__VA_ARGS__)
+#define KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ptr) \
+	KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, ptr, NULL)
+#define KUNIT_ASSERT_NOT_ERR_OR_NULL_MSG(test, ptr, fmt, ...)               \
+	KUNIT_PTR_NOT_ERR_OR_NULL_MSG_ASSERTION(test, KUNIT_ASSERTION, ptr, \
+						fmt, ##__VA_ARGS__)
+
+#define KUNIT_EXPECT_MEMEQ(test, l, r, size) \
+	KUNIT_EXPECT_MEMEQ_MSG(test, l, r, size, NULL)
+#define KUNIT_EXPECT_MEMEQ_MSG(test, l, r, size, fmt, ...)                \
+	KUNIT_MEM_ASSERTION(test, KUNIT_EXPECTATION, l, ==, r, size, fmt, \
+			    ##__VA_ARGS__)
+#define KUNIT_EXPECT_MEMNEQ(test, l, r, size) \
+	KUNIT_EXPECT_MEMNEQ_MSG(test, l, r, size, NULL)
+#define KUNIT_EXPECT_MEMNEQ_MSG(test, l, r, size, fmt, ...)               \
+	KUNIT_MEM_ASSERTION(test, KUNIT_EXPECTATION, l, !=, r, size, fmt, \
+			    ##__VA_ARGS__)
+#define KUNIT_ASSERT_MEMEQ(test, l, r, size) \
+	KUNIT_ASSERT_MEMEQ_MSG(test, l, r, size, NULL)
+#define KUNIT_ASSERT_MEMEQ_MSG(test, l, r, size, fmt, ...)              \
+	KUNIT_MEM_ASSERTION(test, KUNIT_ASSERTION, l, ==, r, size, fmt, \
+			    ##__VA_ARGS__)
+#define KUNIT_ASSERT_MEMNEQ(test, l, r, size) \
+	KUNIT_ASSERT_MEMNEQ_MSG(test, l, r, size, NULL)
+#define KUNIT_ASSERT_MEMNEQ_MSG(test, l, r, size, fmt, ...)             \
+	KUNIT_MEM_ASSERTION(test, KUNIT_ASSERTION, l, !=, r, size, fmt, \
+			    ##__VA_ARGS__)
 
 #endif /* NODAL_KUNIT_TEST_H */

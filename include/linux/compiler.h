@@ -14,6 +14,8 @@
 #ifndef NODAL_COMPILER_H
 #define NODAL_COMPILER_H
 
+#include <linux/kconfig.h>
+
 #define __aligned(x)   __attribute__((aligned(x)))
 #define __packed       __attribute__((packed))
 #define __noreturn     __attribute__((noreturn))
@@ -25,8 +27,20 @@
 #ifndef __always_inline /* glibc defines it too (host tests) */
 #define __always_inline inline __attribute__((always_inline))
 #endif
-#define noinline    __attribute__((noinline))
-#define __nonstring __attribute__((__nonstring__))
+#define noinline       __attribute__((noinline))
+#define __must_check   __attribute__((warn_unused_result))
+#define __maybe_unused __attribute__((unused))
+#define __nonstring    __attribute__((__nonstring__))
+
+/* Hide @var's value from the optimiser (it can no longer fold or bound it). */
+#define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
+
+/*
+ * is_signed_type() - is @type signed?  A constant expression: -1 converted
+ * to @type compares below 1 only in a signed type (bool, unsigned: no).
+ */
+#define __force		     /* sparse's annotation: nothing to the compiler */
+#define is_signed_type(type) (((type)(-1)) < (__force type)1)
 
 /* __same_type(a, b): do @a and @b have compatible types? (a constant) */
 #define __same_type(a, b) \

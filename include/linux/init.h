@@ -12,6 +12,15 @@
 
 #include <linux/types.h>
 
+/*
+ * Section tags of boot-only code and data.  Nodal never frees its boot
+ * code, so they place nothing: __init code stays callable after boot.
+ */
+#define __init
+#define __initdata
+#define __initconst
+#define __exit
+
 struct cmdline_param {
 	const char *name;		/* option name, before any '=' */
 	void (*handler)(const char *val);	/* val: NULL for a bare flag */

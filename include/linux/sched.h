@@ -86,6 +86,9 @@ struct task_struct {
 	u8 il_weight;			/* [task] weighted-interleave credit left */
 	unsigned long numa_pages[MAX_NUMNODES]; /* [task] pages placed by node */
 
+	/* The KUnit case the task runs, or NULL (<kunit/test-bug.h>). */
+	struct kunit *kunit_test; /* [task] set by tests/kunit's runner */
+
 	struct arch_jmp_buf *fault_catch; /* [task] saved while switched out */
 	/* [task] fault injection's task-filter picks it (<linux/fault-inject.h>) */
 	bool make_it_fail;

@@ -5,8 +5,13 @@
  * Implemented in mm/slub/ (theory in mm/slub/slub.c).  Mirrors Linux's
  * include/linux/slab.h with Linux's names and signatures.  Differences:
  *  - one allocator (SLUB); no kmalloc-rcl-, kmalloc-cg-, dma-kmalloc- or
- *    kmalloc-rnd- families; no RCU (no SLAB_TYPESAFE_BY_RCU, kfree_rcu);
- *  - no cache merging (every kmem_cache_create() makes its own cache);
+ *    kmalloc-rnd- families; no RCU readers (no SLAB_TYPESAFE_BY_RCU), so
+ *    kfree_rcu() frees at once (<linux/rcupdate.h> says why that is right);
+ *  - no cache merging (every kmem_cache_create() makes its own cache, as
+ *    if each had SLAB_NO_MERGE); no KFENCE (SLAB_SKIP_KFENCE is accepted
+ *    and has nothing to skip);
+ *  - slab_flags_t is unsigned long, the type of kmem_cache_create()'s
+ *    @flags (Linux: an unsigned int); the values are Linux's;
  *  - kfree() of a pointer that is not the start of a live object (interior,
  *    stack, never allocated, already freed under debugging) is reported
  *    and ignored instead of crashing;
@@ -23,7 +28,10 @@
 #define NODAL_SLAB_H
 
 #include <linux/gfp.h>
+#include <linux/rcupdate.h>
 #include <linux/types.h>
+
+typedef unsigned long slab_flags_t;
 
 /* Cache flags (kmem_cache_create() @flags), Linux's values. */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* F: check free pointers, counts */
@@ -36,6 +44,8 @@
 #define SLAB_FAILSLAB		0x02000000UL /* failslab may fail it (cache-filter) */
 #define SLAB_KMALLOC		0x00001000UL	/* a kmalloc-N cache (internal) */
 #define SLAB_NO_USER_FLAGS	0x10000000UL /* slab_debug= does not apply (tests) */
+#define SLAB_NO_MERGE		0x01000000UL /* never merged (Nodal never merges) */
+#define SLAB_SKIP_KFENCE	0x20000000UL /* not from KFENCE (Nodal has none) */
 
 /** ZERO_SIZE_PTR - what kmalloc(0) returns; kfree() accepts it */
 #define ZERO_SIZE_PTR		((void *)16)
@@ -80,6 +90,22 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
  * Context: process context, interrupts on (cross-calls every CPU).
  */
 void kmem_cache_destroy(struct kmem_cache *s);
+
+/**
+ * kfree_rcu() - kfree(@ptr) after an RCU grace period
+ * @ptr: the object, from kmalloc()
+ * @rhf: the name of its struct rcu_head member
+ *
+ * Nodal has no RCU read-side critical sections, so every grace period has
+ * already elapsed (<linux/rcupdate.h>): the object is freed now.
+ */
+#define kfree_rcu(ptr, rhf)                                        \
+	do {                                                       \
+		__typeof__(ptr) __kfree_rcu_ptr = (ptr);           \
+		struct rcu_head *__kfree_rcu_head __maybe_unused = \
+			&__kfree_rcu_ptr->rhf;                     \
+		kfree(__kfree_rcu_ptr);                            \
+	} while (0)
 
 /**
  * kmem_cache_shrink() - flush all CPU slabs and free empty slabs

@@ -27,8 +27,12 @@
  *
  * Every report counts in s->nr_errors, as Linux's KUnit hook does: one per
  * detection (check_bytes_and_report, object_err, slab_err) and one per
- * repair (slab_fix).  A damaged object is repaired, reported, and kept out
- * of use (counted in s->nr_isolated): it stays "in use" for ever.
+ * repair (slab_fix).  Inside a KUnit case that registered "slab_errors"
+ * (Linux's lib/slub_kunit.c), each report is also counted there and not
+ * printed, through slab_add_kunit_errors() as in Linux (which also counts
+ * each object a destroy finds left).  A damaged object is repaired,
+ * reported, and kept out of use (counted in s->nr_isolated): it stays "in
+ * use" for ever.
  *
  * On every cache, a free that slab_free() refuses (not a slab object, the
  * wrong cache, not an object's start, a double free at a list's head) is
@@ -43,6 +47,8 @@
  * poison.  A corrupt freelist is cut at the last good object, as debug
  * caches do at allocation.
  */
+#include <kunit/resource.h>
+#include <kunit/test-bug.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -276,6 +282,29 @@ unsigned long slub_debug_track_addr(struct kmem_cache *s, void *object,
 
 /* ---- reports ---- */
 
+/*
+ * slab_add_kunit_errors() - Linux's hook for lib/slub_kunit.c: inside a
+ * KUnit case that registered a resource named "slab_errors" (an int),
+ * count this report there and tell the caller to print nothing, so that a
+ * suite can corrupt objects on purpose and check the count.  Elsewhere:
+ * false, and the report is printed.  The runner is reached through
+ * kunit_hooks (docs/design.md §3.2 rule 5).
+ */
+static bool slab_add_kunit_errors(void)
+{
+	struct kunit *test = kunit_get_current_test();
+	struct kunit_resource *res;
+
+	if (!test || !READ_ONCE(kunit_hooks.find_named_resource))
+		return false;
+	res = kunit_hooks.find_named_resource(test, "slab_errors");
+	if (!res)
+		return false;
+	__atomic_fetch_add((int *)res->data, 1, __ATOMIC_RELAXED);
+	kunit_hooks.put_resource(res);
+	return true;
+}
+
 static void slab_bug(struct kmem_cache *s, const char *fmt, va_list ap)
 {
 	char msg[160];
@@ -295,11 +324,13 @@ void slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	char msg[160];
 	va_list ap;
 
+	__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+	if (slab_add_kunit_errors())
+		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	pr_err("FIX %s: %s\n", s->name, msg);
-	__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
 }
 
 static void print_slab_info(struct slab *slab)
@@ -375,6 +406,10 @@ static void object_err(struct kmem_cache *s, struct slab *slab, u8 *object,
 {
 	va_list ap;
 
+	if (slab_add_kunit_errors()) {
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+		return;
+	}
 	va_start(ap, reason);
 	slab_bug(s, reason, ap);
 	va_end(ap);
@@ -385,6 +420,11 @@ void slab_err(struct kmem_cache *s, struct slab *slab, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (slab_add_kunit_errors()) {
+		if (s)
+			__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+		return;
+	}
 	va_start(ap, fmt);
 	slab_bug(s, fmt, ap);
 	va_end(ap);
@@ -410,10 +450,14 @@ static bool check_bytes_and_report(struct kmem_cache *s, struct slab *slab,
 		return true;
 	while (end > fault && end[-1] == value)
 		end--;
-	pr_err("[%s overwritten] %p-%p @offset=%lu. First byte 0x%x instead of 0x%x\n",
-	       what, fault, end - 1, (unsigned long)(fault - addr), fault[0],
-	       value);
-	object_err(s, slab, object, "Object corrupt");
+	if (slab_add_kunit_errors()) {
+		__atomic_fetch_add(&s->nr_errors, 1, __ATOMIC_RELAXED);
+	} else {
+		pr_err("[%s overwritten] %p-%p @offset=%lu. First byte 0x%x instead of 0x%x\n",
+		       what, fault, end - 1, (unsigned long)(fault - addr),
+		       fault[0], value);
+		object_err(s, slab, object, "Object corrupt");
+	}
 	memset(fault, value, (size_t)(end - fault));
 	slab_fix(s, "Restoring %s %p-%p=0x%x", what, fault, end - 1, value);
 	return false;
@@ -589,6 +633,8 @@ void slub_debug_report_leak(struct kmem_cache *s, struct slab *slab,
 				 s->name);
 			first = false;
 		}
+		if (slab_add_kunit_errors())
+			continue; /* one per object left, as Linux counts */
 		pr_err("Object %p @offset=%lu\n", slab_obj(s, slab, i),
 		       (unsigned long)((char *)slab_obj(s, slab, i) -
 				       (char *)slab_address(slab)));
@@ -628,20 +674,26 @@ void slub_free_refused(struct kmem_cache *s, struct slab *slab, void *x,
 /* ---- validation of every slab (SLUB-1..4, 6, 7) ---- */
 
 /*
- * isolate_freechain() - a free pointer after @prev is bad (@p): end the
- * chain at @prev; the objects beyond stay "in use" for ever.  Holds
- * slab_lock.
+ * cut_freechain() - the free pointer after @prev is bad: end the chain
+ * there, as Linux's on_freelist() does.  After an object (@prev), that
+ * object is reported ("Freechain corrupt") and the chain ends at it; the
+ * objects beyond stay "in use" for ever, and the caller's count check then
+ * repairs inuse.  At the head, the slab's freelist is cleared and every
+ * object counted in use ("Freepointer corrupt", "Freelist cleared").
+ * Holds slab_lock.  Return: true if the count is already right.
  */
-static void isolate_freechain(struct kmem_cache *s, struct slab *slab,
-			      void *prev, void *p, unsigned int nr_free)
+static bool cut_freechain(struct kmem_cache *s, struct slab *slab, void *prev)
 {
-	slab_err(s, slab, "Freechain corrupt: %p after %p", p, prev);
-	if (prev)
+	if (prev) {
+		object_err(s, slab, prev, "Freechain corrupt");
 		set_freepointer(s, prev, NULL);
-	else
-		slab->freelist = NULL;
-	slab->inuse = slab->objects - nr_free;
-	slab_fix(s, "Isolate corrupted freechain");
+		return false;
+	}
+	slab_err(s, slab, "Freepointer corrupt");
+	slab->freelist = NULL;
+	slab->inuse = slab->objects;
+	slab_fix(s, "Freelist cleared");
+	return true;
 }
 
 /* Check one slab (caller holds its node's list_lock); return errors. */
@@ -649,6 +701,7 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map, int n
 {
 	unsigned int nr_free = 0, idx = 0;
 	void *p, *prev = NULL;
+	bool count_right = false;
 	unsigned long flags;
 	int errors = 0;
 
@@ -670,14 +723,14 @@ static int validate_slab(struct kmem_cache *s, struct slab *slab, u8 *map, int n
 			bad = map[idx / 8] & (1u << (idx % 8)); /* SLUB-2 */
 		}
 		if (bad) {
-			isolate_freechain(s, slab, prev, p, nr_free);
+			count_right = cut_freechain(s, slab, prev);
 			errors++;
 			break;
 		}
 		map[idx / 8] |= 1u << (idx % 8);
 		nr_free++;
 	}
-	if (!errors && nr_free != (unsigned int)slab->objects - slab->inuse) {
+	if (!count_right && nr_free != (unsigned int)slab->objects - slab->inuse) {
 		slab_err(s, slab,
 			 "Wrong object count. Counter is %d but counted were %d",
 			 slab->inuse, slab->objects - nr_free);

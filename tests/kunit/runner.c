@@ -30,9 +30,10 @@
  *              (arch_fault_catch() is per-CPU): faults on other harts, in
  *              cross-calls a case makes, are not caught.
  *
- * Paths        Per case: note nr_warnings and the interrupt state, then
- *              under kunit_try() run init() and the case, then exit()
- *              under its own kunit_try().  A fault, an init() error, a
+ * Paths        Per case: note nr_warnings and the interrupt state, set
+ *              current->kunit_test, then under kunit_try() run init() and
+ *              the case, then exit() under its own kunit_try(), then
+ *              release the case's resources (resource.c) under a third.  A fault, an init() error, a
  *              WARN or a changed interrupt state fails the case; the run
  *              always goes on with the next case.
  *
@@ -41,15 +42,17 @@
  *              the list action), lib/kunit/assert.c (failure messages),
  *              lib/kunit/try-catch.c.  Nodal differs: no kthread per case
  *              and no timeout (setjmp and the trap handler's recovery
- *              instead; the watchdog reports a hung case), no resources,
- *              no parameters, no attributes but "module".
+ *              instead; the watchdog reports a hung case), no
+ *              parameters, no attributes but "module" and speed.
  */
 #include <asm/setjmp.h>
+#include <kunit/test-bug.h>
 #include <kunit/test.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <nodal/shell.h>
@@ -297,6 +300,66 @@ void __kunit_fail_str(struct kunit *test, const struct kunit_loc *loc,
 	va_end(ap);
 }
 
+void __kunit_fail_ptr_not_err(struct kunit *test, const struct kunit_loc *loc,
+			      enum kunit_assert_type type, const char *text,
+			      const void *ptr, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_start(test, loc, type);
+	if (!ptr)
+		printk(KERN_ERR KUNIT_SUBTEST_INDENT
+		       "Expected %s is not null, but is\n",
+		       text);
+	else
+		printk(KERN_ERR KUNIT_SUBTEST_INDENT
+		       "Expected %s is not error, but is: %ld\n",
+		       text, PTR_ERR(ptr));
+	report_end(fmt, ap);
+	va_end(ap);
+}
+
+/* 16 bytes a line; bytes that differ from @other are shown as <xx>. */
+static void print_mem_operand(const char *text, const u8 *mem, const u8 *other,
+			      size_t size)
+{
+	char line[16 * 5 + 1];
+
+	if (!mem) {
+		printk(KERN_ERR KUNIT_SUBSUBTEST_INDENT "%s == NULL\n", text);
+		return;
+	}
+	printk(KERN_ERR KUNIT_SUBSUBTEST_INDENT "%s ==\n", text);
+	for (size_t i = 0; i < size; i += 16) {
+		int pos = 0;
+
+		for (size_t j = i; j < size && j < i + 16; j++) {
+			bool diff = other && mem[j] != other[j];
+
+			pos += scnprintf(line + pos, sizeof(line) - (size_t)pos,
+					 diff ? "<%02x>" : " %02x ", mem[j]);
+		}
+		printk(KERN_ERR KUNIT_SUBSUBTEST_INDENT "%s\n", line);
+	}
+}
+
+void __kunit_fail_mem(struct kunit *test, const struct kunit_loc *loc,
+		      enum kunit_assert_type type,
+		      const struct kunit_binary_text *text, const void *left,
+		      const void *right, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_start(test, loc, type);
+	print_expected(text);
+	print_mem_operand(text->left_text, left, right, size);
+	print_mem_operand(text->right_text, right, left, size);
+	report_end(fmt, ap);
+	va_end(ap);
+}
+
 /* ---- selecting suites and cases ---- */
 
 /* "all" or NULL: everything; "s" : suites matching s; "s.c": their cases c. */
@@ -381,6 +444,25 @@ static void case_exit(struct kunit *test, void *ctx)
 	test->suite->exit(test);
 }
 
+static void cleanup_body(struct kunit *test, void *ctx)
+{
+	(void)ctx;
+	kunit_cleanup_resources(test);
+}
+
+/* Release the case's resources, after exit(), as Linux's kunit_cleanup(). */
+static void run_cleanup(struct kunit *test)
+{
+	int ret = kunit_try(test, cleanup_body, NULL);
+
+	if (ret != KUNIT_TRY_RAN) {
+		kunit_err(test, "releasing its resources %s",
+			  ret == KUNIT_TRY_FAULTED ? "faulted (see report above)" :
+						     "aborted");
+		kunit_set_failure(test);
+	}
+}
+
 /* Failures the case cannot see itself: a changed irq state, a WARN. */
 static void check_case_side_effects(struct kunit *test, bool irqs_were_on,
 				    unsigned long warnings_before)
@@ -428,6 +510,9 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 		.test_case = test_case,
 	};
 
+	spin_lock_init(&test.lock);
+	INIT_LIST_HEAD(&test.resources);
+	WRITE_ONCE(current->kunit_test, &test);
 	if (kunit_try(&test, case_body, NULL) == KUNIT_TRY_FAULTED) {
 		kunit_err(&test, "fault caught (see report above)");
 		kunit_set_failure(&test);
@@ -441,6 +526,8 @@ static enum kunit_status run_case(struct kunit_suite *suite,
 			kunit_set_failure(&test);
 		}
 	}
+	run_cleanup(&test);
+	WRITE_ONCE(current->kunit_test, NULL);
 	check_case_side_effects(&test, irqs_were_on, warnings_before);
 	test_case->status = READ_ONCE(test.status);
 	print_result(KUNIT_INDENT_LEN, test_case->status, number,
@@ -611,6 +698,8 @@ int kunit_run_all(const char *glob)
 		pr_err("kunit: tests are already running\n");
 		return -EBUSY;
 	}
+	WRITE_ONCE(kunit_hooks.find_named_resource, kunit_find_named_resource);
+	WRITE_ONCE(kunit_hooks.put_resource, kunit_put_resource);
 	pr_info("KTAP version 1\n");
 	pr_info("1..%zu\n", nr_suites);
 	for_each_kunit_suite(suite)
