@@ -43,7 +43,7 @@ int string_get_size(u64 size, u64 blk_size, const enum string_size_units units,
 			size /= step;
 		}
 		/* 3 significant figures: 2 decimals below 10, 1 below 100 */
-		for (v = size; v * 10 < 1000; v *= 10)
+		for (v = size; v < 100 && decimals < 2; v *= 10)
 			decimals++;
 		if (base == STRING_UNITS_2)
 			rem = (rem * 1000) >> 10; /* 1024ths to 1000ths */

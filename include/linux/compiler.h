@@ -30,6 +30,7 @@
 #define noinline       __attribute__((noinline))
 #define __must_check   __attribute__((warn_unused_result))
 #define __maybe_unused __attribute__((unused))
+#define __nonstring    __attribute__((__nonstring__))
 
 /* Hide @var's value from the optimiser (it can no longer fold or bound it). */
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
@@ -40,7 +41,6 @@
  */
 #define __force		     /* sparse's annotation: nothing to the compiler */
 #define is_signed_type(type) (((type)(-1)) < (__force type)1)
-#define __nonstring	     __attribute__((__nonstring__))
 
 /* __same_type(a, b): do @a and @b have compatible types? (a constant) */
 #define __same_type(a, b) \

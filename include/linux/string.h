@@ -12,12 +12,20 @@
  *  - strlcat() with a destination not terminated within @count returns
  *    @count + strlen(@src) and writes nothing (BSD's rule), where Linux
  *    BUG()s;
- *  - strcasecmp() and friends fold case as <linux/ctype.h> does: ASCII and
- *    Latin-1 letters, so they differ from glibc's C locale above 0x7f;
+ *  - strncasecmp() returns the difference of the lower-cased bytes where
+ *    it stops; Linux's, when one string ends first, of the bytes as they
+ *    are (the sign is the same);
+ *  - strtomem*() and memtostr*() take their arrays' sizes with sizeof(),
+ *    where Linux uses __builtin_object_size(): the same for arrays, and a
+ *    build error for a pointer either way;
  *  - "space" (skip_spaces(), strim()) is ASCII " \t\n\v\f\r" only;
  *  - kstrto*() return -EINVAL for a base other than 0 or 2..16;
  *  - memparse() saturates at ULLONG_MAX where Linux's wraps around;
  *  - str_edit_distance() is Nodal's own, for the shell's "did you mean".
+ *
+ * strcasecmp() and strncasecmp() fold case as Linux's do, through
+ * <linux/ctype.h>: ASCII and Latin-1 letters, so above 0x7f they differ
+ * from glibc's C locale.
  *
  * Every function here is a pure computation on its arguments: callable in
  * any context, with interrupts on or off; none takes a lock or allocates.
