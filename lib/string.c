@@ -7,6 +7,7 @@
  * and copies whole pages with them; the str* functions go byte by byte, since
  * reading a word past a string's NUL may run off the end of a mapping.
  */
+#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/string.h>
 
@@ -247,7 +248,7 @@ size_t strcspn(const char *s, const char *reject)
 	return n;
 }
 
-ssize_t strscpy(char *dst, const char *src, size_t size)
+ssize_t sized_strscpy(char *dst, const char *src, size_t size)
 {
 	size_t i;
 
@@ -259,6 +260,145 @@ ssize_t strscpy(char *dst, const char *src, size_t size)
 	if (size)
 		dst[size - 1] = '\0';
 	return -E2BIG;
+}
+
+ssize_t sized_strscpy_pad(char *dst, const char *src, size_t size)
+{
+	ssize_t len = sized_strscpy(dst, src, size);
+
+	if (len >= 0) /* it fitted: len < size, and dst[len] is the NUL */
+		memset(dst + len + 1, 0, size - len - 1);
+	return len;
+}
+
+char *strcat(char *dst, const char *src)
+{
+	char *end = dst + strlen(dst);
+
+	while ((*end++ = *src++))
+		;
+	return dst;
+}
+
+char *strncat(char *dst, const char *src, size_t count)
+{
+	char *end = dst + strlen(dst);
+
+	while (count-- && *src)
+		*end++ = *src++;
+	*end = '\0';
+	return dst;
+}
+
+size_t strlcat(char *dst, const char *src, size_t count)
+{
+	size_t dlen = strnlen(dst, count), slen = strlen(src);
+	size_t room;
+
+	if (dlen == count) /* no NUL within the buffer: leave it alone */
+		return count + slen;
+	room = count - dlen - 1;
+	if (slen < room)
+		room = slen;
+	memcpy(dst + dlen, src, room);
+	dst[dlen + room] = '\0';
+	return dlen + slen;
+}
+
+int strcasecmp(const char *a, const char *b)
+{
+	unsigned char c, d;
+
+	do {
+		c = tolower(*a++);
+		d = tolower(*b++);
+	} while (c == d && c);
+	return c - d;
+}
+
+int strncasecmp(const char *a, const char *b, size_t len)
+{
+	unsigned char c = 0, d = 0;
+
+	while (len--) {
+		c = tolower(*a++);
+		d = tolower(*b++);
+		if (c != d || !c)
+			break;
+	}
+	return c - d;
+}
+
+char *strnchr(const char *s, size_t count, int c)
+{
+	for (; count; count--, s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			break;
+	}
+	return NULL;
+}
+
+char *strchrnul(const char *s, int c)
+{
+	while (*s && *s != (char)c)
+		s++;
+	return (char *)s;
+}
+
+char *strnchrnul(const char *s, size_t count, int c)
+{
+	while (count-- && *s && *s != (char)c)
+		s++;
+	return (char *)s;
+}
+
+char *strpbrk(const char *s, const char *accept)
+{
+	s += strcspn(s, accept);
+	return *s ? (char *)s : NULL;
+}
+
+char *strsep(char **s, const char *delim)
+{
+	char *token = *s, *end;
+
+	if (!token)
+		return NULL;
+	end = token + strcspn(token, delim);
+	if (*end) {
+		*end = '\0';
+		*s = end + 1;
+	} else {
+		*s = NULL;
+	}
+	return token;
+}
+
+/* One memsetN() for each width: a plain loop, which GCC vectorises. */
+#define DEFINE_MEMSET_N(name, type)               \
+	void *name(type *s, type v, size_t count) \
+	{                                         \
+		type *p = s;                      \
+                                                  \
+		while (count--)                   \
+			*p++ = v;                 \
+		return s;                         \
+	}
+DEFINE_MEMSET_N(memset16, u16)
+DEFINE_MEMSET_N(memset32, u32)
+DEFINE_MEMSET_N(memset64, u64)
+
+void memcpy_and_pad(void *dst, size_t dst_len, const void *src, size_t count,
+		    int pad)
+{
+	if (count >= dst_len) {
+		memcpy(dst, src, dst_len);
+		return;
+	}
+	memcpy(dst, src, count);
+	memset((u8 *)dst + count, pad, dst_len - count);
 }
 
 static inline bool is_space(char c)

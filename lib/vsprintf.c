@@ -375,6 +375,22 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	return len;
 }
 
+int vsprintf(char *buf, const char *fmt, va_list ap)
+{
+	return vsnprintf(buf, INT_MAX, fmt, ap);
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(buf, INT_MAX, fmt, ap);
+	va_end(ap);
+	return len;
+}
+
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	int len = vsnprintf(buf, size, fmt, ap);

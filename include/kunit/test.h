@@ -61,8 +61,11 @@
 #include <linux/err.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
+#include <linux/kref.h>
+#include <linux/list.h>
 #include <linux/module.h>
 #include <linux/printk.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/types.h>

@@ -30,11 +30,22 @@
 #define noinline       __attribute__((noinline))
 #define __must_check   __attribute__((warn_unused_result))
 #define __maybe_unused __attribute__((unused))
+#define __nonstring    __attribute__((__nonstring__))
 
 /* Hide @var's value from the optimiser (it can no longer fold or bound it). */
 #define OPTIMIZER_HIDE_VAR(var) __asm__("" : "=r"(var) : "0"(var))
 
 #define __force /* sparse's annotation: nothing to the compiler */
+
+/* __same_type(a, b): do @a and @b have compatible types? (a constant) */
+#define __same_type(a, b) \
+	__builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+/*
+ * __must_be_array(a): 0 when @a is an array, a build error when it is a
+ * pointer (an array and the address of its first element differ in type).
+ */
+#define __must_be_array(a) \
+	((int)sizeof(struct { int : (-!!__same_type((a), &(a)[0])); }))
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

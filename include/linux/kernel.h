@@ -6,9 +6,10 @@
  * Implemented by: the headers it includes; it declares nothing itself.
  * Mirrors: <linux/kernel.h>, which gathers the basic types and helpers
  * (ARRAY_SIZE(), ALIGN(), container_of(), min() ...), the bit operations,
- * kstrto*(), panic() and printk().  Nodal keeps each in its own header
- * (<linux/types.h>, <linux/bitops.h>, <linux/string.h>, <linux/panic.h>,
- * <linux/printk.h>) and this one includes them.  Differences from Linux:
+ * kstrto*(), sprintf(), panic() and printk().  Nodal keeps each in its own
+ * header (<linux/types.h>, <linux/bitops.h>, <linux/string.h>,
+ * <linux/sprintf.h>, <linux/panic.h>, <linux/printk.h>) and this one
+ * includes them.  Differences from Linux:
  * it is kernel/'s (panic() and printk() are), so lib/ cannot include it as
  * Linux's lib/ does: lib/ includes <linux/types.h> and lib/'s own headers;
  * no might_sleep(), no hex or word-part helpers.
@@ -19,6 +20,7 @@
 #include <linux/bitops.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/types.h>
 

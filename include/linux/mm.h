@@ -23,6 +23,7 @@
 #include <linux/mmdebug.h>
 #include <linux/mmzone.h>
 #include <linux/page-flags.h>
+#include <linux/random.h> /* Linux's mm.h has it (through nodemask.h) */
 #include <linux/types.h>
 #include <linux/vmstat.h>
 

@@ -10,7 +10,8 @@
  *  - no floating point, and none of Linux's %p extensions (%pS, %pK, ...):
  *    %p always prints "0x" and 16 hex digits, unhashed, and a letter after
  *    it is ordinary text;
- *  - no sprintf() or vsprintf(): every call is bounded;
+ *  - sprintf() and vsprintf() exist for code brought from Linux (its
+ *    tests use them); Nodal's own code uses the bounded ones;
  *  - as in Linux, an unknown conversion ends the output there, because the
  *    arguments after it can no longer be found.
  *
@@ -52,6 +53,20 @@ __printf(4, 0) int vsnprintf_from(char *buf, size_t size, size_t from,
 
 /** snprintf() - vsnprintf() with the arguments inline */
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+
+/**
+ * vsprintf() - vsnprintf() into a buffer the caller promises is big enough
+ * @buf: destination, at least as long as the output plus its NUL
+ * @fmt: format
+ * @ap: arguments
+ *
+ * Bounded only by INT_MAX, as Linux's.  Nodal's own code uses snprintf().
+ * Return: the length written, not counting the NUL.
+ */
+__printf(2, 0) int vsprintf(char *buf, const char *fmt, va_list ap);
+
+/** sprintf() - vsprintf() with the arguments inline */
+__printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
 
 /**
  * vscnprintf() - format into a buffer, returning what was stored

@@ -7,7 +7,7 @@
  * <linux/compiler.h> (attributes, READ_ONCE()) and <linux/minmax.h>, and
  * defines the helpers Linux spreads over <linux/array_size.h>,
  * <linux/align.h>, <linux/math.h>, <linux/container_of.h> and
- * <linux/stringify.h>, so that every file has what a Linux file has through
+ * <linux/stringify.h> and offsetofend() of <linux/stddef.h>, so that every file has what a Linux file has through
  * the force-included compiler_types.h and <linux/kernel.h>.
  * Usable from every layer, lib included.
  */
@@ -43,6 +43,9 @@ typedef u64 phys_addr_t;
 typedef unsigned int gfp_t;
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+/* offsetofend(TYPE, MEMBER): the offset of the first byte after @MEMBER */
+#define offsetofend(TYPE, MEMBER) \
+	(offsetof(TYPE, MEMBER) + sizeof(((TYPE *)0)->MEMBER))
 #define ALIGN(x, a)	(((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)

@@ -36,7 +36,22 @@
 #define strstr			nodal_strstr
 #define strspn			nodal_strspn
 #define strcspn			nodal_strcspn
-#define strscpy			nodal_strscpy
+#define sized_strscpy		nodal_sized_strscpy
+#define sized_strscpy_pad	nodal_sized_strscpy_pad
+#define strcat			nodal_strcat
+#define strncat			nodal_strncat
+#define strlcat			nodal_strlcat
+#define strcasecmp		nodal_strcasecmp
+#define strncasecmp		nodal_strncasecmp
+#define strnchr			nodal_strnchr
+#define strchrnul		nodal_strchrnul
+#define strnchrnul		nodal_strnchrnul
+#define strpbrk			nodal_strpbrk
+#define strsep			nodal_strsep
+#define memset16		nodal_memset16
+#define memset32		nodal_memset32
+#define memset64		nodal_memset64
+#define memcpy_and_pad		nodal_memcpy_and_pad
 #define skip_spaces		nodal_skip_spaces
 #define strim			nodal_strim
 #define kstrtoull		nodal_kstrtoull
@@ -49,15 +64,25 @@
 #define str_edit_distance	nodal_str_edit_distance
 #define glob_match		nodal_glob_match
 
+/* lib/string_helpers.c */
+#define string_get_size	  nodal_string_get_size
+#define string_unescape	  nodal_string_unescape
+#define string_escape_mem nodal_string_escape_mem
+
 /* lib/vsprintf.c */
 #define vsnprintf		nodal_vsnprintf
 #define vsnprintf_from		nodal_vsnprintf_from
 #define snprintf		nodal_snprintf
+#define vsprintf		nodal_vsprintf
+#define sprintf			nodal_sprintf
 #define vscnprintf		nodal_vscnprintf
 #define scnprintf		nodal_scnprintf
 
 /* lib/sort.c */
 #define sort			nodal_sort
+
+/* lib/list_sort.c */
+#define list_sort nodal_list_sort
 
 /* lib/random.c */
 #define prandom_seed_state	nodal_prandom_seed_state

@@ -4,7 +4,8 @@
  *
  * Every check compares lib's answer with an expected one: the host C
  * library's (vsnprintf, the mem and str functions, fnmatch), a naive model
- * written here (bit operations, edit distance), or a table of known answers
+ * written here (bit operations, edit distance), qsort() with a serial tie-break
+ * as the stable model of list_sort(), or a table of known answers
  * (kstrto*, memparse, glob_match, xoroshiro128++).  A failed check prints
  * "file:line: FAIL: what"; the last line is "lib_test: N passed, N failed"
  * and the exit status is 1 after any failure.
@@ -15,26 +16,34 @@
  * as GCC builtins (libc_memcmp ...), and its vsnprintf through a pointer
  * taken before lib_rename.h hides the name.
  */
+#define _GNU_SOURCE /* glibc's strchrnul() and strsep() */
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int (*const libc_vsnprintf)(char *, size_t, const char *, va_list) =
 	vsnprintf;
+static char *(*const libc_strchrnul)(const char *, int) = strchrnul;
+static char *(*const libc_strsep)(char **, const char *) = strsep;
 
 #include "lib_rename.h"
 
 #include <linux/bitops.h>
+#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/libgcc.h>
+#include <linux/list.h>
+#include <linux/list_sort.h>
 #include <linux/minmax.h>
 #include <linux/sprintf.h>
 #include <linux/prandom.h>
 #include <linux/sort.h>
 #include <linux/string.h>
+#include <linux/string_helpers.h>
 
 #define libc_memcpy	__builtin_memcpy
 #define libc_memmove	__builtin_memmove
@@ -50,6 +59,14 @@ static int (*const libc_vsnprintf)(char *, size_t, const char *, va_list) =
 #define libc_strstr	__builtin_strstr
 #define libc_strspn	__builtin_strspn
 #define libc_strcspn	__builtin_strcspn
+#define libc_strcpy	 __builtin_strcpy
+#define libc_strncpy	 __builtin_strncpy
+#define libc_strcat	 __builtin_strcat
+#define libc_strncat	 __builtin_strncat
+#define libc_strcasecmp	 __builtin_strcasecmp
+#define libc_strncasecmp __builtin_strncasecmp
+#define libc_strpbrk	 __builtin_strpbrk
+#define libc_snprintf	 __builtin_snprintf
 
 /* ---- checking ---- */
 
@@ -334,7 +351,7 @@ static void test_strscpy(void)
 
 	for (size = 0; size < sizeof(buf) - 1; size++) {
 		libc_memset(buf, '#', sizeof(buf));
-		ret = nodal_strscpy(buf, "hello", size);
+		ret = nodal_sized_strscpy(buf, "hello", size);
 		if (size == 0)
 			CHECK(ret == -E2BIG && buf[0] == '#');
 		else if (size <= 5)
@@ -346,8 +363,8 @@ static void test_strscpy(void)
 			CHECKF(ret == 5 && !libc_strcmp(buf, "hello") &&
 			       buf[6] == '#', "strscpy fits in size %zu", size);
 	}
-	CHECK_EQ(nodal_strscpy(buf, "", 1), 0);
-	CHECK_EQ(nodal_strscpy(buf, "x", 1), -E2BIG);
+	CHECK_EQ(nodal_sized_strscpy(buf, "", 1), 0);
+	CHECK_EQ(nodal_sized_strscpy(buf, "x", 1), -E2BIG);
 	CHECK(buf[0] == '\0');
 }
 
@@ -373,6 +390,421 @@ static void test_spaces(void)
 	CHECK(!libc_strcmp(nodal_skip_spaces(" \t x y "), "x y "));
 	CHECK(!libc_strcmp(nodal_skip_spaces("x "), "x "));
 	CHECK(*nodal_skip_spaces("  ") == '\0');
+}
+
+/* ---- the str* and mem* functions Linux's string_kunit uses ---- */
+
+/* strcat, strncat, strcasecmp, strncasecmp, strpbrk, strchrnul: glibc's. */
+static void check_string_pair_more(const char *a, const char *b)
+{
+	char got[80], want[80];
+	size_t n;
+
+	libc_strcpy(got, a);
+	libc_strcpy(want, a);
+	CHECKF(nodal_strcat(got, b) == got &&
+		       !libc_strcmp(got, libc_strcat(want, b)),
+	       "strcat(\"%s\", \"%s\")", a, b);
+	CHECKF(sign_of(nodal_strcasecmp(a, b)) == sign_of(libc_strcasecmp(a, b)),
+	       "strcasecmp(\"%s\", \"%s\")", a, b);
+	CHECKF(nodal_strpbrk(a, b) == libc_strpbrk(a, b),
+	       "strpbrk(\"%s\", \"%s\")", a, b);
+	for (n = 0; n <= libc_strlen(b) + 2; n++) {
+		libc_memset(got, '#', sizeof(got));
+		libc_memset(want, '#', sizeof(want));
+		libc_strcpy(got, a);
+		libc_strcpy(want, a);
+		nodal_strncat(got, b, n);
+		libc_strncat(want, b, n);
+		CHECKF(!libc_memcmp(got, want, sizeof(got)),
+		       "strncat(\"%s\", \"%s\", %zu)", a, b, n);
+		CHECKF(sign_of(nodal_strncasecmp(a, b, n)) ==
+			       sign_of(libc_strncasecmp(a, b, n)),
+		       "strncasecmp(\"%s\", \"%s\", %zu)", a, b, n);
+	}
+}
+
+static const char *const case_strings[] = {
+	"",
+	"a",
+	"A",
+	"B",
+	"ab",
+	"AB",
+	"aB",
+	"abc",
+	"ABD",
+	"Hello, World!",
+	"hELLO, wORLD!",
+	"hello, world",
+	"[",
+	"_",
+	"`",
+	"@",
+	"\x80",
+	"\xff",
+	"a\xd0",
+	"Z",
+	"z",
+	"0123",
+	"Kernel",
+	"KUnit",
+};
+
+static void test_strings_more(void)
+{
+	size_t i, j;
+	int c;
+
+	for (i = 0; i < ARRAY_SIZE(strings); i++)
+		for (j = 0; j < ARRAY_SIZE(strings); j++)
+			check_string_pair_more(strings[i], strings[j]);
+	for (i = 0; i < ARRAY_SIZE(case_strings); i++)
+		for (j = 0; j < ARRAY_SIZE(case_strings); j++)
+			check_string_pair_more(case_strings[i], case_strings[j]);
+	for (i = 0; i < ARRAY_SIZE(strings); i++)
+		for (c = 0; c < 256; c++)
+			CHECKF(nodal_strchrnul(strings[i], c) ==
+				       libc_strchrnul(strings[i], c),
+			       "strchrnul(\"%s\", %#x)", strings[i], c);
+	/* Linux folds Latin-1 letters too: À (0xc0) is à (0xe0). */
+	CHECK(nodal_strcasecmp("\xc0x", "\xe0X") == 0);
+	CHECK(nodal_strncasecmp("\xdd", "\xfd", 1) == 0);
+	CHECK(nodal_strcasecmp("\xd7", "\xf7") < 0); /* × and ÷: no case */
+}
+
+/* strnchr(), strnchrnul(): Linux's; the model scans up to the NUL. */
+static void test_strnchr(void)
+{
+	size_t i, count, k, len;
+	const char *s, *want, *want_nul;
+	int c;
+
+	for (i = 0; i < ARRAY_SIZE(strings); i++) {
+		s = strings[i];
+		len = libc_strlen(s);
+		for (c = 0; c < 256; c += 1 + (c > 'z') * 16) {
+			for (count = 0; count <= len + 2; count++) {
+				want = NULL;
+				for (k = 0; k < count && k <= len; k++)
+					if ((u8)s[k] == (u8)c) {
+						want = s + k;
+						break;
+					}
+				want_nul = want ? want : s + min(count, len);
+				CHECKF(nodal_strnchr(s, count, c) == want,
+				       "strnchr(\"%s\", %zu, %#x)", s, count, c);
+				CHECKF(nodal_strnchrnul(s, count, c) == want_nul,
+				       "strnchrnul(\"%s\", %zu, %#x)", s, count,
+				       c);
+			}
+		}
+	}
+	CHECK(nodal_strnchr(NULL, 0, 0) == NULL);
+}
+
+/* strsep(): the tokens glibc's gives, in order, and the final NULL. */
+static void test_strsep(void)
+{
+	static const char *const inputs[] = {
+		"", "a", ",", "a,b", ",a,,b,", "a b\tc", "no-delims", ",,,",
+	};
+	static const char *const delims[] = { ",", ", \t", "", "xyz" };
+	char got[32], want[32], *gp, *wp, *gt, *wt;
+	size_t i, j;
+
+	for (i = 0; i < ARRAY_SIZE(inputs); i++) {
+		for (j = 0; j < ARRAY_SIZE(delims); j++) {
+			libc_strcpy(got, inputs[i]);
+			libc_strcpy(want, inputs[i]);
+			gp = got;
+			wp = want;
+			do {
+				gt = nodal_strsep(&gp, delims[j]);
+				wt = libc_strsep(&wp, delims[j]);
+				CHECKF((gt ? gt - got : -1) ==
+						       (wt ? wt - want : -1) &&
+					       (gp ? gp - got : -1) ==
+						       (wp ? wp - want : -1),
+				       "strsep(\"%s\", \"%s\")", inputs[i],
+				       delims[j]);
+			} while (gt && wt);
+		}
+	}
+	gp = NULL;
+	CHECK(nodal_strsep(&gp, ",") == NULL && gp == NULL);
+}
+
+/*
+ * strscpy_pad(): strncpy() then a NUL in the last byte if it did not fit;
+ * the return value is strlen(src), or -E2BIG if that does not fit.
+ */
+static void test_strscpy_pad(void)
+{
+	char got[16], want[16], arr[6];
+	size_t i, size, len;
+	ssize_t ret;
+
+	for (i = 0; i < ARRAY_SIZE(strings); i++) {
+		len = libc_strlen(strings[i]);
+		for (size = 0; size < sizeof(got); size++) {
+			libc_memset(got, '#', sizeof(got));
+			libc_memset(want, '#', sizeof(want));
+			ret = strscpy_pad(got, strings[i], size);
+			libc_strncpy(want, strings[i], size);
+			if (size && len >= size)
+				want[size - 1] = '\0';
+			CHECKF(ret == (len < size ? (ssize_t)len : -E2BIG) &&
+				       !libc_memcmp(got, want, sizeof(got)),
+			       "strscpy_pad(\"%s\", %zu)", strings[i], size);
+		}
+	}
+	/* The two-argument forms take sizeof(the array). */
+	libc_memset(arr, '#', sizeof(arr));
+	CHECK(strscpy_pad(arr, "ab") == 2 && !libc_memcmp(arr, "ab\0\0\0", 6));
+	CHECK(strscpy(arr, "abcdefgh") == -E2BIG && !libc_strcmp(arr, "abcde"));
+}
+
+/* strlcat(): glibc 2.36 has none; snprintf() at the end computes it. */
+static void test_strlcat(void)
+{
+	char got[12], want[12];
+	size_t i, j, count, dlen, slen, ret;
+
+	for (i = 0; i < ARRAY_SIZE(strings); i++) {
+		for (j = 0; j < ARRAY_SIZE(strings); j++) {
+			dlen = libc_strlen(strings[i]);
+			slen = libc_strlen(strings[j]);
+			if (dlen >= sizeof(got))
+				continue;
+			for (count = dlen + 1; count <= sizeof(got); count++) {
+				libc_memset(got, '#', sizeof(got));
+				libc_memset(want, '#', sizeof(want));
+				libc_strcpy(got, strings[i]);
+				libc_strcpy(want, strings[i]);
+				ret = nodal_strlcat(got, strings[j], count);
+				libc_snprintf(want + dlen, count - dlen, "%s",
+					      strings[j]);
+				CHECKF(ret == dlen + slen &&
+					       !libc_memcmp(got, want, sizeof(got)),
+				       "strlcat(\"%s\", \"%s\", %zu)",
+				       strings[i], strings[j], count);
+			}
+		}
+	}
+	/* No NUL within count: nothing written, count + strlen(src). */
+	libc_memcpy(got, "abcd", 4);
+	CHECK(nodal_strlcat(got, "xyz", 4) == 7 && !libc_memcmp(got, "abcd", 4));
+}
+
+/* memset16/32/64(): every element in range set, every byte around kept. */
+#define CHECK_MEMSET_N(bits, value)                                                     \
+	do {                                                                            \
+		static u##bits buf[40];                                                 \
+		size_t start, n, k;                                                     \
+		bool ok;                                                                \
+                                                                                        \
+		for (start = 0; start < 8; start++) {                                   \
+			for (n = 0; n + start <= ARRAY_SIZE(buf); n++) {                \
+				libc_memset(buf, 0xa5, sizeof(buf));                    \
+				ok = nodal_memset##bits(buf + start, value, n) ==       \
+				     buf + start;                                       \
+				for (k = 0; k < ARRAY_SIZE(buf); k++)                   \
+					ok &= buf[k] ==                                 \
+					      (k >= start && k < start + n ?            \
+						       (u##bits)(value) :               \
+						       (u##bits)0xa5a5a5a5a5a5a5a5ULL); \
+				CHECKF(ok,                                              \
+				       "memset" #bits " at %zu, %zu elements",          \
+				       start, n);                                       \
+			}                                                               \
+		}                                                                       \
+	} while (0)
+
+static void test_memset_n(void)
+{
+	CHECK_MEMSET_N(16, 0xb1b2);
+	CHECK_MEMSET_N(32, 0xb1b2b3b4);
+	CHECK_MEMSET_N(64, 0xb1b2b3b4b5b6b7b8ULL);
+}
+
+struct mixed {
+	u8 a;
+	u32 b; /* 3 bytes of padding before it */
+	u16 c;
+	u64 d; /* 6 bytes of padding before it */
+};
+
+static void test_fixed_arrays(void)
+{
+	struct {
+		unsigned long canary1;
+		char out[8] __nonstring;
+		unsigned long canary2;
+	} w;
+	char nonstr[5] = { 'a', 'b', 'c', 'd', 'e' }, dst[4], big[9];
+	struct mixed m;
+	size_t k;
+
+	libc_memset(&w, 0xff, sizeof(w));
+	strtomem(w.out, "hey");
+	CHECK(!libc_memcmp(w.out, "hey\xff\xff\xff\xff\xff", 8) &&
+	      w.canary1 == ~0UL && w.canary2 == ~0UL);
+	strtomem_pad(w.out, "hi", '*');
+	CHECK(!libc_memcmp(w.out, "hi******", 8) && w.canary2 == ~0UL);
+	strtomem_pad(w.out, "much too long", '*');
+	CHECK(!libc_memcmp(w.out, "much too", 8) && w.canary2 == ~0UL);
+
+	libc_memset(dst, 'X', sizeof(dst));
+	memtostr(dst, nonstr); /* 5 characters into 3 + NUL */
+	CHECK(!libc_memcmp(dst, "abc", 4));
+	libc_memset(big, 'X', sizeof(big));
+	memtostr(big, nonstr);
+	CHECK(!libc_memcmp(big, "abcde\0XXX", 9));
+	memtostr_pad(big, nonstr);
+	CHECK(!libc_memcmp(big, "abcde\0\0\0\0", 9));
+
+	libc_memset(&m, 0x11, sizeof(m));
+	memset_after(&m, 0x22, b); /* from offsetof(c) to the end */
+	for (k = 0; k < sizeof(m); k++)
+		CHECKF(((u8 *)&m)[k] ==
+			       (k < offsetof(struct mixed, c) ? 0x11 : 0x22),
+		       "memset_after byte %zu", k);
+	libc_memset(&m, 0x11, sizeof(m));
+	memset_startat(&m, 0x33, b); /* b itself, not the padding before */
+	for (k = 0; k < sizeof(m); k++)
+		CHECKF(((u8 *)&m)[k] == (k < 4 ? 0x11 : 0x33),
+		       "memset_startat byte %zu", k);
+	libc_memset(dst, 'X', sizeof(dst));
+	nodal_memcpy_and_pad(dst, sizeof(dst), "ab", 2, '-');
+	CHECK(!libc_memcmp(dst, "ab--", 4));
+	nodal_memcpy_and_pad(dst, 2, "xyz", 3, '-');
+	CHECK(!libc_memcmp(dst, "xy--", 4));
+}
+
+/*
+ * <linux/ctype.h>: glibc's C locale for ASCII; above it, Linux's Latin-1
+ * table (lib/ctype.c in Linux 6.12): 0x80-0x9f in no class, 0xa0 a space,
+ * 0xd7 and 0xf7 punctuation, 0xc0-0xde upper, 0xdf-0xff lower.
+ */
+static void test_ctype(void)
+{
+	int c;
+
+	for (c = 0; c < 128; c++) {
+		CHECKF(!!isalnum(c) == !!__builtin_isalnum(c) &&
+			       !!isalpha(c) == !!__builtin_isalpha(c) &&
+			       !!iscntrl(c) == !!__builtin_iscntrl(c) &&
+			       !!isdigit(c) == !!__builtin_isdigit(c) &&
+			       !!isgraph(c) == !!__builtin_isgraph(c) &&
+			       !!islower(c) == !!__builtin_islower(c) &&
+			       !!isprint(c) == !!__builtin_isprint(c) &&
+			       !!ispunct(c) == !!__builtin_ispunct(c) &&
+			       !!isspace(c) == !!__builtin_isspace(c) &&
+			       !!isupper(c) == !!__builtin_isupper(c) &&
+			       !!isxdigit(c) == !!__builtin_isxdigit(c) &&
+			       tolower(c) == __builtin_tolower(c) &&
+			       toupper(c) == __builtin_toupper(c) && isascii(c),
+		       "ctype of %#x", c);
+	}
+	for (c = 0x80; c < 0xa0; c++)
+		CHECKF(!isprint(c) && !iscntrl(c) && !isspace(c) &&
+			       !isascii(c) && tolower(c) == c,
+		       "ctype of %#x: no class", c);
+	CHECK(isspace(0xa0) && isprint(0xa0) && !isgraph(0xa0));
+	CHECK(ispunct(0xa1) && ispunct(0xbf) && ispunct(0xd7) && ispunct(0xf7));
+	CHECK(isupper(0xc0) && isupper(0xde) && islower(0xdf) && islower(0xff));
+	CHECK(tolower(0xc9) == 0xe9 && toupper(0xe9) == 0xc9 &&
+	      tolower(0xd7) == 0xd7 && toupper(0xf7) == 0xf7);
+	/* Linux's rule moves every lower-case byte by 0x20, ß included. */
+	CHECK(toupper(0xdf) == 0xbf && toupper(0xff) == 0xdf);
+}
+
+/*
+ * string_get_size(): values worked out by hand from Linux's rule (reduce
+ * both factors below 2^32, multiply, divide down keeping the last
+ * remainder, round it half up to 3 significant figures).
+ */
+static void test_string_get_size(void)
+{
+	static const struct {
+		u64 size, blk;
+		const char *base10, *base2;
+	} sizes[] = {
+		{ 0, 512, "0 B", "0 B" },
+		{ 5, 0, "0 B", "0 B" },
+		{ 999, 1, "999 B", "999 B" },
+		{ 1000, 1, "1.00 kB", "1000 B" },
+		{ 1004, 1, "1.00 kB", "1004 B" },
+		{ 1005, 1, "1.01 kB", "1005 B" },    /* half rounds up */
+		{ 999999, 1, "1000 kB", "977 KiB" }, /* the carry stays */
+		{ 1536, 1, "1.54 kB", "1.50 KiB" },
+		{ 1023, 1, "1.02 kB", "1023 B" },
+		{ 1024, 1, "1.02 kB", "1.00 KiB" },
+		{ 1100, 1, "1.10 kB", "1.07 KiB" },
+		{ 123456789, 4096, "506 GB", "471 GiB" },
+		{ ~0ULL, ~0ULL, "340 UNKB", "256 UNKB" }, /* beyond Y */
+	};
+	char buf[16];
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		ret = nodal_string_get_size(sizes[i].size, sizes[i].blk,
+					    STRING_UNITS_10, buf, sizeof(buf));
+		CHECKF(!libc_strcmp(buf, sizes[i].base10) &&
+			       ret == (int)libc_strlen(sizes[i].base10),
+		       "string_get_size(%llu, %llu, 10) = \"%s\"",
+		       (unsigned long long)sizes[i].size,
+		       (unsigned long long)sizes[i].blk, buf);
+		nodal_string_get_size(sizes[i].size, sizes[i].blk,
+				      STRING_UNITS_2, buf, sizeof(buf));
+		CHECKF(!libc_strcmp(buf, sizes[i].base2),
+		       "string_get_size(%llu, %llu, 2) = \"%s\"",
+		       (unsigned long long)sizes[i].size,
+		       (unsigned long long)sizes[i].blk, buf);
+	}
+	nodal_string_get_size(1000, 1,
+			      STRING_UNITS_10 | STRING_UNITS_NO_SPACE |
+				      STRING_UNITS_NO_BYTES,
+			      buf, sizeof(buf));
+	CHECK(!libc_strcmp(buf, "1.00k"));
+	CHECK(nodal_string_get_size(1536, 1, STRING_UNITS_2, buf, 4) == 8 &&
+	      !libc_strcmp(buf, "1.5"));
+}
+
+/* Escaping into short buffers, and unescaping under a size limit. */
+static void test_escape_bounds(void)
+{
+	char buf[16], in[16];
+	int ret;
+
+	libc_memset(buf, '#', sizeof(buf));
+	ret = nodal_string_escape_mem("a\nb", 3, buf, 2, ESCAPE_SPACE, NULL);
+	CHECK(ret == 4 && !libc_memcmp(buf, "a\\#", 3));
+	CHECK(nodal_string_escape_mem("a\nb", 3, NULL, 0, ESCAPE_SPACE, NULL) ==
+	      4);
+	ret = nodal_string_escape_mem("\xff\x01", 2, buf, sizeof(buf),
+				      ESCAPE_HEX, NULL);
+	CHECK(ret == 8 && !libc_memcmp(buf, "\\xff\\x01", 8));
+	ret = nodal_string_escape_mem("\x01", 1, buf, sizeof(buf),
+				      ESCAPE_OCTAL | ESCAPE_HEX, NULL);
+	CHECK(ret == 4 && !libc_memcmp(buf, "\\001", 4)); /* octal wins */
+	ret = string_escape_str("a b\t", buf, sizeof(buf), ESCAPE_ANY, " ");
+	CHECK(ret == 7 && !libc_memcmp(buf, "a\\040b\t", 7)); /* only ' ' */
+
+	libc_strcpy(in, "abcdef");
+	CHECK(nodal_string_unescape(in, buf, 3, 0) == 2 &&
+	      !libc_strcmp(buf, "ab"));
+	libc_strcpy(in, "\\x41\\101\\n\\");
+	CHECK(nodal_string_unescape(in, buf, 0, UNESCAPE_ANY) == 4 &&
+	      !libc_strcmp(buf, "AA\n\\")); /* a lone '\' stays */
+	libc_strcpy(in, "a\\n"); /* no room for the escape's 2 bytes */
+	CHECK(nodal_string_unescape(in, buf, 3, UNESCAPE_ANY) == 2 &&
+	      !libc_strcmp(buf, "a\\"));
+	libc_strcpy(in, "\\q\\x\\8"); /* escapes of no class stay */
+	CHECK(string_unescape_any_inplace(in) == 6 &&
+	      !libc_strcmp(in, "\\q\\x\\8"));
 }
 
 /* ---- kstrto*, memparse ---- */
@@ -883,7 +1315,7 @@ static void test_printf_matrix(void)
 		char conv = convs[r / ARRAY_SIZE(lengths)];
 		char fmt[32];
 
-		sprintf(fmt, "%%%s%s%s%s%c|", f, w, p, l, conv);
+		__builtin_sprintf(fmt, "%%%s%s%s%s%c|", f, w, p, l, conv);
 		check_int_values(fmt, l, conv == 'd' || conv == 'i');
 	}
 }
@@ -1032,6 +1464,94 @@ static void test_sort_elems(void)
 	for (s = 0; s < ARRAY_SIZE(sizes); s++)
 		for (o = 0; o < ARRAY_SIZE(offsets); o++)
 			check_sort_elems(sizes[s], offsets[o]);
+}
+
+/* ---- list_sort ---- */
+
+struct ls_elem {
+	int value;
+	unsigned int serial; /* place in the input: the tie-break */
+	struct list_head node;
+};
+
+static unsigned long ls_compares;
+
+static int ls_cmp(void *priv, const struct list_head *a, const struct list_head *b)
+{
+	const struct ls_elem *x = container_of(a, struct ls_elem, node);
+	const struct ls_elem *y = container_of(b, struct ls_elem, node);
+
+	(void)priv;
+	ls_compares++;
+	return (x->value > y->value) - (x->value < y->value);
+}
+
+/* The stable order: by value, then by input position. */
+static int ls_model_cmp(const void *a, const void *b)
+{
+	const struct ls_elem *x = a, *y = b;
+
+	if (x->value != y->value)
+		return (x->value > y->value) - (x->value < y->value);
+	return (x->serial > y->serial) - (x->serial < y->serial);
+}
+
+/* @n elements with values below @range (heap-allocated, so ASan sees any
+ * stray access), sorted by list_sort and compared with the model. */
+static void check_list_sort(size_t n, unsigned int range, struct rnd_state *st)
+{
+	struct ls_elem *e = calloc(n ? n : 1, sizeof(*e));
+	struct ls_elem *model = calloc(n ? n : 1, sizeof(*model));
+	struct list_head head, *pos;
+	unsigned int log2n = 0;
+	size_t i = 0;
+	bool ok = true;
+
+	INIT_LIST_HEAD(&head);
+	for (i = 0; i < n; i++) {
+		e[i].value = (int)nodal_prandom_u32_below(st, range);
+		e[i].serial = (unsigned int)i;
+		model[i] = e[i];
+		list_add_tail(&e[i].node, &head);
+	}
+	qsort(model, n, sizeof(*model), ls_model_cmp);
+	while ((1ul << log2n) < n)
+		log2n++;
+	ls_compares = 0;
+	nodal_list_sort(NULL, &head, ls_cmp);
+	i = 0;
+	list_for_each(pos, &head) {
+		struct ls_elem *x = container_of(pos, struct ls_elem, node);
+
+		ok &= i < n && x->serial == model[i].serial &&
+		      pos->next->prev == pos;
+		i++;
+	}
+	CHECKF(ok && i == n && head.prev->next == &head,
+	       "list_sort of %zu elements (values below %u): order, stability, links",
+	       n, range);
+	CHECKF(ls_compares <= n * log2n,
+	       "list_sort of %zu elements: %lu comparisons > n*ceil(log2 n) = %zu",
+	       n, ls_compares, n * log2n);
+	free(e);
+	free(model);
+}
+
+static void test_list_sort(void)
+{
+	static const size_t big[] = { 1000, 1023, 1024, 1025, 4097, 65537 };
+	struct rnd_state st;
+	size_t n, k;
+
+	nodal_prandom_seed_state(&st, 2024);
+	for (n = 0; n <= 300; n++) {
+		check_list_sort(n, 1 + (unsigned int)n / 5, &st);
+		check_list_sort(n, 1u << 30, &st);
+	}
+	for (k = 0; k < ARRAY_SIZE(big); k++) {
+		check_list_sort(big[k], 3, &st);
+		check_list_sort(big[k], (unsigned int)big[k], &st);
+	}
 }
 
 /* ---- random ---- */
@@ -1301,6 +1821,16 @@ int main(void)
 	test_strings();
 	test_strscpy();
 	test_spaces();
+	test_strings_more();
+	test_strnchr();
+	test_strsep();
+	test_strscpy_pad();
+	test_strlcat();
+	test_memset_n();
+	test_fixed_arrays();
+	test_ctype();
+	test_string_get_size();
+	test_escape_bounds();
 	test_kstrtoull();
 	test_kstrtoll();
 	test_kstrto_int();
@@ -1313,6 +1843,7 @@ int main(void)
 	test_printf_own();
 	test_sort_ints();
 	test_sort_elems();
+	test_list_sort();
 	test_random_known();
 	test_random();
 	test_bit_scans();

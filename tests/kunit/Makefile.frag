@@ -11,4 +11,5 @@ KUNIT_SRCS := tests/kunit/runner.c tests/kunit/resource.c tests/kunit/device.c \
 	tests/kunit/mempolicy_kunit.c tests/kunit/tick_kunit.c \
 	tests/kunit/init_shell_kunit.c tests/kunit/fault_inject_kunit.c \
 	tests/kunit/kunit_resource_kunit.c tests/kunit/bits_kunit.c \
-	tests/kunit/devres_kunit.c
+	tests/kunit/devres_kunit.c tests/kunit/list_kunit.c \
+	tests/kunit/random_kunit.c
