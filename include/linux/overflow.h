@@ -162,9 +162,6 @@ static inline size_t __must_check size_sub(size_t minuend, size_t subtrahend)
 #define array_size(a, b)     size_mul(a, b)
 #define array3_size(a, b, c) size_mul(size_mul(a, b), c)
 
-/* 0, and a build error unless @a is an array (not a pointer). */
-#define __must_be_array(a) BUILD_BUG_ON_ZERO(__same_type((a), &(a)[0]))
-
 /** flex_array_size() - bytes of @count elements of @p's array @member */
 #define flex_array_size(p, member, count)                           \
 	__builtin_choose_expr(__is_constexpr(count),                \
