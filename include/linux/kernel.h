@@ -18,6 +18,7 @@
 #define NODAL_KERNEL_H
 
 #include <linux/bitops.h>
+#include <linux/limits.h>
 #include <linux/panic.h>
 #include <linux/printk.h>
 #include <linux/sprintf.h>
