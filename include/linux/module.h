@@ -21,7 +21,7 @@
 
 struct module;
 
-#define THIS_MODULE    ((struct module *)0)
+#define THIS_MODULE ((struct module *)0)
 
 /* A tag: "" x "" compiles only if x is a string literal. */
 #define __MODULE_INFO(tag, info) \
