@@ -217,30 +217,21 @@ void memcpy_and_pad(void *dst, size_t dst_len, const void *src, size_t count,
                                                                                \
 		memcpy(dest, src, strnlen(src, min(_src_len, _dest_len)));     \
 	} while (0)
-#define memtostr(dest, src)                                                    \
-	do {                                                                   \
-		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
-		const size_t _src_len = sizeof(src) + __must_be_array(src);    \
-		const size_t _copy_len = min(_dest_len - 1,                    \
-					     strnlen(src, _src_len));          \
-                                                                               \
-		_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,            \
-			       "memtostr() needs non-empty arrays");           \
-		memcpy(dest, src, _copy_len);                                  \
-		dest[_copy_len] = '\0';                                        \
+/* memtostr() and memtostr_pad(), above; @pad: NULs to the end of @dest. */
+#define __memtostr(dest, src, pad, name)                                        \
+	do {                                                                    \
+		const size_t _dest_len = sizeof(dest) + __must_be_array(dest);  \
+		const size_t _src_len = sizeof(src) + __must_be_array(src);     \
+		const size_t _copy_len = min(_dest_len - 1,                     \
+					     strnlen(src, _src_len));           \
+                                                                                \
+		_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,             \
+			       name "() needs non-empty arrays");               \
+		memcpy(dest, src, _copy_len);                                   \
+		memset(&dest[_copy_len], 0, (pad) ? _dest_len - _copy_len : 1); \
 	} while (0)
-#define memtostr_pad(dest, src)                                                \
-	do {                                                                   \
-		const size_t _dest_len = sizeof(dest) + __must_be_array(dest); \
-		const size_t _src_len = sizeof(src) + __must_be_array(src);    \
-		const size_t _copy_len = min(_dest_len - 1,                    \
-					     strnlen(src, _src_len));          \
-                                                                               \
-		_Static_assert(sizeof(dest) > 0 && sizeof(src) > 0,            \
-			       "memtostr_pad() needs non-empty arrays");       \
-		memcpy(dest, src, _copy_len);                                  \
-		memset(&dest[_copy_len], 0, _dest_len - _copy_len);            \
-	} while (0)
+#define memtostr(dest, src)	__memtostr(dest, src, 0, "memtostr")
+#define memtostr_pad(dest, src) __memtostr(dest, src, 1, "memtostr_pad")
 
 /*
  * memset_after(obj, v, member): set every byte of *@obj after @member

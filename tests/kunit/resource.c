@@ -110,7 +110,8 @@ int kunit_add_named_resource(struct kunit *test, kunit_resource_init_t init,
 	return __kunit_add_resource(test, init, free, res, data);
 }
 
-struct kunit_resource *kunit_alloc_and_get_resource(
+/* A new resource of kzalloc's, linked to @test: the list holds one reference. */
+static struct kunit_resource *kunit_alloc_linked_resource(
 	struct kunit *test, kunit_resource_init_t init,
 	kunit_resource_free_t free, gfp_t internal_gfp, void *context)
 {
@@ -123,7 +124,19 @@ struct kunit_resource *kunit_alloc_and_get_resource(
 		kfree(res);
 		return NULL;
 	}
-	kunit_get_resource(res);
+	return res;
+}
+
+struct kunit_resource *kunit_alloc_and_get_resource(
+	struct kunit *test, kunit_resource_init_t init,
+	kunit_resource_free_t free, gfp_t internal_gfp, void *context)
+{
+	struct kunit_resource *res =
+		kunit_alloc_linked_resource(test, init, free, internal_gfp,
+					    context);
+
+	if (res)
+		kunit_get_resource(res);
 	return res;
 }
 
@@ -131,16 +144,11 @@ void *kunit_alloc_resource(struct kunit *test, kunit_resource_init_t init,
 			   kunit_resource_free_t free, gfp_t internal_gfp,
 			   void *context)
 {
-	struct kunit_resource *res = kzalloc(sizeof(*res), internal_gfp);
+	struct kunit_resource *res =
+		kunit_alloc_linked_resource(test, init, free, internal_gfp,
+					    context);
 
-	if (!res)
-		return NULL;
-	res->should_kfree = true;
-	if (__kunit_add_resource(test, init, free, res, context)) {
-		kfree(res);
-		return NULL;
-	}
-	return res->data;
+	return res ? res->data : NULL;
 }
 
 struct kunit_resource *kunit_find_resource(
