@@ -431,52 +431,50 @@ static void expect_numa_deltas(struct kunit *test, const char *what,
  *    N of Linux's order: miss and other on N, foreign here.
  * Nothing else moves.  interleave_hit stays 0: no policy interleaves.
  */
+/*
+ * KNOWN_PAGES order-0 pages aimed at node @aim from this CPU, which land on
+ * node @lands: hit (or miss, and foreign on @aim) on @lands, local or other
+ * against this CPU's node; nothing else moves.
+ */
+static void expect_known_pages(struct kunit *test, const char *what, int aim,
+			       int lands, gfp_t gfp)
+{
+	int here = numa_node_id();
+	struct numa_events before, want;
+	struct held *list = NULL;
+
+	memset(&want, 0, sizeof(want));
+	read_numa_events(&before);
+	for (int i = 0; i < KNOWN_PAGES; i++)
+		list = take(list, alloc_pages_node(aim, gfp, 0), 0);
+	want.ev[lands][aim == lands ? NUMA_HIT : NUMA_MISS] = KNOWN_PAGES;
+	want.ev[lands][lands == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
+	if (aim != lands)
+		want.ev[aim][NUMA_FOREIGN] = KNOWN_PAGES;
+	expect_numa_deltas(test, what, &before, &want);
+	release_all(list);
+}
+
 static void numa_events_of_known_workloads(struct kunit *test)
 {
-	int here = numa_node_id(), mem = numa_mem_id(), other = NUMA_NO_NODE, n;
-	struct numa_events before, want;
-	struct held *list = NULL, *exhaust;
+	int mem = numa_mem_id(), other = NUMA_NO_NODE, n;
+	struct held *exhaust;
 	unsigned long grabbed = 0;
 
 	for_each_node_state(n, N_MEMORY)
 		if (n != mem && other == NUMA_NO_NODE)
 			other = n;
-	memset(&want, 0, sizeof(want));
-	read_numa_events(&before);
-	for (int i = 0; i < KNOWN_PAGES; i++)
-		list = take(list, alloc_pages_node(mem, GFP_KERNEL, 0), 0);
-	want.ev[mem][NUMA_HIT] = KNOWN_PAGES;
-	want.ev[mem][mem == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
-	expect_numa_deltas(test, "on this CPU's memory node", &before, &want);
-	release_all(list);
-	list = NULL;
+	expect_known_pages(test, "on this CPU's memory node", mem, mem,
+			   GFP_KERNEL);
 	if (other == NUMA_NO_NODE)
 		kunit_skip(test,
 			   "one node with memory: no remote or missed allocation");
-
-	memset(&want, 0, sizeof(want));
-	read_numa_events(&before);
-	for (int i = 0; i < KNOWN_PAGES; i++)
-		list = take(list, alloc_pages_node(other, GFP_KERNEL, 0), 0);
-	want.ev[other][NUMA_HIT] = KNOWN_PAGES;
-	want.ev[other][other == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
-	expect_numa_deltas(test, "aimed at another node", &before, &want);
-	release_all(list);
-	list = NULL;
+	expect_known_pages(test, "aimed at another node", other, other,
+			   GFP_KERNEL);
 
 	exhaust = grab_all(mem, GFP_KERNEL, &grabbed);
-	n = second_choice(mem);
-	memset(&want, 0, sizeof(want));
-	read_numa_events(&before);
-	for (int i = 0; i < KNOWN_PAGES; i++)
-		list = take(list,
-			    alloc_pages_node(mem, GFP_KERNEL | __GFP_NOWARN, 0),
-			    0);
-	want.ev[n][NUMA_MISS] = KNOWN_PAGES;
-	want.ev[n][n == here ? NUMA_LOCAL : NUMA_OTHER] = KNOWN_PAGES;
-	want.ev[mem][NUMA_FOREIGN] = KNOWN_PAGES;
-	expect_numa_deltas(test, "this node exhausted", &before, &want);
-	release_all(list);
+	expect_known_pages(test, "this node exhausted", mem, second_choice(mem),
+			   GFP_KERNEL | __GFP_NOWARN);
 	release_all(exhaust);
 }
 
